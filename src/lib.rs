@@ -1,0 +1,2 @@
+//! pyco: a small Python interpreter built to make coroutines visible.
+pub mod ast;

@@ -1,0 +1,91 @@
+//! Code objects: what the compiler produces and the VM runs (CPython's `PyCodeObject`).
+
+use super::opcodes::Instr;
+use crate::object::Value;
+use crate::source::SourceFile;
+use std::rc::Rc;
+
+/// `co_flags` bits, CPython's values.
+pub mod flags {
+    pub const OPTIMIZED: u32 = 0x1;
+    pub const NEWLOCALS: u32 = 0x2;
+    pub const VARARGS: u32 = 0x4;
+    pub const VARKEYWORDS: u32 = 0x8;
+    pub const NESTED: u32 = 0x10;
+    pub const GENERATOR: u32 = 0x20;
+    pub const NOFREE: u32 = 0x40;
+    pub const COROUTINE: u32 = 0x80;
+    pub const ITERABLE_COROUTINE: u32 = 0x100;
+    pub const ASYNC_GENERATOR: u32 = 0x200;
+}
+
+/// One row of the zero-cost exception table: instructions `start..end` jump to `target`
+/// with the value stack cut to `depth` (plus the offending index when `lasti`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ExceptionEntry {
+    pub start: u32,
+    pub end: u32,
+    pub target: u32,
+    pub depth: u32,
+    pub lasti: bool,
+}
+
+pub struct CodeObject {
+    pub name: Rc<str>,
+    pub qualname: Rc<str>,
+    pub source: Rc<SourceFile>,
+    pub first_line: u32,
+    pub instrs: Vec<Instr>,
+    /// Source line of each instruction (0 = none, e.g. the prologue of a module).
+    pub lines: Vec<u32>,
+    pub consts: Vec<Value>,
+    pub names: Vec<Value>,
+    /// Fast locals: parameters first.
+    pub varnames: Vec<Rc<str>>,
+    /// Cells created in this frame, then free variables received from the closure.
+    pub cellvars: Vec<Rc<str>>,
+    pub freevars: Vec<Rc<str>>,
+    /// For each cellvar that is also a parameter, its varnames index.
+    pub cell2arg: Vec<Option<u32>>,
+    pub argcount: u32,
+    pub posonlyargcount: u32,
+    pub kwonlyargcount: u32,
+    pub flags: u32,
+    pub max_stack: u32,
+    pub exception_table: Vec<ExceptionEntry>,
+}
+
+impl CodeObject {
+    /// Slots before the value stack: fast locals, then cells, then free variables.
+    pub fn nlocalsplus(&self) -> usize {
+        self.varnames.len() + self.cellvars.len() + self.freevars.len()
+    }
+
+    pub fn is_generator_like(&self) -> bool {
+        self.flags & (flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR) != 0
+    }
+
+    /// The handler for a fault at instruction `ip`, if any.
+    pub fn find_handler(&self, ip: u32) -> Option<&ExceptionEntry> {
+        self.exception_table
+            .iter()
+            .find(|e| e.start <= ip && ip < e.end)
+    }
+
+    pub fn line_of(&self, ip: usize) -> u32 {
+        self.lines.get(ip).copied().unwrap_or(self.first_line)
+    }
+
+    /// Name of local-plus slot `i` (varnames, then cellvars, then freevars).
+    pub fn localsplus_name(&self, i: usize) -> &Rc<str> {
+        let nv = self.varnames.len();
+        let nc = self.cellvars.len();
+        if i < nv {
+            &self.varnames[i]
+        } else if i < nv + nc {
+            &self.cellvars[i - nv]
+        } else {
+            &self.freevars[i - nv - nc]
+        }
+    }
+}

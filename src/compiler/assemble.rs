@@ -1,0 +1,156 @@
+//! Assembly: resolve labels, pick jump directions, compute stack depths (and so each
+//! handler's depth and `max_stack`), and build the exception table.
+
+use super::{CInstr, Unit, NO_HANDLER, NO_LABEL};
+use crate::bytecode::{CodeObject, ExceptionEntry, Instr, Opcode};
+use crate::object::Value;
+use crate::source::SourceFile;
+use std::rc::Rc;
+
+fn directed(op: Opcode, backward: bool) -> Opcode {
+    use Opcode::*;
+    match (op, backward) {
+        (JumpForward, true) => JumpBackward,
+        (JumpBackward, false) => JumpForward,
+        (PopJumpForwardIfFalse, true) => PopJumpBackwardIfFalse,
+        (PopJumpForwardIfTrue, true) => PopJumpBackwardIfTrue,
+        (PopJumpForwardIfNone, true) => PopJumpBackwardIfNone,
+        (PopJumpForwardIfNotNone, true) => PopJumpBackwardIfNotNone,
+        (PopJumpBackwardIfFalse, false) => PopJumpForwardIfFalse,
+        (PopJumpBackwardIfTrue, false) => PopJumpForwardIfTrue,
+        _ => op,
+    }
+}
+
+pub(super) fn assemble(u: Unit, source: Rc<SourceFile>) -> CodeObject {
+    let n = u.instrs.len();
+    let mut instrs: Vec<CInstr> = u.instrs;
+    // Resolve labels.
+    for (i, ins) in instrs.iter_mut().enumerate() {
+        if ins.target != NO_LABEL {
+            let t = u.labels[ins.target as usize];
+            debug_assert!(t != usize::MAX, "unbound label");
+            ins.arg = t as u32;
+            ins.op = directed(ins.op, t <= i);
+        }
+    }
+    // Stack depth by flow analysis.
+    let mut depth: Vec<i32> = vec![-1; n];
+    let mut handler_depth: Vec<i32> = vec![-1; u.handlers.len()];
+    let mut work: Vec<usize> = vec![];
+    let mut max_depth = 0i32;
+    if n > 0 {
+        depth[0] = 0;
+        work.push(0);
+    }
+    while let Some(start) = work.pop() {
+        let mut i = start;
+        let mut d = depth[i];
+        loop {
+            if i >= n {
+                break;
+            }
+            let ins = instrs[i];
+            if ins.handler != NO_HANDLER {
+                let h = u.handlers[ins.handler as usize];
+                let hd = if handler_depth[ins.handler as usize] >= 0 {
+                    handler_depth[ins.handler as usize]
+                } else {
+                    let base = depth.get(h.setup_index).copied().filter(|&x| x >= 0).unwrap_or(d);
+                    let v = base + h.depth_adjust;
+                    handler_depth[ins.handler as usize] = v;
+                    v
+                };
+                let target = u.labels[h.label as usize];
+                let td = hd + h.lasti as i32 + 1;
+                if target < n && depth[target] < 0 {
+                    depth[target] = td;
+                    work.push(target);
+                }
+                max_depth = max_depth.max(td);
+            }
+            if ins.op.is_jump() {
+                let t = ins.arg as usize;
+                let td = d + ins.op.stack_effect(ins.arg, true);
+                if t < n && depth[t] < 0 {
+                    depth[t] = td;
+                    work.push(t);
+                }
+                max_depth = max_depth.max(td);
+            }
+            d += ins.op.stack_effect(ins.arg, false);
+            max_depth = max_depth.max(d);
+            if ins.op.is_terminator() {
+                break;
+            }
+            i += 1;
+            if i < n {
+                if depth[i] >= 0 {
+                    break;
+                }
+                depth[i] = d;
+            }
+        }
+    }
+    // Handlers never reached get the depth at their setup point (dead code).
+    for (hi, h) in u.handlers.iter().enumerate() {
+        if handler_depth[hi] < 0 {
+            handler_depth[hi] = depth.get(h.setup_index).copied().unwrap_or(0).max(0) + h.depth_adjust;
+        }
+    }
+    // Exception table: runs of consecutive instructions with the same handler.
+    let mut table = vec![];
+    let mut i = 0;
+    while i < n {
+        let h = instrs[i].handler;
+        if h == NO_HANDLER {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < n && instrs[i].handler == h {
+            i += 1;
+        }
+        let hd = &u.handlers[h as usize];
+        table.push(ExceptionEntry {
+            start: start as u32,
+            end: i as u32,
+            target: u.labels[hd.label as usize] as u32,
+            depth: handler_depth[h as usize].max(0) as u32,
+            lasti: hd.lasti,
+        });
+    }
+    let lines: Vec<u32> = instrs.iter().map(|i| i.line).collect();
+    let code: Vec<Instr> = instrs
+        .iter()
+        .map(|i| Instr {
+            op: i.op,
+            arg: i.arg,
+        })
+        .collect();
+    let cell2arg = u
+        .cellvars
+        .iter()
+        .map(|c| u.varnames.iter().position(|v| v == c).map(|p| p as u32))
+        .collect();
+    CodeObject {
+        name: u.name,
+        qualname: u.qualname,
+        source,
+        first_line: u.first_line,
+        instrs: code,
+        lines,
+        consts: u.consts,
+        names: u.names.iter().map(|n| Value::str(n)).collect(),
+        varnames: u.varnames,
+        cellvars: u.cellvars,
+        freevars: u.freevars,
+        cell2arg,
+        argcount: u.argcount,
+        posonlyargcount: u.posonlyargcount,
+        kwonlyargcount: u.kwonlyargcount,
+        flags: u.flags,
+        max_stack: max_depth.max(0) as u32 + 1,
+        exception_table: table,
+    }
+}

@@ -1,0 +1,715 @@
+//! Expression code generation, comprehensions, lambdas and the yield/await loops.
+
+use super::*;
+use crate::ast::{BoolOp, CmpOp, Constant, Expr, ExprKind, UnaryOp};
+use crate::bytecode::Opcode as Op;
+
+impl<'a> Compiler<'a> {
+    pub(super) fn expr(&mut self, e: &Expr) -> CResult {
+        self.enter_nesting(e.span)?;
+        let saved_line = self.u().line;
+        let line = self.line_of(e.span);
+        self.u().line = line;
+        let r = self.expr_inner(e);
+        self.u().line = saved_line;
+        self.nesting -= 1;
+        r
+    }
+
+    fn expr_inner(&mut self, e: &Expr) -> CResult {
+        match &e.kind {
+            ExprKind::Name(n) => self.load_name(n)?,
+            ExprKind::Constant(c) => {
+                let v = constant_value(c);
+                self.load_const(v);
+            }
+            ExprKind::JoinedStr(parts) => {
+                let mut n = 0;
+                for p in parts {
+                    match &p.kind {
+                        ExprKind::Constant(Constant::Str(s)) if s.is_empty() => continue,
+                        _ => {}
+                    }
+                    self.expr(p)?;
+                    n += 1;
+                }
+                if n == 0 {
+                    self.load_const(Value::str(""));
+                } else if n > 1
+                    || !matches!(parts.iter().find(|p| !matches!(&p.kind, ExprKind::Constant(Constant::Str(s)) if s.is_empty())).map(|p| &p.kind), Some(ExprKind::FormattedValue { .. }))
+                {
+                    if n > 1 {
+                        self.emit(Op::BuildString, n);
+                    }
+                }
+            }
+            ExprKind::FormattedValue {
+                value,
+                conversion,
+                format_spec,
+            } => {
+                self.expr(value)?;
+                let mut flags = match conversion {
+                    None => 0,
+                    Some('s') => 1,
+                    Some('r') => 2,
+                    Some('a') => 3,
+                    Some(_) => 0,
+                };
+                if let Some(spec) = format_spec {
+                    self.expr(spec)?;
+                    flags |= 4;
+                }
+                self.emit(Op::FormatValue, flags);
+            }
+            ExprKind::BoolOp { op, values } => {
+                let end = self.new_label();
+                let jop = match op {
+                    BoolOp::And => Op::JumpIfFalseOrPop,
+                    BoolOp::Or => Op::JumpIfTrueOrPop,
+                };
+                for (i, v) in values.iter().enumerate() {
+                    self.expr(v)?;
+                    if i + 1 < values.len() {
+                        self.emit_jump(jop, end);
+                    }
+                }
+                self.bind(end);
+            }
+            ExprKind::BinOp { left, op, right } => {
+                // Iterate down the left spine so long chains (a+b+c+...) don't recurse deeply.
+                let mut spine = vec![(op, &**right, e.span)];
+                let mut cur = &**left;
+                while let ExprKind::BinOp { left, op, right } = &cur.kind {
+                    self.enter_nesting(cur.span)?;
+                    spine.push((op, &**right, cur.span));
+                    cur = left;
+                }
+                let extra = spine.len() as u32 - 1;
+                self.expr(cur)?;
+                for (op, right, span) in spine.into_iter().rev() {
+                    self.expr(right)?;
+                    let line = self.line_of(span);
+                    self.u().line = line;
+                    self.emit(Op::BinaryOp, *op as u32);
+                }
+                self.nesting -= extra;
+            }
+            ExprKind::UnaryOp { op, operand } => {
+                // Fold negative numeric literals, as CPython's AST optimizer does.
+                if *op == UnaryOp::USub {
+                    if let ExprKind::Constant(c) = &operand.kind {
+                        match c {
+                            Constant::Int(i) => {
+                                self.load_const(Value::from_bigint(-i.clone()));
+                                return Ok(());
+                            }
+                            Constant::Float(f) => {
+                                self.load_const(Value::Float(-f));
+                                return Ok(());
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                self.expr(operand)?;
+                self.emit(
+                    match op {
+                        UnaryOp::Invert => Op::UnaryInvert,
+                        UnaryOp::Not => Op::UnaryNot,
+                        UnaryOp::UAdd => Op::UnaryPositive,
+                        UnaryOp::USub => Op::UnaryNegative,
+                    },
+                    0,
+                );
+            }
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } => {
+                self.expr(left)?;
+                if ops.len() == 1 {
+                    self.expr(&comparators[0])?;
+                    self.emit_compare(ops[0]);
+                } else {
+                    let cleanup = self.new_label();
+                    let end = self.new_label();
+                    for i in 0..ops.len() - 1 {
+                        self.expr(&comparators[i])?;
+                        self.emit(Op::Swap, 2);
+                        self.emit(Op::Copy, 2);
+                        self.emit_compare(ops[i]);
+                        self.emit_jump(Op::JumpIfFalseOrPop, cleanup);
+                    }
+                    self.expr(comparators.last().unwrap())?;
+                    self.emit_compare(*ops.last().unwrap());
+                    self.emit_jump(Op::JumpForward, end);
+                    self.bind(cleanup);
+                    self.emit(Op::Swap, 2);
+                    self.emit(Op::PopTop, 0);
+                    self.bind(end);
+                }
+            }
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => {
+                if let ExprKind::Attribute { value, attr } = &func.kind {
+                    if !args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)))
+                        && !keywords.iter().any(|k| k.arg.is_none())
+                    {
+                        self.expr(value)?;
+                        let ni = self.name_idx(attr);
+                        let line = self.line_of(func.span);
+                        let saved = self.u().line;
+                        self.u().line = line;
+                        self.emit(Op::LoadMethod, ni);
+                        self.u().line = saved;
+                        return self.call_helper(0, args, keywords);
+                    }
+                }
+                if let ExprKind::Name(n) = &func.kind {
+                    let sc = self.name_scope(n);
+                    let optimized = matches!(
+                        self.u().kind,
+                        ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension
+                    );
+                    if matches!(sc, NameScope::GlobalImplicit | NameScope::GlobalExplicit)
+                        && (optimized || sc == NameScope::GlobalExplicit)
+                    {
+                        let i = self.name_idx(n);
+                        self.emit(Op::LoadGlobal, (i << 1) | 1);
+                        return self.call_helper(0, args, keywords);
+                    }
+                }
+                self.emit(Op::PushNull, 0);
+                self.expr(func)?;
+                self.call_helper(0, args, keywords)?;
+            }
+            ExprKind::Attribute { value, attr } => {
+                self.expr(value)?;
+                let ni = self.name_idx(attr);
+                self.emit(Op::LoadAttr, ni);
+            }
+            ExprKind::Subscript { value, slice } => {
+                self.expr(value)?;
+                self.subscript_index(slice)?;
+                self.emit(Op::BinarySubscr, 0);
+            }
+            ExprKind::Slice { .. } => self.subscript_index(e)?,
+            ExprKind::Starred(_) => {
+                return Err(self.error("can't use starred expression here", e.span));
+            }
+            ExprKind::List(items) => self.sequence(items, Seq::List)?,
+            ExprKind::Tuple(items) => {
+                if let Some(c) = constant_tuple(items) {
+                    self.load_const(c);
+                } else {
+                    self.sequence(items, Seq::Tuple)?;
+                }
+            }
+            ExprKind::Set(items) => self.sequence(items, Seq::Set)?,
+            ExprKind::Dict { keys, values } => self.dict_display(keys, values)?,
+            ExprKind::IfExp { test, body, orelse } => {
+                let else_ = self.new_label();
+                let end = self.new_label();
+                self.jump_if(test, else_, false)?;
+                self.expr(body)?;
+                self.emit_jump(Op::JumpForward, end);
+                self.bind(else_);
+                self.expr(orelse)?;
+                self.bind(end);
+            }
+            ExprKind::Lambda { args, body } => {
+                let flags = self.lambda_defaults(args)?;
+                let scope = self.table.scope_for(e);
+                let line = self.line_of(e.span);
+                let qualname = self.qualname_for("<lambda>");
+                self.enter_unit(scope, "<lambda>".into(), qualname, line);
+                self.set_arg_counts(args);
+                self.add_const(Value::None);
+                self.emit_prologue();
+                self.expr(body)?;
+                self.emit(Op::ReturnValue, 0);
+                let code = self.leave_unit();
+                self.make_closure(code, flags);
+            }
+            ExprKind::ListComp { elt, generators } => {
+                self.comprehension(e, "<listcomp>", generators, CompKind::List, elt, None)?
+            }
+            ExprKind::SetComp { elt, generators } => {
+                self.comprehension(e, "<setcomp>", generators, CompKind::Set, elt, None)?
+            }
+            ExprKind::GeneratorExp { elt, generators } => {
+                self.comprehension(e, "<genexpr>", generators, CompKind::Gen, elt, None)?
+            }
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => self.comprehension(e, "<dictcomp>", generators, CompKind::Dict, key, Some(value))?,
+            ExprKind::Yield(v) => {
+                match v {
+                    Some(v) => self.expr(v)?,
+                    None => self.load_const(Value::None),
+                }
+                if self.u().flags & crate::bytecode::flags::ASYNC_GENERATOR != 0 {
+                    self.emit(Op::AsyncGenWrap, 0);
+                }
+                self.emit(Op::YieldValue, 0);
+                self.emit(Op::Resume, 1);
+            }
+            ExprKind::YieldFrom(v) => {
+                self.expr(v)?;
+                self.emit(Op::GetYieldFromIter, 0);
+                self.load_const(Value::None);
+                self.add_yield_from(false);
+            }
+            ExprKind::Await(v) => {
+                self.expr(v)?;
+                self.emit(Op::GetAwaitable, 0);
+                self.load_const(Value::None);
+                self.add_yield_from(true);
+            }
+            ExprKind::NamedExpr { target, value } => {
+                self.expr(value)?;
+                self.emit(Op::Copy, 1);
+                self.store_target(target)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The `yield from` / `await` loop (CPython's compiler_add_yield_from).
+    pub(super) fn add_yield_from(&mut self, is_await: bool) {
+        let send = self.new_label();
+        let exit = self.new_label();
+        self.bind(send);
+        self.emit_jump(Op::Send, exit);
+        self.emit(Op::YieldValue, 0);
+        self.emit(Op::Resume, if is_await { 3 } else { 2 });
+        self.emit_jump(Op::JumpBackwardNoInterrupt, send);
+        self.bind(exit);
+    }
+
+    fn emit_compare(&mut self, op: CmpOp) {
+        match op {
+            CmpOp::Lt => self.emit(Op::CompareOp, 0),
+            CmpOp::LtE => self.emit(Op::CompareOp, 1),
+            CmpOp::Eq => self.emit(Op::CompareOp, 2),
+            CmpOp::NotEq => self.emit(Op::CompareOp, 3),
+            CmpOp::Gt => self.emit(Op::CompareOp, 4),
+            CmpOp::GtE => self.emit(Op::CompareOp, 5),
+            CmpOp::Is => self.emit(Op::IsOp, 0),
+            CmpOp::IsNot => self.emit(Op::IsOp, 1),
+            CmpOp::In => self.emit(Op::ContainsOp, 0),
+            CmpOp::NotIn => self.emit(Op::ContainsOp, 1),
+        }
+    }
+
+    /// Jump to `target` when the truth of `e` equals `cond` (CPython's compiler_jump_if).
+    pub(super) fn jump_if(&mut self, e: &Expr, target: Label, cond: bool) -> CResult {
+        match &e.kind {
+            ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                operand,
+            } => return self.jump_if(operand, target, !cond),
+            ExprKind::BoolOp { op, values } => {
+                let is_or = *op == BoolOp::Or;
+                let (next2, own) = if cond == is_or {
+                    (target, false)
+                } else {
+                    (self.new_label(), true)
+                };
+                for v in &values[..values.len() - 1] {
+                    self.jump_if(v, next2, is_or)?;
+                }
+                self.jump_if(values.last().unwrap(), target, cond)?;
+                if own {
+                    self.bind(next2);
+                }
+                return Ok(());
+            }
+            _ => {}
+        }
+        self.expr(e)?;
+        self.emit_jump(
+            if cond {
+                Op::PopJumpForwardIfTrue
+            } else {
+                Op::PopJumpForwardIfFalse
+            },
+            target,
+        );
+        Ok(())
+    }
+
+    /// Arguments and CALL (or CALL_FUNCTION_EX); the callable (and NULL/self) are pushed.
+    /// `extra` counts positional values already pushed after the callable.
+    pub(super) fn call_helper(
+        &mut self,
+        extra: u32,
+        args: &[Expr],
+        keywords: &[ast::Keyword],
+    ) -> CResult {
+        let has_star = args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)));
+        let has_dstar = keywords.iter().any(|k| k.arg.is_none());
+        if !has_star && !has_dstar {
+            for a in args {
+                self.expr(a)?;
+            }
+            let mut names = vec![];
+            for k in keywords {
+                self.expr(&k.value)?;
+                names.push(Value::str(k.arg.as_ref().unwrap()));
+            }
+            let n = extra + args.len() as u32 + keywords.len() as u32;
+            if !names.is_empty() {
+                let ci = self.add_const(Value::tuple(names));
+                self.emit(Op::KwNames, ci);
+            }
+            self.emit(Op::Precall, n);
+            self.emit(Op::Call, n);
+            return Ok(());
+        }
+        // General form: build a tuple of positionals and a dict of keywords.
+        if extra > 0 || !args.is_empty() {
+            self.emit(Op::BuildList, extra);
+            for a in args {
+                match &a.kind {
+                    ExprKind::Starred(inner) => {
+                        self.expr(inner)?;
+                        self.emit(Op::ListExtend, 1);
+                    }
+                    _ => {
+                        self.expr(a)?;
+                        self.emit(Op::ListAppend, 1);
+                    }
+                }
+            }
+            self.emit(Op::ListToTuple, 0);
+        } else {
+            self.load_const(Value::tuple(vec![]));
+        }
+        if !keywords.is_empty() {
+            self.emit(Op::BuildMap, 0);
+            for k in keywords {
+                match &k.arg {
+                    Some(name) => {
+                        self.load_const(Value::str(name));
+                        self.expr(&k.value)?;
+                        self.emit(Op::BuildMap, 1);
+                        self.emit(Op::DictMerge, 1);
+                    }
+                    None => {
+                        self.expr(&k.value)?;
+                        self.emit(Op::DictMerge, 1);
+                    }
+                }
+            }
+            self.emit(Op::CallFunctionEx, 1);
+        } else {
+            self.emit(Op::CallFunctionEx, 0);
+        }
+        Ok(())
+    }
+
+    pub(super) fn subscript_index(&mut self, slice: &Expr) -> CResult {
+        if let ExprKind::Slice { lower, upper, step } = &slice.kind {
+            for part in [lower, upper] {
+                match part {
+                    Some(p) => self.expr(p)?,
+                    None => self.load_const(Value::None),
+                }
+            }
+            if let Some(s) = step {
+                self.expr(s)?;
+                self.emit(Op::BuildSlice, 3);
+            } else {
+                self.emit(Op::BuildSlice, 2);
+            }
+            Ok(())
+        } else {
+            self.expr(slice)
+        }
+    }
+
+    fn sequence(&mut self, items: &[Expr], kind: Seq) -> CResult {
+        let has_star = items.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)));
+        if !has_star {
+            for i in items {
+                self.expr(i)?;
+            }
+            let n = items.len() as u32;
+            self.emit(
+                match kind {
+                    Seq::List => Op::BuildList,
+                    Seq::Tuple => Op::BuildTuple,
+                    Seq::Set => Op::BuildSet,
+                },
+                n,
+            );
+            return Ok(());
+        }
+        let (build, extend, add) = match kind {
+            Seq::Set => (Op::BuildSet, Op::SetUpdate, Op::SetAdd),
+            _ => (Op::BuildList, Op::ListExtend, Op::ListAppend),
+        };
+        self.emit(build, 0);
+        for i in items {
+            match &i.kind {
+                ExprKind::Starred(inner) => {
+                    self.expr(inner)?;
+                    self.emit(extend, 1);
+                }
+                _ => {
+                    self.expr(i)?;
+                    self.emit(add, 1);
+                }
+            }
+        }
+        if kind == Seq::Tuple {
+            self.emit(Op::ListToTuple, 0);
+        }
+        Ok(())
+    }
+
+    fn dict_display(&mut self, keys: &[Option<Expr>], values: &[Expr]) -> CResult {
+        let has_unpack = keys.iter().any(|k| k.is_none());
+        if !has_unpack {
+            let const_keys: Option<Vec<Value>> = keys
+                .iter()
+                .map(|k| match &k.as_ref().unwrap().kind {
+                    ExprKind::Constant(Constant::Str(s)) => Some(Value::str(s)),
+                    _ => None,
+                })
+                .collect();
+            if let (Some(ck), true) = (const_keys, keys.len() > 1) {
+                let mut seen = std::collections::HashSet::new();
+                if ck.iter().all(|k| seen.insert(k.as_pystr().unwrap().as_str().to_string())) {
+                    for v in values {
+                        self.expr(v)?;
+                    }
+                    self.load_const(Value::tuple(ck));
+                    self.emit(Op::BuildConstKeyMap, keys.len() as u32);
+                    return Ok(());
+                }
+            }
+            for (k, v) in keys.iter().zip(values) {
+                self.expr(k.as_ref().unwrap())?;
+                self.expr(v)?;
+            }
+            self.emit(Op::BuildMap, keys.len() as u32);
+            return Ok(());
+        }
+        self.emit(Op::BuildMap, 0);
+        for (k, v) in keys.iter().zip(values) {
+            match k {
+                Some(k) => {
+                    self.expr(k)?;
+                    self.expr(v)?;
+                    self.emit(Op::MapAdd, 1);
+                }
+                None => {
+                    self.expr(v)?;
+                    self.emit(Op::DictUpdate, 1);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn lambda_defaults(&mut self, args: &ast::Arguments) -> CResult<u32> {
+        let mut flags = 0;
+        if !args.defaults.is_empty() {
+            for d in &args.defaults {
+                self.expr(d)?;
+            }
+            self.emit(Op::BuildTuple, args.defaults.len() as u32);
+            flags |= 1;
+        }
+        let kw: Vec<(&ast::Arg, &Expr)> = args
+            .kwonlyargs
+            .iter()
+            .zip(&args.kw_defaults)
+            .filter_map(|(a, d)| d.as_ref().map(|d| (a, d)))
+            .collect();
+        if !kw.is_empty() {
+            let mut names = vec![];
+            for (a, d) in &kw {
+                self.expr(d)?;
+                names.push(Value::str(&a.name));
+            }
+            self.load_const(Value::tuple(names));
+            self.emit(Op::BuildConstKeyMap, kw.len() as u32);
+            flags |= 2;
+        }
+        Ok(flags)
+    }
+
+    /// 3.11 comprehensions are nested functions called with the first iterator.
+    fn comprehension(
+        &mut self,
+        e: &Expr,
+        name: &str,
+        generators: &[ast::Comprehension],
+        kind: CompKind,
+        elt: &Expr,
+        value: Option<&Expr>,
+    ) -> CResult {
+        let scope = self.table.scope_for(e);
+        let line = self.line_of(e.span);
+        let qualname = self.qualname_for(name);
+        self.enter_unit(scope, name.into(), qualname, line);
+        self.u().argcount = 1;
+        let is_async_gen = self.u().flags & crate::bytecode::flags::ASYNC_GENERATOR != 0;
+        let _ = is_async_gen;
+        self.emit_prologue();
+        match kind {
+            CompKind::List => self.emit(Op::BuildList, 0),
+            CompKind::Set => self.emit(Op::BuildSet, 0),
+            CompKind::Dict => self.emit(Op::BuildMap, 0),
+            CompKind::Gen => {}
+        }
+        self.comp_generator(generators, 0, kind, elt, value)?;
+        if kind == CompKind::Gen {
+            self.load_const(Value::None);
+        }
+        self.emit(Op::ReturnValue, 0);
+        let code = self.leave_unit();
+        let is_coro = code.flags & crate::bytecode::flags::COROUTINE != 0;
+        self.make_closure(code, 0);
+        self.expr(&generators[0].iter)?;
+        if generators[0].is_async {
+            self.emit(Op::GetAiter, 0);
+        } else {
+            self.emit(Op::GetIter, 0);
+        }
+        self.emit(Op::Precall, 0);
+        self.emit(Op::Call, 0);
+        if is_coro && kind != CompKind::Gen {
+            self.emit(Op::GetAwaitable, 0);
+            self.load_const(Value::None);
+            self.add_yield_from(true);
+        }
+        Ok(())
+    }
+
+    fn comp_generator(
+        &mut self,
+        generators: &[ast::Comprehension],
+        idx: usize,
+        kind: CompKind,
+        elt: &Expr,
+        value: Option<&Expr>,
+    ) -> CResult {
+        let g = &generators[idx];
+        let start = self.new_label();
+        let if_cleanup = self.new_label();
+        let anchor = self.new_label();
+        if idx == 0 {
+            self.emit(Op::LoadFast, 0);
+        } else {
+            self.expr(&g.iter)?;
+            self.emit(if g.is_async { Op::GetAiter } else { Op::GetIter }, 0);
+        }
+        self.bind(start);
+        if g.is_async {
+            let except = anchor;
+            self.push_handler(except, false, 0);
+            self.emit(Op::GetAnext, 0);
+            self.load_const(Value::None);
+            self.add_yield_from(true);
+            self.pop_handler();
+        } else {
+            self.emit_jump(Op::ForIter, anchor);
+        }
+        self.store_target(&g.target)?;
+        for cond in &g.ifs {
+            self.jump_if(cond, if_cleanup, false)?;
+        }
+        if idx + 1 < generators.len() {
+            self.comp_generator(generators, idx + 1, kind, elt, value)?;
+        } else {
+            // depth: the collection sits below one iterator per generator.
+            let depth = generators.len() as u32 + 1;
+            match kind {
+                CompKind::Gen => {
+                    self.expr(elt)?;
+                    if self.u().flags & crate::bytecode::flags::ASYNC_GENERATOR != 0 {
+                        self.emit(Op::AsyncGenWrap, 0);
+                    }
+                    self.emit(Op::YieldValue, 0);
+                    self.emit(Op::Resume, 1);
+                    self.emit(Op::PopTop, 0);
+                }
+                CompKind::List => {
+                    self.expr(elt)?;
+                    self.emit(Op::ListAppend, depth);
+                }
+                CompKind::Set => {
+                    self.expr(elt)?;
+                    self.emit(Op::SetAdd, depth);
+                }
+                CompKind::Dict => {
+                    self.expr(elt)?;
+                    self.expr(value.unwrap())?;
+                    self.emit(Op::MapAdd, depth);
+                }
+            }
+        }
+        self.bind(if_cleanup);
+        self.emit_jump(Op::JumpBackward, start);
+        self.bind(anchor);
+        if g.is_async {
+            self.emit(Op::EndAsyncFor, 0);
+        }
+        Ok(())
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Seq {
+    List,
+    Tuple,
+    Set,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum CompKind {
+    List,
+    Set,
+    Dict,
+    Gen,
+}
+
+pub(super) fn constant_value(c: &Constant) -> Value {
+    match c {
+        Constant::None => Value::None,
+        Constant::True => Value::Bool(true),
+        Constant::False => Value::Bool(false),
+        Constant::Ellipsis => crate::vm::builtins_types::ellipsis(),
+        Constant::Int(i) => Value::from_bigint(i.clone()),
+        Constant::Float(f) => Value::Float(*f),
+        Constant::Imaginary(_) => Value::Float(f64::NAN),
+        Constant::Str(s) => Value::str(s),
+        Constant::Bytes(b) => Value::bytes(b.to_vec()),
+    }
+}
+
+/// A tuple display of constants folds into one constant.
+fn constant_tuple(items: &[Expr]) -> Option<Value> {
+    if items.is_empty() {
+        return Some(Value::tuple(vec![]));
+    }
+    let mut out = vec![];
+    for i in items {
+        match &i.kind {
+            ExprKind::Constant(c) if !matches!(c, Constant::Imaginary(_)) => out.push(constant_value(c)),
+            _ => return None,
+        }
+    }
+    Some(Value::tuple(out))
+}

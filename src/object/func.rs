@@ -1,0 +1,36 @@
+//! Python functions (code + globals + defaults + closure) and native functions.
+
+use super::{Dict, Object, PyResult, Value};
+use crate::bytecode::CodeObject;
+use crate::vm::Vm;
+use std::cell::RefCell;
+use std::rc::Rc;
+
+pub struct Function {
+    pub code: Rc<CodeObject>,
+    pub globals: Rc<Object>,
+    pub name: RefCell<Rc<str>>,
+    pub qualname: RefCell<Rc<str>>,
+    /// Defaults of the last positional parameters.
+    pub defaults: Vec<Value>,
+    /// Defaults of keyword-only parameters, by name.
+    pub kwdefaults: Vec<(Rc<str>, Value)>,
+    /// Cells for the code's free variables.
+    pub closure: Vec<Value>,
+    /// `f.__dict__`, created on first attribute store.
+    pub dict: RefCell<Option<Dict>>,
+    pub doc: Value,
+}
+
+/// A native callable: `args` are all argument values (positional first, then the values
+/// of keyword arguments), `kwnames` the names of the trailing keyword values.
+pub type NativeFn = fn(&mut Vm, &[Value], &[Value]) -> PyResult<Value>;
+
+pub struct NativeFunc {
+    pub name: &'static str,
+    pub func: NativeFn,
+    /// Binds like a method when found on a type (`"x".upper`).
+    pub is_method: bool,
+    /// Extra data for closures made by the runtime (e.g. a bound module object).
+    pub data: Value,
+}

@@ -1,0 +1,209 @@
+//! The object model: `Value`, the small enum every stack slot holds, and heap objects.
+//!
+//! Memory is reference counted (`Rc`), as in CPython, so an object is freed the moment its
+//! last reference goes — generators' `finally` blocks run promptly. Objects that own a
+//! suspended frame queue it for finalization in `Drop`; the VM runs the queue at its next
+//! safe point, so no Python code runs inside `Drop`.
+
+pub mod dict;
+pub mod exc;
+pub mod func;
+pub mod iter;
+pub mod pystr;
+pub mod typ;
+
+use num_bigint::BigInt;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+pub use dict::Dict;
+pub use exc::{ExcKind, PyErr, PyResult};
+pub use func::{Function, NativeFn, NativeFunc};
+pub use iter::IterState;
+pub use pystr::PyStr;
+pub use typ::{Instance, TypeKind, TypeObj};
+
+use crate::settable::SetTable;
+use crate::vm::generator::Generator;
+
+/// A Python value. Small ints, floats, bools and None are unboxed; 16 bytes.
+#[derive(Clone)]
+pub enum Value {
+    /// Internal marker: an unbound local slot, or CALL's NULL. Never user-visible.
+    Null,
+    None,
+    Bool(bool),
+    Int(i64),
+    Float(f64),
+    BigInt(Rc<BigInt>),
+    Str(Rc<PyStr>),
+    Obj(Rc<Object>),
+}
+
+pub struct Object {
+    pub payload: Payload,
+}
+
+pub struct SetObj {
+    pub table: RefCell<SetTable<Value>>,
+    pub frozen: bool,
+}
+
+pub struct Module {
+    pub name: Rc<str>,
+    pub dict: Rc<Object>,
+}
+
+pub struct Property {
+    pub fget: Value,
+    pub fset: Value,
+    pub fdel: Value,
+}
+
+pub enum Payload {
+    List(RefCell<Vec<Value>>),
+    Tuple(Box<[Value]>),
+    Dict(RefCell<Dict>),
+    Set(SetObj),
+    Bytes(Box<[u8]>),
+    Range { start: i64, stop: i64, step: i64 },
+    Slice(Value, Value, Value),
+    Function(Function),
+    Native(NativeFunc),
+    BoundMethod { func: Value, receiver: Value },
+    Type(TypeObj),
+    Instance(Instance),
+    Cell(RefCell<Value>),
+    Generator(Generator),
+    Module(Module),
+    Code(Rc<crate::bytecode::CodeObject>),
+    Iter(RefCell<IterState>),
+    DictView(Rc<Object>, iter::ViewKind),
+    Property(Property),
+    StaticMethod(Value),
+    ClassMethod(Value),
+    Super { typ: Rc<Object>, obj: Value },
+    NotImplemented,
+    Ellipsis,
+    /// An object the runtime keeps for a built-in module (`sys.stdout`, a `deque`...).
+    Opaque(RefCell<Box<dyn std::any::Any>>),
+}
+
+impl Object {
+    pub fn new(payload: Payload) -> Rc<Object> {
+        Rc::new(Object { payload })
+    }
+}
+
+impl Value {
+    pub fn new_obj(payload: Payload) -> Value {
+        Value::Obj(Object::new(payload))
+    }
+
+    pub fn str(s: &str) -> Value {
+        Value::Str(Rc::new(PyStr::new(s)))
+    }
+
+    pub fn string(s: String) -> Value {
+        Value::Str(Rc::new(PyStr::from_string(s)))
+    }
+
+    pub fn list(items: Vec<Value>) -> Value {
+        Value::new_obj(Payload::List(RefCell::new(items)))
+    }
+
+    pub fn tuple(items: Vec<Value>) -> Value {
+        Value::new_obj(Payload::Tuple(items.into_boxed_slice()))
+    }
+
+    pub fn dict(d: Dict) -> Value {
+        Value::new_obj(Payload::Dict(RefCell::new(d)))
+    }
+
+    pub fn bytes(b: Vec<u8>) -> Value {
+        Value::new_obj(Payload::Bytes(b.into_boxed_slice()))
+    }
+
+    pub fn from_bigint(b: BigInt) -> Value {
+        use num_traits::ToPrimitive;
+        match b.to_i64() {
+            Some(i) => Value::Int(i),
+            None => Value::BigInt(Rc::new(b)),
+        }
+    }
+
+    pub fn is_null(&self) -> bool {
+        matches!(self, Value::Null)
+    }
+
+    pub fn is_none(&self) -> bool {
+        matches!(self, Value::None)
+    }
+
+    pub fn as_obj(&self) -> Option<&Rc<Object>> {
+        match self {
+            Value::Obj(o) => Some(o),
+            _ => None,
+        }
+    }
+
+    pub fn payload(&self) -> Option<&Payload> {
+        match self {
+            Value::Obj(o) => Some(&o.payload),
+            _ => None,
+        }
+    }
+
+    pub fn as_pystr(&self) -> Option<&Rc<PyStr>> {
+        match self {
+            Value::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn as_tuple(&self) -> Option<&[Value]> {
+        match self.payload() {
+            Some(Payload::Tuple(t)) => Some(t),
+            _ => None,
+        }
+    }
+
+    pub fn as_type(&self) -> Option<&TypeObj> {
+        match self.payload() {
+            Some(Payload::Type(t)) => Some(t),
+            _ => None,
+        }
+    }
+
+    /// Identity, as `is`.
+    pub fn is(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::None, Value::None) | (Value::Null, Value::Null) => true,
+            (Value::Bool(a), Value::Bool(b)) => a == b,
+            // Small ints are cached in CPython; pyco treats equal unboxed ints as identical.
+            (Value::Int(a), Value::Int(b)) => a == b,
+            (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
+            (Value::BigInt(a), Value::BigInt(b)) => Rc::ptr_eq(a, b),
+            (Value::Str(a), Value::Str(b)) => Rc::ptr_eq(a, b) || (a.len() <= 1 && a.as_str() == b.as_str()),
+            (Value::Obj(a), Value::Obj(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
+
+    /// A stable address-like identity for `id()` and default reprs.
+    pub fn id(&self) -> i64 {
+        match self {
+            Value::Obj(o) => Rc::as_ptr(o) as i64,
+            Value::Str(s) => Rc::as_ptr(s) as i64,
+            Value::BigInt(b) => Rc::as_ptr(b) as i64,
+            Value::Int(i) => 0x1000_0000 + i.wrapping_mul(32),
+            Value::Float(f) => f.to_bits() as i64 & 0x7fff_ffff_ffff,
+            Value::Bool(b) => 0x900 + *b as i64 * 32,
+            Value::None => 0x800,
+            Value::Null => 0,
+        }
+    }
+}
+
+/// `Cell` helper used by objects that cache a small integer (e.g. string hashes).
+pub type CachedHash = Cell<i64>;

@@ -1,0 +1,90 @@
+//! `str` storage: UTF-8 text with a cached hash and code-point length.
+
+use std::cell::Cell;
+
+pub struct PyStr {
+    s: Box<str>,
+    /// Number of code points (Python's `len`).
+    nchars: usize,
+    /// -1 until computed (a Python hash is never -1).
+    hash: Cell<i64>,
+}
+
+impl PyStr {
+    pub fn new(s: &str) -> PyStr {
+        PyStr::from_string(s.to_owned())
+    }
+
+    pub fn from_string(s: String) -> PyStr {
+        let nchars = if s.is_ascii() {
+            s.len()
+        } else {
+            s.chars().count()
+        };
+        PyStr {
+            s: s.into_boxed_str(),
+            nchars,
+            hash: Cell::new(-1),
+        }
+    }
+
+    #[inline]
+    pub fn as_str(&self) -> &str {
+        &self.s
+    }
+
+    /// Length in bytes.
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.s.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.s.is_empty()
+    }
+
+    /// Length in code points.
+    #[inline]
+    pub fn char_len(&self) -> usize {
+        self.nchars
+    }
+
+    #[inline]
+    pub fn is_ascii(&self) -> bool {
+        self.nchars == self.s.len()
+    }
+
+    #[inline]
+    pub fn hash(&self) -> i64 {
+        let h = self.hash.get();
+        if h != -1 {
+            return h;
+        }
+        let h = crate::settable::hash_str(&self.s);
+        self.hash.set(h);
+        h
+    }
+
+    /// The code point at index `i` (0 <= i < char_len) as a string slice.
+    pub fn char_at(&self, i: usize) -> &str {
+        if self.is_ascii() {
+            &self.s[i..i + 1]
+        } else {
+            let (start, c) = self.s.char_indices().nth(i).expect("index in range");
+            &self.s[start..start + c.len_utf8()]
+        }
+    }
+
+    /// Byte offset of code point index `i` (may be char_len for the end).
+    pub fn byte_offset(&self, i: usize) -> usize {
+        if self.is_ascii() {
+            i.min(self.s.len())
+        } else {
+            self.s
+                .char_indices()
+                .nth(i)
+                .map(|(b, _)| b)
+                .unwrap_or(self.s.len())
+        }
+    }
+}

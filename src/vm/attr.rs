@@ -1,0 +1,310 @@
+//! Attribute access: the descriptor protocol over type MROs, instance dicts, modules.
+
+use super::Vm;
+use crate::object::{ExcKind, Object, Payload, PyErr, PyResult, PyStr, TypeObj, Value};
+use std::rc::Rc;
+
+impl Object {
+    /// The type object payload (panics if this is not a type: callers check first).
+    pub fn payload_type(&self) -> &TypeObj {
+        match &self.payload {
+            Payload::Type(t) => t,
+            _ => panic!("not a type object"),
+        }
+    }
+}
+
+fn name_str(name: &Value) -> &PyStr {
+    name.as_pystr().expect("attribute names are strings")
+}
+
+impl Vm {
+    pub fn type_of(&self, v: &Value) -> Rc<Object> {
+        self.types.type_of(v)
+    }
+
+    pub fn type_name(&self, v: &Value) -> String {
+        self.type_of(v).payload_type().name.to_string()
+    }
+
+    /// Look a special method up on the type (not the instance), as CPython does.
+    pub fn lookup_special(&self, v: &Value, name: &str) -> Option<Value> {
+        let t = self.type_of(v);
+        t.payload_type().lookup(&PyStr::new(name))
+    }
+
+    /// A special method defined by user code (skips builtin natives).
+    pub fn lookup_user_special(&self, v: &Value, name: &str) -> Option<Value> {
+        match self.lookup_special(v, name) {
+            Some(f) if !matches!(f.payload(), Some(Payload::Native(_))) => Some(f),
+            _ => None,
+        }
+    }
+
+    pub fn getattr(&mut self, obj: &Value, name: &Value) -> PyResult<Value> {
+        match self.getattr_opt(obj, name)? {
+            Some(v) => Ok(v),
+            None => {
+                // __getattr__ fallback.
+                if let Some(ga) = self.lookup_user_special(obj, "__getattr__") {
+                    return self.call(&ga, vec![obj.clone(), name.clone()], &[]);
+                }
+                Err(self.attr_error(obj, name))
+            }
+        }
+    }
+
+    pub fn attr_error(&self, obj: &Value, name: &Value) -> PyErr {
+        let n = name_str(name).as_str();
+        match obj.payload() {
+            Some(Payload::Module(m)) => PyErr::new(
+                ExcKind::AttributeError,
+                format!("module '{}' has no attribute '{}'", m.name, n),
+            ),
+            Some(Payload::Type(t)) => PyErr::new(
+                ExcKind::AttributeError,
+                format!("type object '{}' has no attribute '{}'", t.name, n),
+            ),
+            _ => PyErr::new(
+                ExcKind::AttributeError,
+                format!("'{}' object has no attribute '{}'", self.type_name(obj), n),
+            ),
+        }
+    }
+
+    /// Attribute lookup without the AttributeError (None when absent).
+    pub fn getattr_opt(&mut self, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
+        let n = name_str(name);
+        if let Some(Payload::Super { .. }) = obj.payload() {
+            return super::builtins::super_getattr(self, obj, name);
+        }
+        // Modules: their dict.
+        if let Some(Payload::Module(m)) = obj.payload() {
+            if let Payload::Dict(d) = &m.dict.payload {
+                if let Some(v) = d.borrow().get_str(n) {
+                    return Ok(Some(v.clone()));
+                }
+            }
+            return self.special_attr(obj, n.as_str());
+        }
+        // Types: look along the type's own MRO, binding classmethods to the class.
+        if let Some(Payload::Type(t)) = obj.payload() {
+            if let Some(v) = t.lookup(n) {
+                return Ok(Some(self.bind_for_class(v, obj)?));
+            }
+            return self.special_attr(obj, n.as_str());
+        }
+        let t = self.type_of(obj);
+        let cls_attr = t.payload_type().lookup(n);
+        // Data descriptors (properties) win over the instance dict.
+        if let Some(ca) = &cls_attr {
+            if let Some(Payload::Property(p)) = ca.payload() {
+                if p.fget.is_none() {
+                    return Err(PyErr::attribute_error(format!(
+                        "property '{}' of '{}' object has no getter",
+                        n.as_str(),
+                        self.type_name(obj)
+                    )));
+                }
+                let f = p.fget.clone();
+                return self.call(&f, vec![obj.clone()], &[]).map(Some);
+            }
+        }
+        if let Some(Payload::Instance(inst)) = obj.payload() {
+            if let Some(v) = inst.dict.borrow().get_str(n) {
+                return Ok(Some(v.clone()));
+            }
+        }
+        if let Some(Payload::Function(f)) = obj.payload() {
+            if let Some(d) = f.dict.borrow().as_ref() {
+                if let Some(v) = d.get_str(n) {
+                    return Ok(Some(v.clone()));
+                }
+            }
+        }
+        if let Some(ca) = cls_attr {
+            return Ok(Some(self.bind(ca, obj)));
+        }
+        self.special_attr(obj, n.as_str())
+    }
+
+    /// Bind a class attribute found for an instance: functions become bound methods.
+    pub fn bind(&self, attr: Value, obj: &Value) -> Value {
+        match attr.payload() {
+            Some(Payload::Function(_)) => Value::new_obj(Payload::BoundMethod {
+                func: attr,
+                receiver: obj.clone(),
+            }),
+            Some(Payload::Native(n)) if n.is_method => Value::new_obj(Payload::BoundMethod {
+                func: attr,
+                receiver: obj.clone(),
+            }),
+            Some(Payload::StaticMethod(f)) => f.clone(),
+            Some(Payload::ClassMethod(f)) => Value::new_obj(Payload::BoundMethod {
+                func: f.clone(),
+                receiver: Value::Obj(self.type_of(obj)),
+            }),
+            _ => attr,
+        }
+    }
+
+    fn bind_for_class(&mut self, attr: Value, cls: &Value) -> PyResult<Value> {
+        Ok(match attr.payload() {
+            Some(Payload::StaticMethod(f)) => f.clone(),
+            Some(Payload::ClassMethod(f)) => Value::new_obj(Payload::BoundMethod {
+                func: f.clone(),
+                receiver: cls.clone(),
+            }),
+            _ => attr,
+        })
+    }
+
+    /// LOAD_METHOD: avoid building a bound method for plain method calls.
+    pub fn load_method(&mut self, obj: Value, name: &Value) -> PyResult<(Value, Option<Value>)> {
+        let n = name_str(name);
+        if matches!(obj.payload(), Some(Payload::Module(_)) | Some(Payload::Type(_))) {
+            return Ok((self.getattr(&obj, name)?, None));
+        }
+        let t = self.type_of(&obj);
+        let cls_attr = t.payload_type().lookup(n);
+        if let Some(ca) = &cls_attr {
+            let is_method = match ca.payload() {
+                Some(Payload::Function(_)) => true,
+                Some(Payload::Native(nf)) => nf.is_method,
+                _ => false,
+            };
+            if is_method {
+                let shadowed = match obj.payload() {
+                    Some(Payload::Instance(inst)) => inst.dict.borrow().get_str(n).is_some(),
+                    _ => false,
+                };
+                if !shadowed {
+                    return Ok((ca.clone(), Some(obj)));
+                }
+            }
+        }
+        Ok((self.getattr(&obj, name)?, None))
+    }
+
+    pub fn setattr(&mut self, obj: &Value, name: &Value, v: Value) -> PyResult<()> {
+        let n = name_str(name);
+        match obj.payload() {
+            Some(Payload::Instance(inst)) => {
+                let t = self.type_of(obj);
+                if let Some(ca) = t.payload_type().lookup(n) {
+                    if let Some(Payload::Property(p)) = ca.payload() {
+                        if p.fset.is_none() {
+                            return Err(PyErr::attribute_error(format!(
+                                "property '{}' of '{}' object has no setter",
+                                n.as_str(),
+                                self.type_name(obj)
+                            )));
+                        }
+                        let f = p.fset.clone();
+                        self.call(&f, vec![obj.clone(), v], &[])?;
+                        return Ok(());
+                    }
+                }
+                if let Some(sa) = self.lookup_user_special(obj, "__setattr__") {
+                    self.call(&sa, vec![obj.clone(), name.clone(), v], &[])?;
+                    return Ok(());
+                }
+                if inst.exc.is_some() && n.as_str() == "__cause__" {
+                    self.set_cause(obj, if v.is_none() { None } else { Some(v) });
+                    return Ok(());
+                }
+                if inst.exc.is_some() && n.as_str() == "__context__" {
+                    if let Some(e) = &inst.exc {
+                        *e.context.borrow_mut() = if v.is_none() { None } else { Some(v) };
+                    }
+                    return Ok(());
+                }
+                if inst.exc.is_some() && n.as_str() == "args" {
+                    let items = self.collect_iterable(&v)?;
+                    if let Some(e) = &inst.exc {
+                        *e.args.borrow_mut() = items;
+                    }
+                    return Ok(());
+                }
+                inst.dict.borrow_mut().set_str(name.as_pystr().unwrap().clone(), v);
+                Ok(())
+            }
+            Some(Payload::Type(t)) => {
+                t.dict.borrow_mut().set_str(name.as_pystr().unwrap().clone(), v);
+                t.version.set(t.version.get() + 1);
+                Ok(())
+            }
+            Some(Payload::Module(m)) => {
+                if let Payload::Dict(d) = &m.dict.payload {
+                    d.borrow_mut().set_str(name.as_pystr().unwrap().clone(), v);
+                }
+                Ok(())
+            }
+            Some(Payload::Function(f)) => {
+                match n.as_str() {
+                    "__name__" => {
+                        *f.name.borrow_mut() = Rc::from(self.str_of(&v)?.as_str());
+                    }
+                    "__qualname__" => {
+                        *f.qualname.borrow_mut() = Rc::from(self.str_of(&v)?.as_str());
+                    }
+                    _ => {
+                        f.dict
+                            .borrow_mut()
+                            .get_or_insert_with(Default::default)
+                            .set_str(name.as_pystr().unwrap().clone(), v);
+                    }
+                }
+                Ok(())
+            }
+            _ => {
+                let tn = self.type_name(obj);
+                if self.type_of(obj).payload_type().lookup(n).is_some() {
+                    Err(PyErr::attribute_error(format!(
+                        "'{}' object attribute '{}' is read-only",
+                        tn,
+                        n.as_str()
+                    )))
+                } else {
+                    Err(PyErr::attribute_error(format!(
+                        "'{}' object has no attribute '{}'",
+                        tn,
+                        n.as_str()
+                    )))
+                }
+            }
+        }
+    }
+
+    pub fn delattr(&mut self, obj: &Value, name: &Value) -> PyResult<()> {
+        let n = name_str(name);
+        let removed = match obj.payload() {
+            Some(Payload::Instance(inst)) => inst.dict.borrow_mut().remove_str(n).is_some(),
+            Some(Payload::Type(t)) => t.dict.borrow_mut().remove_str(n).is_some(),
+            Some(Payload::Module(m)) => match &m.dict.payload {
+                Payload::Dict(d) => d.borrow_mut().remove_str(n).is_some(),
+                _ => false,
+            },
+            _ => false,
+        };
+        if removed {
+            Ok(())
+        } else {
+            Err(self.attr_error(obj, name))
+        }
+    }
+
+    pub fn hasattr(&mut self, obj: &Value, name: &str) -> PyResult<bool> {
+        match self.getattr(obj, &Value::str(name)) {
+            Ok(_) => Ok(true),
+            Err(e) => {
+                let e = self.materialize(e);
+                if self.is_instance_of_kind(&e, ExcKind::AttributeError) {
+                    Ok(false)
+                } else {
+                    Err(PyErr::Obj(e))
+                }
+            }
+        }
+    }
+}

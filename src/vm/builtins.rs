@@ -1,0 +1,2456 @@
+//! Builtin functions, builtin constructors and the methods of builtin types.
+
+use super::builtins_types::{add_attr, add_method, Ctor};
+use super::dispatch::{dict_get_str, dict_set_str, gen_of};
+use super::frame::{Frame, Ret};
+use super::Vm;
+use crate::object::{
+    Dict, ExcKind, Module, NativeFn, NativeFunc, Object, Payload, Property, PyErr, PyResult, PyStr, SetObj,
+    TypeKind, TypeObj, Value,
+};
+use crate::settable::SetTable;
+use num_bigint::BigInt;
+use num_traits::{Signed, ToPrimitive, Zero};
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+fn native(name: &'static str, f: NativeFn) -> Value {
+    Value::new_obj(Payload::Native(NativeFunc {
+        name,
+        func: f,
+        is_method: false,
+        data: Value::None,
+    }))
+}
+
+/// Split `args` into positional values and (name, value) keyword pairs.
+fn split_kw<'a>(args: &'a [Value], kwnames: &'a [Value]) -> (&'a [Value], Vec<(&'a str, &'a Value)>) {
+    let npos = args.len() - kwnames.len();
+    let kws = kwnames
+        .iter()
+        .zip(&args[npos..])
+        .map(|(k, v)| (k.as_pystr().map(|s| s.as_str()).unwrap_or(""), v))
+        .collect();
+    (&args[..npos], kws)
+}
+
+fn kwarg<'a>(kws: &[(&str, &'a Value)], name: &str) -> Option<&'a Value> {
+    kws.iter().find(|(k, _)| *k == name).map(|(_, v)| *v)
+}
+
+fn no_kw(name: &str, kwnames: &[Value]) -> PyResult<()> {
+    if !kwnames.is_empty() {
+        return Err(PyErr::type_error(format!("{}() takes no keyword arguments", name)));
+    }
+    Ok(())
+}
+
+fn nargs(name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
+    if args.len() < min || args.len() > max {
+        if min == max {
+            return Err(PyErr::type_error(format!(
+                "{}() takes exactly {} argument{} ({} given)",
+                name,
+                min,
+                if min == 1 { "" } else { "s" },
+                args.len()
+            )));
+        }
+        if args.len() < min {
+            return Err(PyErr::type_error(format!(
+                "{} expected at least {} argument{}, got {}",
+                name,
+                min,
+                if min == 1 { "" } else { "s" },
+                args.len()
+            )));
+        }
+        return Err(PyErr::type_error(format!(
+            "{} expected at most {} argument{}, got {}",
+            name,
+            max,
+            if max == 1 { "" } else { "s" },
+            args.len()
+        )));
+    }
+    Ok(())
+}
+
+fn s_of(v: &Value) -> &str {
+    v.as_pystr().map(|s| s.as_str()).unwrap_or("")
+}
+
+pub fn install(vm: &mut Vm) {
+    let b = vm.builtins.clone();
+    let set = |name: &str, v: Value| dict_set_str(&b, Value::str(name), v);
+    let t = &vm.types;
+    for (n, ty) in [
+        ("object", &t.object),
+        ("type", &t.type_),
+        ("int", &t.int),
+        ("bool", &t.bool_),
+        ("float", &t.float),
+        ("str", &t.str_),
+        ("list", &t.list),
+        ("tuple", &t.tuple),
+        ("dict", &t.dict),
+        ("set", &t.set),
+        ("frozenset", &t.frozenset),
+        ("bytes", &t.bytes),
+        ("range", &t.range),
+        ("slice", &t.slice),
+        ("property", &t.property),
+        ("staticmethod", &t.staticmethod),
+        ("classmethod", &t.classmethod),
+        ("super", &t.super_),
+    ] {
+        set(n, Value::Obj(ty.clone()));
+    }
+    for k in ExcKind::ALL {
+        set(k.name(), Value::Obj(vm.types.exc[*k as usize].clone()));
+    }
+    set("EnvironmentError", Value::Obj(vm.types.exc[ExcKind::OSError as usize].clone()));
+    set("IOError", Value::Obj(vm.types.exc[ExcKind::OSError as usize].clone()));
+    set("None", Value::None);
+    set("Ellipsis", super::builtins_types::ellipsis());
+    set("NotImplemented", super::builtins_types::not_implemented());
+    set("__name__", Value::str("builtins"));
+    let fns: &[(&'static str, NativeFn)] = &[
+        ("print", bi_print),
+        ("len", bi_len),
+        ("repr", bi_repr),
+        ("ascii", bi_ascii),
+        ("isinstance", bi_isinstance),
+        ("issubclass", bi_issubclass),
+        ("iter", bi_iter),
+        ("next", bi_next),
+        ("abs", bi_abs),
+        ("min", bi_min),
+        ("max", bi_max),
+        ("sum", bi_sum),
+        ("any", bi_any),
+        ("all", bi_all),
+        ("sorted", bi_sorted),
+        ("reversed", bi_reversed),
+        ("enumerate", bi_enumerate),
+        ("zip", bi_zip),
+        ("map", bi_map),
+        ("filter", bi_filter),
+        ("divmod", bi_divmod),
+        ("round", bi_round),
+        ("pow", bi_pow),
+        ("hasattr", bi_hasattr),
+        ("getattr", bi_getattr),
+        ("setattr", bi_setattr),
+        ("delattr", bi_delattr),
+        ("id", bi_id),
+        ("hash", bi_hash),
+        ("ord", bi_ord),
+        ("chr", bi_chr),
+        ("hex", bi_hex),
+        ("bin", bi_bin),
+        ("oct", bi_oct),
+        ("callable", bi_callable),
+        ("format", bi_format),
+        ("vars", bi_vars),
+        ("globals", bi_globals),
+        ("locals", bi_locals),
+        ("dir", bi_dir),
+        ("input", bi_input),
+        ("__build_class__", bi_build_class),
+        ("__import__", bi_import),
+        ("exit", bi_exit),
+        ("quit", bi_exit),
+    ];
+    for (n, f) in fns {
+        set(n, native(n, *f));
+    }
+    install_methods(vm);
+}
+
+fn install_methods(vm: &mut Vm) {
+    let t = &vm.types;
+    let o = &t.object;
+    add_method(o, "__init__", m_object_init);
+    add_method(o, "__repr__", m_object_repr);
+    add_method(o, "__str__", m_object_str);
+    add_method(o, "__eq__", m_object_eq);
+    add_method(o, "__ne__", m_object_ne);
+    add_method(o, "__hash__", m_object_hash);
+    add_method(o, "__setattr__", m_object_setattr);
+    add_method(o, "__getattribute__", m_object_getattribute);
+    add_method(o, "__format__", m_object_format);
+    add_attr(o, "__new__", native("__new__", m_object_new));
+    add_attr(o, "__init_subclass__", native("__init_subclass__", |_, _, _| Ok(Value::None)));
+    let be = &t.exc[ExcKind::BaseException as usize];
+    add_method(be, "__init__", m_exc_init);
+    add_method(be, "with_traceback", |_, a, _| Ok(a[0].clone()));
+    add_method(be, "__str__", m_exc_str);
+    add_method(be, "__repr__", m_exc_repr);
+    for (n, f) in STR_METHODS {
+        add_method(&t.str_, n, *f);
+    }
+    add_attr(&t.str_, "maketrans", native("maketrans", str_maketrans));
+    for (n, f) in LIST_METHODS {
+        add_method(&t.list, n, *f);
+    }
+    for (n, f) in DICT_METHODS {
+        add_method(&t.dict, n, *f);
+    }
+    add_attr(
+        &t.dict,
+        "fromkeys",
+        Value::new_obj(Payload::ClassMethod(native("fromkeys", dict_fromkeys))),
+    );
+    for (n, f) in SET_METHODS {
+        add_method(&t.set, n, *f);
+        if !matches!(*n, "add" | "discard" | "remove" | "pop" | "clear" | "update" | "intersection_update" | "difference_update" | "symmetric_difference_update") {
+            add_method(&t.frozenset, n, *f);
+        }
+    }
+    add_method(&t.tuple, "index", seq_index);
+    add_method(&t.tuple, "count", seq_count);
+    add_method(&t.int, "bit_length", |_, a, _| {
+        let b = super::ops::to_big(&a[0]).unwrap_or_default();
+        Ok(Value::Int(b.bits() as i64))
+    });
+    add_method(&t.int, "conjugate", |_, a, _| Ok(a[0].clone()));
+    add_method(&t.int, "__index__", |_, a, _| Ok(a[0].clone()));
+    add_method(&t.float, "is_integer", |_, a, _| {
+        Ok(Value::Bool(matches!(a[0], Value::Float(f) if f.fract() == 0.0 && f.is_finite())))
+    });
+    add_method(&t.float, "as_integer_ratio", |vm, a, _| {
+        let Value::Float(f) = a[0] else { return Ok(Value::None) };
+        if !f.is_finite() {
+            return Err(PyErr::value_error("cannot convert Infinity to integer ratio"));
+        }
+        let (m, e, s) = decode_f64(f);
+        let mut n = BigInt::from(m) * s;
+        let mut d = BigInt::from(1);
+        if e > 0 {
+            n <<= e as usize;
+        } else {
+            d <<= (-e) as usize;
+        }
+        let g = num_integer::Integer::gcd(&n, &d);
+        let _ = vm;
+        Ok(Value::tuple(vec![Value::from_bigint(&n / &g), Value::from_bigint(&d / &g)]))
+    });
+    add_method(&t.bytes, "decode", |_, a, _| match a[0].payload() {
+        Some(Payload::Bytes(b)) => String::from_utf8(b.to_vec())
+            .map(Value::string)
+            .map_err(|_| PyErr::new(ExcKind::UnicodeDecodeError, "'utf-8' codec can't decode bytes")),
+        _ => Ok(Value::None),
+    });
+    add_method(&t.bytes, "hex", |_, a, _| match a[0].payload() {
+        Some(Payload::Bytes(b)) => Ok(Value::string(b.iter().map(|x| format!("{:02x}", x)).collect())),
+        _ => Ok(Value::None),
+    });
+    for g in [&t.generator, &t.coroutine] {
+        add_method(g, "send", gen_send);
+        add_method(g, "throw", gen_throw);
+        add_method(g, "close", gen_close);
+    }
+    add_method(&t.generator, "__next__", |vm, a, _| {
+        let g = a[0].as_obj().unwrap().clone();
+        match vm.gen_next(g)? {
+            Some(v) => Ok(v),
+            None => Err(PyErr::stop_iteration(Value::None)),
+        }
+    });
+    add_method(&t.generator, "__iter__", |_, a, _| Ok(a[0].clone()));
+    add_method(&t.iterator, "__next__", |vm, a, _| match vm.next(&a[0])? {
+        Some(v) => Ok(v),
+        None => Err(PyErr::stop_iteration(Value::None)),
+    });
+    add_method(&t.iterator, "__iter__", |_, a, _| Ok(a[0].clone()));
+    add_method(&t.type_, "mro", |vm, a, _| {
+        let v = vm.special_attr(&a[0], "__mro__")?.unwrap_or(Value::None);
+        Ok(Value::list(v.as_tuple().map(|t| t.to_vec()).unwrap_or_default()))
+    });
+    add_method(&t.property, "setter", |_, a, _| match a[0].payload() {
+        Some(Payload::Property(p)) => Ok(Value::new_obj(Payload::Property(Property {
+            fget: p.fget.clone(),
+            fset: a[1].clone(),
+            fdel: p.fdel.clone(),
+        }))),
+        _ => Ok(Value::None),
+    });
+    add_method(&t.property, "getter", |_, a, _| match a[0].payload() {
+        Some(Payload::Property(p)) => Ok(Value::new_obj(Payload::Property(Property {
+            fget: a[1].clone(),
+            fset: p.fset.clone(),
+            fdel: p.fdel.clone(),
+        }))),
+        _ => Ok(Value::None),
+    });
+    add_method(&t.property, "deleter", |_, a, _| match a[0].payload() {
+        Some(Payload::Property(p)) => Ok(Value::new_obj(Payload::Property(Property {
+            fget: p.fget.clone(),
+            fset: p.fset.clone(),
+            fdel: a[1].clone(),
+        }))),
+        _ => Ok(Value::None),
+    });
+}
+
+fn decode_f64(f: f64) -> (u64, i32, i64) {
+    let bits = f.to_bits();
+    let sign = if bits >> 63 == 0 { 1 } else { -1 };
+    let exp = ((bits >> 52) & 0x7ff) as i32;
+    let mant = if exp == 0 { (bits & 0xfffffffffffff) << 1 } else { (bits & 0xfffffffffffff) | 0x10000000000000 };
+    (mant, exp - 1075, sign)
+}
+
+// ----- constructors -----
+
+pub fn constructor_for(kind: TypeKind) -> Option<Ctor> {
+    Some(match kind {
+        TypeKind::Object => |vm, cls, a, k| {
+            let (pos, _) = split_kw(a, k);
+            if !pos.is_empty() {
+                return Err(PyErr::type_error("object() takes no arguments"));
+            }
+            Ok(vm.new_instance(cls, &[]))
+        },
+        TypeKind::Int => ctor_int,
+        TypeKind::Bool => |vm, _, a, _| Ok(Value::Bool(match a.first() {
+            Some(v) => vm.truthy(v)?,
+            None => false,
+        })),
+        TypeKind::Float => ctor_float,
+        TypeKind::Str => |vm, _, a, _| match a.first() {
+            None => Ok(Value::str("")),
+            Some(v) => {
+                if let (Some(Payload::Bytes(b)), true) = (v.payload(), a.len() > 1) {
+                    return Ok(Value::string(String::from_utf8_lossy(b).into_owned()));
+                }
+                Ok(Value::string(vm.str_of(v)?))
+            }
+        },
+        TypeKind::List => |vm, _, a, _| match a.first() {
+            None => Ok(Value::list(vec![])),
+            Some(v) => Ok(Value::list(vm.collect_iterable(v)?)),
+        },
+        TypeKind::Tuple => |vm, _, a, _| match a.first() {
+            None => Ok(Value::tuple(vec![])),
+            Some(v) => {
+                if v.as_tuple().is_some() {
+                    return Ok(v.clone());
+                }
+                Ok(Value::tuple(vm.collect_iterable(v)?))
+            }
+        },
+        TypeKind::Dict => |vm, _, a, k| {
+            let (pos, kws) = split_kw(a, k);
+            let d = Value::dict(Dict::new());
+            if let Some(src) = pos.first() {
+                dict_update_from(vm, &d, src)?;
+            }
+            for (n, v) in kws {
+                vm.dict_setitem(&d, Value::str(n), v.clone())?;
+            }
+            Ok(d)
+        },
+        TypeKind::Set | TypeKind::FrozenSet => |vm, cls, a, _| {
+            let frozen = cls.payload_type().kind == TypeKind::FrozenSet;
+            let items = match a.first() {
+                Some(v) => vm.collect_iterable(v)?,
+                None => vec![],
+            };
+            vm.new_set(items, frozen)
+        },
+        TypeKind::Bytes => |vm, _, a, _| match a.first() {
+            None => Ok(Value::bytes(vec![])),
+            Some(Value::Str(s)) => Ok(Value::bytes(s.as_str().as_bytes().to_vec())),
+            Some(Value::Int(n)) => Ok(Value::bytes(vec![0; (*n).max(0) as usize])),
+            Some(v) => {
+                let items = vm.collect_iterable(v)?;
+                let mut out = vec![];
+                for i in items {
+                    let n = vm.index_value(&i)?;
+                    if !(0..256).contains(&n) {
+                        return Err(PyErr::value_error("bytes must be in range(0, 256)"));
+                    }
+                    out.push(n as u8);
+                }
+                Ok(Value::bytes(out))
+            }
+        },
+        TypeKind::Range => |vm, _, a, _| {
+            nargs("range", a, 1, 3)?;
+            let mut v = vec![];
+            for x in a {
+                v.push(vm.index_value(x)?);
+            }
+            let (start, stop, step) = match v.len() {
+                1 => (0, v[0], 1),
+                2 => (v[0], v[1], 1),
+                _ => (v[0], v[1], v[2]),
+            };
+            if step == 0 {
+                return Err(PyErr::value_error("range() arg 3 must not be zero"));
+            }
+            Ok(Value::new_obj(Payload::Range { start, stop, step }))
+        },
+        TypeKind::Slice => |_, _, a, _| {
+            let (s, e, st) = match a.len() {
+                1 => (Value::None, a[0].clone(), Value::None),
+                2 => (a[0].clone(), a[1].clone(), Value::None),
+                _ => (a[0].clone(), a[1].clone(), a[2].clone()),
+            };
+            Ok(Value::new_obj(Payload::Slice(s, e, st)))
+        },
+        TypeKind::Type => |vm, _, a, _| {
+            if a.len() == 1 {
+                return Ok(Value::Obj(vm.type_of(&a[0])));
+            }
+            if a.len() == 3 {
+                let bases = a[1].as_tuple().map(|t| t.to_vec()).unwrap_or_default();
+                let ns = match a[2].payload() {
+                    Some(Payload::Dict(d)) => d.borrow().clone(),
+                    _ => Dict::new(),
+                };
+                return make_class(vm, s_of(&a[0]), bases, ns);
+            }
+            Err(PyErr::type_error("type() takes 1 or 3 arguments"))
+        },
+        TypeKind::Property => |_, _, a, k| {
+            let (pos, kws) = split_kw(a, k);
+            let get = |i: usize, n: &str| pos.get(i).cloned().or_else(|| kwarg(&kws, n).cloned()).unwrap_or(Value::None);
+            Ok(Value::new_obj(Payload::Property(Property {
+                fget: get(0, "fget"),
+                fset: get(1, "fset"),
+                fdel: get(2, "fdel"),
+            })))
+        },
+        TypeKind::StaticMethod => |_, _, a, _| Ok(Value::new_obj(Payload::StaticMethod(a[0].clone()))),
+        TypeKind::ClassMethod => |_, _, a, _| Ok(Value::new_obj(Payload::ClassMethod(a[0].clone()))),
+        TypeKind::Super => ctor_super,
+        _ => return None,
+    })
+}
+
+fn ctor_int(vm: &mut Vm, _: &Rc<Object>, a: &[Value], k: &[Value]) -> PyResult<Value> {
+    let (pos, kws) = split_kw(a, k);
+    let base = pos.get(1).or_else(|| kwarg(&kws, "base"));
+    let Some(v) = pos.first() else {
+        return Ok(Value::Int(0));
+    };
+    if let Some(b) = base {
+        let b = vm.index_value(b)?;
+        let Value::Str(s) = v else {
+            return Err(PyErr::type_error("int() can't convert non-string with explicit base"));
+        };
+        return crate::format::parse_int(s.as_str(), b as u32)
+            .map(Value::from_bigint)
+            .ok_or_else(|| {
+                PyErr::value_error(format!(
+                    "invalid literal for int() with base {}: {}",
+                    b,
+                    crate::text::str_repr(s.as_str())
+                ))
+            });
+    }
+    match v {
+        Value::Int(_) | Value::BigInt(_) => Ok(v.clone()),
+        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::Float(f) => {
+            if f.is_nan() {
+                return Err(PyErr::value_error("cannot convert float NaN to integer"));
+            }
+            if f.is_infinite() {
+                return Err(PyErr::overflow("cannot convert float infinity to integer"));
+            }
+            Ok(float_to_int(*f))
+        }
+        Value::Str(s) => crate::format::parse_int(s.as_str(), 10)
+            .map(Value::from_bigint)
+            .ok_or_else(|| {
+                PyErr::value_error(format!(
+                    "invalid literal for int() with base 10: {}",
+                    crate::text::str_repr(s.as_str())
+                ))
+            }),
+        _ => {
+            for m in ["__int__", "__index__", "__trunc__"] {
+                if let Some(f) = vm.lookup_user_special(v, m) {
+                    return vm.call(&f, vec![v.clone()], &[]);
+                }
+            }
+            Err(PyErr::type_error(format!(
+                "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                vm.type_name(v)
+            )))
+        }
+    }
+}
+
+pub fn float_to_int(f: f64) -> Value {
+    let t = f.trunc();
+    if t.abs() < 9.0e18 {
+        Value::Int(t as i64)
+    } else {
+        use num_traits::FromPrimitive;
+        Value::from_bigint(BigInt::from_f64(t).unwrap_or_default())
+    }
+}
+
+fn ctor_float(vm: &mut Vm, _: &Rc<Object>, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    let Some(v) = a.first() else {
+        return Ok(Value::Float(0.0));
+    };
+    match v {
+        Value::Float(_) => Ok(v.clone()),
+        Value::Str(s) => crate::format::parse_float(s.as_str()).map(Value::Float).ok_or_else(|| {
+            PyErr::value_error(format!(
+                "could not convert string to float: {}",
+                crate::text::str_repr(s.as_str())
+            ))
+        }),
+        _ if super::ops::is_int(v) => super::ops::to_f64(v)
+            .filter(|f| f.is_finite())
+            .map(Value::Float)
+            .ok_or_else(|| PyErr::overflow("int too large to convert to float")),
+        _ => {
+            if let Some(f) = vm.lookup_user_special(v, "__float__") {
+                return vm.call(&f, vec![v.clone()], &[]);
+            }
+            Err(PyErr::type_error(format!(
+                "float() argument must be a string or a real number, not '{}'",
+                vm.type_name(v)
+            )))
+        }
+    }
+}
+
+fn ctor_super(vm: &mut Vm, _: &Rc<Object>, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    let (typ, obj) = if a.len() >= 2 {
+        (a[0].clone(), a[1].clone())
+    } else {
+        // Zero-argument form: __class__ cell and the first argument of the caller.
+        let f = vm.frames.last().ok_or_else(|| PyErr::runtime_error("super(): no current frame"))?;
+        let code = f.code.clone();
+        if code.argcount == 0 {
+            return Err(PyErr::runtime_error("super(): no arguments"));
+        }
+        let mut first = f.stack[0].clone();
+        if let Some(Payload::Cell(c)) = first.payload() {
+            let inner = c.borrow().clone();
+            first = inner;
+        }
+        let pos = code.freevars.iter().position(|n| &**n == "__class__");
+        let Some(pos) = pos else {
+            return Err(PyErr::runtime_error("super(): __class__ cell not found"));
+        };
+        let slot = code.varnames.len() + code.cellvars.len() + pos;
+        let cls = match f.stack[slot].payload() {
+            Some(Payload::Cell(c)) => c.borrow().clone(),
+            _ => Value::None,
+        };
+        if cls.is_null() || cls.is_none() {
+            return Err(PyErr::runtime_error("super(): empty __class__ cell"));
+        }
+        (cls, first)
+    };
+    let Some(t) = typ.as_obj().filter(|o| matches!(o.payload, Payload::Type(_))).cloned() else {
+        return Err(PyErr::type_error("super() argument 1 must be a type"));
+    };
+    Ok(Value::new_obj(Payload::Super { typ: t, obj }))
+}
+
+/// Attribute lookup through `super()`: search the MRO after `typ`.
+pub fn super_getattr(vm: &mut Vm, sup: &Value, name: &Value) -> PyResult<Option<Value>> {
+    let Some(Payload::Super { typ, obj }) = sup.payload() else {
+        return Ok(None);
+    };
+    let start_type = match obj.payload() {
+        Some(Payload::Type(_)) if TypeObj::is_subtype(obj.as_obj().unwrap(), typ) => obj.as_obj().unwrap().clone(),
+        _ => vm.type_of(obj),
+    };
+    let mut mro = vec![start_type.clone()];
+    mro.extend(start_type.payload_type().mro.iter().cloned());
+    let pos = mro.iter().position(|m| Rc::ptr_eq(m, typ)).map(|p| p + 1).unwrap_or(mro.len());
+    let n = name.as_pystr().unwrap();
+    for cls in &mro[pos..] {
+        let found = cls.payload_type().dict.borrow().get_str(n).cloned();
+        if let Some(v) = found {
+            let is_class_obj = matches!(obj.payload(), Some(Payload::Type(_)));
+            return Ok(Some(match v.payload() {
+                Some(Payload::Function(_)) if !is_class_obj => Value::new_obj(Payload::BoundMethod {
+                    func: v.clone(),
+                    receiver: obj.clone(),
+                }),
+                Some(Payload::Native(nf)) if nf.is_method && !is_class_obj => Value::new_obj(Payload::BoundMethod {
+                    func: v.clone(),
+                    receiver: obj.clone(),
+                }),
+                Some(Payload::ClassMethod(f)) => Value::new_obj(Payload::BoundMethod {
+                    func: f.clone(),
+                    receiver: if is_class_obj { obj.clone() } else { Value::Obj(vm.type_of(obj)) },
+                }),
+                Some(Payload::StaticMethod(f)) => f.clone(),
+                Some(Payload::Property(p)) if !is_class_obj => {
+                    let f = p.fget.clone();
+                    return vm.call(&f, vec![obj.clone()], &[]).map(Some);
+                }
+                _ => v.clone(),
+            }));
+        }
+    }
+    Ok(None)
+}
+
+/// Create a class object from a namespace (CPython's type.__new__).
+pub fn make_class(vm: &mut Vm, name: &str, bases: Vec<Value>, ns: Dict) -> PyResult<Value> {
+    let mut base_objs = vec![];
+    for b in &bases {
+        match b.as_obj() {
+            Some(o) if matches!(o.payload, Payload::Type(_)) => base_objs.push(o.clone()),
+            _ => {
+                return Err(PyErr::type_error(format!(
+                    "bases must be types, not {}",
+                    vm.type_name(b)
+                )))
+            }
+        }
+    }
+    for b in &base_objs {
+        let k = b.payload_type().kind;
+        if matches!(k, TypeKind::Bool | TypeKind::Function | TypeKind::Generator | TypeKind::NoneType) {
+            return Err(PyErr::type_error(format!(
+                "type '{}' is not an acceptable base type",
+                b.payload_type().name
+            )));
+        }
+    }
+    if base_objs.is_empty() {
+        base_objs.push(vm.types.object.clone());
+    }
+    let mro = c3_mro(&base_objs)?;
+    let is_exception = mro.iter().any(|m| m.payload_type().is_exception);
+    let module = ns
+        .get_str(&PyStr::new("__module__"))
+        .and_then(|v| v.as_pystr().map(|s| s.as_str().to_string()))
+        .unwrap_or_else(|| "__main__".into());
+    let qualname = ns
+        .get_str(&PyStr::new("__qualname__"))
+        .and_then(|v| v.as_pystr().map(|s| s.as_str().to_string()))
+        .unwrap_or_else(|| name.to_string());
+    let mut ns = ns;
+    let classcell = ns.remove_str(&PyStr::new("__classcell__"));
+    // A plain function named __new__ / __init_subclass__ / __class_getitem__ is implicitly static/class.
+    if let Some(f) = ns.get_str(&PyStr::new("__new__")).cloned() {
+        if matches!(f.payload(), Some(Payload::Function(_))) {
+            ns.set_str(Rc::new(PyStr::new("__new__")), Value::new_obj(Payload::StaticMethod(f)));
+        }
+    }
+    for n in ["__init_subclass__", "__class_getitem__"] {
+        if let Some(f) = ns.get_str(&PyStr::new(n)).cloned() {
+            if matches!(f.payload(), Some(Payload::Function(_))) {
+                ns.set_str(Rc::new(PyStr::new(n)), Value::new_obj(Payload::ClassMethod(f)));
+            }
+        }
+    }
+    let cls = Object::new(Payload::Type(TypeObj {
+        name: name.into(),
+        qualname: qualname.into(),
+        module: module.into(),
+        bases: base_objs.clone(),
+        mro,
+        dict: RefCell::new(ns),
+        kind: TypeKind::User,
+        is_exception,
+        version: Cell::new(0),
+    }));
+    if let Some(cell) = classcell {
+        if let Some(Payload::Cell(c)) = cell.payload() {
+            *c.borrow_mut() = Value::Obj(cls.clone());
+        }
+    }
+    // __init_subclass__ of the parent.
+    let cls_v = Value::Obj(cls.clone());
+    let parent = base_objs[0].clone();
+    if let Some(f) = parent.payload_type().lookup(&PyStr::new("__init_subclass__")) {
+        if let Some(Payload::ClassMethod(func)) = f.payload() {
+            let func = func.clone();
+            vm.call(&func, vec![cls_v.clone()], &[])?;
+        }
+    }
+    Ok(cls_v)
+}
+
+fn c3_mro(bases: &[Rc<Object>]) -> PyResult<Vec<Rc<Object>>> {
+    let mut seqs: Vec<Vec<Rc<Object>>> = bases
+        .iter()
+        .map(|b| {
+            let mut v = vec![b.clone()];
+            v.extend(b.payload_type().mro.iter().cloned());
+            v
+        })
+        .collect();
+    seqs.push(bases.to_vec());
+    let mut out = vec![];
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Ok(out);
+        }
+        let mut chosen = None;
+        for s in &seqs {
+            let cand = &s[0];
+            if !seqs.iter().any(|t| t[1..].iter().any(|x| Rc::ptr_eq(x, cand))) {
+                chosen = Some(cand.clone());
+                break;
+            }
+        }
+        let Some(c) = chosen else {
+            return Err(PyErr::type_error(
+                "Cannot create a consistent method resolution order (MRO)",
+            ));
+        };
+        for s in seqs.iter_mut() {
+            if Rc::ptr_eq(&s[0], &c) {
+                s.remove(0);
+            }
+        }
+        out.push(c);
+    }
+}
+
+// ----- builtin functions -----
+
+fn bi_print(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
+    let (pos, kws) = split_kw(a, k);
+    let sep = match kwarg(&kws, "sep") {
+        Some(Value::None) | None => " ".to_string(),
+        Some(v) => vm.str_of(v)?,
+    };
+    let end = match kwarg(&kws, "end") {
+        Some(Value::None) | None => "\n".to_string(),
+        Some(v) => vm.str_of(v)?,
+    };
+    let mut out = String::new();
+    for (i, v) in pos.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        match v {
+            Value::Str(s) => out.push_str(s.as_str()),
+            _ => out.push_str(&vm.str_of(v)?),
+        }
+    }
+    out.push_str(&end);
+    match kwarg(&kws, "file") {
+        Some(f) if !f.is_none() => {
+            let w = vm.getattr(f, &Value::str("write"))?;
+            vm.call(&w, vec![Value::string(out)], &[])?;
+            if let Some(fl) = kwarg(&kws, "flush") {
+                if vm.truthy(fl)? {
+                    vm.flush();
+                }
+            }
+        }
+        _ => {
+            vm.write_stdout(&out);
+            if let Some(fl) = kwarg(&kws, "flush") {
+                if vm.truthy(fl)? {
+                    vm.flush();
+                }
+            }
+        }
+    }
+    Ok(Value::None)
+}
+
+fn bi_len(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
+    no_kw("len", k)?;
+    nargs("len", a, 1, 1)?;
+    Ok(Value::Int(vm.len_of(&a[0])? as i64))
+}
+
+fn bi_repr(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    nargs("repr", a, 1, 1)?;
+    Ok(Value::string(vm.repr(&a[0])?))
+}
+
+fn bi_ascii(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    nargs("ascii", a, 1, 1)?;
+    let r = vm.repr(&a[0])?;
+    Ok(Value::string(ascii_escape(&r)))
+}
+
+pub fn ascii_escape(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        let n = c as u32;
+        if n < 128 {
+            out.push(c);
+        } else if n < 256 {
+            out.push_str(&format!("\\x{:02x}", n));
+        } else if n < 65536 {
+            out.push_str(&format!("\\u{:04x}", n));
+        } else {
+            out.push_str(&format!("\\U{:08x}", n));
+        }
+    }
+    out
+}
+
+pub fn isinstance(vm: &mut Vm, obj: &Value, cls: &Value) -> PyResult<bool> {
+    if let Some(items) = cls.as_tuple() {
+        for c in items.to_vec() {
+            if isinstance(vm, obj, &c)? {
+                return Ok(true);
+            }
+        }
+        return Ok(false);
+    }
+    match cls.as_obj() {
+        Some(c) if matches!(c.payload, Payload::Type(_)) => Ok(TypeObj::is_subtype(&vm.type_of(obj), c)),
+        _ => Err(PyErr::type_error(
+            "isinstance() arg 2 must be a type, a tuple of types, or a union",
+        )),
+    }
+}
+
+fn bi_isinstance(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    nargs("isinstance", a, 2, 2)?;
+    Ok(Value::Bool(isinstance(vm, &a[0], &a[1])?))
+}
+
+fn bi_issubclass(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    nargs("issubclass", a, 2, 2)?;
+    let Some(c) = a[0].as_obj().filter(|o| matches!(o.payload, Payload::Type(_))) else {
+        return Err(PyErr::type_error("issubclass() arg 1 must be a class"));
+    };
+    let targets = match a[1].as_tuple() {
+        Some(t) => t.to_vec(),
+        None => vec![a[1].clone()],
+    };
+    for t in targets {
+        match t.as_obj() {
+            Some(to) if matches!(to.payload, Payload::Type(_)) => {
+                if TypeObj::is_subtype(c, to) {
+                    return Ok(Value::Bool(true));
+                }
+            }
+            _ => {
+                let _ = vm;
+                return Err(PyErr::type_error(
+                    "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+                ));
+            }
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn bi_iter(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    nargs("iter", a, 1, 2)?;
+    if a.len() == 2 {
+        return Ok(Value::new_obj(Payload::Iter(RefCell::new(crate::object::IterState::Callable {
+            f: a[0].clone(),
+            sentinel: a[1].clone(),
+        }))));
+    }
+    vm.get_iter(&a[0])
+}
+
+fn bi_next(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    nargs("next", a, 1, 2)?;
+    let it = &a[0];
+    let is_iter = matches!(it.payload(), Some(Payload::Iter(_)) | Some(Payload::Generator(_)))
+        || vm.lookup_special(it, "__next__").is_some();
+    if !is_iter {
+        return Err(PyErr::type_error(format!(
+            "'{}' object is not an iterator",
+            vm.type_name(it)
+        )));
+    }
+    if let Some(Payload::Generator(_)) = it.payload() {
+        let g = it.as_obj().unwrap().clone();
+        if gen_of(&g).state.get() == super::generator::GenState::Closed {
+            return match a.get(1) {
+                Some(d) => Ok(d.clone()),
+                None => Err(PyErr::stop_iteration(Value::None)),
+            };
+        }
+        return match vm.gen_send_native(g, Value::None) {
+            Ok(super::iterate::GenResult::Yield(v)) => Ok(v),
+            Ok(super::iterate::GenResult::Return(v)) => match a.get(1) {
+                Some(d) => Ok(d.clone()),
+                None => Err(PyErr::stop_iteration(v)),
+            },
+            Err(e) => Err(e),
+        };
+    }
+    match vm.next(it)? {
+        Some(v) => Ok(v),
+        None => match a.get(1) {
+            Some(d) => Ok(d.clone()),
+            None => Err(PyErr::stop_iteration(Value::None)),
+        },
+    }
+}
+
+fn bi_abs(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    nargs("abs", a, 1, 1)?;
+    match &a[0] {
+        Value::Int(i) => Ok(match i.checked_abs() {
+            Some(v) => Value::Int(v),
+            None => Value::from_bigint(BigInt::from(*i).abs()),
+        }),
+        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::BigInt(b) => Ok(Value::from_bigint(b.abs())),
+        Value::Float(f) => Ok(Value::Float(f.abs())),
+        v => {
+            if let Some(m) = vm.lookup_user_special(v, "__abs__") {
+                return vm.call(&m, vec![v.clone()], &[]);
+            }
+            Err(PyErr::type_error(format!("bad operand type for abs(): '{}'", vm.type_name(v))))
+        }
+    }
+}
+
+fn min_max(vm: &mut Vm, a: &[Value], k: &[Value], is_max: bool) -> PyResult<Value> {
+    let name = if is_max { "max" } else { "min" };
+    let (pos, kws) = split_kw(a, k);
+    let key = kwarg(&kws, "key").cloned().filter(|v| !v.is_none());
+    let default = kwarg(&kws, "default").cloned();
+    let items = if pos.len() == 1 {
+        vm.collect_iterable(&pos[0])?
+    } else if pos.is_empty() {
+        return Err(PyErr::type_error(format!("{} expected at least 1 argument, got 0", name)));
+    } else {
+        pos.to_vec()
+    };
+    if items.is_empty() {
+        return match default {
+            Some(d) => Ok(d),
+            None => Err(PyErr::value_error(format!("{}() arg is an empty sequence", name))),
+        };
+    }
+    let mut best = items[0].clone();
+    let mut best_key = match &key {
+        Some(f) => vm.call(f, vec![best.clone()], &[])?,
+        None => best.clone(),
+    };
+    for it in items.into_iter().skip(1) {
+        let k = match &key {
+            Some(f) => vm.call(f, vec![it.clone()], &[])?,
+            None => it.clone(),
+        };
+        let r = vm.compare(k.clone(), best_key.clone(), if is_max { 4 } else { 0 })?;
+        if vm.truthy(&r)? {
+            best = it;
+            best_key = k;
+        }
+    }
+    Ok(best)
+}
+
+fn bi_min(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
+    min_max(vm, a, k, false)
+}
+
+fn bi_max(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
+    min_max(vm, a, k, true)
+}
+
+fn bi_sum(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
+    let (pos, kws) = split_kw(a, k);
+    nargs("sum", pos, 1, 2)?;
+    let mut acc = pos.get(1).cloned().or_else(|| kwarg(&kws, "start").cloned()).unwrap_or(Value::Int(0));
+    if acc.as_pystr().is_some() {
+        return Err(PyErr::type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+    }
+    let it = vm.get_iter(&pos[0])?;
+    while let Some(v) = vm.next(&it)? {
+        acc = match (&acc, &v) {
+            (Value::Int(x), Value::Int(y)) if x.checked_add(*y).is_some() => Value::Int(x + y),
+            _ => vm.binary_op(acc, v, 0)?,
+        };
+    }
+    Ok(acc)
+}
+
+fn bi_any(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    nargs("any", a, 1, 1)?;
+    let it = vm.get_iter(&a[0])?;
+    while let Some(v) = vm.next(&it)? {
+        if vm.truthy(&v)? {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn bi_all(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    nargs("all", a, 1, 1)?;
+    let it = vm.get_iter(&a[0])?;
+    while let Some(v) = vm.next(&it)? {
+        if !vm.truthy(&v)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+/// Stable sort with an optional key; comparison errors abort the sort.
+pub fn sort_values(vm: &mut Vm, items: Vec<Value>, key: Option<Value>, reverse: bool) -> PyResult<Vec<Value>> {
+    let keys: Vec<Value> = match &key {
+        Some(f) => {
+            let mut ks = Vec::with_capacity(items.len());
+            for it in &items {
+                ks.push(vm.call(f, vec![it.clone()], &[])?);
+            }
+            ks
+        }
+        None => items.clone(),
+    };
+    let mut idx: Vec<usize> = (0..items.len()).collect();
+    let mut err: Option<PyErr> = None;
+    // Merge sort by index so that comparisons can run Python code and fail.
+    let mut buf = idx.clone();
+    let n = idx.len();
+    let mut width = 1;
+    while width < n && err.is_none() {
+        let mut i = 0;
+        while i < n {
+            let mid = (i + width).min(n);
+            let hi = (i + 2 * width).min(n);
+            let (mut l, mut r, mut o) = (i, mid, i);
+            while l < mid && r < hi {
+                // Take from the right only when right < left (stability; reverse keeps order of equals).
+                let (x, y) = (&keys[idx[r]], &keys[idx[l]]);
+                let lt = if err.is_some() {
+                    false
+                } else {
+                    let res = if reverse {
+                        vm.compare(y.clone(), x.clone(), 0)
+                    } else {
+                        vm.compare(x.clone(), y.clone(), 0)
+                    };
+                    match res.and_then(|v| vm.truthy(&v)) {
+                        Ok(b) => b,
+                        Err(e) => {
+                            err = Some(e);
+                            false
+                        }
+                    }
+                };
+                if lt {
+                    buf[o] = idx[r];
+                    r += 1;
+                } else {
+                    buf[o] = idx[l];
+                    l += 1;
+                }
+                o += 1;
+            }
+            while l < mid {
+                buf[o] = idx[l];
+                l += 1;
+                o += 1;
+            }
+            while r < hi {
+                buf[o] = idx[r];
+                r += 1;
+                o += 1;
+            }
+            i += 2 * width;
+        }
+        std::mem::swap(&mut idx, &mut buf);
+        width *= 2;
+    }
+    if let Some(e) = err {
+        return Err(e);
+    }
+    Ok(idx.into_iter().map(|i| items[i].clone()).collect())
+}
+
+fn bi_sorted(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
+    let (pos, kws) = split_kw(a, k);
+    nargs("sorted", pos, 1, 1)?;
+    let items = vm.collect_iterable(&pos[0])?;
+    let key = kwarg(&kws, "key").cloned().filter(|v| !v.is_none());
+    let reverse = match kwarg(&kws, "reverse") {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    Ok(Value::list(sort_values(vm, items, key, reverse)?))
+}
+
+fn bi_reversed(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    nargs("reversed", a, 1, 1)?;
+    let v = &a[0];
+    if let Some(m) = vm.lookup_user_special(v, "__reversed__") {
+        return vm.call(&m, vec![v.clone()], &[]);
+    }
+    let st = match v.payload() {
+        Some(Payload::List(l)) => crate::object::IterState::Reversed {
+            seq: v.clone(),
+            idx: l.borrow().len(),
+        },
+        Some(Payload::Tuple(t)) => crate::object::IterState::Reversed { seq: v.clone(), idx: t.len() },
+        Some(Payload::Dict(_)) | Some(Payload::Range { .. }) => {
+            let mut items = vm.collect_iterable(v)?;
+            items.reverse();
+            crate::object::IterState::Snapshot { items, idx: 0 }
+        }
+        _ => {
+            if let Value::Str(_) = v {
+                let mut items = vm.collect_iterable(v)?;
+                items.reverse();
+                crate::object::IterState::Snapshot { items, idx: 0 }
+            } else if vm.lookup_user_special(v, "__getitem__").is_some() {
+                let n = vm.len_of(v)?;
+                crate::object::IterState::Reversed { seq: v.clone(), idx: n }
+            } else {
+                return Err(PyErr::type_error(format!(
+                    "'{}' object is not reversible",
+                    vm.type_name(v)
+                )));
+            }
+        }
+    };
+    Ok(Value::new_obj(Payload::Iter(RefCell::new(st))))
+}
+
+fn bi_enumerate(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
+    let (pos, kws) = split_kw(a, k);
+    nargs("enumerate", pos, 1, 2)?;
+    let it = vm.get_iter(&pos[0])?;
+    let start = match pos.get(1).or_else(|| kwarg(&kws, "start")) {
+        Some(v) => vm.index_value(v)?,
+        None => 0,
+    };
+    Ok(Value::new_obj(Payload::Iter(RefCell::new(crate::object::IterState::Enumerate {
+        it,
+        n: start,
+    }))))
+}
+
+fn bi_zip(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
+    let (pos, _) = split_kw(a, k);
+    let mut its = vec![];
+    for v in pos {
+        its.push(vm.get_iter(v)?);
+    }
+    Ok(Value::new_obj(Payload::Iter(RefCell::new(crate::object::IterState::Zip { its }))))
+}
+
+fn bi_map(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    if a.len() < 2 {
+        return Err(PyErr::type_error("map() must have at least two arguments."));
+    }
+    let mut its = vec![];
+    for v in &a[1..] {
+        its.push(vm.get_iter(v)?);
+    }
+    Ok(Value::new_obj(Payload::Iter(RefCell::new(crate::object::IterState::Map {
+        f: a[0].clone(),
+        its,
+    }))))
+}
+
+fn bi_filter(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    nargs("filter", a, 2, 2)?;
+    let it = vm.get_iter(&a[1])?;
+    Ok(Value::new_obj(Payload::Iter(RefCell::new(crate::object::IterState::Filter {
+        f: a[0].clone(),
+        it,
+    }))))
+}
+
+fn bi_divmod(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    nargs("divmod", a, 2, 2)?;
+    let q = vm.binary_op(a[0].clone(), a[1].clone(), 2)?;
+    let r = vm.binary_op(a[0].clone(), a[1].clone(), 6)?;
+    Ok(Value::tuple(vec![q, r]))
+}
+
+fn bi_round(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
+    let (pos, kws) = split_kw(a, k);
+    nargs("round", pos, 1, 2)?;
+    let nd = pos.get(1).or_else(|| kwarg(&kws, "ndigits")).filter(|v| !v.is_none()).cloned();
+    match &pos[0] {
+        Value::Float(f) => match nd {
+            None => {
+                if f.is_nan() {
+                    return Err(PyErr::value_error("cannot convert float NaN to integer"));
+                }
+                if f.is_infinite() {
+                    return Err(PyErr::overflow("cannot convert float infinity to integer"));
+                }
+                Ok(float_to_int(crate::format::round_half_even(*f)))
+            }
+            Some(n) => {
+                let n = vm.index_value(&n)?;
+                Ok(Value::Float(crate::format::round_float(*f, n)))
+            }
+        },
+        v if super::ops::is_int(v) => match nd {
+            None => Ok(match v {
+                Value::Bool(b) => Value::Int(*b as i64),
+                _ => v.clone(),
+            }),
+            Some(n) => {
+                let n = vm.index_value(&n)?;
+                if n >= 0 {
+                    return Ok(v.clone());
+                }
+                let x = super::ops::to_big(v).unwrap();
+                let p = num_traits::pow::Pow::pow(BigInt::from(10), (-n) as u32);
+                let (q, r) = num_integer::Integer::div_mod_floor(&x, &p);
+                let twice = &r * 2;
+                let q = if twice > p || (twice == p && num_integer::Integer::is_odd(&q)) { q + 1 } else { q };
+                Ok(Value::from_bigint(q * p))
+            }
+        },
+        v => {
+            if let Some(m) = vm.lookup_user_special(v, "__round__") {
+                let mut args = vec![v.clone()];
+                if let Some(n) = nd {
+                    args.push(n);
+                }
+                return vm.call(&m, args, &[]);
+            }
+            Err(PyErr::type_error(format!(
+                "type {} doesn't define __round__ method",
+                vm.type_name(v)
+            )))
+        }
+    }
+}
+
+fn bi_pow(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    nargs("pow", a, 2, 3)?;
+    if a.len() == 3 && !a[2].is_none() {
+        let (Some(b), Some(e), Some(m)) = (super::ops::to_big(&a[0]), super::ops::to_big(&a[1]), super::ops::to_big(&a[2])) else {
+            return Err(PyErr::type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+        };
+        if m.is_zero() {
+            return Err(PyErr::value_error("pow() 3rd argument cannot be 0"));
+        }
+        if e.is_negative() {
+            return Err(PyErr::value_error("base is not invertible for the given modulus"));
+        }
+        let r = b.modpow(&e, &m);
+        let r = if !r.is_zero() && (r.is_negative() != m.is_negative()) { r + &m } else { r };
+        return Ok(Value::from_bigint(r));
+    }
+    vm.binary_op(a[0].clone(), a[1].clone(), 8)
+}
+
+fn bi_hasattr(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    nargs("hasattr", a, 2, 2)?;
+    if a[1].as_pystr().is_none() {
+        return Err(PyErr::type_error("hasattr(): attribute name must be string"));
+    }
+    Ok(Value::Bool(vm.hasattr(&a[0], s_of(&a[1]))?))
+}
+
+fn bi_getattr(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    nargs("getattr", a, 2, 3)?;
+    if a[1].as_pystr().is_none() {
+        return Err(PyErr::type_error("attribute name must be string"));
+    }
+    match vm.getattr(&a[0], &a[1]) {
+        Ok(v) => Ok(v),
+        Err(e) => {
+            let e = vm.materialize(e);
+            if a.len() == 3 && vm.is_instance_of_kind(&e, ExcKind::AttributeError) {
+                Ok(a[2].clone())
+            } else {
+                Err(PyErr::Obj(e))
+            }
+        }
+    }
+}
+
+fn bi_setattr(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    nargs("setattr", a, 3, 3)?;
+    vm.setattr(&a[0], &a[1], a[2].clone())?;
+    Ok(Value::None)
+}
+
+fn bi_delattr(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    nargs("delattr", a, 2, 2)?;
+    vm.delattr(&a[0], &a[1])?;
+    Ok(Value::None)
+}
+
+fn bi_id(_: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    nargs("id", a, 1, 1)?;
+    Ok(Value::Int(a[0].id()))
+}
+
+fn bi_hash(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    nargs("hash", a, 1, 1)?;
+    Ok(Value::Int(vm.hash(&a[0])?))
+}
+
+fn bi_ord(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    nargs("ord", a, 1, 1)?;
+    match &a[0] {
+        Value::Str(s) if s.char_len() == 1 => Ok(Value::Int(s.as_str().chars().next().unwrap() as i64)),
+        Value::Str(s) => Err(PyErr::type_error(format!(
+            "ord() expected a character, but string of length {} found",
+            s.char_len()
+        ))),
+        v => Err(PyErr::type_error(format!(
+            "ord() expected string of length 1, but {} found",
+            vm.type_name(v)
+        ))),
+    }
+}
+
+fn bi_chr(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    nargs("chr", a, 1, 1)?;
+    let i = vm.index_value(&a[0])?;
+    match u32::try_from(i).ok().and_then(char::from_u32) {
+        Some(c) => Ok(Value::string(c.to_string())),
+        None => Err(PyErr::value_error("chr() arg not in range(0x110000)")),
+    }
+}
+
+fn radix(vm: &mut Vm, a: &[Value], r: u32, p: &str) -> PyResult<Value> {
+    nargs("hex", a, 1, 1)?;
+    let i = vm.index_value(&a[0]).map(BigInt::from).or_else(|_| {
+        super::ops::to_big(&a[0]).ok_or_else(|| PyErr::type_error("an integer is required"))
+    })?;
+    Ok(Value::string(crate::format::int_to_radix(&i, r, p)))
+}
+
+fn bi_hex(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    radix(vm, a, 16, "0x")
+}
+
+fn bi_bin(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    radix(vm, a, 2, "0b")
+}
+
+fn bi_oct(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    radix(vm, a, 8, "0o")
+}
+
+fn bi_callable(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    nargs("callable", a, 1, 1)?;
+    let v = &a[0];
+    let c = match v.payload() {
+        Some(Payload::Function(_) | Payload::Native(_) | Payload::BoundMethod { .. } | Payload::Type(_)) => true,
+        Some(Payload::Instance(_)) => vm.lookup_special(v, "__call__").is_some(),
+        _ => false,
+    };
+    Ok(Value::Bool(c))
+}
+
+fn bi_format(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    nargs("format", a, 1, 2)?;
+    let spec = a.get(1).map(|v| s_of(v).to_string()).unwrap_or_default();
+    Ok(Value::string(vm.format(&a[0], &spec)?))
+}
+
+fn bi_vars(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    match a.first() {
+        Some(v) => vm.getattr(v, &Value::str("__dict__")),
+        None => bi_locals(vm, a, &[]),
+    }
+}
+
+fn bi_globals(vm: &mut Vm, _: &[Value], _: &[Value]) -> PyResult<Value> {
+    Ok(Value::Obj(vm.frames.last().unwrap().globals.clone()))
+}
+
+fn bi_locals(vm: &mut Vm, _: &[Value], _: &[Value]) -> PyResult<Value> {
+    let f = vm.frames.last().unwrap();
+    if let Some(l) = &f.locals {
+        return Ok(Value::Obj(l.clone()));
+    }
+    let mut d = Dict::new();
+    for (i, n) in f.code.varnames.iter().enumerate() {
+        let v = &f.stack[i];
+        let v = match v.payload() {
+            Some(Payload::Cell(c)) => c.borrow().clone(),
+            _ => v.clone(),
+        };
+        if !v.is_null() {
+            d.set_str(Rc::new(PyStr::new(n)), v);
+        }
+    }
+    Ok(Value::dict(d))
+}
+
+fn bi_dir(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    let mut names: Vec<String> = vec![];
+    match a.first() {
+        None => {
+            let l = bi_locals(vm, &[], &[])?;
+            if let Some(Payload::Dict(d)) = l.payload() {
+                names = d.borrow().iter().map(|(k, _)| s_of(k).to_string()).collect();
+            }
+        }
+        Some(v) => {
+            if let Some(Payload::Instance(i)) = v.payload() {
+                names.extend(i.dict.borrow().iter().map(|(k, _)| s_of(k).to_string()));
+            }
+            if let Some(Payload::Module(m)) = v.payload() {
+                if let Payload::Dict(d) = &m.dict.payload {
+                    names.extend(d.borrow().iter().map(|(k, _)| s_of(k).to_string()));
+                }
+            }
+            let t = match v.payload() {
+                Some(Payload::Type(_)) => v.as_obj().unwrap().clone(),
+                Some(Payload::Module(_)) => {
+                    names.sort();
+                    names.dedup();
+                    return Ok(Value::list(names.into_iter().map(Value::string).collect()));
+                }
+                _ => vm.type_of(v),
+            };
+            let tt = t.payload_type();
+            names.extend(tt.dict.borrow().iter().map(|(k, _)| s_of(k).to_string()));
+            for m in &tt.mro {
+                names.extend(m.payload_type().dict.borrow().iter().map(|(k, _)| s_of(k).to_string()));
+            }
+        }
+    }
+    names.sort();
+    names.dedup();
+    Ok(Value::list(names.into_iter().map(Value::string).collect()))
+}
+
+fn bi_input(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    if let Some(p) = a.first() {
+        let s = vm.str_of(p)?;
+        vm.write_stdout(&s);
+    }
+    vm.flush();
+    let mut line = String::new();
+    match std::io::stdin().read_line(&mut line) {
+        Ok(0) => Err(PyErr::new(ExcKind::EOFError, "EOF when reading a line")),
+        Ok(_) => Ok(Value::string(line.trim_end_matches(['\n', '\r']).to_string())),
+        Err(e) => Err(PyErr::new(ExcKind::OSError, e.to_string())),
+    }
+}
+
+fn bi_exit(_: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    Err(PyErr::with_args(ExcKind::SystemExit, a.to_vec()))
+}
+
+fn bi_build_class(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
+    let (pos, kws) = split_kw(a, k);
+    if pos.len() < 2 {
+        return Err(PyErr::type_error("__build_class__: not enough arguments"));
+    }
+    if kwarg(&kws, "metaclass").is_some() {
+        return Err(PyErr::new(ExcKind::NotImplementedError, "pyco does not support metaclasses"));
+    }
+    let func = &pos[0];
+    let name = s_of(&pos[1]).to_string();
+    let bases = pos[2..].to_vec();
+    let Some(Payload::Function(f)) = func.payload() else {
+        return Err(PyErr::type_error("__build_class__: func must be a function"));
+    };
+    let ns = Object::new(Payload::Dict(RefCell::new(Dict::new())));
+    let code = f.code.clone();
+    let mut stack = vm.take_stack(code.nlocalsplus() + code.max_stack as usize);
+    stack.resize(code.nlocalsplus(), Value::Null);
+    if !f.closure.is_empty() {
+        let start = code.nlocalsplus() - code.freevars.len();
+        for (i, c) in f.closure.iter().enumerate() {
+            stack[start + i] = c.clone();
+        }
+    }
+    let frame = Frame {
+        code,
+        ip: 0,
+        stack,
+        globals: f.globals.clone(),
+        locals: Some(ns.clone()),
+        ret: Ret::Entry,
+        gen: None,
+        kwnames: None,
+        outer_exc: Value::None,
+    };
+    vm.run_frame(frame)?;
+    let d = match &ns.payload {
+        Payload::Dict(d) => d.borrow().clone(),
+        _ => Dict::new(),
+    };
+    make_class(vm, &name, bases, d)
+}
+
+fn bi_import(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    nargs("__import__", a, 1, 5)?;
+    vm.import_module(s_of(&a[0]))
+}
+
+// ----- object / exception methods -----
+
+fn m_object_init(_: &mut Vm, _: &[Value], _: &[Value]) -> PyResult<Value> {
+    Ok(Value::None)
+}
+
+fn m_object_new(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    let Some(cls) = a.first().and_then(|c| c.as_obj()).filter(|o| matches!(o.payload, Payload::Type(_))) else {
+        return Err(PyErr::type_error("object.__new__(X): X is not a type object"));
+    };
+    let cls = cls.clone();
+    if cls.payload_type().kind != TypeKind::User {
+        if let Some(ctor) = constructor_for(cls.payload_type().kind) {
+            return ctor(vm, &cls, &a[1..], &[]);
+        }
+    }
+    Ok(vm.new_instance(&cls, &a[1..]))
+}
+
+fn m_object_repr(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    let t = vm.type_of(&a[0]);
+    let tt = t.payload_type();
+    Ok(Value::string(format!("<{}.{} object at {:#x}>", tt.module, tt.qualname, a[0].id())))
+}
+
+fn m_object_str(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    Ok(Value::string(vm.repr(&a[0])?))
+}
+
+fn m_object_eq(_: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    if a[0].is(&a[1]) {
+        Ok(Value::Bool(true))
+    } else {
+        Ok(super::builtins_types::not_implemented())
+    }
+}
+
+fn m_object_ne(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    if let Some(eq) = vm.lookup_user_special(&a[0], "__eq__") {
+        let r = vm.call(&eq, vec![a[0].clone(), a[1].clone()], &[])?;
+        if vm.is_not_implemented(&r) {
+            return Ok(r);
+        }
+        return Ok(Value::Bool(!vm.truthy(&r)?));
+    }
+    Ok(Value::Bool(!a[0].is(&a[1])))
+}
+
+fn m_object_hash(_: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    Ok(Value::Int(a[0].id() >> 4))
+}
+
+fn m_object_setattr(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    nargs("__setattr__", a, 3, 3)?;
+    if let Some(Payload::Instance(i)) = a[0].payload() {
+        if let Value::Str(s) = &a[1] {
+            i.dict.borrow_mut().set_str(s.clone(), a[2].clone());
+            return Ok(Value::None);
+        }
+    }
+    vm.setattr(&a[0], &a[1], a[2].clone())?;
+    Ok(Value::None)
+}
+
+fn m_object_getattribute(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    vm.getattr(&a[0], &a[1])
+}
+
+fn m_object_format(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    let spec = a.get(1).map(|s| s_of(s).to_string()).unwrap_or_default();
+    if !spec.is_empty() {
+        return Err(PyErr::type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            vm.type_name(&a[0])
+        )));
+    }
+    Ok(Value::string(vm.str_of(&a[0])?))
+}
+
+fn m_exc_init(_: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
+    let (pos, _) = split_kw(a, k);
+    if let Some(Payload::Instance(i)) = a[0].payload() {
+        if let Some(d) = &i.exc {
+            *d.args.borrow_mut() = pos[1..].to_vec();
+        }
+    }
+    Ok(Value::None)
+}
+
+fn m_exc_str(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    let args = vm.exc_args(&a[0]);
+    Ok(Value::string(match args.len() {
+        0 => String::new(),
+        1 => {
+            if vm.is_instance_of_kind(&a[0], ExcKind::KeyError) {
+                vm.repr(&args[0])?
+            } else {
+                vm.str_of(&args[0])?
+            }
+        }
+        _ => vm.repr(&Value::tuple(args))?,
+    }))
+}
+
+fn m_exc_repr(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    let args = vm.exc_args(&a[0]);
+    let name = vm.type_name(&a[0]);
+    let mut parts = vec![];
+    for x in &args {
+        parts.push(vm.repr(x)?);
+    }
+    Ok(Value::string(format!("{}({})", name, parts.join(", "))))
+}
+
+// ----- generator methods -----
+
+fn gen_send(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    nargs("send", a, 2, 2)?;
+    let g = a[0].as_obj().unwrap().clone();
+    match vm.gen_send_native(g, a[1].clone())? {
+        super::iterate::GenResult::Yield(v) => Ok(v),
+        super::iterate::GenResult::Return(v) => Err(PyErr::stop_iteration(v)),
+    }
+}
+
+fn gen_throw(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    nargs("throw", a, 2, 4)?;
+    let g = a[0].as_obj().unwrap().clone();
+    let mut exc = a[1].clone();
+    if let Some(Payload::Type(_)) = exc.payload() {
+        let args = match a.get(2) {
+            Some(v) if !v.is_none() => match v.as_tuple() {
+                Some(t) => t.to_vec(),
+                None => vec![v.clone()],
+            },
+            _ => vec![],
+        };
+        exc = vm.call(&exc, args, &[])?;
+    }
+    if !vm.is_exception(&exc) {
+        return Err(PyErr::type_error(
+            "exceptions must be classes or instances deriving from BaseException, not ".to_string() + &vm.type_name(&exc),
+        ));
+    }
+    let gen = gen_of(&g);
+    match gen.state.get() {
+        super::generator::GenState::Created | super::generator::GenState::Closed => {
+            // Never started (or finished): the exception is raised right away.
+            gen.state.set(super::generator::GenState::Closed);
+            *gen.frame.borrow_mut() = None;
+            return Err(PyErr::Obj(exc));
+        }
+        super::generator::GenState::Running => {
+            return Err(PyErr::value_error(format!("{} already executing", gen.type_name())));
+        }
+        _ => {}
+    }
+    match vm.throw_into(g, exc, Ret::Entry, false)? {
+        super::Completion::Yield(v) => Ok(v),
+        super::Completion::Return(v) => Err(PyErr::stop_iteration(v)),
+    }
+}
+
+fn gen_close(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    let g = a[0].as_obj().unwrap().clone();
+    let gen = gen_of(&g);
+    match gen.state.get() {
+        super::generator::GenState::Created | super::generator::GenState::Closed => {
+            gen.state.set(super::generator::GenState::Closed);
+            *gen.frame.borrow_mut() = None;
+            return Ok(Value::None);
+        }
+        super::generator::GenState::Running => {
+            return Err(PyErr::value_error(format!("{} already executing", gen.type_name())));
+        }
+        _ => {}
+    }
+    let exc = vm.materialize(PyErr::with_args(ExcKind::GeneratorExit, vec![]));
+    match vm.throw_into(g, exc, Ret::Entry, false) {
+        Ok(super::Completion::Yield(_)) => Err(PyErr::runtime_error("generator ignored GeneratorExit")),
+        Ok(super::Completion::Return(_)) => Ok(Value::None),
+        Err(e) => {
+            let e = vm.materialize(e);
+            if vm.is_instance_of_kind(&e, ExcKind::GeneratorExit) || vm.is_instance_of_kind(&e, ExcKind::StopIteration) {
+                Ok(Value::None)
+            } else {
+                Err(PyErr::Obj(e))
+            }
+        }
+    }
+}
+
+/// `gen.gi_frame`: a snapshot object with f_lineno, f_locals, f_code.
+pub fn frame_proxy(vm: &mut Vm, g: &Rc<Object>) -> Value {
+    let gen = gen_of(g);
+    let mut d = Dict::new();
+    if let Some(f) = gen.frame.borrow().as_ref() {
+        let line = f.code.line_of(f.ip.saturating_sub(1));
+        d.set_str(Rc::new(PyStr::new("f_lineno")), Value::Int(line as i64));
+        let mut locals = Dict::new();
+        for (i, n) in f.code.varnames.iter().enumerate() {
+            let v = match f.stack.get(i) {
+                Some(v) => match v.payload() {
+                    Some(Payload::Cell(c)) => c.borrow().clone(),
+                    _ => v.clone(),
+                },
+                None => Value::Null,
+            };
+            if !v.is_null() {
+                locals.set_str(Rc::new(PyStr::new(n)), v);
+            }
+        }
+        d.set_str(Rc::new(PyStr::new("f_locals")), Value::dict(locals));
+        d.set_str(Rc::new(PyStr::new("f_code")), Value::new_obj(Payload::Code(f.code.clone())));
+    } else {
+        d.set_str(Rc::new(PyStr::new("f_lineno")), Value::Int(gen.code.first_line as i64));
+        d.set_str(Rc::new(PyStr::new("f_locals")), Value::dict(Dict::new()));
+    }
+    let cls = frame_type(vm);
+    Value::new_obj(Payload::Instance(crate::object::Instance {
+        class: cls,
+        dict: RefCell::new(d),
+        exc: None,
+    }))
+}
+
+fn frame_type(vm: &mut Vm) -> Rc<Object> {
+    if let Some(Value::Obj(o)) = vm.modules.get("__frame_type__") {
+        return o.clone();
+    }
+    let t = super::builtins_types::new_type("frame", TypeKind::User, Some(&vm.types.object));
+    vm.modules.insert("__frame_type__".into(), Value::Obj(t.clone()));
+    t
+}
+
+// ----- str methods -----
+
+fn this_str(a: &[Value]) -> &str {
+    s_of(&a[0])
+}
+
+fn arg_str<'a>(vm: &Vm, v: &'a Value, what: &str) -> PyResult<&'a str> {
+    match v {
+        Value::Str(s) => Ok(s.as_str()),
+        _ => Err(PyErr::type_error(format!(
+            "{} must be str, not {}",
+            what,
+            vm.type_name(v)
+        ))),
+    }
+}
+
+fn opt_i64(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<i64>> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(v) => Ok(Some(vm.index_value(v)?)),
+    }
+}
+
+fn str_list(items: Vec<&str>) -> Value {
+    Value::list(items.into_iter().map(Value::str).collect())
+}
+
+static STR_METHODS: &[(&str, NativeFn)] = &[
+    ("join", |vm, a, _| {
+        nargs("join", a, 2, 2)?;
+        let items = vm.collect_iterable(&a[1])?;
+        let sep = this_str(a);
+        let mut out = String::new();
+        for (i, it) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(sep);
+            }
+            match it {
+                Value::Str(s) => out.push_str(s.as_str()),
+                _ => {
+                    return Err(PyErr::type_error(format!(
+                        "sequence item {}: expected str instance, {} found",
+                        i,
+                        vm.type_name(it)
+                    )))
+                }
+            }
+        }
+        Ok(Value::string(out))
+    }),
+    ("split", |vm, a, k| {
+        let (pos, kws) = split_kw(a, k);
+        let sep = pos.get(1).or_else(|| kwarg(&kws, "sep")).filter(|v| !v.is_none());
+        let max = opt_i64(vm, pos.get(2).or_else(|| kwarg(&kws, "maxsplit")))?.unwrap_or(-1);
+        let s = this_str(a);
+        Ok(match sep {
+            None => str_list(crate::text::split_whitespace(s, max)),
+            Some(sep) => {
+                let sep = arg_str(vm, sep, "must be str or None")?;
+                if sep.is_empty() {
+                    return Err(PyErr::value_error("empty separator"));
+                }
+                str_list(crate::text::split_sep(s, sep, max))
+            }
+        })
+    }),
+    ("rsplit", |vm, a, k| {
+        let (pos, kws) = split_kw(a, k);
+        let sep = pos.get(1).or_else(|| kwarg(&kws, "sep")).filter(|v| !v.is_none());
+        let max = opt_i64(vm, pos.get(2).or_else(|| kwarg(&kws, "maxsplit")))?.unwrap_or(-1);
+        let s = this_str(a);
+        Ok(match sep {
+            None => str_list(crate::text::rsplit_whitespace(s, max)),
+            Some(sep) => {
+                let sep = arg_str(vm, sep, "must be str or None")?;
+                if sep.is_empty() {
+                    return Err(PyErr::value_error("empty separator"));
+                }
+                str_list(crate::text::rsplit_sep(s, sep, max))
+            }
+        })
+    }),
+    ("splitlines", |vm, a, k| {
+        let (pos, kws) = split_kw(a, k);
+        let keep = match pos.get(1).or_else(|| kwarg(&kws, "keepends")) {
+            Some(v) => vm.truthy(v)?,
+            None => false,
+        };
+        Ok(str_list(crate::text::splitlines(this_str(a), keep)))
+    }),
+    ("strip", |vm, a, _| {
+        let c = match a.get(1) {
+            Some(Value::None) | None => None,
+            Some(v) => Some(arg_str(vm, v, "strip arg")?),
+        };
+        Ok(Value::str(crate::text::strip(this_str(a), c)))
+    }),
+    ("lstrip", |vm, a, _| {
+        let c = match a.get(1) {
+            Some(Value::None) | None => None,
+            Some(v) => Some(arg_str(vm, v, "lstrip arg")?),
+        };
+        Ok(Value::str(crate::text::lstrip(this_str(a), c)))
+    }),
+    ("rstrip", |vm, a, _| {
+        let c = match a.get(1) {
+            Some(Value::None) | None => None,
+            Some(v) => Some(arg_str(vm, v, "rstrip arg")?),
+        };
+        Ok(Value::str(crate::text::rstrip(this_str(a), c)))
+    }),
+    ("upper", |_, a, _| Ok(Value::string(crate::text::upper(this_str(a))))),
+    ("lower", |_, a, _| Ok(Value::string(crate::text::lower(this_str(a))))),
+    ("casefold", |_, a, _| Ok(Value::string(crate::text::casefold(this_str(a))))),
+    ("swapcase", |_, a, _| Ok(Value::string(crate::text::swapcase(this_str(a))))),
+    ("title", |_, a, _| Ok(Value::string(crate::text::title(this_str(a))))),
+    ("capitalize", |_, a, _| Ok(Value::string(crate::text::capitalize(this_str(a))))),
+    ("replace", |vm, a, _| {
+        nargs("replace", a, 3, 4)?;
+        let old = arg_str(vm, &a[1], "replace() argument 1")?;
+        let new = arg_str(vm, &a[2], "replace() argument 2")?;
+        let count = opt_i64(vm, a.get(3))?.unwrap_or(-1);
+        Ok(Value::string(crate::text::replace(this_str(a), old, new, count)))
+    }),
+    ("startswith", |vm, a, _| str_affix(vm, a, true)),
+    ("endswith", |vm, a, _| str_affix(vm, a, false)),
+    ("find", |vm, a, _| str_find(vm, a, 0)),
+    ("rfind", |vm, a, _| str_find(vm, a, 1)),
+    ("index", |vm, a, _| str_find(vm, a, 2)),
+    ("rindex", |vm, a, _| str_find(vm, a, 3)),
+    ("count", |vm, a, _| {
+        let sub = arg_str(vm, &a[1], "must be str")?.to_string();
+        let st = opt_i64(vm, a.get(2))?;
+        let en = opt_i64(vm, a.get(3))?;
+        Ok(Value::Int(crate::text::count(this_str(a), &sub, st, en)))
+    }),
+    ("format", |vm, a, k| str_format(vm, a, k)),
+    ("isdigit", |_, a, _| Ok(Value::Bool(crate::text::is_digit(this_str(a))))),
+    ("isalpha", |_, a, _| Ok(Value::Bool(crate::text::is_alpha(this_str(a))))),
+    ("isalnum", |_, a, _| Ok(Value::Bool(crate::text::is_alnum(this_str(a))))),
+    ("isspace", |_, a, _| Ok(Value::Bool(crate::text::is_space(this_str(a))))),
+    ("isupper", |_, a, _| Ok(Value::Bool(crate::text::is_upper(this_str(a))))),
+    ("islower", |_, a, _| Ok(Value::Bool(crate::text::is_lower(this_str(a))))),
+    ("istitle", |_, a, _| Ok(Value::Bool(crate::text::is_title(this_str(a))))),
+    ("isdecimal", |_, a, _| Ok(Value::Bool(crate::text::is_decimal(this_str(a))))),
+    ("isnumeric", |_, a, _| Ok(Value::Bool(crate::text::is_numeric(this_str(a))))),
+    ("isidentifier", |_, a, _| Ok(Value::Bool(crate::text::is_identifier(this_str(a))))),
+    ("isascii", |_, a, _| Ok(Value::Bool(crate::text::is_ascii(this_str(a))))),
+    ("center", |vm, a, _| str_pad(vm, a, 0)),
+    ("ljust", |vm, a, _| str_pad(vm, a, 1)),
+    ("rjust", |vm, a, _| str_pad(vm, a, 2)),
+    ("zfill", |vm, a, _| {
+        let w = vm.index_value(&a[1])?;
+        Ok(Value::string(crate::text::zfill(this_str(a), w)))
+    }),
+    ("partition", |vm, a, _| {
+        let sep = arg_str(vm, &a[1], "must be str")?;
+        if sep.is_empty() {
+            return Err(PyErr::value_error("empty separator"));
+        }
+        let (x, y, z) = crate::text::partition(this_str(a), sep);
+        Ok(Value::tuple(vec![Value::str(x), Value::str(y), Value::str(z)]))
+    }),
+    ("rpartition", |vm, a, _| {
+        let sep = arg_str(vm, &a[1], "must be str")?;
+        if sep.is_empty() {
+            return Err(PyErr::value_error("empty separator"));
+        }
+        let (x, y, z) = crate::text::rpartition(this_str(a), sep);
+        Ok(Value::tuple(vec![Value::str(x), Value::str(y), Value::str(z)]))
+    }),
+    ("expandtabs", |vm, a, _| {
+        let t = opt_i64(vm, a.get(1))?.unwrap_or(8);
+        Ok(Value::string(crate::text::expandtabs(this_str(a), t)))
+    }),
+    ("encode", |_, a, _| Ok(Value::bytes(this_str(a).as_bytes().to_vec()))),
+    ("removeprefix", |vm, a, _| {
+        let p = arg_str(vm, &a[1], "removeprefix() argument")?;
+        let s = this_str(a);
+        Ok(Value::str(s.strip_prefix(p).unwrap_or(s)))
+    }),
+    ("removesuffix", |vm, a, _| {
+        let p = arg_str(vm, &a[1], "removesuffix() argument")?;
+        let s = this_str(a);
+        Ok(Value::str(if p.is_empty() { s } else { s.strip_suffix(p).unwrap_or(s) }))
+    }),
+    ("translate", |vm, a, _| {
+        let s = this_str(a).to_string();
+        let mut out = String::new();
+        for c in s.chars() {
+            match vm.getitem(&a[1], &Value::Int(c as i64)) {
+                Ok(Value::None) => {}
+                Ok(Value::Str(r)) => out.push_str(r.as_str()),
+                Ok(v) => {
+                    let i = vm.index_value(&v)?;
+                    out.push(char::from_u32(i as u32).unwrap_or(c));
+                }
+                Err(_) => out.push(c),
+            }
+        }
+        Ok(Value::string(out))
+    }),
+];
+
+fn str_maketrans(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    let d = Value::dict(Dict::new());
+    if a.len() >= 2 {
+        let x: Vec<char> = s_of(&a[0]).chars().collect();
+        let y: Vec<char> = s_of(&a[1]).chars().collect();
+        for (p, q) in x.iter().zip(y.iter()) {
+            vm.dict_setitem(&d, Value::Int(*p as i64), Value::Int(*q as i64))?;
+        }
+        if let Some(z) = a.get(2) {
+            for c in s_of(z).chars() {
+                vm.dict_setitem(&d, Value::Int(c as i64), Value::None)?;
+            }
+        }
+    }
+    Ok(d)
+}
+
+fn str_affix(vm: &mut Vm, a: &[Value], start: bool) -> PyResult<Value> {
+    nargs(if start { "startswith" } else { "endswith" }, a, 2, 4)?;
+    let st = opt_i64(vm, a.get(2))?;
+    let en = opt_i64(vm, a.get(3))?;
+    let s = this_str(a);
+    let cands: Vec<Value> = match a[1].as_tuple() {
+        Some(t) => t.to_vec(),
+        None => vec![a[1].clone()],
+    };
+    for c in &cands {
+        let Value::Str(p) = c else {
+            return Err(PyErr::type_error(format!(
+                "{} first arg must be str or a tuple of str, not {}",
+                if start { "startswith" } else { "endswith" },
+                vm.type_name(c)
+            )));
+        };
+        let hit = if start {
+            crate::text::startswith(s, p.as_str(), st, en)
+        } else {
+            crate::text::endswith(s, p.as_str(), st, en)
+        };
+        if hit {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn str_find(vm: &mut Vm, a: &[Value], mode: u8) -> PyResult<Value> {
+    nargs("find", a, 2, 4)?;
+    let sub = arg_str(vm, &a[1], "must be str")?.to_string();
+    let st = opt_i64(vm, a.get(2))?;
+    let en = opt_i64(vm, a.get(3))?;
+    let s = this_str(a);
+    let r = if mode % 2 == 0 {
+        crate::text::find(s, &sub, st, en)
+    } else {
+        crate::text::rfind(s, &sub, st, en)
+    };
+    if mode >= 2 && r < 0 {
+        return Err(PyErr::value_error("substring not found"));
+    }
+    Ok(Value::Int(r))
+}
+
+fn str_pad(vm: &mut Vm, a: &[Value], mode: u8) -> PyResult<Value> {
+    nargs("center", a, 2, 3)?;
+    let w = vm.index_value(&a[1])?;
+    let fill = match a.get(2) {
+        Some(Value::Str(f)) if f.char_len() == 1 => f.as_str().chars().next().unwrap(),
+        Some(_) => {
+            return Err(PyErr::type_error(
+                "The fill character must be exactly one character long",
+            ))
+        }
+        None => ' ',
+    };
+    let s = this_str(a);
+    Ok(Value::string(match mode {
+        0 => crate::text::center(s, w, fill),
+        1 => crate::text::ljust(s, w, fill),
+        _ => crate::text::rjust(s, w, fill),
+    }))
+}
+
+fn str_format(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
+    let (pos, kws) = split_kw(a, k);
+    let fmt = this_str(a).to_string();
+    let args = &pos[1..];
+    let mut auto = 0usize;
+    let out = format_with(vm, &fmt, args, &kws, &mut auto, 0)?;
+    Ok(Value::string(out))
+}
+
+fn format_with(
+    vm: &mut Vm,
+    fmt: &str,
+    args: &[Value],
+    kws: &[(&str, &Value)],
+    auto: &mut usize,
+    depth: usize,
+) -> PyResult<String> {
+    use crate::text::{FieldAccess, FieldFirst, FormatPiece};
+    if depth > 2 {
+        return Err(PyErr::value_error("Max string recursion exceeded"));
+    }
+    let pieces = crate::text::parse_format_string(fmt).map_err(PyErr::value_error)?;
+    let mut out = String::new();
+    for p in pieces {
+        match p {
+            FormatPiece::Literal(s) => out.push_str(&s),
+            FormatPiece::Field { first, rest, conversion, spec } => {
+                let mut v = match first {
+                    FieldFirst::Auto => {
+                        let i = *auto;
+                        *auto += 1;
+                        args.get(i).cloned().ok_or_else(|| {
+                            PyErr::index_error(format!("Replacement index {} out of range for positional args tuple", i))
+                        })?
+                    }
+                    FieldFirst::Index(i) => args.get(i).cloned().ok_or_else(|| {
+                        PyErr::index_error(format!("Replacement index {} out of range for positional args tuple", i))
+                    })?,
+                    FieldFirst::Name(n) => kwarg(kws, &n).cloned().ok_or_else(|| PyErr::key_error(Value::str(&n)))?,
+                };
+                for acc in rest {
+                    v = match acc {
+                        FieldAccess::Attr(n) => vm.getattr(&v, &Value::str(&n))?,
+                        FieldAccess::Index(i) => vm.getitem(&v, &Value::Int(i as i64))?,
+                        FieldAccess::Key(k) => vm.getitem(&v, &Value::str(&k))?,
+                    };
+                }
+                let v = match conversion {
+                    Some('r') => Value::string(vm.repr(&v)?),
+                    Some('s') => Value::string(vm.str_of(&v)?),
+                    Some('a') => Value::string(ascii_escape(&vm.repr(&v)?)),
+                    _ => v,
+                };
+                let spec = if spec.contains('{') {
+                    format_with(vm, &spec, args, kws, auto, depth + 1)?
+                } else {
+                    spec
+                };
+                out.push_str(&vm.format(&v, &spec)?);
+            }
+        }
+    }
+    Ok(out)
+}
+
+// ----- list methods -----
+
+fn this_list(a: &[Value]) -> &RefCell<Vec<Value>> {
+    match a[0].payload() {
+        Some(Payload::List(l)) => l,
+        _ => panic!("list method on non-list"),
+    }
+}
+
+static LIST_METHODS: &[(&str, NativeFn)] = &[
+    ("append", |_, a, _| {
+        nargs("append", a, 2, 2)?;
+        this_list(a).borrow_mut().push(a[1].clone());
+        Ok(Value::None)
+    }),
+    ("extend", |vm, a, _| {
+        nargs("extend", a, 2, 2)?;
+        let items = vm.collect_iterable(&a[1])?;
+        this_list(a).borrow_mut().extend(items);
+        Ok(Value::None)
+    }),
+    ("pop", |vm, a, _| {
+        nargs("pop", a, 1, 2)?;
+        let l = this_list(a);
+        let n = l.borrow().len();
+        if n == 0 {
+            return Err(PyErr::index_error("pop from empty list"));
+        }
+        let i = match a.get(1) {
+            Some(v) => vm.index_value(v)?,
+            None => n as i64 - 1,
+        };
+        let j = if i < 0 { i + n as i64 } else { i };
+        if j < 0 || j >= n as i64 {
+            return Err(PyErr::index_error("pop index out of range"));
+        }
+        Ok(l.borrow_mut().remove(j as usize))
+    }),
+    ("insert", |vm, a, _| {
+        nargs("insert", a, 3, 3)?;
+        let l = this_list(a);
+        let n = l.borrow().len() as i64;
+        let i = vm.index_value(&a[1])?;
+        let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
+        l.borrow_mut().insert(j as usize, a[2].clone());
+        Ok(Value::None)
+    }),
+    ("remove", |vm, a, _| {
+        nargs("remove", a, 2, 2)?;
+        let l = this_list(a);
+        let items = l.borrow().clone();
+        for (i, x) in items.iter().enumerate() {
+            if vm.eq(x, &a[1])? {
+                l.borrow_mut().remove(i);
+                return Ok(Value::None);
+            }
+        }
+        Err(PyErr::value_error("list.remove(x): x not in list"))
+    }),
+    ("index", seq_index),
+    ("count", seq_count),
+    ("sort", |vm, a, k| {
+        let (_, kws) = split_kw(a, k);
+        let key = kwarg(&kws, "key").cloned().filter(|v| !v.is_none());
+        let reverse = match kwarg(&kws, "reverse") {
+            Some(v) => vm.truthy(v)?,
+            None => false,
+        };
+        let l = this_list(a);
+        let items = std::mem::take(&mut *l.borrow_mut());
+        let r = sort_values(vm, items.clone(), key, reverse);
+        match r {
+            Ok(sorted) => {
+                *l.borrow_mut() = sorted;
+                Ok(Value::None)
+            }
+            Err(e) => {
+                *l.borrow_mut() = items;
+                Err(e)
+            }
+        }
+    }),
+    ("reverse", |_, a, _| {
+        this_list(a).borrow_mut().reverse();
+        Ok(Value::None)
+    }),
+    ("copy", |_, a, _| Ok(Value::list(this_list(a).borrow().clone()))),
+    ("clear", |_, a, _| {
+        this_list(a).borrow_mut().clear();
+        Ok(Value::None)
+    }),
+];
+
+fn seq_index(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    nargs("index", a, 2, 4)?;
+    let items = vm.collect_iterable(&a[0])?;
+    let n = items.len() as i64;
+    let norm = |i: i64| if i < 0 { (i + n).max(0) } else { i.min(n) };
+    let st = norm(opt_i64(vm, a.get(2))?.unwrap_or(0));
+    let en = norm(opt_i64(vm, a.get(3))?.unwrap_or(n));
+    for i in st..en {
+        if vm.eq(&items[i as usize], &a[1])? {
+            return Ok(Value::Int(i));
+        }
+    }
+    let what = if a[0].as_tuple().is_some() { "tuple.index(x): x not in tuple" } else { "x not in list" };
+    if a[0].as_tuple().is_some() {
+        return Err(PyErr::value_error(what));
+    }
+    Err(PyErr::value_error(format!("{} is not in list", vm.repr(&a[1])?)))
+}
+
+fn seq_count(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    nargs("count", a, 2, 2)?;
+    let items = vm.collect_iterable(&a[0])?;
+    let mut c = 0;
+    for x in &items {
+        if vm.eq(x, &a[1])? {
+            c += 1;
+        }
+    }
+    Ok(Value::Int(c))
+}
+
+// ----- dict methods -----
+
+fn dict_update_from(vm: &mut Vm, d: &Value, src: &Value) -> PyResult<()> {
+    if vm.is_mapping(src) {
+        for (k, v) in vm.mapping_items(src)? {
+            vm.dict_setitem(d, k, v)?;
+        }
+        return Ok(());
+    }
+    let items = vm.collect_iterable(src)?;
+    for (i, it) in items.iter().enumerate() {
+        let pair = vm.collect_iterable(it).map_err(|_| {
+            PyErr::type_error(format!(
+                "cannot convert dictionary update sequence element #{} to a sequence",
+                i
+            ))
+        })?;
+        if pair.len() != 2 {
+            return Err(PyErr::value_error(format!(
+                "dictionary update sequence element #{} has length {}; 2 is required",
+                i,
+                pair.len()
+            )));
+        }
+        vm.dict_setitem(d, pair[0].clone(), pair[1].clone())?;
+    }
+    Ok(())
+}
+
+fn dict_fromkeys(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    let keys = vm.collect_iterable(&a[1])?;
+    let v = a.get(2).cloned().unwrap_or(Value::None);
+    let d = Value::dict(Dict::new());
+    for k in keys {
+        vm.dict_setitem(&d, k, v.clone())?;
+    }
+    Ok(d)
+}
+
+fn view(a: &[Value], kind: crate::object::iter::ViewKind) -> Value {
+    Value::new_obj(Payload::DictView(a[0].as_obj().unwrap().clone(), kind))
+}
+
+static DICT_METHODS: &[(&str, NativeFn)] = &[
+    ("get", |vm, a, _| {
+        nargs("get", a, 2, 3)?;
+        Ok(vm.dict_getitem_opt(&a[0], &a[1])?.unwrap_or_else(|| a.get(2).cloned().unwrap_or(Value::None)))
+    }),
+    ("keys", |_, a, _| Ok(view(a, crate::object::iter::ViewKind::Keys))),
+    ("values", |_, a, _| Ok(view(a, crate::object::iter::ViewKind::Values))),
+    ("items", |_, a, _| Ok(view(a, crate::object::iter::ViewKind::Items))),
+    ("pop", |vm, a, _| {
+        nargs("pop", a, 2, 3)?;
+        match vm.dict_delitem(&a[0], &a[1])? {
+            Some(v) => Ok(v),
+            None => match a.get(2) {
+                Some(d) => Ok(d.clone()),
+                None => Err(PyErr::key_error(a[1].clone())),
+            },
+        }
+    }),
+    ("popitem", |_, a, _| {
+        let Some(Payload::Dict(d)) = a[0].payload() else { return Ok(Value::None) };
+        let r = d.borrow_mut().pop_last();
+        match r {
+            Some((k, v)) => Ok(Value::tuple(vec![k, v])),
+            None => Err(PyErr::key_error(Value::str("popitem(): dictionary is empty"))),
+        }
+    }),
+    ("setdefault", |vm, a, _| {
+        nargs("setdefault", a, 2, 3)?;
+        if let Some(v) = vm.dict_getitem_opt(&a[0], &a[1])? {
+            return Ok(v);
+        }
+        let d = a.get(2).cloned().unwrap_or(Value::None);
+        vm.dict_setitem(&a[0], a[1].clone(), d.clone())?;
+        Ok(d)
+    }),
+    ("update", |vm, a, k| {
+        let (pos, kws) = split_kw(a, k);
+        if let Some(src) = pos.get(1) {
+            dict_update_from(vm, &a[0], src)?;
+        }
+        for (n, v) in kws {
+            vm.dict_setitem(&a[0], Value::str(n), v.clone())?;
+        }
+        Ok(Value::None)
+    }),
+    ("copy", |_, a, _| match a[0].payload() {
+        Some(Payload::Dict(d)) => Ok(Value::dict(d.borrow().clone())),
+        _ => Ok(Value::None),
+    }),
+    ("clear", |_, a, _| {
+        if let Some(Payload::Dict(d)) = a[0].payload() {
+            d.borrow_mut().clear();
+        }
+        Ok(Value::None)
+    }),
+];
+
+// ----- set methods -----
+
+fn set_items(vm: &mut Vm, v: &Value) -> PyResult<Vec<Value>> {
+    vm.collect_iterable(v)
+}
+
+fn set_table(v: &Value) -> &RefCell<SetTable<Value>> {
+    match v.payload() {
+        Some(Payload::Set(s)) => &s.table,
+        _ => panic!("set method on non-set"),
+    }
+}
+
+fn set_result(a: &Value, t: SetTable<Value>) -> Value {
+    let frozen = matches!(a.payload(), Some(Payload::Set(s)) if s.frozen);
+    Value::new_obj(Payload::Set(SetObj {
+        table: RefCell::new(t),
+        frozen,
+    }))
+}
+
+fn as_set(vm: &mut Vm, v: &Value) -> PyResult<Value> {
+    if matches!(v.payload(), Some(Payload::Set(_))) {
+        return Ok(v.clone());
+    }
+    let items = set_items(vm, v)?;
+    vm.new_set(items, false)
+}
+
+fn set_op(vm: &mut Vm, a: &[Value], op: u32) -> PyResult<Value> {
+    let mut acc = a[0].clone();
+    let copy = set_table(&acc).borrow().copy();
+    acc = set_result(&a[0], copy);
+    if a.len() == 1 {
+        return Ok(acc);
+    }
+    for other in &a[1..] {
+        let o = as_set(vm, other)?;
+        acc = vm.binary_op(acc, o, op)?;
+    }
+    let _ = vm;
+    Ok(acc)
+}
+
+static SET_METHODS: &[(&str, NativeFn)] = &[
+    ("add", |vm, a, _| {
+        nargs("add", a, 2, 2)?;
+        vm.set_add(&a[0], a[1].clone())?;
+        Ok(Value::None)
+    }),
+    ("discard", |vm, a, _| {
+        vm.set_remove(&a[0], &a[1])?;
+        Ok(Value::None)
+    }),
+    ("remove", |vm, a, _| {
+        if !vm.set_remove(&a[0], &a[1])? {
+            return Err(PyErr::key_error(a[1].clone()));
+        }
+        Ok(Value::None)
+    }),
+    ("pop", |_, a, _| {
+        let r = set_table(&a[0]).borrow_mut().pop();
+        r.ok_or_else(|| PyErr::key_error(Value::str("pop from an empty set")))
+    }),
+    ("clear", |_, a, _| {
+        set_table(&a[0]).borrow_mut().clear();
+        Ok(Value::None)
+    }),
+    ("copy", |_, a, _| {
+        let t = set_table(&a[0]).borrow().copy();
+        Ok(set_result(&a[0], t))
+    }),
+    ("update", |vm, a, _| {
+        for o in &a[1..] {
+            for v in set_items(vm, o)? {
+                vm.set_add(&a[0], v)?;
+            }
+        }
+        Ok(Value::None)
+    }),
+    ("union", |vm, a, _| set_op(vm, a, 7)),
+    ("intersection", |vm, a, _| set_op(vm, a, 1)),
+    ("difference", |vm, a, _| set_op(vm, a, 10)),
+    ("symmetric_difference", |vm, a, _| set_op(vm, a, 12)),
+    ("intersection_update", |vm, a, _| {
+        let r = set_op(vm, a, 1)?;
+        let t = set_table(&r).borrow().copy();
+        *set_table(&a[0]).borrow_mut() = t;
+        Ok(Value::None)
+    }),
+    ("difference_update", |vm, a, _| {
+        for o in &a[1..] {
+            for v in set_items(vm, o)? {
+                vm.set_remove(&a[0], &v)?;
+            }
+        }
+        Ok(Value::None)
+    }),
+    ("symmetric_difference_update", |vm, a, _| {
+        let r = set_op(vm, a, 12)?;
+        let t = set_table(&r).borrow().copy();
+        *set_table(&a[0]).borrow_mut() = t;
+        Ok(Value::None)
+    }),
+    ("issubset", |vm, a, _| {
+        let o = as_set(vm, &a[1])?;
+        vm.compare(a[0].clone(), o, 1)
+    }),
+    ("issuperset", |vm, a, _| {
+        let o = as_set(vm, &a[1])?;
+        vm.compare(a[0].clone(), o, 5)
+    }),
+    ("isdisjoint", |vm, a, _| {
+        for v in set_items(vm, &a[1])? {
+            if vm.set_contains(&a[0], &v)? {
+                return Ok(Value::Bool(false));
+            }
+        }
+        Ok(Value::Bool(true))
+    }),
+];
+
+// ----- modules -----
+
+impl Vm {
+    pub fn import_module(&mut self, name: &str) -> PyResult<Value> {
+        if let Some(m) = self.modules.get(name) {
+            return Ok(m.clone());
+        }
+        let m = crate::modules::create(self, name)?;
+        self.modules.insert(name.to_string(), m.clone());
+        Ok(m)
+    }
+
+    pub fn new_module(&mut self, name: &str, items: Vec<(&str, Value)>) -> Value {
+        let d = self.new_module_dict(name);
+        for (k, v) in items {
+            dict_set_str(&d, Value::str(k), v);
+        }
+        Value::new_obj(Payload::Module(Module { name: name.into(), dict: d }))
+    }
+}
+
+pub fn module_fn(name: &'static str, f: NativeFn) -> Value {
+    native(name, f)
+}
+
+pub fn module_get(m: &Value, name: &str) -> Option<Value> {
+    match m.payload() {
+        Some(Payload::Module(md)) => dict_get_str(&md.dict, &Value::str(name)),
+        _ => None,
+    }
+}
+

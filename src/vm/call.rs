@@ -1,0 +1,422 @@
+//! Calls: argument binding, frame push for Python functions, natives, classes.
+
+use super::dispatch::CallOutcome;
+use super::frame::{Frame, Ret};
+use super::{Completion, Vm};
+use crate::bytecode::flags;
+use crate::object::{Dict, ExcKind, Function, Instance, Object, Payload, PyErr, PyResult, Value};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+impl Vm {
+    /// CALL: the stack holds `[NULL|meth, callable|self, args...]`.
+    pub(crate) fn call_from_stack(&mut self, argc: usize, kwnames: Option<Value>) -> PyResult<CallOutcome> {
+        let f = self.frames.last_mut().unwrap();
+        let len = f.stack.len();
+        let base = len - argc - 2;
+        let (callable, skip) = if f.stack[base].is_null() {
+            (f.stack[base + 1].clone(), 2)
+        } else {
+            (f.stack[base].clone(), 1)
+        };
+        // Fast path: a plain Python function with exactly its positional parameters.
+        if let Some(Payload::Function(func)) = callable.payload() {
+            let nargs = len - base - skip;
+            let code = &func.code;
+            if kwnames.is_none()
+                && code.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0
+                && code.kwonlyargcount == 0
+                && nargs == code.argcount as usize
+                && !code.is_generator_like()
+            {
+                let code = code.clone();
+                let mut stack = self.take_stack(code.nlocalsplus() + code.max_stack as usize);
+                let f = self.frames.last_mut().unwrap();
+                stack.extend(f.stack.drain(base + skip..));
+                f.stack.truncate(base);
+                let globals = func.globals.clone();
+                self.push_function_frame(func, code, stack, globals, Ret::Call)?;
+                return Ok(CallOutcome::Pushed);
+            }
+        }
+        let args: Vec<Value> = {
+            let f = self.frames.last_mut().unwrap();
+            let a = f.stack.split_off(base + skip);
+            f.stack.truncate(base);
+            a
+        };
+        let kwn: Vec<Value> = kwnames
+            .as_ref()
+            .and_then(|k| k.as_tuple().map(|t| t.to_vec()))
+            .unwrap_or_default();
+        self.call_value(callable, args, &kwn, true)
+    }
+
+    /// Call from native code: runs to completion (a nested loop for Python functions).
+    pub fn call(&mut self, f: &Value, args: Vec<Value>, kwnames: &[Value]) -> PyResult<Value> {
+        match self.call_value(f.clone(), args, kwnames, false)? {
+            CallOutcome::Done(v) => Ok(v),
+            CallOutcome::Pushed => unreachable!("nested calls run to completion"),
+        }
+    }
+
+    /// The general call. With `from_loop`, Python frames are pushed for the loop to run;
+    /// otherwise they run in a nested loop here.
+    pub(crate) fn call_value(
+        &mut self,
+        callable: Value,
+        mut args: Vec<Value>,
+        kwnames: &[Value],
+        from_loop: bool,
+    ) -> PyResult<CallOutcome> {
+        let Value::Obj(o) = &callable else {
+            return Err(self.not_callable(&callable));
+        };
+        match &o.payload {
+            Payload::Function(func) => {
+                let code = func.code.clone();
+                let mut stack = self.take_stack(code.nlocalsplus() + code.max_stack as usize);
+                self.bind_args(func, &code, args, kwnames, &mut stack)?;
+                let globals = func.globals.clone();
+                if from_loop {
+                    self.push_function_frame(func, code, stack, globals, Ret::Call)?;
+                    Ok(CallOutcome::Pushed)
+                } else {
+                    let base = self.frames.len();
+                    self.push_function_frame(func, code, stack, globals, Ret::Entry)?;
+                    let _ = base;
+                    let frame = self.frames.pop().unwrap();
+                    match self.run_frame(frame)? {
+                        Completion::Return(v) | Completion::Yield(v) => Ok(CallOutcome::Done(v)),
+                    }
+                }
+            }
+            Payload::Native(nf) => {
+                let f = nf.func;
+                let npos = args.len() - kwnames.len();
+                let _ = npos;
+                f(self, &args, kwnames).map(CallOutcome::Done)
+            }
+            Payload::BoundMethod { func, receiver } => {
+                args.insert(0, receiver.clone());
+                let func = func.clone();
+                self.call_value(func, args, kwnames, from_loop)
+            }
+            Payload::Type(_) => self.instantiate(o.clone(), args, kwnames, from_loop),
+            Payload::Instance(_) | Payload::Opaque(_) => {
+                if let Some(m) = self.lookup_special(&callable, "__call__") {
+                    args.insert(0, callable.clone());
+                    return self.call_value(m, args, kwnames, from_loop);
+                }
+                Err(self.not_callable(&callable))
+            }
+            Payload::StaticMethod(f) => {
+                let f = f.clone();
+                self.call_value(f, args, kwnames, from_loop)
+            }
+            _ => Err(self.not_callable(&callable)),
+        }
+    }
+
+    fn not_callable(&self, v: &Value) -> PyErr {
+        PyErr::type_error(format!("'{}' object is not callable", self.type_name(v)))
+    }
+
+    fn push_function_frame(
+        &mut self,
+        func: &Function,
+        code: Rc<crate::bytecode::CodeObject>,
+        mut stack: Vec<Value>,
+        globals: Rc<Object>,
+        ret: Ret,
+    ) -> PyResult<()> {
+        if self.frames.len() >= self.recursion_limit {
+            self.recycle_stack(stack);
+            return Err(PyErr::new(ExcKind::RecursionError, "maximum recursion depth exceeded"));
+        }
+        let nl = code.nlocalsplus();
+        stack.resize(nl, Value::Null);
+        // Free variables come from the closure (COPY_FREE_VARS is done here).
+        if !func.closure.is_empty() {
+            let start = nl - code.freevars.len();
+            for (i, c) in func.closure.iter().enumerate() {
+                stack[start + i] = c.clone();
+            }
+        }
+        self.frames.push(Frame {
+            code,
+            ip: 0,
+            stack,
+            globals,
+            locals: None,
+            ret,
+            gen: None,
+            kwnames: None,
+            outer_exc: Value::None,
+        });
+        Ok(())
+    }
+
+    /// Bind call arguments to parameters (CPython's error messages).
+    fn bind_args(
+        &mut self,
+        func: &Function,
+        code: &crate::bytecode::CodeObject,
+        mut args: Vec<Value>,
+        kwnames: &[Value],
+        locals: &mut Vec<Value>,
+    ) -> PyResult<()> {
+        let nl = code.nlocalsplus();
+        locals.clear();
+        locals.resize(nl, Value::Null);
+        let argcount = code.argcount as usize;
+        let kwonly = code.kwonlyargcount as usize;
+        let posonly = code.posonlyargcount as usize;
+        let has_varargs = code.flags & flags::VARARGS != 0;
+        let has_varkw = code.flags & flags::VARKEYWORDS != 0;
+        let kwvals = args.split_off(args.len() - kwnames.len());
+        let npos = args.len();
+        let fname = func.qualname.borrow().clone();
+        let fname = fname.rsplit('.').next().unwrap_or(&fname).to_string();
+        let fname = if fname.is_empty() { func.name.borrow().to_string() } else { fname };
+        let display = func.name.borrow().to_string();
+        let _ = fname;
+        if npos > argcount && !has_varargs {
+            let ndefaults = func.defaults.len();
+            let given_kw = kwnames
+                .iter()
+                .filter(|k| {
+                    let k = k.as_pystr().unwrap().as_str();
+                    code.varnames[..argcount].iter().any(|v| &**v == k)
+                })
+                .count();
+            let takes = if ndefaults > 0 {
+                format!("from {} to {}", argcount - ndefaults, argcount)
+            } else {
+                format!("{}", argcount)
+            };
+            let plural = if argcount == 1 && ndefaults == 0 { "" } else { "s" };
+            let msg = if given_kw > 0 {
+                format!(
+                    "{}() takes {} positional argument{} but {} positional argument{} (and {} keyword-only argument{}) were given",
+                    display, takes, plural, npos, if npos == 1 { "" } else { "s" }, given_kw, if given_kw == 1 { "" } else { "s" }
+                )
+            } else {
+                format!(
+                    "{}() takes {} positional argument{} but {} {} given",
+                    display,
+                    takes,
+                    plural,
+                    npos,
+                    if npos == 1 { "was" } else { "were" }
+                )
+            };
+            return Err(PyErr::type_error(msg));
+        }
+        let mut extra = vec![];
+        for (i, a) in args.into_iter().enumerate() {
+            if i < argcount {
+                locals[i] = a;
+            } else {
+                extra.push(a);
+            }
+        }
+        let varargs_slot = argcount + kwonly;
+        let varkw_slot = varargs_slot + has_varargs as usize;
+        if has_varargs {
+            locals[varargs_slot] = Value::tuple(extra);
+        }
+        let mut kwdict = if has_varkw { Some(Dict::new()) } else { None };
+        for (name, val) in kwnames.iter().zip(kwvals) {
+            let n = name.as_pystr().unwrap();
+            let pos = code.varnames[..argcount + kwonly]
+                .iter()
+                .position(|v| **v == *n.as_str());
+            match pos {
+                Some(p) if p >= posonly => {
+                    if !locals[p].is_null() {
+                        return Err(PyErr::type_error(format!(
+                            "{}() got multiple values for argument '{}'",
+                            display,
+                            n.as_str()
+                        )));
+                    }
+                    locals[p] = val;
+                }
+                _ => match &mut kwdict {
+                    Some(d) => d.set_str(n.clone(), val),
+                    None => {
+                        if pos.is_some() {
+                            return Err(PyErr::type_error(format!(
+                                "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+                                display,
+                                n.as_str()
+                            )));
+                        }
+                        return Err(PyErr::type_error(format!(
+                            "{}() got an unexpected keyword argument '{}'",
+                            display,
+                            n.as_str()
+                        )));
+                    }
+                },
+            }
+        }
+        if let Some(d) = kwdict {
+            locals[varkw_slot] = Value::dict(d);
+        }
+        // Defaults for missing positionals.
+        let ndef = func.defaults.len();
+        let mut missing = vec![];
+        for i in npos.min(argcount)..argcount {
+            if locals[i].is_null() {
+                if i >= argcount - ndef {
+                    locals[i] = func.defaults[i - (argcount - ndef)].clone();
+                } else {
+                    missing.push(code.varnames[i].clone());
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(PyErr::type_error(format!(
+                "{}() missing {} required positional argument{}: {}",
+                display,
+                missing.len(),
+                if missing.len() == 1 { "" } else { "s" },
+                join_names(&missing)
+            )));
+        }
+        let mut missing_kw = vec![];
+        for i in argcount..argcount + kwonly {
+            if locals[i].is_null() {
+                let name = &code.varnames[i];
+                match func.kwdefaults.iter().find(|(k, _)| k == name) {
+                    Some((_, v)) => locals[i] = v.clone(),
+                    None => missing_kw.push(name.clone()),
+                }
+            }
+        }
+        if !missing_kw.is_empty() {
+            return Err(PyErr::type_error(format!(
+                "{}() missing {} required keyword-only argument{}: {}",
+                display,
+                missing_kw.len(),
+                if missing_kw.len() == 1 { "" } else { "s" },
+                join_names(&missing_kw)
+            )));
+        }
+        Ok(())
+    }
+
+    /// Calling a class: builtin constructors, or `__new__` + `__init__` for user classes.
+    fn instantiate(
+        &mut self,
+        cls: Rc<Object>,
+        args: Vec<Value>,
+        kwnames: &[Value],
+        from_loop: bool,
+    ) -> PyResult<CallOutcome> {
+        let t = cls.payload_type();
+        if t.kind != crate::object::TypeKind::User {
+            if let Some(ctor) = self.types.constructor(t.kind) {
+                return ctor(self, &cls, &args, kwnames).map(CallOutcome::Done);
+            }
+        }
+        // User classes (possibly deriving from an exception or builtin base).
+        let new = t.lookup(&crate::object::PyStr::new("__new__"));
+        let inst = match new {
+            Some(n) if matches!(n.payload(), Some(Payload::Function(_)) | Some(Payload::StaticMethod(_))) => {
+                let f = match n.payload() {
+                    Some(Payload::StaticMethod(f)) => f.clone(),
+                    _ => n,
+                };
+                let mut a = vec![Value::Obj(cls.clone())];
+                a.extend(args.iter().cloned());
+                let r = self.call(&f, a, kwnames)?;
+                if !crate::object::TypeObj::is_subtype(&self.type_of(&r), &cls) {
+                    return Ok(CallOutcome::Done(r));
+                }
+                r
+            }
+            _ => self.new_instance(&cls, &args[..args.len() - kwnames.len()]),
+        };
+        let init = cls.payload_type().lookup(&crate::object::PyStr::new("__init__"));
+        match init {
+            Some(f) if matches!(f.payload(), Some(Payload::Function(_))) => {
+                let mut a = vec![inst.clone()];
+                a.extend(args);
+                if from_loop {
+                    self.frames.last_mut().unwrap().stack.push(inst.clone());
+                    match self.call_value(f, a, kwnames, true)? {
+                        CallOutcome::Pushed => {
+                            self.frames.last_mut().unwrap().ret = Ret::Init;
+                            return Ok(CallOutcome::Pushed);
+                        }
+                        CallOutcome::Done(_) => {
+                            let v = self.frames.last_mut().unwrap().stack.pop().unwrap();
+                            return Ok(CallOutcome::Done(v));
+                        }
+                    }
+                }
+                let r = self.call(&f, a, kwnames)?;
+                if !r.is_none() {
+                    return Err(PyErr::type_error(format!(
+                        "__init__() should return None, not '{}'",
+                        self.type_name(&r)
+                    )));
+                }
+            }
+            _ => {
+                if !kwnames.is_empty() && !cls.payload_type().is_exception {
+                    return Err(PyErr::type_error(format!(
+                        "{}() takes no keyword arguments",
+                        cls.payload_type().name
+                    )));
+                }
+                if !args.is_empty() && !cls.payload_type().is_exception && new.is_none() {
+                    return Err(PyErr::type_error(format!(
+                        "{}() takes no arguments",
+                        cls.payload_type().name
+                    )));
+                }
+            }
+        }
+        Ok(CallOutcome::Done(inst))
+    }
+
+    /// `object.__new__(cls)` (exception classes keep `args`).
+    pub fn new_instance(&mut self, cls: &Rc<Object>, args: &[Value]) -> Value {
+        let t = cls.payload_type();
+        let exc = if t.is_exception {
+            let d = crate::object::typ::ExcData::default();
+            *d.args.borrow_mut() = args.to_vec();
+            Some(Box::new(d))
+        } else {
+            None
+        };
+        Value::new_obj(Payload::Instance(Instance {
+            class: cls.clone(),
+            dict: RefCell::new(Dict::new()),
+            exc,
+        }))
+    }
+
+    pub fn func_display_name(&self, f: &Value) -> String {
+        match f.payload() {
+            Some(Payload::Function(func)) => func.name.borrow().to_string(),
+            Some(Payload::Native(n)) => n.name.to_string(),
+            Some(Payload::BoundMethod { func, .. }) => self.func_display_name(func),
+            Some(Payload::Type(t)) => t.name.to_string(),
+            _ => "function".into(),
+        }
+    }
+}
+
+fn join_names(names: &[Rc<str>]) -> String {
+    let q: Vec<String> = names.iter().map(|n| format!("'{}'", n)).collect();
+    match q.len() {
+        1 => q[0].clone(),
+        2 => format!("{} and {}", q[0], q[1]),
+        _ => format!("{}, and {}", q[..q.len() - 1].join(", "), q[q.len() - 1]),
+    }
+}

@@ -1,0 +1,1330 @@
+//! The single instruction loop (one exhaustive match over `Opcode`), frame switching for
+//! calls, returns, yields and resumes, and exception unwinding through the exception table.
+
+use super::frame::{Frame, Ret};
+use super::generator::{GenKind, GenState, Generator};
+use super::{Completion, Vm, PENDING};
+use crate::bytecode::{flags, Opcode};
+use crate::object::{Dict, ExcKind, Object, Payload, PyErr, PyResult, Value};
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::atomic::Ordering;
+
+/// Result of starting a call from the loop.
+pub(crate) enum CallOutcome {
+    /// Finished natively; push this value.
+    Done(Value),
+    /// A frame was pushed; the loop switches to it.
+    Pushed,
+}
+
+macro_rules! fr {
+    ($vm:expr) => {
+        $vm.frames.last_mut().unwrap()
+    };
+}
+
+impl Vm {
+    pub(crate) fn run_frames(&mut self, base: usize) -> PyResult<Completion> {
+        loop {
+            match self.execute(base) {
+                Ok(c) => return Ok(c),
+                Err(e) => {
+                    if let Some(c) = self.unwind(e, base)? {
+                        return Ok(c);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Find a handler for `err`, popping frames that have none. `Ok(None)`: resume the
+    /// loop; `Ok(Some)`: the base frame completed (e.g. a close() that succeeded);
+    /// `Err`: the exception escapes the base frame.
+    fn unwind(&mut self, err: PyErr, base: usize) -> PyResult<Option<Completion>> {
+        let reraise = std::mem::take(&mut self.reraising);
+        let exc = self.materialize(err);
+        let mut add_tb = !reraise;
+        loop {
+            let frame = fr!(self);
+            let fault = frame.ip.saturating_sub(1) as u32;
+            if add_tb {
+                let code = frame.code.clone();
+                self.add_traceback(&exc, code, fault);
+            }
+            let frame = fr!(self);
+            if let Some(h) = frame.code.find_handler(fault).copied() {
+                let nl = frame.nlocalsplus();
+                frame.stack.truncate(nl + h.depth as usize);
+                if h.lasti {
+                    frame.stack.push(Value::Int(fault as i64));
+                }
+                frame.stack.push(exc);
+                frame.ip = h.target as usize;
+                return Ok(None);
+            }
+            // No handler: the frame is finished.
+            let mut f = self.frames.pop().unwrap();
+            let mut exc = exc.clone();
+            if let Some(g) = f.gen.take() {
+                let gen = gen_of(&g);
+                gen.state.set(GenState::Closed);
+                self.exc_info = std::mem::replace(&mut f.outer_exc, Value::None);
+                // PEP 479: StopIteration escaping a generator becomes RuntimeError.
+                if self.is_instance_of_kind(&exc, ExcKind::StopIteration) {
+                    let msg = match gen.kind {
+                        GenKind::Generator => "generator raised StopIteration",
+                        GenKind::Coroutine => "coroutine raised StopIteration",
+                        GenKind::AsyncGenerator => "async generator raised StopIteration",
+                    };
+                    let new = self.materialize(PyErr::runtime_error(msg));
+                    self.set_cause(&new, Some(exc.clone()));
+                    exc = new;
+                } else if gen.kind == GenKind::AsyncGenerator
+                    && self.is_instance_of_kind(&exc, ExcKind::StopAsyncIteration)
+                {
+                    let new = self.materialize(PyErr::runtime_error(
+                        "async generator raised StopAsyncIteration",
+                    ));
+                    self.set_cause(&new, Some(exc.clone()));
+                    exc = new;
+                }
+            }
+            let ret = f.ret.clone();
+            self.recycle_stack(std::mem::take(&mut f.stack));
+            drop(f);
+            match ret {
+                Ret::Close => {
+                    if self.is_instance_of_kind(&exc, ExcKind::GeneratorExit)
+                        || self.is_instance_of_kind(&exc, ExcKind::StopIteration)
+                    {
+                        if self.frames.len() == base {
+                            return Ok(Some(Completion::Return(Value::None)));
+                        }
+                        fr!(self).stack.push(Value::None);
+                        return Ok(None);
+                    }
+                }
+                Ret::Finalize => {
+                    if !self.is_instance_of_kind(&exc, ExcKind::GeneratorExit) {
+                        self.report_unraisable(&exc, "generator");
+                    }
+                    if self.frames.len() == base {
+                        return Ok(Some(Completion::Return(Value::None)));
+                    }
+                    return Ok(None);
+                }
+                Ret::Init | Ret::Call | Ret::ForIter { .. } | Ret::NextCall | Ret::Entry => {}
+                Ret::Send { .. } => {}
+            }
+            if self.frames.len() == base {
+                return Err(PyErr::Obj(exc));
+            }
+            // Continue unwinding in the caller, at the instruction that called/resumed.
+            add_tb = true;
+            let _ = &exc;
+            return self.unwind_continue(exc, base);
+        }
+    }
+
+    fn unwind_continue(&mut self, exc: Value, base: usize) -> PyResult<Option<Completion>> {
+        self.unwind(PyErr::Obj(exc), base)
+    }
+
+    /// Run instructions until the base frame completes or an error escapes an instruction.
+    fn execute(&mut self, base: usize) -> PyResult<Completion> {
+        let mut code = fr!(self).code.clone();
+        let mut ip = fr!(self).ip;
+        macro_rules! reload {
+            () => {{
+                let f = fr!(self);
+                code = f.code.clone();
+                ip = f.ip;
+            }};
+        }
+        macro_rules! stack {
+            () => {
+                fr!(self).stack
+            };
+        }
+        macro_rules! pop {
+            () => {
+                stack!().pop().unwrap()
+            };
+        }
+        macro_rules! push {
+            ($v:expr) => {{
+                let v = $v;
+                stack!().push(v)
+            }};
+        }
+        macro_rules! top {
+            () => {
+                stack!().last().unwrap()
+            };
+        }
+        loop {
+            if PENDING.load(Ordering::Relaxed) {
+                fr!(self).ip = ip;
+                self.handle_pending()?;
+                reload!();
+            }
+            let instr = code.instrs[ip];
+            ip += 1;
+            fr!(self).ip = ip;
+            let arg = instr.arg;
+            match instr.op {
+                Opcode::Nop | Opcode::Resume | Opcode::Precall | Opcode::CopyFreeVars => {}
+                Opcode::PopTop => {
+                    pop!();
+                }
+                Opcode::PushNull => push!(Value::Null),
+                Opcode::Copy => {
+                    let s = &mut stack!();
+                    let v = s[s.len() - arg as usize].clone();
+                    s.push(v);
+                }
+                Opcode::Swap => {
+                    let s = &mut stack!();
+                    let n = s.len();
+                    s.swap(n - 1, n - arg as usize);
+                }
+                Opcode::UnaryPositive => {
+                    let v = pop!();
+                    push!(self.unary_pos(v)?);
+                }
+                Opcode::UnaryNegative => {
+                    let v = pop!();
+                    push!(self.unary_neg(v)?);
+                }
+                Opcode::UnaryNot => {
+                    let v = pop!();
+                    let b = self.truthy(&v)?;
+                    push!(Value::Bool(!b));
+                }
+                Opcode::UnaryInvert => {
+                    let v = pop!();
+                    push!(self.unary_invert(v)?);
+                }
+                Opcode::BinaryOp => {
+                    let b = pop!();
+                    let a = pop!();
+                    let r = match (&a, &b, arg) {
+                        (Value::Int(x), Value::Int(y), 0 | 13) => match x.checked_add(*y) {
+                            Some(r) => Value::Int(r),
+                            None => self.binary_op(a, b, arg)?,
+                        },
+                        (Value::Int(x), Value::Int(y), 10 | 23) => match x.checked_sub(*y) {
+                            Some(r) => Value::Int(r),
+                            None => self.binary_op(a, b, arg)?,
+                        },
+                        _ => self.binary_op(a, b, arg)?,
+                    };
+                    push!(r);
+                }
+                Opcode::CompareOp => {
+                    let b = pop!();
+                    let a = pop!();
+                    let r = match (&a, &b) {
+                        (Value::Int(x), Value::Int(y)) => Value::Bool(match arg {
+                            0 => x < y,
+                            1 => x <= y,
+                            2 => x == y,
+                            3 => x != y,
+                            4 => x > y,
+                            _ => x >= y,
+                        }),
+                        _ => self.compare(a, b, arg)?,
+                    };
+                    push!(r);
+                }
+                Opcode::IsOp => {
+                    let b = pop!();
+                    let a = pop!();
+                    push!(Value::Bool(a.is(&b) != (arg == 1)));
+                }
+                Opcode::ContainsOp => {
+                    let b = pop!();
+                    let a = pop!();
+                    let r = self.contains(&b, &a)?;
+                    push!(Value::Bool(r != (arg == 1)));
+                }
+                Opcode::BinarySubscr => {
+                    let key = pop!();
+                    let obj = pop!();
+                    push!(self.getitem(&obj, &key)?);
+                }
+                Opcode::StoreSubscr => {
+                    let key = pop!();
+                    let obj = pop!();
+                    let v = pop!();
+                    self.setitem(&obj, key, v)?;
+                }
+                Opcode::DeleteSubscr => {
+                    let key = pop!();
+                    let obj = pop!();
+                    self.delitem(&obj, &key)?;
+                }
+                Opcode::GetIter => {
+                    let v = pop!();
+                    push!(self.get_iter(&v)?);
+                }
+                Opcode::ForIter => {
+                    let it = top!().clone();
+                    if let Some(g) = resumable_gen(&it) {
+                        self.resume_gen(g, Value::None, Ret::ForIter { target: arg })?;
+                        reload!();
+                        continue;
+                    }
+                    match self.next(&it)? {
+                        Some(v) => push!(v),
+                        None => {
+                            pop!();
+                            ip = arg as usize;
+                        }
+                    }
+                }
+                Opcode::LoadConst => push!(code.consts[arg as usize].clone()),
+                Opcode::LoadFast => {
+                    let v = stack!()[arg as usize].clone();
+                    if v.is_null() {
+                        return Err(PyErr::new(
+                            ExcKind::UnboundLocalError,
+                            format!(
+                                "cannot access local variable '{}' where it is not associated with a value",
+                                code.varnames[arg as usize]
+                            ),
+                        ));
+                    }
+                    push!(v);
+                }
+                Opcode::StoreFast => {
+                    let v = pop!();
+                    stack!()[arg as usize] = v;
+                }
+                Opcode::DeleteFast => {
+                    let s = &mut stack!();
+                    if s[arg as usize].is_null() {
+                        return Err(PyErr::new(
+                            ExcKind::UnboundLocalError,
+                            format!(
+                                "cannot access local variable '{}' where it is not associated with a value",
+                                code.varnames[arg as usize]
+                            ),
+                        ));
+                    }
+                    s[arg as usize] = Value::Null;
+                }
+                Opcode::LoadGlobal => {
+                    let name = &code.names[(arg >> 1) as usize];
+                    if arg & 1 != 0 {
+                        push!(Value::Null);
+                    }
+                    let v = self.load_global(name)?;
+                    push!(v);
+                }
+                Opcode::StoreGlobal => {
+                    let v = pop!();
+                    let name = code.names[arg as usize].clone();
+                    let g = fr!(self).globals.clone();
+                    dict_set_str(&g, name, v);
+                }
+                Opcode::DeleteGlobal => {
+                    let name = code.names[arg as usize].clone();
+                    let g = fr!(self).globals.clone();
+                    if !dict_del_str(&g, &name) {
+                        return Err(name_error(&name));
+                    }
+                }
+                Opcode::LoadName => {
+                    let name = &code.names[arg as usize];
+                    let locals = fr!(self).locals.clone();
+                    let found = locals.as_ref().and_then(|l| dict_get_str(l, name));
+                    let v = match found {
+                        Some(v) => v,
+                        None => self.load_global(name)?,
+                    };
+                    push!(v);
+                }
+                Opcode::StoreName => {
+                    let v = pop!();
+                    let name = code.names[arg as usize].clone();
+                    let f = fr!(self);
+                    let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                    dict_set_str(&ns, name, v);
+                }
+                Opcode::DeleteName => {
+                    let name = code.names[arg as usize].clone();
+                    let f = fr!(self);
+                    let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                    if !dict_del_str(&ns, &name) {
+                        return Err(name_error(&name));
+                    }
+                }
+                Opcode::MakeCell => {
+                    let s = &mut stack!();
+                    let old = std::mem::replace(&mut s[arg as usize], Value::Null);
+                    s[arg as usize] = Value::new_obj(Payload::Cell(RefCell::new(old)));
+                }
+                Opcode::LoadClosure => {
+                    let v = stack!()[arg as usize].clone();
+                    push!(v);
+                }
+                Opcode::LoadDeref | Opcode::LoadClassderef => {
+                    if instr.op == Opcode::LoadClassderef {
+                        let name = code.localsplus_name(arg as usize).clone();
+                        let locals = fr!(self).locals.clone();
+                        if let Some(v) = locals.as_ref().and_then(|l| dict_get_str(l, &Value::str(&name))) {
+                            push!(v);
+                            continue;
+                        }
+                    }
+                    let cell = stack!()[arg as usize].clone();
+                    let v = match cell.payload() {
+                        Some(Payload::Cell(c)) => c.borrow().clone(),
+                        _ => Value::Null,
+                    };
+                    if v.is_null() {
+                        return Err(self.unbound_deref(&code, arg as usize));
+                    }
+                    push!(v);
+                }
+                Opcode::StoreDeref => {
+                    let v = pop!();
+                    let cell = stack!()[arg as usize].clone();
+                    if let Some(Payload::Cell(c)) = cell.payload() {
+                        *c.borrow_mut() = v;
+                    }
+                }
+                Opcode::DeleteDeref => {
+                    let cell = stack!()[arg as usize].clone();
+                    if let Some(Payload::Cell(c)) = cell.payload() {
+                        if c.borrow().is_null() {
+                            return Err(self.unbound_deref(&code, arg as usize));
+                        }
+                        *c.borrow_mut() = Value::Null;
+                    }
+                }
+                Opcode::LoadAttr => {
+                    let obj = pop!();
+                    let v = self.getattr(&obj, &code.names[arg as usize])?;
+                    push!(v);
+                }
+                Opcode::StoreAttr => {
+                    let obj = pop!();
+                    let v = pop!();
+                    self.setattr(&obj, &code.names[arg as usize], v)?;
+                }
+                Opcode::DeleteAttr => {
+                    let obj = pop!();
+                    self.delattr(&obj, &code.names[arg as usize])?;
+                }
+                Opcode::LoadMethod => {
+                    let obj = pop!();
+                    let (m, recv) = self.load_method(obj, &code.names[arg as usize])?;
+                    match recv {
+                        Some(r) => {
+                            push!(m);
+                            push!(r);
+                        }
+                        None => {
+                            push!(Value::Null);
+                            push!(m);
+                        }
+                    }
+                }
+                Opcode::KwNames => {
+                    fr!(self).kwnames = Some(code.consts[arg as usize].clone());
+                }
+                Opcode::Call => {
+                    let kwnames = fr!(self).kwnames.take();
+                    match self.call_from_stack(arg as usize, kwnames)? {
+                        CallOutcome::Done(v) => push!(v),
+                        CallOutcome::Pushed => reload!(),
+                    }
+                }
+                Opcode::CallFunctionEx => {
+                    let kwargs = if arg & 1 != 0 { Some(pop!()) } else { None };
+                    let args = pop!();
+                    let func = pop!();
+                    let _null = pop!();
+                    let args = self.collect_iterable(&args)?;
+                    let (mut all, kwnames) = match kwargs {
+                        Some(k) => {
+                            let items = self.mapping_items(&k)?;
+                            let mut names = vec![];
+                            let mut vals = vec![];
+                            for (kk, vv) in items {
+                                if kk.as_pystr().is_none() {
+                                    return Err(PyErr::type_error("keywords must be strings"));
+                                }
+                                names.push(kk);
+                                vals.push(vv);
+                            }
+                            let mut a = args;
+                            a.extend(vals);
+                            (a, names)
+                        }
+                        None => (args, vec![]),
+                    };
+                    let kw = if kwnames.is_empty() {
+                        None
+                    } else {
+                        Some(Value::tuple(kwnames))
+                    };
+                    let n = all.len();
+                    let s = &mut stack!();
+                    s.push(Value::Null);
+                    s.push(func);
+                    s.append(&mut all);
+                    match self.call_from_stack(n, kw)? {
+                        CallOutcome::Done(v) => push!(v),
+                        CallOutcome::Pushed => reload!(),
+                    }
+                }
+                Opcode::MakeFunction => {
+                    let code_obj = pop!();
+                    let closure = if arg & 8 != 0 {
+                        pop!().as_tuple().map(|t| t.to_vec()).unwrap_or_default()
+                    } else {
+                        vec![]
+                    };
+                    if arg & 4 != 0 {
+                        pop!();
+                    }
+                    let kwdefaults = if arg & 2 != 0 {
+                        let d = pop!();
+                        self.mapping_items(&d)?
+                            .into_iter()
+                            .map(|(k, v)| (Rc::from(k.as_pystr().map(|s| s.as_str()).unwrap_or("")), v))
+                            .collect()
+                    } else {
+                        vec![]
+                    };
+                    let defaults = if arg & 1 != 0 {
+                        pop!().as_tuple().map(|t| t.to_vec()).unwrap_or_default()
+                    } else {
+                        vec![]
+                    };
+                    let Some(Payload::Code(c)) = code_obj.payload() else {
+                        return Err(PyErr::type_error("MAKE_FUNCTION needs a code object"));
+                    };
+                    let c = c.clone();
+                    let globals = fr!(self).globals.clone();
+                    let doc = c.consts.first().cloned().filter(|v| v.as_pystr().is_some()).unwrap_or(Value::None);
+                    let f = crate::object::Function {
+                        name: RefCell::new(c.name.clone()),
+                        qualname: RefCell::new(c.qualname.clone()),
+                        code: c,
+                        globals,
+                        defaults,
+                        kwdefaults,
+                        closure,
+                        dict: RefCell::new(None),
+                        doc,
+                    };
+                    push!(Value::new_obj(Payload::Function(f)));
+                }
+                Opcode::ReturnValue => {
+                    let v = pop!();
+                    if let Some(c) = self.finish_frame(v, base)? {
+                        return Ok(c);
+                    }
+                    reload!();
+                }
+                Opcode::BuildTuple => {
+                    let s = &mut stack!();
+                    let items = s.split_off(s.len() - arg as usize);
+                    s.push(Value::tuple(items));
+                }
+                Opcode::BuildList => {
+                    let s = &mut stack!();
+                    let items = s.split_off(s.len() - arg as usize);
+                    s.push(Value::list(items));
+                }
+                Opcode::BuildSet => {
+                    let items = {
+                        let s = &mut stack!();
+                        s.split_off(s.len() - arg as usize)
+                    };
+                    let set = self.new_set(items, false)?;
+                    push!(set);
+                }
+                Opcode::BuildMap => {
+                    let items = {
+                        let s = &mut stack!();
+                        s.split_off(s.len() - 2 * arg as usize)
+                    };
+                    let d = Value::dict(Dict::with_capacity(arg as usize));
+                    let mut it = items.into_iter();
+                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                        self.dict_setitem(&d, k, v)?;
+                    }
+                    push!(d);
+                }
+                Opcode::BuildConstKeyMap => {
+                    let keys = pop!();
+                    let vals = {
+                        let s = &mut stack!();
+                        s.split_off(s.len() - arg as usize)
+                    };
+                    let d = Value::dict(Dict::with_capacity(arg as usize));
+                    let keys = keys.as_tuple().map(|t| t.to_vec()).unwrap_or_default();
+                    for (k, v) in keys.into_iter().zip(vals) {
+                        self.dict_setitem(&d, k, v)?;
+                    }
+                    push!(d);
+                }
+                Opcode::BuildString => {
+                    let s = &mut stack!();
+                    let parts = s.split_off(s.len() - arg as usize);
+                    let mut out = String::new();
+                    for p in &parts {
+                        if let Some(ps) = p.as_pystr() {
+                            out.push_str(ps.as_str());
+                        }
+                    }
+                    s.push(Value::string(out));
+                }
+                Opcode::BuildSlice => {
+                    let step = if arg == 3 { pop!() } else { Value::None };
+                    let stop = pop!();
+                    let start = pop!();
+                    push!(Value::new_obj(Payload::Slice(start, stop, step)));
+                }
+                Opcode::ListAppend => {
+                    let v = pop!();
+                    let s = &stack!();
+                    if let Some(Payload::List(l)) = s[s.len() - arg as usize].payload() {
+                        l.borrow_mut().push(v);
+                    }
+                }
+                Opcode::SetAdd => {
+                    let v = pop!();
+                    let set = {
+                        let s = &stack!();
+                        s[s.len() - arg as usize].clone()
+                    };
+                    self.set_add(&set, v)?;
+                }
+                Opcode::MapAdd => {
+                    let v = pop!();
+                    let k = pop!();
+                    let d = {
+                        let s = &stack!();
+                        s[s.len() - arg as usize].clone()
+                    };
+                    self.dict_setitem(&d, k, v)?;
+                }
+                Opcode::ListExtend => {
+                    let it = pop!();
+                    let items = self.collect_iterable(&it)?;
+                    let s = &stack!();
+                    if let Some(Payload::List(l)) = s[s.len() - arg as usize].payload() {
+                        l.borrow_mut().extend(items);
+                    }
+                }
+                Opcode::SetUpdate => {
+                    let it = pop!();
+                    let items = self.collect_iterable(&it)?;
+                    let set = {
+                        let s = &stack!();
+                        s[s.len() - arg as usize].clone()
+                    };
+                    for v in items {
+                        self.set_add(&set, v)?;
+                    }
+                }
+                Opcode::DictUpdate | Opcode::DictMerge => {
+                    let m = pop!();
+                    let d = {
+                        let s = &stack!();
+                        s[s.len() - arg as usize].clone()
+                    };
+                    if instr.op == Opcode::DictUpdate && !self.is_mapping(&m) {
+                        return Err(PyErr::type_error(format!(
+                            "'{}' object is not a mapping",
+                            self.type_name(&m)
+                        )));
+                    }
+                    let items = self.mapping_items(&m)?;
+                    for (k, v) in items {
+                        if instr.op == Opcode::DictMerge && self.dict_contains(&d, &k)? {
+                            let fname = {
+                                let s = &stack!();
+                                let n = s.len() - arg as usize;
+                                s.get(n.wrapping_sub(2)).cloned()
+                            };
+                            let fname = match fname {
+                                Some(f) => self.func_display_name(&f),
+                                None => "function".into(),
+                            };
+                            return Err(PyErr::type_error(format!(
+                                "{}() got multiple values for keyword argument '{}'",
+                                fname,
+                                self.str_of(&k)?
+                            )));
+                        }
+                        self.dict_setitem(&d, k, v)?;
+                    }
+                }
+                Opcode::ListToTuple => {
+                    let l = pop!();
+                    let items = match l.payload() {
+                        Some(Payload::List(l)) => l.borrow().clone(),
+                        _ => vec![],
+                    };
+                    push!(Value::tuple(items));
+                }
+                Opcode::UnpackSequence => {
+                    let seq = pop!();
+                    let items = self.unpack(&seq, arg as usize)?;
+                    let s = &mut stack!();
+                    s.extend(items.into_iter().rev());
+                }
+                Opcode::UnpackEx => {
+                    let seq = pop!();
+                    let before = (arg & 0xff) as usize;
+                    let after = (arg >> 8) as usize;
+                    let mut items = self.collect_iterable(&seq)?;
+                    if items.len() < before + after {
+                        return Err(PyErr::value_error(format!(
+                            "not enough values to unpack (expected at least {}, got {})",
+                            before + after,
+                            items.len()
+                        )));
+                    }
+                    let tail = items.split_off(items.len() - after);
+                    let mid = items.split_off(before);
+                    let s = &mut stack!();
+                    for v in tail.into_iter().rev() {
+                        s.push(v);
+                    }
+                    s.push(Value::list(mid));
+                    for v in items.into_iter().rev() {
+                        s.push(v);
+                    }
+                }
+                Opcode::FormatValue => {
+                    let spec = if arg & 4 != 0 { Some(pop!()) } else { None };
+                    let v = pop!();
+                    let v = match arg & 3 {
+                        1 => Value::string(self.str_of(&v)?),
+                        2 => Value::string(self.repr(&v)?),
+                        3 => Value::string(super::builtins::ascii_escape(&self.repr(&v)?)),
+                        _ => v,
+                    };
+                    let spec_s = spec
+                        .as_ref()
+                        .and_then(|s| s.as_pystr().map(|p| p.as_str().to_string()))
+                        .unwrap_or_default();
+                    let r = if spec_s.is_empty() && v.as_pystr().is_some() {
+                        v
+                    } else {
+                        Value::string(self.format(&v, &spec_s)?)
+                    };
+                    push!(r);
+                }
+                Opcode::JumpForward | Opcode::JumpBackward | Opcode::JumpBackwardNoInterrupt => {
+                    ip = arg as usize;
+                }
+                Opcode::PopJumpForwardIfFalse | Opcode::PopJumpBackwardIfFalse => {
+                    let v = pop!();
+                    let t = match v {
+                        Value::Bool(b) => b,
+                        _ => self.truthy(&v)?,
+                    };
+                    if !t {
+                        ip = arg as usize;
+                    }
+                }
+                Opcode::PopJumpForwardIfTrue | Opcode::PopJumpBackwardIfTrue => {
+                    let v = pop!();
+                    let t = match v {
+                        Value::Bool(b) => b,
+                        _ => self.truthy(&v)?,
+                    };
+                    if t {
+                        ip = arg as usize;
+                    }
+                }
+                Opcode::PopJumpForwardIfNone | Opcode::PopJumpBackwardIfNone => {
+                    if pop!().is_none() {
+                        ip = arg as usize;
+                    }
+                }
+                Opcode::PopJumpForwardIfNotNone | Opcode::PopJumpBackwardIfNotNone => {
+                    if !pop!().is_none() {
+                        ip = arg as usize;
+                    }
+                }
+                Opcode::JumpIfFalseOrPop | Opcode::JumpIfTrueOrPop => {
+                    let v = top!().clone();
+                    let t = self.truthy(&v)?;
+                    if t == (instr.op == Opcode::JumpIfTrueOrPop) {
+                        ip = arg as usize;
+                    } else {
+                        pop!();
+                    }
+                }
+                Opcode::RaiseVarargs => {
+                    return Err(self.do_raise(arg)?);
+                }
+                Opcode::ReRaise => {
+                    let exc = pop!();
+                    if arg != 0 {
+                        let s = &stack!();
+                        if let Value::Int(lasti) = s[s.len() - arg as usize] {
+                            fr!(self).ip = lasti as usize + 1;
+                        }
+                    }
+                    self.reraising = true;
+                    return Err(PyErr::Obj(exc));
+                }
+                Opcode::PushExcInfo => {
+                    let exc = pop!();
+                    let prev = std::mem::replace(&mut self.exc_info, exc.clone());
+                    push!(prev);
+                    push!(exc);
+                }
+                Opcode::PopExcept => {
+                    self.exc_info = pop!();
+                }
+                Opcode::CheckExcMatch => {
+                    let typ = pop!();
+                    let exc = top!().clone();
+                    let m = self.exc_matches(&exc, &typ)?;
+                    push!(Value::Bool(m));
+                }
+                Opcode::WithExceptStart => {
+                    let (exit, exc) = {
+                        let s = &stack!();
+                        let n = s.len();
+                        (s[n - 4].clone(), s[n - 1].clone())
+                    };
+                    let typ = Value::Obj(self.type_of(&exc));
+                    let tb = self.traceback_value(&exc);
+                    let r = self.call(&exit, vec![typ, exc, tb], &[])?;
+                    push!(r);
+                }
+                Opcode::BeforeWith => {
+                    let mgr = pop!();
+                    let (enter, exit) = self.context_methods(&mgr, "__enter__", "__exit__")?;
+                    push!(exit);
+                    let r = self.call(&enter, vec![], &[])?;
+                    push!(r);
+                }
+                Opcode::LoadBuildClass => {
+                    let v = self.builtin("__build_class__")?;
+                    push!(v);
+                }
+                Opcode::LoadAssertionError => push!(Value::Obj(self.exc_class(ExcKind::AssertionError))),
+                Opcode::ReturnGenerator => {
+                    let mut f = self.frames.pop().unwrap();
+                    let kind = if f.code.flags & flags::COROUTINE != 0 {
+                        GenKind::Coroutine
+                    } else if f.code.flags & flags::ASYNC_GENERATOR != 0 {
+                        GenKind::AsyncGenerator
+                    } else {
+                        GenKind::Generator
+                    };
+                    let ret = std::mem::replace(&mut f.ret, Ret::Call);
+                    let code_obj = f.code.clone();
+                    let name = code_obj.name.clone();
+                    let qualname = code_obj.qualname.clone();
+                    let gen = Value::new_obj(Payload::Generator(Generator {
+                        kind,
+                        code: code_obj,
+                        name,
+                        qualname,
+                        state: std::cell::Cell::new(GenState::Created),
+                        frame: RefCell::new(Some(Box::new(f))),
+                        exc_state: RefCell::new(Value::None),
+                    }));
+                    if let Some(c) = self.deliver_return(ret, gen, base)? {
+                        return Ok(c);
+                    }
+                    reload!();
+                }
+                Opcode::YieldValue => {
+                    let v = pop!();
+                    if let Some(c) = self.yield_frame(v, base)? {
+                        return Ok(c);
+                    }
+                    reload!();
+                }
+                Opcode::GetYieldFromIter => {
+                    let v = top!().clone();
+                    let is_gen_or_coro = matches!(v.payload(), Some(Payload::Generator(g)) if g.kind != GenKind::AsyncGenerator);
+                    if let Some(Payload::Generator(g)) = v.payload() {
+                        if g.kind == GenKind::Coroutine && code.flags & (flags::COROUTINE | flags::ITERABLE_COROUTINE) == 0 {
+                            return Err(PyErr::type_error(
+                                "cannot 'yield from' a coroutine object in a non-coroutine generator",
+                            ));
+                        }
+                    }
+                    if !is_gen_or_coro {
+                        let v = pop!();
+                        push!(self.get_iter(&v)?);
+                    }
+                }
+                Opcode::Send => {
+                    let v = pop!();
+                    let recv = top!().clone();
+                    if let Some(g) = resumable_gen(&recv) {
+                        self.resume_gen(g, v, Ret::Send { send_ip: (ip - 1) as u32 })?;
+                        reload!();
+                        continue;
+                    }
+                    match self.send_native(&recv, v) {
+                        Ok(y) => push!(y),
+                        Err(e) => {
+                            let e = self.materialize(e);
+                            if self.is_instance_of_kind(&e, ExcKind::StopIteration) {
+                                let val = self.stop_iteration_value(&e);
+                                pop!();
+                                push!(val);
+                                ip = arg as usize;
+                            } else {
+                                return Err(PyErr::Obj(e));
+                            }
+                        }
+                    }
+                }
+                Opcode::GetAwaitable => {
+                    let v = pop!();
+                    let it = self.get_awaitable(v, arg)?;
+                    push!(it);
+                }
+                Opcode::PrintExpr => {
+                    let v = pop!();
+                    if !v.is_none() {
+                        let s = self.repr(&v)?;
+                        self.write_stdout(&s);
+                        self.write_stdout("\n");
+                        dict_set_str(&self.builtins.clone(), Value::str("_"), v);
+                    }
+                }
+                Opcode::ImportName => {
+                    let _fromlist = pop!();
+                    let _level = pop!();
+                    let name = code.names[arg as usize].clone();
+                    let m = self.import_module(name.as_pystr().unwrap().as_str())?;
+                    push!(m);
+                }
+                Opcode::ImportFrom => {
+                    let m = top!().clone();
+                    let name = &code.names[arg as usize];
+                    match self.getattr(&m, name) {
+                        Ok(v) => push!(v),
+                        Err(_) => {
+                            let mname = self.getattr(&m, &Value::str("__name__")).ok();
+                            let mname = mname
+                                .and_then(|v| v.as_pystr().map(|s| s.as_str().to_string()))
+                                .unwrap_or_default();
+                            return Err(PyErr::new(
+                                ExcKind::ImportError,
+                                format!(
+                                    "cannot import name '{}' from '{}' (unknown location)",
+                                    name.as_pystr().unwrap().as_str(),
+                                    mname
+                                ),
+                            ));
+                        }
+                    }
+                }
+                Opcode::ImportStar => {
+                    let m = pop!();
+                    if let Some(Payload::Module(md)) = m.payload() {
+                        let items: Vec<(Value, Value)> = match &md.dict.payload {
+                            Payload::Dict(d) => d.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+                            _ => vec![],
+                        };
+                        let f = fr!(self);
+                        let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                        for (k, v) in items {
+                            if k.as_pystr().is_some_and(|s| !s.as_str().starts_with('_')) {
+                                dict_set_str(&ns, k, v);
+                            }
+                        }
+                    }
+                }
+                Opcode::SetupAnnotations => {
+                    let f = fr!(self);
+                    let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                    if dict_get_str(&ns, &Value::str("__annotations__")).is_none() {
+                        dict_set_str(&ns, Value::str("__annotations__"), Value::dict(Dict::new()));
+                    }
+                }
+                Opcode::GetAiter
+                | Opcode::GetAnext
+                | Opcode::EndAsyncFor
+                | Opcode::BeforeAsyncWith
+                | Opcode::AsyncGenWrap => {
+                    return Err(PyErr::new(
+                        ExcKind::NotImplementedError,
+                        format!("pyco does not support {} yet", instr.op.name()),
+                    ));
+                }
+            }
+        }
+    }
+
+    /// RETURN_VALUE: pop the frame and deliver `v` according to how it was entered.
+    fn finish_frame(&mut self, v: Value, base: usize) -> PyResult<Option<Completion>> {
+        let mut f = self.frames.pop().unwrap();
+        if let Some(g) = f.gen.take() {
+            let gen = gen_of(&g);
+            gen.state.set(GenState::Closed);
+            self.exc_info = std::mem::replace(&mut f.outer_exc, Value::None);
+        }
+        let ret = std::mem::replace(&mut f.ret, Ret::Call);
+        self.recycle_stack(std::mem::take(&mut f.stack));
+        drop(f);
+        match ret {
+            Ret::ForIter { target } => {
+                let caller = fr!(self);
+                caller.stack.pop();
+                caller.ip = target as usize;
+                Ok(None)
+            }
+            Ret::Send { send_ip } => {
+                let caller = fr!(self);
+                let target = caller.code.instrs[send_ip as usize].arg;
+                caller.stack.pop();
+                caller.stack.push(v);
+                caller.ip = target as usize;
+                Ok(None)
+            }
+            Ret::NextCall => {
+                if self.frames.len() == base {
+                    return Err(PyErr::stop_iteration(v));
+                }
+                Err(PyErr::stop_iteration(v))
+            }
+            Ret::Close | Ret::Finalize => {
+                if self.frames.len() == base {
+                    return Ok(Some(Completion::Return(Value::None)));
+                }
+                if matches!(ret, Ret::Close) {
+                    fr!(self).stack.push(Value::None);
+                }
+                Ok(None)
+            }
+            other => self.deliver_return(other, v, base),
+        }
+    }
+
+    /// Hand a return value to the caller for plain calls.
+    fn deliver_return(&mut self, ret: Ret, v: Value, base: usize) -> PyResult<Option<Completion>> {
+        match ret {
+            Ret::Entry => Ok(Some(Completion::Return(v))),
+            Ret::Call => {
+                fr!(self).stack.push(v);
+                Ok(None)
+            }
+            Ret::Init => {
+                if !v.is_none() {
+                    return Err(PyErr::type_error(format!(
+                        "__init__() should return None, not '{}'",
+                        self.type_name(&v)
+                    )));
+                }
+                Ok(None)
+            }
+            _ => {
+                let _ = base;
+                fr!(self).stack.push(v);
+                Ok(None)
+            }
+        }
+    }
+
+    /// YIELD_VALUE: suspend the top frame into its generator and deliver `v`.
+    fn yield_frame(&mut self, v: Value, base: usize) -> PyResult<Option<Completion>> {
+        let mut f = self.frames.pop().unwrap();
+        let g = f.gen.take().expect("yield outside a generator frame");
+        let ret = std::mem::replace(&mut f.ret, Ret::Call);
+        let gen = gen_of(&g);
+        // Swap the handled-exception state back to the resumer's.
+        let inner_exc = std::mem::replace(&mut self.exc_info, std::mem::replace(&mut f.outer_exc, Value::None));
+        *gen.exc_state.borrow_mut() = inner_exc;
+        gen.state.set(GenState::Suspended);
+        *gen.frame.borrow_mut() = Some(Box::new(f));
+        match ret {
+            Ret::Entry => Ok(Some(Completion::Yield(v))),
+            Ret::ForIter { .. } | Ret::NextCall | Ret::Call => {
+                fr!(self).stack.push(v);
+                Ok(None)
+            }
+            Ret::Send { send_ip } => {
+                let caller = fr!(self);
+                caller.stack.push(v);
+                caller.ip = send_ip as usize + 1;
+                Ok(None)
+            }
+            Ret::Close => {
+                if self.frames.len() == base {
+                    return Err(PyErr::runtime_error("generator ignored GeneratorExit"));
+                }
+                Err(PyErr::runtime_error("generator ignored GeneratorExit"))
+            }
+            Ret::Finalize => {
+                let e = self.materialize(PyErr::runtime_error("generator ignored GeneratorExit"));
+                self.report_unraisable(&e, "generator");
+                if self.frames.len() == base {
+                    return Ok(Some(Completion::Return(Value::None)));
+                }
+                Ok(None)
+            }
+            Ret::Init => Ok(None),
+        }
+    }
+
+    /// Move a generator's frame onto the stack, with `sent` as the result of its yield.
+    pub(crate) fn resume_gen(&mut self, g: Rc<Object>, sent: Value, ret: Ret) -> PyResult<()> {
+        let gen = gen_of(&g);
+        match gen.state.get() {
+            GenState::Running => {
+                return Err(PyErr::value_error(format!("{} already executing", gen.type_name())));
+            }
+            GenState::Closed => {
+                if gen.kind == GenKind::Coroutine {
+                    return Err(PyErr::runtime_error("cannot reuse already awaited coroutine"));
+                }
+                return Err(PyErr::stop_iteration(Value::None));
+            }
+            GenState::Created => {
+                if !sent.is_none() {
+                    return Err(PyErr::type_error(format!(
+                        "can't send non-None value to a just-started {}",
+                        gen.type_name()
+                    )));
+                }
+            }
+            GenState::Suspended => {}
+        }
+        if self.frames.len() >= self.recursion_limit + 50 {
+            return Err(PyErr::new(ExcKind::RecursionError, "maximum recursion depth exceeded"));
+        }
+        let mut f = gen.frame.borrow_mut().take().expect("suspended generator has a frame");
+        f.stack.push(sent);
+        f.ret = ret;
+        f.gen = Some(g.clone());
+        let inner = std::mem::replace(&mut *gen.exc_state.borrow_mut(), Value::None);
+        let outer = std::mem::replace(&mut self.exc_info, Value::None);
+        self.exc_info = if inner.is_none() { outer.clone() } else { inner };
+        f.outer_exc = outer;
+        gen.state.set(GenState::Running);
+        self.frames.push(*f);
+        Ok(())
+    }
+
+    fn unbound_deref(&self, code: &crate::bytecode::CodeObject, i: usize) -> PyErr {
+        let name = code.localsplus_name(i);
+        if i >= code.varnames.len() + code.cellvars.len() {
+            PyErr::new(
+                ExcKind::NameError,
+                format!(
+                    "cannot access free variable '{}' where it is not associated with a value in enclosing scope",
+                    name
+                ),
+            )
+        } else {
+            PyErr::new(
+                ExcKind::UnboundLocalError,
+                format!(
+                    "cannot access local variable '{}' where it is not associated with a value",
+                    name
+                ),
+            )
+        }
+    }
+
+    fn load_global(&mut self, name: &Value) -> PyResult<Value> {
+        let g = fr!(self).globals.clone();
+        if let Some(v) = dict_get_str(&g, name) {
+            return Ok(v);
+        }
+        if let Some(v) = dict_get_str(&self.builtins, name) {
+            return Ok(v);
+        }
+        Err(name_error(name))
+    }
+
+    pub fn builtin(&self, name: &str) -> PyResult<Value> {
+        dict_get_str(&self.builtins, &Value::str(name))
+            .ok_or_else(|| PyErr::new(ExcKind::NameError, format!("name '{}' is not defined", name)))
+    }
+
+    /// Safe point work: finalize abandoned generators, warn about unawaited coroutines.
+    fn handle_pending(&mut self) -> PyResult<()> {
+        PENDING.store(false, Ordering::Relaxed);
+        if super::INTERRUPTED.swap(false, Ordering::Relaxed) {
+            return Err(PyErr::with_args(ExcKind::KeyboardInterrupt, vec![]));
+        }
+        loop {
+            let item = super::generator::FINALIZE_QUEUE.with(|q| q.borrow_mut().pop());
+            let Some((frame, kind, name, qualname)) = item else {
+                break;
+            };
+            let g = Object::new(Payload::Generator(Generator {
+                kind,
+                code: frame.code.clone(),
+                name,
+                qualname,
+                state: std::cell::Cell::new(GenState::Suspended),
+                frame: RefCell::new(Some(frame)),
+                exc_state: RefCell::new(Value::None),
+            }));
+            let exc = self.materialize(PyErr::with_args(ExcKind::GeneratorExit, vec![]));
+            // Run the close to completion in a nested loop: finalizers are rare.
+            let _ = self.throw_into(g, exc, Ret::Entry, true);
+        }
+        let names: Vec<Rc<str>> = super::generator::NEVER_AWAITED.with(|n| std::mem::take(&mut *n.borrow_mut()));
+        for n in names {
+            self.flush();
+            eprintln!("sys:1: RuntimeWarning: coroutine '{}' was never awaited", n);
+        }
+        Ok(())
+    }
+
+    /// Throw `exc` into generator `g` (delegating down a `yield from` chain), running it
+    /// in a nested loop. `finalize` reports errors instead of raising them.
+    pub(crate) fn throw_into(&mut self, g: Rc<Object>, exc: Value, ret: Ret, finalize: bool) -> PyResult<Completion> {
+        let base = self.frames.len();
+        let ret = if finalize { Ret::Finalize } else { ret };
+        let _ = ret;
+        self.push_throw(g, exc.clone(), if finalize { Ret::Finalize } else { Ret::Entry })?;
+        // The generator's frame is on top with the exception to raise at its yield point.
+        self.native_depth += 1;
+        let r = match self.unwind(PyErr::Obj(exc), base) {
+            Ok(Some(c)) => Ok(c),
+            Ok(None) => {
+                if self.frames.len() > base {
+                    self.run_frames(base)
+                } else {
+                    Ok(Completion::Return(Value::None))
+                }
+            }
+            Err(e) => Err(e),
+        };
+        self.native_depth -= 1;
+        if finalize {
+            return Ok(Completion::Return(Value::None));
+        }
+        r
+    }
+
+    /// Push a suspended generator's frame (and, for `yield from` chains, the frames it
+    /// delegates to) so that an exception can be raised at the innermost yield point.
+    pub(crate) fn push_throw(&mut self, g: Rc<Object>, _exc: Value, ret: Ret) -> PyResult<()> {
+        let gen = gen_of(&g);
+        if gen.state.get() == GenState::Running {
+            return Err(PyErr::value_error(format!("{} already executing", gen.type_name())));
+        }
+        let mut f = gen.frame.borrow_mut().take().ok_or_else(|| PyErr::runtime_error("generator has no frame"))?;
+        f.ret = ret;
+        f.gen = Some(g.clone());
+        let inner = std::mem::replace(&mut *gen.exc_state.borrow_mut(), Value::None);
+        let outer = std::mem::replace(&mut self.exc_info, Value::None);
+        self.exc_info = if inner.is_none() { outer.clone() } else { inner };
+        f.outer_exc = outer;
+        gen.state.set(GenState::Running);
+        // Delegation: suspended in a SEND loop on another generator.
+        let yf = gen_yieldfrom(&f);
+        self.frames.push(*f);
+        if let Some(sub) = yf {
+            if let Some(sg) = resumable_gen(&sub) {
+                let caller = fr!(self);
+                let send_ip = caller.ip as u32 - 2;
+                caller.ip = send_ip as usize + 1;
+                return self.push_throw(sg, _exc, Ret::Send { send_ip });
+            }
+        }
+        Ok(())
+    }
+
+    fn do_raise(&mut self, arg: u32) -> PyResult<PyErr> {
+        match arg {
+            0 => {
+                if self.exc_info.is_none() {
+                    return Ok(PyErr::runtime_error("No active exception to reraise"));
+                }
+                self.reraising = true;
+                Ok(PyErr::Obj(self.exc_info.clone()))
+            }
+            _ => {
+                let cause = if arg == 2 { Some(fr!(self).stack.pop().unwrap()) } else { None };
+                let exc = fr!(self).stack.pop().unwrap();
+                let exc = self.make_exception(exc)?;
+                if let Some(c) = cause {
+                    let c = if c.is_none() { None } else { Some(self.make_exception(c)?) };
+                    self.set_cause(&exc, c);
+                }
+                self.set_context(&exc);
+                Ok(PyErr::Obj(exc))
+            }
+        }
+    }
+}
+
+pub(crate) fn gen_of(g: &Rc<Object>) -> &Generator {
+    match &g.payload {
+        Payload::Generator(gen) => gen,
+        _ => unreachable!("not a generator"),
+    }
+}
+
+/// A generator/coroutine that the loop can resume in place (not running).
+pub(crate) fn resumable_gen(v: &Value) -> Option<Rc<Object>> {
+    match v {
+        Value::Obj(o) => match &o.payload {
+            Payload::Generator(g) if g.state.get() != GenState::Running && g.kind != GenKind::AsyncGenerator => {
+                Some(o.clone())
+            }
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The object a suspended frame is delegating to (`gi_yieldfrom`), if any.
+pub(crate) fn gen_yieldfrom(f: &Frame) -> Option<Value> {
+    let next = f.code.instrs.get(f.ip)?;
+    if next.op == Opcode::Resume && next.arg >= 2 {
+        f.stack.last().cloned()
+    } else {
+        None
+    }
+}
+
+pub(crate) fn dict_get_str(d: &Rc<Object>, key: &Value) -> Option<Value> {
+    match (&d.payload, key) {
+        (Payload::Dict(d), Value::Str(k)) => d.borrow().get_str(k).cloned(),
+        _ => None,
+    }
+}
+
+pub(crate) fn dict_set_str(d: &Rc<Object>, key: Value, v: Value) {
+    if let (Payload::Dict(d), Value::Str(k)) = (&d.payload, key) {
+        d.borrow_mut().set_str(k, v);
+    }
+}
+
+pub(crate) fn dict_del_str(d: &Rc<Object>, key: &Value) -> bool {
+    match (&d.payload, key) {
+        (Payload::Dict(d), Value::Str(k)) => d.borrow_mut().remove_str(k).is_some(),
+        _ => false,
+    }
+}
+
+fn name_error(name: &Value) -> PyErr {
+    PyErr::new(
+        ExcKind::NameError,
+        format!(
+            "name '{}' is not defined",
+            name.as_pystr().map(|s| s.as_str()).unwrap_or("?")
+        ),
+    )
+}

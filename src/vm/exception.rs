@@ -1,0 +1,262 @@
+//! Exceptions: materialising `PyErr`, matching, chaining, tracebacks.
+
+use super::Vm;
+use crate::object::typ::TbEntry;
+use crate::object::{ExcKind, Object, Payload, PyErr, PyResult, TypeObj, Value};
+use std::rc::Rc;
+
+impl Vm {
+    /// Turn a `PyErr` into an exception instance.
+    pub fn materialize(&mut self, e: PyErr) -> Value {
+        match e {
+            PyErr::Obj(v) => v,
+            PyErr::New(kind, args) => {
+                let cls = self.exc_class(kind);
+                let v = self.new_instance(&cls, &args);
+                if kind == ExcKind::StopIteration {
+                    let val = args.first().cloned().unwrap_or(Value::None);
+                    if let Some(Payload::Instance(i)) = v.payload() {
+                        i.dict.borrow_mut().set_str(Rc::new(crate::object::PyStr::new("value")), val);
+                    }
+                }
+                self.set_context(&v);
+                v
+            }
+        }
+    }
+
+    /// `__context__` = the exception being handled, when raising a new one.
+    pub fn set_context(&mut self, exc: &Value) {
+        let handled = self.exc_info.clone();
+        if handled.is_none() || handled.is(exc) {
+            return;
+        }
+        if let Some(Payload::Instance(i)) = exc.payload() {
+            if let Some(d) = &i.exc {
+                if d.context.borrow().is_none() {
+                    // Avoid cycles: cut the chain where it would reach `exc`.
+                    let mut cur = Some(handled.clone());
+                    let mut steps = 0;
+                    while let Some(c) = cur {
+                        if c.is(exc) || steps > 1000 {
+                            return;
+                        }
+                        steps += 1;
+                        cur = match c.payload() {
+                            Some(Payload::Instance(ci)) => ci.exc.as_ref().and_then(|e| e.context.borrow().clone()),
+                            _ => None,
+                        };
+                    }
+                    *d.context.borrow_mut() = Some(handled);
+                }
+            }
+        }
+    }
+
+    pub fn set_cause(&mut self, exc: &Value, cause: Option<Value>) {
+        if let Some(Payload::Instance(i)) = exc.payload() {
+            if let Some(d) = &i.exc {
+                *d.cause.borrow_mut() = cause;
+                d.suppress_context.set(true);
+            }
+        }
+    }
+
+    pub fn add_traceback(&mut self, exc: &Value, code: Rc<crate::bytecode::CodeObject>, ip: u32) {
+        if let Some(Payload::Instance(i)) = exc.payload() {
+            if let Some(d) = &i.exc {
+                d.traceback.borrow_mut().push(TbEntry { code, ip });
+            }
+        }
+    }
+
+    pub fn traceback_value(&self, exc: &Value) -> Value {
+        match exc.payload() {
+            Some(Payload::Instance(i)) if i.exc.as_ref().is_some_and(|d| !d.traceback.borrow().is_empty()) => {
+                Value::new_obj(Payload::Opaque(std::cell::RefCell::new(Box::new(TracebackMarker))))
+            }
+            _ => Value::None,
+        }
+    }
+
+    /// `raise X`: X may be a class (instantiated with no args) or an instance.
+    pub fn make_exception(&mut self, v: Value) -> PyResult<Value> {
+        if let Some(Payload::Type(t)) = v.payload() {
+            if t.is_exception {
+                let r = self.call(&v, vec![], &[])?;
+                return Ok(r);
+            }
+        }
+        if let Some(Payload::Instance(i)) = v.payload() {
+            if i.exc.is_some() {
+                return Ok(v);
+            }
+        }
+        Err(PyErr::type_error("exceptions must derive from BaseException"))
+    }
+
+    pub fn is_instance_of_kind(&self, exc: &Value, kind: ExcKind) -> bool {
+        let cls = self.exc_class(kind);
+        TypeObj::is_subtype(&self.type_of(exc), &cls)
+    }
+
+    /// `except T:` matching (T may be a tuple of classes).
+    pub fn exc_matches(&mut self, exc: &Value, typ: &Value) -> PyResult<bool> {
+        if let Some(items) = typ.as_tuple() {
+            for t in items.to_vec() {
+                if self.exc_matches(exc, &t)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
+        match typ.payload() {
+            Some(Payload::Type(t)) if t.is_exception => {
+                let cls = typ.as_obj().unwrap();
+                Ok(TypeObj::is_subtype(&self.type_of(exc), cls))
+            }
+            _ => Err(PyErr::type_error(
+                "catching classes that do not inherit from BaseException is not allowed",
+            )),
+        }
+    }
+
+    pub fn stop_iteration_value(&self, exc: &Value) -> Value {
+        if let Some(Payload::Instance(i)) = exc.payload() {
+            if let Some(v) = i.dict.borrow().get_str(&crate::object::PyStr::new("value")) {
+                return v.clone();
+            }
+            if let Some(d) = &i.exc {
+                return d.args.borrow().first().cloned().unwrap_or(Value::None);
+            }
+        }
+        Value::None
+    }
+
+    pub fn exc_args(&self, exc: &Value) -> Vec<Value> {
+        match exc.payload() {
+            Some(Payload::Instance(i)) => i.exc.as_ref().map(|d| d.args.borrow().clone()).unwrap_or_default(),
+            _ => vec![],
+        }
+    }
+
+    /// `Type: message` (the last line of a traceback).
+    pub fn exc_last_line(&mut self, exc: &Value) -> String {
+        let t = self.type_of(exc);
+        let tt = t.payload_type();
+        let name = if &*tt.module == "builtins" || &*tt.module == "__main__" {
+            tt.qualname.to_string()
+        } else {
+            format!("{}.{}", tt.module, tt.qualname)
+        };
+        let msg = self.str_of(exc).unwrap_or_else(|_| "<exception str() failed>".into());
+        if msg.is_empty() {
+            name
+        } else {
+            format!("{}: {}", name, msg)
+        }
+    }
+
+    /// The full CPython-style report, with chained causes and contexts.
+    pub fn format_exception(&mut self, exc: &Value) -> String {
+        let mut chain: Vec<(Value, &'static str)> = vec![];
+        let mut cur = Some(exc.clone());
+        let mut seen: Vec<Value> = vec![];
+        while let Some(e) = cur {
+            if seen.iter().any(|s| s.is(&e)) || seen.len() > 100 {
+                break;
+            }
+            seen.push(e.clone());
+            let (cause, context, suppress) = match e.payload() {
+                Some(Payload::Instance(i)) => match &i.exc {
+                    Some(d) => (d.cause.borrow().clone(), d.context.borrow().clone(), d.suppress_context.get()),
+                    None => (None, None, false),
+                },
+                _ => (None, None, false),
+            };
+            if let Some(c) = cause {
+                chain.push((e, "\nThe above exception was the direct cause of the following exception:\n\n"));
+                cur = Some(c);
+            } else if let (Some(c), false) = (context, suppress) {
+                chain.push((e, "\nDuring handling of the above exception, another exception occurred:\n\n"));
+                cur = Some(c);
+            } else {
+                chain.push((e, ""));
+                cur = None;
+            }
+        }
+        let mut out = String::new();
+        for i in (0..chain.len()).rev() {
+            let (e, _) = &chain[i];
+            out.push_str(&self.format_single(e));
+            if i > 0 {
+                out.push_str(chain[i - 1].1);
+            }
+        }
+        out
+    }
+
+    fn format_single(&mut self, exc: &Value) -> String {
+        let mut out = String::new();
+        let tb: Vec<TbEntry> = match exc.payload() {
+            Some(Payload::Instance(i)) => i.exc.as_ref().map(|d| d.traceback.borrow().clone()).unwrap_or_default(),
+            _ => vec![],
+        };
+        if !tb.is_empty() {
+            out.push_str("Traceback (most recent call last):\n");
+            let mut last: Option<(String, u32, String)> = None;
+            let mut repeat = 0;
+            for e in tb.iter().rev() {
+                let line = e.code.line_of(e.ip as usize);
+                let key = (e.code.source.name.clone(), line, e.code.name.to_string());
+                if last.as_ref() == Some(&key) {
+                    repeat += 1;
+                    if repeat >= 3 {
+                        continue;
+                    }
+                } else {
+                    if repeat >= 3 {
+                        out.push_str(&format!(
+                            "  [Previous line repeated {} more time{}]\n",
+                            repeat - 2,
+                            if repeat - 2 == 1 { "" } else { "s" }
+                        ));
+                    }
+                    repeat = 0;
+                }
+                out.push_str(&format!("  File \"{}\", line {}, in {}\n", key.0, line, key.2));
+                if let Some(text) = e.code.source.line_text(line) {
+                    let t = text.trim();
+                    if !t.is_empty() {
+                        out.push_str(&format!("    {}\n", t));
+                    }
+                }
+                last = Some(key);
+            }
+            if repeat >= 3 {
+                out.push_str(&format!(
+                    "  [Previous line repeated {} more time{}]\n",
+                    repeat - 2,
+                    if repeat - 2 == 1 { "" } else { "s" }
+                ));
+            }
+        }
+        out.push_str(&self.exc_last_line(exc));
+        out.push('\n');
+        out
+    }
+
+    /// "Exception ignored in: ..." for errors that cannot propagate (finalizers).
+    pub fn report_unraisable(&mut self, exc: &Value, what: &str) {
+        self.flush();
+        let text = self.format_exception(exc);
+        eprint!("Exception ignored in: <{} object>\n{}", what, text);
+    }
+}
+
+/// Stand-in for a traceback object passed to `__exit__`.
+pub struct TracebackMarker;
+
+pub fn exc_kind_of(cls: &Rc<Object>, vm: &Vm) -> Option<ExcKind> {
+    ExcKind::ALL.iter().copied().find(|k| Rc::ptr_eq(&vm.exc_class(*k), cls))
+}

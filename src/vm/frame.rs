@@ -1,0 +1,52 @@
+//! Heap frames. A frame is a plain struct the VM keeps in a `Vec` (its call stack);
+//! a generator holds its frame while suspended and moves it back onto the stack to resume.
+
+use crate::bytecode::CodeObject;
+use crate::object::{Object, Value};
+use std::rc::Rc;
+
+/// What happens when this frame finishes or yields: where the result goes.
+#[derive(Clone)]
+pub enum Ret {
+    /// A call from Python code: push the return value on the caller's stack.
+    Call,
+    /// The base frame of a nested run (`Vm::run_frames`): hand the result to native code.
+    Entry,
+    /// `__init__` of a new instance: the instance is already on the caller's stack.
+    Init,
+    /// A generator resumed by FOR_ITER: a yield pushes the value; a return ends the loop.
+    ForIter { target: u32 },
+    /// A generator/coroutine resumed by SEND at `send_ip` in the caller.
+    Send { send_ip: u32 },
+    /// `next(g)`, `g.send(v)`, `g.throw(...)` from Python: a return raises StopIteration.
+    NextCall,
+    /// `g.close()` from Python: GeneratorExit thrown in; yielding is a RuntimeError.
+    Close,
+    /// A generator abandoned with live handlers, closed at a safe point: result discarded.
+    Finalize,
+}
+
+pub struct Frame {
+    pub code: Rc<CodeObject>,
+    /// Next instruction to execute.
+    pub ip: usize,
+    /// Fast locals, cells and free variables (`nlocalsplus` slots), then the value stack.
+    pub stack: Vec<Value>,
+    pub globals: Rc<Object>,
+    /// Module and class bodies: the namespace dict for *_NAME instructions.
+    pub locals: Option<Rc<Object>>,
+    pub ret: Ret,
+    /// The generator/coroutine running this frame (set only while it runs).
+    pub gen: Option<Rc<Object>>,
+    /// Keyword names recorded by KW_NAMES for the next CALL.
+    pub kwnames: Option<Value>,
+    /// The handled exception of the resumer, restored when a generator frame yields.
+    pub outer_exc: Value,
+}
+
+impl Frame {
+    #[inline]
+    pub fn nlocalsplus(&self) -> usize {
+        self.code.nlocalsplus()
+    }
+}

@@ -1,0 +1,77 @@
+//! Generator, coroutine and async-generator objects: each owns a suspended frame.
+
+use super::frame::Frame;
+use crate::bytecode::CodeObject;
+use crate::object::Value;
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GenState {
+    Created,
+    Suspended,
+    Running,
+    Closed,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GenKind {
+    Generator,
+    Coroutine,
+    AsyncGenerator,
+}
+
+pub struct Generator {
+    pub kind: GenKind,
+    pub code: Rc<CodeObject>,
+    pub name: Rc<str>,
+    pub qualname: Rc<str>,
+    pub state: Cell<GenState>,
+    /// The frame, while not running.
+    pub frame: RefCell<Option<Box<Frame>>>,
+    /// The exception being handled inside the generator when it yielded.
+    pub exc_state: RefCell<Value>,
+}
+
+impl Generator {
+    pub fn type_name(&self) -> &'static str {
+        match self.kind {
+            GenKind::Generator => "generator",
+            GenKind::Coroutine => "coroutine",
+            GenKind::AsyncGenerator => "async_generator",
+        }
+    }
+}
+
+thread_local! {
+    /// Frames of abandoned generators that still have handlers to run (their `finally`).
+    pub static FINALIZE_QUEUE: RefCell<Vec<(Box<Frame>, GenKind, Rc<str>, Rc<str>)>> = const { RefCell::new(Vec::new()) };
+    /// Coroutines freed without ever being awaited (for the RuntimeWarning).
+    pub static NEVER_AWAITED: RefCell<Vec<Rc<str>>> = const { RefCell::new(Vec::new()) };
+}
+
+impl Drop for Generator {
+    fn drop(&mut self) {
+        let state = self.state.get();
+        let Some(frame) = self.frame.get_mut().take() else {
+            return;
+        };
+        if state == GenState::Created && self.kind == GenKind::Coroutine {
+            let q = self.qualname.clone();
+            let _ = NEVER_AWAITED.try_with(|n| n.borrow_mut().push(q));
+            super::signal_pending();
+            return;
+        }
+        if state != GenState::Suspended {
+            return;
+        }
+        // Only a frame suspended inside a try/with has code to run on close.
+        let at = frame.ip.saturating_sub(1) as u32;
+        if frame.code.find_handler(at).is_none() {
+            return;
+        }
+        let item = (frame, self.kind, self.name.clone(), self.qualname.clone());
+        let _ = FINALIZE_QUEUE.try_with(|q| q.borrow_mut().push(item));
+        super::signal_pending();
+    }
+}

@@ -1,0 +1,177 @@
+//! The virtual machine: a stack of heap frames run by one dispatch loop.
+//!
+//! A Python call pushes a frame and the same loop continues; a generator resume moves the
+//! generator's frame onto the stack. Native code that must call back into Python runs a
+//! nested loop (`run_frames`) that stops when its base frame finishes; the depth of such
+//! nesting is capped and counted against the recursion limit.
+
+pub mod attr;
+pub mod builtins;
+pub mod builtins_types;
+pub mod call;
+mod dispatch;
+pub mod exception;
+pub mod frame;
+pub mod generator;
+pub mod iterate;
+pub mod ops;
+pub mod repr;
+
+use crate::bytecode::CodeObject;
+use crate::object::{Dict, ExcKind, Object, Payload, PyErr, PyResult, Value};
+use builtins_types::Types;
+use frame::{Frame, Ret};
+use std::collections::HashMap;
+use std::io::Write;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Set when something needs the dispatch loop's attention at the next safe point
+/// (a generator to finalize, a coroutine never awaited, Ctrl-C).
+static PENDING: AtomicBool = AtomicBool::new(false);
+pub static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+pub fn signal_pending() {
+    PENDING.store(true, Ordering::Relaxed);
+}
+
+/// How a nested run ended.
+pub enum Completion {
+    Return(Value),
+    Yield(Value),
+}
+
+pub struct Vm {
+    pub frames: Vec<Frame>,
+    pub types: Types,
+    pub builtins: Rc<Object>,
+    pub modules: HashMap<String, Value>,
+    /// The exception currently being handled (`sys.exc_info()`), or None.
+    pub exc_info: Value,
+    pub recursion_limit: usize,
+    native_depth: usize,
+    stack_pool: Vec<Vec<Value>>,
+    pub out: std::io::BufWriter<std::io::Stdout>,
+    pub argv: Vec<String>,
+    /// Interactive sessions flush after every write.
+    pub interactive: bool,
+    pub random_state: u64,
+    /// The error being unwound is a re-raise (RERAISE / bare raise): no new traceback entry.
+    pub(crate) reraising: bool,
+    pub(crate) repr_stack: Vec<i64>,
+    pub int_max_str_digits: usize,
+}
+
+const MAX_NATIVE_DEPTH: usize = 8000;
+
+impl Vm {
+    pub fn new() -> Vm {
+        let types = Types::new();
+        let builtins = Object::new(Payload::Dict(std::cell::RefCell::new(Dict::new())));
+        let mut vm = Vm {
+            frames: Vec::with_capacity(64),
+            types,
+            builtins,
+            modules: HashMap::new(),
+            exc_info: Value::None,
+            recursion_limit: 1000,
+            native_depth: 0,
+            stack_pool: vec![],
+            out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
+            argv: vec![],
+            interactive: false,
+            random_state: 0x2545_F491_4F6C_DD1D,
+            reraising: false,
+            repr_stack: vec![],
+            int_max_str_digits: 4300,
+        };
+        builtins::install(&mut vm);
+        vm
+    }
+
+    pub fn flush(&mut self) {
+        let _ = self.out.flush();
+    }
+
+    /// A fresh module namespace with `__name__` set.
+    pub fn new_module_dict(&self, name: &str) -> Rc<Object> {
+        let mut d = Dict::new();
+        d.set_str(Rc::new(crate::object::PyStr::new("__name__")), Value::str(name));
+        d.set_str(
+            Rc::new(crate::object::PyStr::new("__builtins__")),
+            Value::Obj(self.builtins.clone()),
+        );
+        Object::new(Payload::Dict(std::cell::RefCell::new(d)))
+    }
+
+    /// Run a module-level code object in `globals`.
+    pub fn run_code(&mut self, code: Rc<CodeObject>, globals: Rc<Object>) -> PyResult<Value> {
+        let mut stack = self.take_stack(code.nlocalsplus() + code.max_stack as usize);
+        stack.resize(code.nlocalsplus(), Value::Null);
+        let frame = Frame {
+            code,
+            ip: 0,
+            stack,
+            locals: Some(globals.clone()),
+            globals,
+            ret: Ret::Entry,
+            gen: None,
+            kwnames: None,
+            outer_exc: Value::None,
+        };
+        match self.run_frame(frame)? {
+            Completion::Return(v) | Completion::Yield(v) => Ok(v),
+        }
+    }
+
+    /// Push `frame` (whose `ret` must be Entry) and run until it completes.
+    pub fn run_frame(&mut self, frame: Frame) -> PyResult<Completion> {
+        if self.native_depth >= MAX_NATIVE_DEPTH {
+            return Err(PyErr::new(
+                ExcKind::RecursionError,
+                "maximum recursion depth exceeded",
+            ));
+        }
+        let base = self.frames.len();
+        self.frames.push(frame);
+        self.native_depth += 1;
+        let r = self.run_frames(base);
+        self.native_depth -= 1;
+        r
+    }
+
+    pub(crate) fn take_stack(&mut self, cap: usize) -> Vec<Value> {
+        match self.stack_pool.pop() {
+            Some(mut v) => {
+                v.reserve(cap);
+                v
+            }
+            None => Vec::with_capacity(cap.max(8)),
+        }
+    }
+
+    pub(crate) fn recycle_stack(&mut self, mut v: Vec<Value>) {
+        v.clear();
+        if self.stack_pool.len() < 64 && v.capacity() <= 256 {
+            self.stack_pool.push(v);
+        }
+    }
+
+    /// Look up a builtin exception class.
+    pub fn exc_class(&self, kind: ExcKind) -> Rc<Object> {
+        self.types.exc[kind as usize].clone()
+    }
+
+    pub fn write_stdout(&mut self, s: &str) {
+        let _ = self.out.write_all(s.as_bytes());
+        if self.interactive {
+            let _ = self.out.flush();
+        }
+    }
+}
+
+impl Default for Vm {
+    fn default() -> Self {
+        Vm::new()
+    }
+}

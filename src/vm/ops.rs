@@ -1,0 +1,1183 @@
+//! Operators: arithmetic, comparison, truthiness, hashing, equality, containers.
+
+use super::Vm;
+use crate::object::{Dict, ExcKind, Payload, PyErr, PyResult, SetObj, Value};
+use crate::settable::SetTable;
+use num_bigint::BigInt;
+use num_integer::Integer;
+use num_traits::{Signed, ToPrimitive, Zero};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+const DUNDER: [(&str, &str); 13] = [
+    ("__add__", "__radd__"),
+    ("__and__", "__rand__"),
+    ("__floordiv__", "__rfloordiv__"),
+    ("__lshift__", "__rlshift__"),
+    ("__matmul__", "__rmatmul__"),
+    ("__mul__", "__rmul__"),
+    ("__mod__", "__rmod__"),
+    ("__or__", "__ror__"),
+    ("__pow__", "__rpow__"),
+    ("__rshift__", "__rrshift__"),
+    ("__sub__", "__rsub__"),
+    ("__truediv__", "__rtruediv__"),
+    ("__xor__", "__rxor__"),
+];
+const INPLACE: [&str; 13] = [
+    "__iadd__", "__iand__", "__ifloordiv__", "__ilshift__", "__imatmul__", "__imul__", "__imod__",
+    "__ior__", "__ipow__", "__irshift__", "__isub__", "__itruediv__", "__ixor__",
+];
+
+pub fn to_big(v: &Value) -> Option<BigInt> {
+    match v {
+        Value::Int(i) => Some(BigInt::from(*i)),
+        Value::Bool(b) => Some(BigInt::from(*b as i64)),
+        Value::BigInt(b) => Some((**b).clone()),
+        _ => None,
+    }
+}
+
+pub fn is_int(v: &Value) -> bool {
+    matches!(v, Value::Int(_) | Value::Bool(_) | Value::BigInt(_))
+}
+
+pub fn to_f64(v: &Value) -> Option<f64> {
+    match v {
+        Value::Int(i) => Some(*i as f64),
+        Value::Bool(b) => Some(*b as i64 as f64),
+        Value::Float(f) => Some(*f),
+        Value::BigInt(b) => b.to_f64(),
+        _ => None,
+    }
+}
+
+fn int_pair(a: &Value, b: &Value) -> Option<(i64, i64)> {
+    let x = match a {
+        Value::Int(i) => *i,
+        Value::Bool(b) => *b as i64,
+        _ => return None,
+    };
+    let y = match b {
+        Value::Int(i) => *i,
+        Value::Bool(b) => *b as i64,
+        _ => return None,
+    };
+    Some((x, y))
+}
+
+fn float_floordiv(a: f64, b: f64) -> f64 {
+    let m = a % b;
+    let mut div = (a - m) / b;
+    if m != 0.0 && ((b < 0.0) != (m < 0.0)) {
+        div -= 1.0;
+    }
+    if div == 0.0 {
+        return 0.0f64.copysign(a / b);
+    }
+    let fl = div.floor();
+    if div - fl > 0.5 {
+        fl + 1.0
+    } else {
+        fl
+    }
+}
+
+fn float_mod(a: f64, b: f64) -> f64 {
+    let m = a % b;
+    if m != 0.0 {
+        if (b < 0.0) != (m < 0.0) {
+            m + b
+        } else {
+            m
+        }
+    } else {
+        0.0f64.copysign(b)
+    }
+}
+
+impl Vm {
+    /// Arithmetic on numbers (and the sequence operators), then user dunders.
+    pub fn binary_op(&mut self, a: Value, b: Value, op: u32) -> PyResult<Value> {
+        let base = op % 13;
+        if let Some(r) = self.numeric_op(&a, &b, base)? {
+            return Ok(r);
+        }
+        if let Some(r) = self.sequence_op(&a, &b, base, op >= 13)? {
+            return Ok(r);
+        }
+        // User-defined operators.
+        if op >= 13 {
+            if let Some(m) = self.lookup_special(&a, INPLACE[base as usize]) {
+                let r = self.call(&m, vec![a.clone(), b.clone()], &[])?;
+                if !self.is_not_implemented(&r) {
+                    return Ok(r);
+                }
+            }
+        }
+        let (l, r) = DUNDER[base as usize];
+        let ta = self.type_of(&a);
+        let tb = self.type_of(&b);
+        let b_sub = !Rc::ptr_eq(&ta, &tb) && crate::object::TypeObj::is_subtype(&tb, &ta);
+        if b_sub {
+            if let Some(m) = self.lookup_special(&b, r) {
+                let res = self.call(&m, vec![b.clone(), a.clone()], &[])?;
+                if !self.is_not_implemented(&res) {
+                    return Ok(res);
+                }
+            }
+        }
+        if let Some(m) = self.lookup_special(&a, l) {
+            let res = self.call(&m, vec![a.clone(), b.clone()], &[])?;
+            if !self.is_not_implemented(&res) {
+                return Ok(res);
+            }
+        }
+        if !Rc::ptr_eq(&ta, &tb) && !b_sub {
+            if let Some(m) = self.lookup_special(&b, r) {
+                let res = self.call(&m, vec![b.clone(), a.clone()], &[])?;
+                if !self.is_not_implemented(&res) {
+                    return Ok(res);
+                }
+            }
+        }
+        let sym = crate::bytecode::NB_OPS[op as usize];
+        if base == 8 && op < 13 {
+            return Err(PyErr::type_error(format!(
+                "unsupported operand type(s) for ** or pow(): '{}' and '{}'",
+                self.type_name(&a),
+                self.type_name(&b)
+            )));
+        }
+        Err(PyErr::type_error(format!(
+            "unsupported operand type(s) for {}: '{}' and '{}'",
+            sym,
+            self.type_name(&a),
+            self.type_name(&b)
+        )))
+    }
+
+    fn numeric_op(&mut self, a: &Value, b: &Value, op: u32) -> PyResult<Option<Value>> {
+        if let Some((x, y)) = int_pair(a, b) {
+            let r = match op {
+                0 => x.checked_add(y).map(Value::Int),
+                10 => x.checked_sub(y).map(Value::Int),
+                5 => x.checked_mul(y).map(Value::Int),
+                2 => {
+                    if y == 0 {
+                        return Err(PyErr::zero_division("integer division or modulo by zero"));
+                    }
+                    x.checked_div_euclid(y).map(|_| Value::Int(x.div_floor(&y)))
+                }
+                6 => {
+                    if y == 0 {
+                        return Err(PyErr::zero_division("integer division or modulo by zero"));
+                    }
+                    if y == -1 {
+                        Some(Value::Int(0))
+                    } else {
+                        Some(Value::Int(x.mod_floor(&y)))
+                    }
+                }
+                11 => {
+                    if y == 0 {
+                        return Err(PyErr::zero_division("division by zero"));
+                    }
+                    Some(Value::Float(int_true_div(&BigInt::from(x), &BigInt::from(y))?))
+                }
+                1 => Some(Value::Int(x & y)),
+                7 => Some(Value::Int(x | y)),
+                12 => Some(Value::Int(x ^ y)),
+                3 => {
+                    if y < 0 {
+                        return Err(PyErr::value_error("negative shift count"));
+                    }
+                    if y < 63 && (x.abs() as u64) < (1u64 << (62 - y)) {
+                        Some(Value::Int(x << y))
+                    } else {
+                        None
+                    }
+                }
+                9 => {
+                    if y < 0 {
+                        return Err(PyErr::value_error("negative shift count"));
+                    }
+                    Some(Value::Int(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y }))
+                }
+                8 => {
+                    if y < 0 {
+                        if x == 0 {
+                            return Err(PyErr::zero_division(
+                                "0.0 cannot be raised to a negative power",
+                            ));
+                        }
+                        Some(Value::Float((x as f64).powf(y as f64)))
+                    } else if y <= u32::MAX as i64 {
+                        x.checked_pow(y as u32).map(Value::Int)
+                    } else {
+                        None
+                    }
+                }
+                _ => None,
+            };
+            if let Some(r) = r {
+                return Ok(Some(r));
+            }
+        }
+        if is_int(a) && is_int(b) {
+            let x = to_big(a).unwrap();
+            let y = to_big(b).unwrap();
+            return Ok(Some(big_op(&x, &y, op)?));
+        }
+        let (Some(x), Some(y)) = (to_f64(a), to_f64(b)) else {
+            return Ok(None);
+        };
+        if !matches!(a, Value::Float(_)) && !matches!(b, Value::Float(_)) {
+            return Ok(None);
+        }
+        let r = match op {
+            0 => x + y,
+            10 => x - y,
+            5 => x * y,
+            11 => {
+                if y == 0.0 {
+                    return Err(PyErr::zero_division("float division by zero"));
+                }
+                x / y
+            }
+            2 => {
+                if y == 0.0 {
+                    return Err(PyErr::zero_division("float floor division by zero"));
+                }
+                float_floordiv(x, y)
+            }
+            6 => {
+                if y == 0.0 {
+                    return Err(PyErr::zero_division("float modulo"));
+                }
+                float_mod(x, y)
+            }
+            8 => {
+                if x == 0.0 && y < 0.0 {
+                    return Err(PyErr::zero_division(
+                        "0.0 cannot be raised to a negative power",
+                    ));
+                }
+                if x < 0.0 && y.fract() != 0.0 {
+                    return Err(PyErr::new(
+                        ExcKind::ValueError,
+                        "complex results are not supported by pyco",
+                    ));
+                }
+                let r = x.powf(y);
+                if r.is_infinite() && x.is_finite() && y.is_finite() {
+                    return Err(PyErr::overflow("(34, 'Numerical result out of range')"));
+                }
+                r
+            }
+            _ => return Ok(None),
+        };
+        Ok(Some(Value::Float(r)))
+    }
+
+    fn sequence_op(&mut self, a: &Value, b: &Value, op: u32, inplace: bool) -> PyResult<Option<Value>> {
+        match (op, a, b) {
+            (0, Value::Str(x), Value::Str(y)) => {
+                let mut s = String::with_capacity(x.len() + y.len());
+                s.push_str(x.as_str());
+                s.push_str(y.as_str());
+                Ok(Some(Value::string(s)))
+            }
+            (5, Value::Str(x), n) | (5, n, Value::Str(x)) if is_int(n) => {
+                let n = self.index_value(n)?.max(0) as usize;
+                Ok(Some(Value::string(x.as_str().repeat(n))))
+            }
+            (6, Value::Str(x), args) => Ok(Some(Value::string(self.percent_format(x.as_str(), args)?))),
+            _ => match (a.payload(), b.payload()) {
+                (Some(Payload::List(x)), Some(Payload::List(y))) if op == 0 => {
+                    if inplace {
+                        let items = y.borrow().clone();
+                        x.borrow_mut().extend(items);
+                        return Ok(Some(a.clone()));
+                    }
+                    let mut v = x.borrow().clone();
+                    v.extend(y.borrow().iter().cloned());
+                    Ok(Some(Value::list(v)))
+                }
+                (Some(Payload::List(x)), _) if op == 0 && inplace => {
+                    let items = self.collect_iterable(b)?;
+                    x.borrow_mut().extend(items);
+                    Ok(Some(a.clone()))
+                }
+                (Some(Payload::Tuple(x)), Some(Payload::Tuple(y))) if op == 0 => {
+                    let mut v = x.to_vec();
+                    v.extend(y.iter().cloned());
+                    Ok(Some(Value::tuple(v)))
+                }
+                (Some(Payload::Bytes(x)), Some(Payload::Bytes(y))) if op == 0 => {
+                    let mut v = x.to_vec();
+                    v.extend(y.iter());
+                    Ok(Some(Value::bytes(v)))
+                }
+                (Some(Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_)), _) if op == 5 && is_int(b) => {
+                    let n = self.index_value(b)?.max(0) as usize;
+                    Ok(Some(self.repeat_seq(a, n, inplace)))
+                }
+                (_, Some(Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_))) if op == 5 && is_int(a) => {
+                    let n = self.index_value(a)?.max(0) as usize;
+                    Ok(Some(self.repeat_seq(b, n, false)))
+                }
+                (Some(Payload::Set(x)), Some(Payload::Set(y))) if matches!(op, 1 | 7 | 10 | 12) => {
+                    let r = self.set_algebra(x, y, op, a, b)?;
+                    if inplace && !x.frozen {
+                        *x.table.borrow_mut() = r;
+                        return Ok(Some(a.clone()));
+                    }
+                    Ok(Some(Value::new_obj(Payload::Set(SetObj {
+                        table: RefCell::new(r),
+                        frozen: x.frozen,
+                    }))))
+                }
+                (Some(Payload::Dict(x)), Some(Payload::Dict(y))) if op == 7 => {
+                    let items: Vec<(Value, Value)> = y.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                    if inplace {
+                        for (k, v) in items {
+                            self.dict_setitem(a, k, v)?;
+                        }
+                        return Ok(Some(a.clone()));
+                    }
+                    let d = Value::dict(x.borrow().clone());
+                    for (k, v) in items {
+                        self.dict_setitem(&d, k, v)?;
+                    }
+                    Ok(Some(d))
+                }
+                _ => Ok(None),
+            },
+        }
+    }
+
+    fn repeat_seq(&self, a: &Value, n: usize, inplace: bool) -> Value {
+        match a.payload() {
+            Some(Payload::List(l)) => {
+                let items = l.borrow().clone();
+                let mut v = Vec::with_capacity(items.len() * n);
+                for _ in 0..n {
+                    v.extend(items.iter().cloned());
+                }
+                if inplace {
+                    *l.borrow_mut() = v;
+                    return a.clone();
+                }
+                Value::list(v)
+            }
+            Some(Payload::Tuple(t)) => {
+                let mut v = Vec::with_capacity(t.len() * n);
+                for _ in 0..n {
+                    v.extend(t.iter().cloned());
+                }
+                Value::tuple(v)
+            }
+            Some(Payload::Bytes(b)) => Value::bytes(b.repeat(n)),
+            _ => Value::None,
+        }
+    }
+
+    fn set_algebra(&mut self, x: &SetObj, y: &SetObj, op: u32, a: &Value, b: &Value) -> PyResult<SetTable<Value>> {
+        let same = a.is(b);
+        let xt = x.table.borrow();
+        let yt = y.table.borrow();
+        let mut eq = |p: &Value, q: &Value| -> Result<bool, PyErr> { Ok(fast_eq(p, q).unwrap_or(false)) };
+        Ok(match op {
+            1 => {
+                if same {
+                    xt.copy()
+                } else {
+                    xt.intersection(&yt, &mut eq)?
+                }
+            }
+            7 => {
+                if same {
+                    xt.copy()
+                } else {
+                    xt.union(&yt, &mut eq)?
+                }
+            }
+            10 => xt.difference(&yt, &mut eq)?,
+            _ => xt.symmetric_difference(&yt, &mut eq)?,
+        })
+    }
+
+    pub fn unary_neg(&mut self, v: Value) -> PyResult<Value> {
+        match v {
+            Value::Int(i) => Ok(match i.checked_neg() {
+                Some(n) => Value::Int(n),
+                None => Value::from_bigint(-BigInt::from(i)),
+            }),
+            Value::Bool(b) => Ok(Value::Int(-(b as i64))),
+            Value::BigInt(b) => Ok(Value::from_bigint(-(*b).clone())),
+            Value::Float(f) => Ok(Value::Float(-f)),
+            _ => self.unary_dunder(v, "__neg__", "-"),
+        }
+    }
+
+    pub fn unary_pos(&mut self, v: Value) -> PyResult<Value> {
+        match v {
+            Value::Int(_) | Value::BigInt(_) | Value::Float(_) => Ok(v),
+            Value::Bool(b) => Ok(Value::Int(b as i64)),
+            _ => self.unary_dunder(v, "__pos__", "+"),
+        }
+    }
+
+    pub fn unary_invert(&mut self, v: Value) -> PyResult<Value> {
+        match v {
+            Value::Int(i) => Ok(Value::Int(!i)),
+            Value::Bool(b) => Ok(Value::Int(!(b as i64))),
+            Value::BigInt(b) => Ok(Value::from_bigint(-(*b).clone() - 1)),
+            _ => self.unary_dunder(v, "__invert__", "~"),
+        }
+    }
+
+    fn unary_dunder(&mut self, v: Value, name: &str, sym: &str) -> PyResult<Value> {
+        if let Some(m) = self.lookup_special(&v, name) {
+            return self.call(&m, vec![v], &[]);
+        }
+        Err(PyErr::type_error(format!(
+            "bad operand type for unary {}: '{}'",
+            sym,
+            self.type_name(&v)
+        )))
+    }
+
+    pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
+        Ok(match v {
+            Value::None | Value::Null => false,
+            Value::Bool(b) => *b,
+            Value::Int(i) => *i != 0,
+            Value::Float(f) => *f != 0.0,
+            Value::BigInt(b) => !b.is_zero(),
+            Value::Str(s) => !s.is_empty(),
+            Value::Obj(o) => match &o.payload {
+                Payload::List(l) => !l.borrow().is_empty(),
+                Payload::Tuple(t) => !t.is_empty(),
+                Payload::Dict(d) => !d.borrow().is_empty(),
+                Payload::Set(s) => !s.table.borrow().is_empty(),
+                Payload::Bytes(b) => !b.is_empty(),
+                Payload::Range { start, stop, step } => range_len(*start, *stop, *step) > 0,
+                Payload::Instance(_) => {
+                    if let Some(m) = self.lookup_special(v, "__bool__") {
+                        let r = self.call(&m, vec![v.clone()], &[])?;
+                        return match r {
+                            Value::Bool(b) => Ok(b),
+                            _ => Err(PyErr::type_error(format!(
+                                "__bool__ should return bool, returned {}",
+                                self.type_name(&r)
+                            ))),
+                        };
+                    }
+                    if let Some(m) = self.lookup_special(v, "__len__") {
+                        let r = self.call(&m, vec![v.clone()], &[])?;
+                        return Ok(self.index_value(&r)? != 0);
+                    }
+                    true
+                }
+                Payload::Opaque(_) => {
+                    if let Some(m) = self.lookup_special(v, "__len__") {
+                        let r = self.call(&m, vec![v.clone()], &[])?;
+                        return Ok(self.index_value(&r)? != 0);
+                    }
+                    true
+                }
+                _ => true,
+            },
+        })
+    }
+
+    /// Rich comparison (COMPARE_OP).
+    pub fn compare(&mut self, a: Value, b: Value, op: u32) -> PyResult<Value> {
+        if let Some(r) = self.fast_compare(&a, &b, op)? {
+            return Ok(Value::Bool(r));
+        }
+        const NAMES: [(&str, &str); 6] = [
+            ("__lt__", "__gt__"),
+            ("__le__", "__ge__"),
+            ("__eq__", "__eq__"),
+            ("__ne__", "__ne__"),
+            ("__gt__", "__lt__"),
+            ("__ge__", "__le__"),
+        ];
+        let (name, reflected) = NAMES[op as usize];
+        let ta = self.type_of(&a);
+        let tb = self.type_of(&b);
+        let b_sub = !Rc::ptr_eq(&ta, &tb) && crate::object::TypeObj::is_subtype(&tb, &ta);
+        let mut order: Vec<(Value, Value, &str)> = vec![];
+        if b_sub {
+            order.push((b.clone(), a.clone(), reflected));
+            order.push((a.clone(), b.clone(), name));
+        } else {
+            order.push((a.clone(), b.clone(), name));
+            order.push((b.clone(), a.clone(), reflected));
+        }
+        for (x, y, n) in order {
+            if let Some(m) = self.lookup_user_special(&x, n) {
+                let r = self.call(&m, vec![x, y], &[])?;
+                if !self.is_not_implemented(&r) {
+                    return Ok(r);
+                }
+            }
+        }
+        match op {
+            2 => Ok(Value::Bool(a.is(&b))),
+            3 => Ok(Value::Bool(!a.is(&b))),
+            _ => Err(PyErr::type_error(format!(
+                "'{}' not supported between instances of '{}' and '{}'",
+                crate::bytecode::CMP_OP[op as usize],
+                self.type_name(&a),
+                self.type_name(&b)
+            ))),
+        }
+    }
+
+    /// Comparisons of builtin values; None when user code must decide.
+    fn fast_compare(&mut self, a: &Value, b: &Value, op: u32) -> PyResult<Option<bool>> {
+        use std::cmp::Ordering as O;
+        let ord: Option<O> = match (a, b) {
+            _ if is_int(a) && is_int(b) => {
+                if let Some((x, y)) = int_pair(a, b) {
+                    Some(x.cmp(&y))
+                } else {
+                    Some(to_big(a).unwrap().cmp(&to_big(b).unwrap()))
+                }
+            }
+            (Value::Float(_), _) | (_, Value::Float(_)) if to_f64(a).is_some() && to_f64(b).is_some() => {
+                let (x, y) = (num_as_f64_for_cmp(a), num_as_f64_for_cmp(b));
+                match x.partial_cmp(&y) {
+                    Some(o) => Some(o),
+                    None => return Ok(Some(op == 3)),
+                }
+            }
+            (Value::Str(x), Value::Str(y)) => Some(x.as_str().cmp(y.as_str())),
+            _ => match (a.payload(), b.payload()) {
+                (Some(Payload::List(x)), Some(Payload::List(y))) => {
+                    let xs = x.borrow().clone();
+                    let ys = y.borrow().clone();
+                    return self.seq_compare(&xs, &ys, op).map(Some);
+                }
+                (Some(Payload::Tuple(x)), Some(Payload::Tuple(y))) => {
+                    let xs = x.to_vec();
+                    let ys = y.to_vec();
+                    return self.seq_compare(&xs, &ys, op).map(Some);
+                }
+                (Some(Payload::Bytes(x)), Some(Payload::Bytes(y))) => Some(x.cmp(y)),
+                (Some(Payload::Set(x)), Some(Payload::Set(y))) => {
+                    let mut eq = |p: &Value, q: &Value| -> Result<bool, PyErr> { Ok(fast_eq(p, q).unwrap_or(false)) };
+                    let xt = x.table.borrow();
+                    let yt = y.table.borrow();
+                    return Ok(Some(match op {
+                        0 => xt.is_proper_subset(&yt, &mut eq)?,
+                        1 => xt.issubset(&yt, &mut eq)?,
+                        2 => xt.set_eq(&yt, &mut eq)?,
+                        3 => !xt.set_eq(&yt, &mut eq)?,
+                        4 => xt.is_proper_superset(&yt, &mut eq)?,
+                        _ => xt.issuperset(&yt, &mut eq)?,
+                    }));
+                }
+                (Some(Payload::Dict(_)), Some(Payload::Dict(_))) if op == 2 || op == 3 => {
+                    let r = self.dict_eq(a, b)?;
+                    return Ok(Some(r == (op == 2)));
+                }
+                (Some(Payload::Range { .. }), Some(Payload::Range { .. })) if op == 2 || op == 3 => {
+                    let la = self.collect_iterable(a)?;
+                    let lb = self.collect_iterable(b)?;
+                    let r = self.seq_compare(&la, &lb, 2)?;
+                    return Ok(Some(r == (op == 2)));
+                }
+                _ => {
+                    if op == 2 || op == 3 {
+                        // Different builtin kinds are never equal unless user code says so.
+                        if !matches!(a.payload(), Some(Payload::Instance(_))) && !matches!(b.payload(), Some(Payload::Instance(_))) {
+                            if matches!((a, b), (Value::Obj(_), Value::Obj(_))) && a.is(b) {
+                                return Ok(Some(op == 2));
+                            }
+                            if self.has_user_eq(a) || self.has_user_eq(b) {
+                                return Ok(None);
+                            }
+                            return Ok(Some((op == 3) != a.is(b)));
+                        }
+                    }
+                    None
+                }
+            },
+        };
+        let Some(o) = ord else {
+            return Ok(None);
+        };
+        Ok(Some(match op {
+            0 => o == O::Less,
+            1 => o != O::Greater,
+            2 => o == O::Equal,
+            3 => o != O::Equal,
+            4 => o == O::Greater,
+            _ => o != O::Less,
+        }))
+    }
+
+    fn has_user_eq(&self, v: &Value) -> bool {
+        matches!(v.payload(), Some(Payload::Instance(_) | Payload::Opaque(_)))
+    }
+
+    fn seq_compare(&mut self, xs: &[Value], ys: &[Value], op: u32) -> PyResult<bool> {
+        for (x, y) in xs.iter().zip(ys) {
+            if x.is(y) {
+                continue;
+            }
+            if !self.eq(x, y)? {
+                if op == 2 {
+                    return Ok(false);
+                }
+                if op == 3 {
+                    return Ok(true);
+                }
+                let r = self.compare(x.clone(), y.clone(), op)?;
+                return self.truthy(&r);
+            }
+        }
+        let (lx, ly) = (xs.len(), ys.len());
+        Ok(match op {
+            0 => lx < ly,
+            1 => lx <= ly,
+            2 => lx == ly,
+            3 => lx != ly,
+            4 => lx > ly,
+            _ => lx >= ly,
+        })
+    }
+
+    /// `a == b` as a bool.
+    pub fn eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        if let Some(r) = fast_eq(a, b) {
+            return Ok(r);
+        }
+        let r = self.compare(a.clone(), b.clone(), 2)?;
+        self.truthy(&r)
+    }
+
+    fn dict_eq(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
+        let (Some(Payload::Dict(x)), Some(Payload::Dict(_))) = (a.payload(), b.payload()) else {
+            return Ok(false);
+        };
+        let items: Vec<(Value, Value)> = x.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        if items.len() != self.len_of(b)? {
+            return Ok(false);
+        }
+        for (k, v) in items {
+            match self.dict_getitem_opt(b, &k)? {
+                Some(v2) => {
+                    if !self.eq(&v, &v2)? {
+                        return Ok(false);
+                    }
+                }
+                None => return Ok(false),
+            }
+        }
+        Ok(true)
+    }
+
+    pub fn hash(&mut self, v: &Value) -> PyResult<i64> {
+        use crate::settable::*;
+        Ok(match v {
+            Value::Int(i) => hash_i64(*i),
+            Value::Bool(b) => *b as i64,
+            Value::BigInt(b) => hash_bigint(b),
+            Value::Float(f) => hash_f64(*f).unwrap_or_else(|| (f.to_bits() >> 4) as i64),
+            Value::Str(s) => s.hash(),
+            Value::None => 0xFCA86420,
+            Value::Null => 0,
+            Value::Obj(o) => match &o.payload {
+                Payload::Tuple(items) => {
+                    let mut hs = Vec::with_capacity(items.len());
+                    for it in items.iter() {
+                        hs.push(self.hash(it)?);
+                    }
+                    hash_tuple(&hs)
+                }
+                Payload::Bytes(b) => hash_bytes(b),
+                Payload::Set(s) if s.frozen => s.table.borrow().frozenset_hash(),
+                Payload::List(_) | Payload::Dict(_) | Payload::Set(_) | Payload::DictView(..) => {
+                    return Err(PyErr::type_error(format!("unhashable type: '{}'", self.type_name(v))))
+                }
+                Payload::Instance(_) | Payload::Opaque(_) => {
+                    let t = self.type_of(v);
+                    let tobj = t.payload_type();
+                    let h = tobj.lookup(&crate::object::PyStr::new("__hash__"));
+                    match h {
+                        Some(Value::None) => {
+                            return Err(PyErr::type_error(format!("unhashable type: '{}'", self.type_name(v))))
+                        }
+                        Some(f) if !matches!(f.payload(), Some(Payload::Native(_))) => {
+                            let r = self.call(&f, vec![v.clone()], &[])?;
+                            match r {
+                                Value::Int(i) => {
+                                    if i == -1 {
+                                        -2
+                                    } else {
+                                        i
+                                    }
+                                }
+                                Value::BigInt(b) => hash_bigint(&b),
+                                Value::Bool(b) => b as i64,
+                                _ => return Err(PyErr::type_error("__hash__ method should return an integer")),
+                            }
+                        }
+                        _ => {
+                            // __eq__ defined without __hash__ makes instances unhashable.
+                            if tobj.dict.borrow().get_str(&crate::object::PyStr::new("__eq__")).is_some()
+                                && tobj.dict.borrow().get_str(&crate::object::PyStr::new("__hash__")).is_none()
+                            {
+                                return Err(PyErr::type_error(format!("unhashable type: '{}'", self.type_name(v))));
+                            }
+                            (Rc::as_ptr(o) as i64) >> 4
+                        }
+                    }
+                }
+                _ => (Rc::as_ptr(o) as i64) >> 4,
+            },
+        })
+    }
+
+    /// `item in container`.
+    pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
+        match container {
+            Value::Str(s) => match item {
+                Value::Str(sub) => Ok(s.as_str().contains(sub.as_str())),
+                _ => Err(PyErr::type_error(format!(
+                    "'in <string>' requires string as left operand, not {}",
+                    self.type_name(item)
+                ))),
+            },
+            Value::Obj(o) => match &o.payload {
+                Payload::List(l) => {
+                    let n = l.borrow().len();
+                    for i in 0..n {
+                        let x = match l.borrow().get(i) {
+                            Some(x) => x.clone(),
+                            None => break,
+                        };
+                        if x.is(item) || self.eq(&x, item)? {
+                            return Ok(true);
+                        }
+                    }
+                    Ok(false)
+                }
+                Payload::Tuple(t) => {
+                    for x in t.iter() {
+                        if x.is(item) || self.eq(x, item)? {
+                            return Ok(true);
+                        }
+                    }
+                    Ok(false)
+                }
+                Payload::Dict(_) => self.dict_contains(container, item),
+                Payload::DictView(d, kind) => {
+                    let dv = Value::Obj(d.clone());
+                    match kind {
+                        crate::object::iter::ViewKind::Keys => self.dict_contains(&dv, item),
+                        _ => {
+                            let items = self.collect_iterable(container)?;
+                            for x in items {
+                                if self.eq(&x, item)? {
+                                    return Ok(true);
+                                }
+                            }
+                            Ok(false)
+                        }
+                    }
+                }
+                Payload::Set(_) => self.set_contains(container, item),
+                Payload::Range { start, stop, step } => {
+                    if let Value::Int(i) = item {
+                        let (i, start, stop, step) = (*i, *start, *stop, *step);
+                        Ok(if step > 0 {
+                            i >= start && i < stop && (i - start) % step == 0
+                        } else {
+                            i <= start && i > stop && (start - i) % (-step) == 0
+                        })
+                    } else {
+                        let items = self.collect_iterable(container)?;
+                        for x in items {
+                            if self.eq(&x, item)? {
+                                return Ok(true);
+                            }
+                        }
+                        Ok(false)
+                    }
+                }
+                Payload::Bytes(b) => match item {
+                    Value::Int(i) => Ok(b.contains(&(*i as u8))),
+                    _ => match item.payload() {
+                        Some(Payload::Bytes(sub)) => Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == &sub[..])),
+                        _ => Err(PyErr::type_error("a bytes-like object is required")),
+                    },
+                },
+                _ => {
+                    if let Some(m) = self.lookup_special(container, "__contains__") {
+                        let r = self.call(&m, vec![container.clone(), item.clone()], &[])?;
+                        return self.truthy(&r);
+                    }
+                    if self.lookup_special(container, "__iter__").is_some() || matches!(o.payload, Payload::Iter(_) | Payload::Generator(_)) {
+                        let it = self.get_iter(container)?;
+                        while let Some(x) = self.next(&it)? {
+                            if x.is(item) || self.eq(&x, item)? {
+                                return Ok(true);
+                            }
+                        }
+                        return Ok(false);
+                    }
+                    Err(PyErr::type_error(format!(
+                        "argument of type '{}' is not iterable",
+                        self.type_name(container)
+                    )))
+                }
+            },
+            _ => Err(PyErr::type_error(format!(
+                "argument of type '{}' is not iterable",
+                self.type_name(container)
+            ))),
+        }
+    }
+
+    pub fn is_not_implemented(&self, v: &Value) -> bool {
+        matches!(v.payload(), Some(Payload::NotImplemented))
+    }
+
+    /// An integer index (`__index__`).
+    pub fn index_value(&mut self, v: &Value) -> PyResult<i64> {
+        match v {
+            Value::Int(i) => Ok(*i),
+            Value::Bool(b) => Ok(*b as i64),
+            Value::BigInt(b) => b.to_i64().ok_or_else(|| {
+                PyErr::new(
+                    ExcKind::IndexError,
+                    "cannot fit 'int' into an index-sized integer",
+                )
+            }),
+            _ => {
+                if let Some(m) = self.lookup_user_special(v, "__index__") {
+                    let r = self.call(&m, vec![v.clone()], &[])?;
+                    return self.index_value(&r);
+                }
+                Err(PyErr::type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    self.type_name(v)
+                )))
+            }
+        }
+    }
+
+    // ----- dict and set helpers (never hold a borrow while running Python code) -----
+
+    pub fn dict_setitem(&mut self, d: &Value, k: Value, v: Value) -> PyResult<()> {
+        let h = self.hash(&k)?;
+        let Some(Payload::Dict(dict)) = d.payload() else {
+            return Err(PyErr::type_error("not a dict"));
+        };
+        if needs_slow_eq(&k) {
+            if let Some(i) = self.dict_find_slow(dict, h, &k)? {
+                *dict.borrow_mut().value_at_mut(i) = v;
+                return Ok(());
+            }
+            dict.borrow_mut().insert_new(h, k, v);
+            return Ok(());
+        }
+        let mut eq = |a: &Value, b: &Value| -> Result<bool, ()> { fast_eq(a, b).ok_or(()) };
+        let r = dict.borrow_mut().insert(h, k.clone(), v.clone(), &mut eq);
+        match r {
+            Ok(_) => Ok(()),
+            Err(()) => {
+                if let Some(i) = self.dict_find_slow(dict, h, &k)? {
+                    *dict.borrow_mut().value_at_mut(i) = v;
+                } else {
+                    dict.borrow_mut().insert_new(h, k, v);
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// Find by running Python `__eq__` on candidates, outside any borrow.
+    fn dict_find_slow(&mut self, dict: &RefCell<Dict>, h: i64, k: &Value) -> PyResult<Option<usize>> {
+        let candidates: Vec<(usize, Value)> = dict
+            .borrow()
+            .entry_slots()
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.hash == h && !e.key.is_null())
+            .map(|(i, e)| (i, e.key.clone()))
+            .collect();
+        for (i, c) in candidates {
+            if c.is(k) || self.eq(&c, k)? {
+                return Ok(Some(i));
+            }
+        }
+        Ok(None)
+    }
+
+    pub fn dict_getitem_opt(&mut self, d: &Value, k: &Value) -> PyResult<Option<Value>> {
+        let Some(Payload::Dict(dict)) = d.payload() else {
+            return Ok(None);
+        };
+        if let Value::Str(s) = k {
+            return Ok(dict.borrow().get_str(s).cloned());
+        }
+        let h = self.hash(k)?;
+        if needs_slow_eq(k) {
+            let i = self.dict_find_slow(dict, h, k)?;
+            return Ok(i.and_then(|i| dict.borrow().entry_at(i).map(|e| e.value.clone())));
+        }
+        let mut eq = |a: &Value, b: &Value| -> Result<bool, ()> { fast_eq(a, b).ok_or(()) };
+        let r = dict.borrow().get(h, k, &mut eq).map(|o| o.cloned());
+        match r {
+            Ok(v) => Ok(v),
+            Err(()) => {
+                let i = self.dict_find_slow(dict, h, k)?;
+                Ok(i.and_then(|i| dict.borrow().entry_at(i).map(|e| e.value.clone())))
+            }
+        }
+    }
+
+    pub fn dict_contains(&mut self, d: &Value, k: &Value) -> PyResult<bool> {
+        Ok(self.dict_getitem_opt(d, k)?.is_some())
+    }
+
+    pub fn dict_delitem(&mut self, d: &Value, k: &Value) -> PyResult<Option<Value>> {
+        let Some(Payload::Dict(dict)) = d.payload() else {
+            return Ok(None);
+        };
+        let h = self.hash(k)?;
+        let slow = if needs_slow_eq(k) {
+            true
+        } else {
+            let mut eq = |a: &Value, b: &Value| -> Result<bool, ()> { fast_eq(a, b).ok_or(()) };
+            let r = dict.borrow_mut().remove(h, k, &mut eq);
+            match r {
+                Ok(r) => return Ok(r.map(|(_, v)| v)),
+                Err(()) => true,
+            }
+        };
+        if slow {
+            if let Some(i) = self.dict_find_slow(dict, h, k)? {
+                let key = dict.borrow().entry_at(i).map(|e| e.key.clone()).unwrap();
+                let mut eq = |a: &Value, b: &Value| -> Result<bool, ()> { Ok(a.is(b)) };
+                let r = dict.borrow_mut().remove(h, &key, &mut eq).ok().flatten();
+                return Ok(r.map(|(_, v)| v));
+            }
+        }
+        Ok(None)
+    }
+
+    pub fn new_set(&mut self, items: Vec<Value>, frozen: bool) -> PyResult<Value> {
+        let set = Value::new_obj(Payload::Set(SetObj {
+            table: RefCell::new(SetTable::new()),
+            frozen,
+        }));
+        for v in items {
+            self.set_add(&set, v)?;
+        }
+        Ok(set)
+    }
+
+    pub fn set_add(&mut self, set: &Value, v: Value) -> PyResult<()> {
+        let h = self.hash(&v)?;
+        let Some(Payload::Set(s)) = set.payload() else {
+            return Err(PyErr::type_error("not a set"));
+        };
+        if needs_slow_eq(&v) {
+            let existing: Vec<Value> = s.table.borrow().iter().filter(|(hh, _)| *hh == h).map(|(_, k)| k.clone()).collect();
+            for e in existing {
+                if e.is(&v) || self.eq(&e, &v)? {
+                    return Ok(());
+                }
+            }
+            let mut eq = |a: &Value, b: &Value| -> Result<bool, ()> { Ok(a.is(b)) };
+            let _ = s.table.borrow_mut().insert(h, v, &mut eq);
+            return Ok(());
+        }
+        let mut eq = |a: &Value, b: &Value| -> Result<bool, ()> { Ok(fast_eq(a, b).unwrap_or(false)) };
+        let _ = s.table.borrow_mut().insert(h, v, &mut eq);
+        Ok(())
+    }
+
+    pub fn set_contains(&mut self, set: &Value, v: &Value) -> PyResult<bool> {
+        let Some(Payload::Set(s)) = set.payload() else {
+            return Ok(false);
+        };
+        let h = match self.hash(v) {
+            Ok(h) => h,
+            Err(e) => {
+                // `{1} in some_set`: CPython retries with a frozenset; unhashable -> TypeError.
+                return Err(e);
+            }
+        };
+        if needs_slow_eq(v) {
+            let existing: Vec<Value> = s.table.borrow().iter().filter(|(hh, _)| *hh == h).map(|(_, k)| k.clone()).collect();
+            for e in existing {
+                if e.is(v) || self.eq(&e, v)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
+        let mut eq = |a: &Value, b: &Value| -> Result<bool, ()> { Ok(fast_eq(a, b).unwrap_or(false)) };
+        Ok(s.table.borrow().contains(h, v, &mut eq).unwrap_or(false))
+    }
+
+    pub fn set_remove(&mut self, set: &Value, v: &Value) -> PyResult<bool> {
+        let Some(Payload::Set(s)) = set.payload() else {
+            return Ok(false);
+        };
+        let h = self.hash(v)?;
+        let mut eq = |a: &Value, b: &Value| -> Result<bool, ()> { Ok(fast_eq(a, b).unwrap_or(false)) };
+        Ok(s.table.borrow_mut().remove(h, v, &mut eq).ok().flatten().is_some())
+    }
+}
+
+/// Equality decidable without running Python code; None when a user `__eq__` may apply.
+pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
+    match (a, b) {
+        (Value::Str(x), Value::Str(y)) => Some(Rc::ptr_eq(x, y) || x.as_str() == y.as_str()),
+        (Value::None, Value::None) => Some(true),
+        _ if is_int(a) && is_int(b) => match int_pair(a, b) {
+            Some((x, y)) => Some(x == y),
+            None => Some(to_big(a) == to_big(b)),
+        },
+        (Value::Float(_), _) | (_, Value::Float(_)) if to_f64(a).is_some() && to_f64(b).is_some() => {
+            Some(num_as_f64_for_cmp(a) == num_as_f64_for_cmp(b))
+        }
+        (Value::Obj(x), Value::Obj(y)) => {
+            if Rc::ptr_eq(x, y) {
+                return Some(true);
+            }
+            match (&x.payload, &y.payload) {
+                (Payload::Tuple(p), Payload::Tuple(q)) => {
+                    if p.len() != q.len() {
+                        return Some(false);
+                    }
+                    for (u, v) in p.iter().zip(q.iter()) {
+                        if !fast_eq(u, v)? {
+                            return Some(false);
+                        }
+                    }
+                    Some(true)
+                }
+                (Payload::Bytes(p), Payload::Bytes(q)) => Some(p == q),
+                (Payload::Instance(_), _) | (_, Payload::Instance(_)) => None,
+                (Payload::List(_), _) | (Payload::Dict(_), _) | (Payload::Set(_), _) => None,
+                _ => Some(false),
+            }
+        }
+        (Value::Obj(o), _) | (_, Value::Obj(o)) => match &o.payload {
+            Payload::Instance(_) => None,
+            _ => Some(false),
+        },
+        _ => Some(false),
+    }
+}
+
+/// Keys whose equality may run user code.
+fn needs_slow_eq(v: &Value) -> bool {
+    matches!(v.payload(), Some(Payload::Instance(_)))
+}
+
+fn num_as_f64_for_cmp(v: &Value) -> f64 {
+    to_f64(v).unwrap_or(f64::NAN)
+}
+
+pub fn range_len(start: i64, stop: i64, step: i64) -> i64 {
+    if step > 0 && start < stop {
+        (stop - start - 1) / step + 1
+    } else if step < 0 && start > stop {
+        (start - stop - 1) / (-step) + 1
+    } else {
+        0
+    }
+}
+
+/// int / int as a correctly rounded float.
+pub fn int_true_div(x: &BigInt, y: &BigInt) -> PyResult<f64> {
+    if y.is_zero() {
+        return Err(PyErr::zero_division("division by zero"));
+    }
+    if let (Some(a), Some(b)) = (x.to_i64(), y.to_i64()) {
+        if a.abs() < (1 << 53) && b.abs() < (1 << 53) {
+            return Ok(a as f64 / b as f64);
+        }
+    }
+    // Scale to keep 64+ significant bits, then divide.
+    let (q, r) = x.abs().div_rem(&y.abs());
+    let neg = x.is_negative() != y.is_negative();
+    let qf = q.to_f64().unwrap_or(f64::INFINITY);
+    if qf.is_infinite() {
+        return Err(PyErr::overflow("integer division result too large for a float"));
+    }
+    let rf = r.to_f64().unwrap_or(0.0) / y.abs().to_f64().unwrap_or(f64::INFINITY);
+    let v = qf + rf;
+    Ok(if neg { -v } else { v })
+}
+
+fn big_op(x: &BigInt, y: &BigInt, op: u32) -> PyResult<Value> {
+    Ok(match op {
+        0 => Value::from_bigint(x + y),
+        10 => Value::from_bigint(x - y),
+        5 => Value::from_bigint(x * y),
+        2 => {
+            if y.is_zero() {
+                return Err(PyErr::zero_division("integer division or modulo by zero"));
+            }
+            Value::from_bigint(x.div_floor(y))
+        }
+        6 => {
+            if y.is_zero() {
+                return Err(PyErr::zero_division("integer division or modulo by zero"));
+            }
+            Value::from_bigint(x.mod_floor(y))
+        }
+        11 => Value::Float(int_true_div(x, y)?),
+        1 => Value::from_bigint(x & y),
+        7 => Value::from_bigint(x | y),
+        12 => Value::from_bigint(x ^ y),
+        3 => {
+            let n = y.to_usize().ok_or_else(|| {
+                if y.is_negative() {
+                    PyErr::value_error("negative shift count")
+                } else {
+                    PyErr::overflow("too many digits in integer")
+                }
+            })?;
+            Value::from_bigint(x << n)
+        }
+        9 => {
+            if y.is_negative() {
+                return Err(PyErr::value_error("negative shift count"));
+            }
+            let n = y.to_usize().unwrap_or(usize::MAX);
+            if n > x.bits() as usize + 1 {
+                Value::Int(if x.is_negative() { -1 } else { 0 })
+            } else {
+                Value::from_bigint(x >> n)
+            }
+        }
+        8 => {
+            if y.is_negative() {
+                let (a, b) = (x.to_f64().unwrap_or(f64::INFINITY), y.to_f64().unwrap_or(f64::NEG_INFINITY));
+                if a == 0.0 {
+                    return Err(PyErr::zero_division("0.0 cannot be raised to a negative power"));
+                }
+                Value::Float(a.powf(b))
+            } else {
+                let e = y.to_u32().ok_or_else(|| PyErr::overflow("exponent too large"))?;
+                Value::from_bigint(num_traits::pow::Pow::pow(x, e))
+            }
+        }
+        _ => return Err(PyErr::type_error("unsupported operand")),
+    })
+}

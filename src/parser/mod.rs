@@ -1,0 +1,277 @@
+//! The parser: source text to `ast::Module`, with CPython 3.11's error messages.
+
+pub mod helpers;
+
+#[allow(clippy::all, clippy::pedantic, unused_parens, unused_imports, dead_code, unused_mut, unused_variables)]
+mod grammar {
+    include!(concat!(env!("OUT_DIR"), "/python.rs"));
+}
+
+use crate::ast::{self, Span};
+use crate::lexer::{tokenize, IndentLayer, Spanned, Token};
+use helpers::Ctx;
+use lalrpop_util::ParseError;
+
+/// What the source is: a file, one interactive input, or an `eval` expression.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    Module,
+    Interactive,
+    Eval,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SyntaxErrorKind {
+    SyntaxError,
+    IndentationError,
+    TabError,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SyntaxError {
+    pub kind: SyntaxErrorKind,
+    pub msg: String,
+    /// Byte range the error points at (CPython's caret), possibly empty.
+    pub span: Span,
+    /// True when the input merely ended too early (open bracket, open block,
+    /// unterminated triple-quoted string, trailing backslash): a REPL should
+    /// prompt for a continuation line.
+    pub incomplete: bool,
+}
+
+impl std::fmt::Display for SyntaxError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let kind = match self.kind {
+            SyntaxErrorKind::SyntaxError => "SyntaxError",
+            SyntaxErrorKind::IndentationError => "IndentationError",
+            SyntaxErrorKind::TabError => "TabError",
+        };
+        write!(f, "{kind}: {}", self.msg)
+    }
+}
+
+impl std::error::Error for SyntaxError {}
+
+/// 1-based line and 0-based column (in characters) of byte offset `pos`.
+pub fn line_col(src: &str, pos: usize) -> (usize, usize) {
+    let pos = pos.min(src.len());
+    let before = &src[..pos];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    (line, src[line_start..pos].chars().count())
+}
+
+/// Parses `source`. In `Eval` mode the module's body is one `StmtKind::Expr`.
+pub fn parse(source: &str, mode: Mode) -> Result<ast::Module, SyntaxError> {
+    let ctx = Ctx::new(source);
+    let (mut tokens, lex_err) = collect(tokenize(source, mode));
+    mark_parenthesized_with_items(&mut tokens);
+    let stream = tokens
+        .iter()
+        .copied()
+        .map(Ok)
+        .chain(lex_err.clone().map(Err));
+    match grammar::TopParser::new().parse(&ctx, stream) {
+        Ok(body) => Ok(ast::Module { body }),
+        Err(e) => Err(map_error(source, &tokens, lex_err, e)),
+    }
+}
+
+/// Parses the expression of an f-string replacement field, `src[start..end]`,
+/// as if it were parenthesized. Errors are prefixed with "f-string: ".
+pub(crate) fn parse_fstring_expr(ctx: &Ctx<'_>, start: usize, end: usize) -> Result<ast::Expr, SyntaxError> {
+    let layer = IndentLayer::range(ctx.src, start, end, true);
+    let (tokens, lex_err) = collect(std::iter::once(Ok((start, Token::StartFString, start))).chain(layer));
+    let stream = tokens
+        .iter()
+        .copied()
+        .map(Ok)
+        .chain(lex_err.clone().map(Err));
+    match grammar::TopParser::new().parse(ctx, stream) {
+        Ok(mut body) => match body.pop().map(|s| s.kind) {
+            Some(ast::StmtKind::Expr(e)) => Ok(e),
+            _ => unreachable!("f-string mode yields one expression"),
+        },
+        Err(e) => {
+            let mut err = map_error(ctx.src, &tokens, lex_err, e);
+            if !err.msg.starts_with("f-string") {
+                err.msg = format!("f-string: {}", err.msg);
+            }
+            err.incomplete = false;
+            Err(err)
+        }
+    }
+}
+
+/// Collects tokens up to the first error.
+fn collect<'s>(
+    iter: impl Iterator<Item = Result<Spanned<'s>, SyntaxError>>,
+) -> (Vec<Spanned<'s>>, Option<SyntaxError>) {
+    let mut tokens = Vec::new();
+    for t in iter {
+        match t {
+            Ok(t) => tokens.push(t),
+            Err(e) => return (tokens, Some(e)),
+        }
+    }
+    (tokens, None)
+}
+
+/// `with (a as b, c):` — when `with` is followed by a parenthesized group that
+/// is directly followed by `:`, the group is an item list (CPython tries this
+/// alternative first). Marks its `(` as `WithLParen`.
+fn mark_parenthesized_with_items(tokens: &mut [Spanned<'_>]) {
+    for i in 0..tokens.len().saturating_sub(2) {
+        if tokens[i].1 != Token::With || tokens[i + 1].1 != Token::LParen {
+            continue;
+        }
+        if matches!(tokens[i + 2].1, Token::RParen | Token::Yield) {
+            continue;
+        }
+        let mut depth = 0usize;
+        for j in i + 1..tokens.len() {
+            match tokens[j].1 {
+                Token::LParen | Token::LSqb | Token::LBrace => depth += 1,
+                Token::RParen | Token::RSqb | Token::RBrace => {
+                    depth -= 1;
+                    if depth == 0 {
+                        if tokens.get(j + 1).map(|t| t.1) == Some(Token::Colon) {
+                            tokens[i + 1].1 = Token::WithLParen;
+                        }
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+fn error(kind: SyntaxErrorKind, msg: impl Into<String>, start: usize, end: usize) -> SyntaxError {
+    SyntaxError {
+        kind,
+        msg: msg.into(),
+        span: Span::new(start, end),
+        incomplete: false,
+    }
+}
+
+/// What kind of block a compound statement header opens, for
+/// "expected an indented block after ...".
+fn block_kind(tokens: &[Spanned<'_>], first: usize) -> Option<&'static str> {
+    let mut t = tokens.get(first)?.1;
+    if t == Token::Async {
+        t = tokens.get(first + 1)?.1;
+    }
+    Some(match t {
+        Token::If => "'if' statement",
+        Token::Elif => "'elif' statement",
+        Token::Else => "'else' statement",
+        Token::For => "'for' statement",
+        Token::While => "'while' statement",
+        Token::With => "'with' statement",
+        Token::Try => "'try' statement",
+        Token::Except => "'except' statement",
+        Token::Finally => "'finally' statement",
+        Token::Def => "function definition",
+        Token::Class => "class definition",
+        _ => return None,
+    })
+}
+
+/// Index of the first token of the logical line containing token `idx`.
+fn line_start_index(tokens: &[Spanned<'_>], idx: usize) -> usize {
+    let mut i = idx;
+    while i > 0 {
+        match tokens[i - 1].1 {
+            Token::Newline
+            | Token::Indent
+            | Token::Dedent
+            | Token::StartModule
+            | Token::StartInteractive
+            | Token::StartEval => break,
+            _ => i -= 1,
+        }
+    }
+    i
+}
+
+/// Maps a LALRPOP error to CPython's message.
+fn map_error(
+    src: &str,
+    tokens: &[Spanned<'_>],
+    lex_err: Option<SyntaxError>,
+    e: ParseError<usize, Token<'_>, SyntaxError>,
+) -> SyntaxError {
+    use SyntaxErrorKind::*;
+    // The generic error; like CPython, a tokenizer error anywhere later wins.
+    let generic = |start: usize, end: usize| match &lex_err {
+        Some(le) => le.clone(),
+        None => error(SyntaxError, "invalid syntax", start, end),
+    };
+    let (start, tok, end, expected) = match e {
+        ParseError::User { error } => return error,
+        ParseError::InvalidToken { location } => return generic(location, location),
+        ParseError::UnrecognizedEof { location, .. } => return generic(location, location),
+        ParseError::ExtraToken {
+            token: (start, _, end),
+        } => return generic(start, end),
+        ParseError::UnrecognizedToken {
+            token: (start, tok, end),
+            expected,
+        } => (start, tok, end, expected),
+    };
+    let at_eof = start >= src.len() && end >= src.len();
+    let idx = {
+        let mut i = tokens.partition_point(|t| t.0 < start);
+        while i < tokens.len() && tokens[i] != (start, tok, end) {
+            i += 1;
+        }
+        i.min(tokens.len().saturating_sub(1))
+    };
+    match tok {
+        Token::Indent => return error(IndentationError, "unexpected indent", start, end),
+        Token::Dedent if !expected.iter().any(|e| e == "Indent") => {
+            return error(IndentationError, "unexpected unindent", start, end)
+        }
+        _ => {}
+    }
+    if expected.iter().any(|e| e == "Indent") {
+        // After `header:` NEWLINE. Find the header line.
+        let header = line_start_index(tokens, idx.saturating_sub(1));
+        if let Some(what) = block_kind(tokens, header) {
+            let line = crate::lexer::token::line_of(src, tokens[header].0);
+            let mut err = error(
+                IndentationError,
+                format!("expected an indented block after {what} on line {line}"),
+                start,
+                end,
+            );
+            err.incomplete = at_eof;
+            return err;
+        }
+    }
+    let colon = "\":\"";
+    if expected.iter().any(|e| e == colon) {
+        let first = line_start_index(tokens, idx);
+        let header = block_kind(tokens, first).is_some();
+        let prev = idx.checked_sub(1).map(|i| tokens[i].1);
+        let def_like = matches!(tokens.get(first).map(|t| t.1), Some(Token::Def))
+            || matches!(
+                (tokens.get(first).map(|t| t.1), tokens.get(first + 1).map(|t| t.1)),
+                (Some(Token::Async), Some(Token::Def))
+            );
+        if header && (tok == Token::Newline || (def_like && prev == Some(Token::RParen))) {
+            return error(SyntaxError, "expected ':'", start, start);
+        }
+    }
+    let mut err = generic(start, end);
+    if lex_err.is_none() && tok == Token::Newline && end > start {
+        // Point at the end of the line, like CPython.
+        err.span = Span::new(start, start);
+    }
+    err
+}
+
+#[cfg(test)]
+mod tests;

@@ -37,6 +37,8 @@ pub struct IndentLayer<'s> {
     line_start: usize,
     /// End offset of the range being lexed.
     end: usize,
+    /// End of the last token emitted (where end-of-input tokens are placed).
+    last_end: usize,
     done: bool,
     checked_nul: bool,
 }
@@ -81,6 +83,7 @@ impl<'s> IndentLayer<'s> {
             at_line_start: !implicit_paren,
             line_start: start,
             end,
+            last_end: start,
             done: false,
             checked_nul: implicit_paren,
         }
@@ -206,7 +209,8 @@ impl<'s> IndentLayer<'s> {
             e.incomplete = true;
             return Err(e);
         }
-        let end = self.end;
+        // CPython points end-of-input errors at the end of the last token.
+        let end = self.last_end;
         if !self.at_line_start && !self.implicit_paren {
             self.pending.push_back((end, Token::Newline, end));
         }
@@ -282,6 +286,7 @@ impl<'s> IndentLayer<'s> {
                     }
                     self.at_line_start = false;
                     self.bracket(tok, start)?;
+                    self.last_end = end;
                     self.pending.push_back((start, tok, end));
                     return Ok(());
                 }

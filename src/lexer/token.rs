@@ -433,6 +433,7 @@ fn lex_number<'s>(lex: &mut Lexer<'s, Token<'s>>) -> Result<&'s str, LexError> {
         }
         if matches!(at(pos), b'j' | b'J') {
             pos += 1;
+            kind = "imaginary";
         }
     }
     let _ = is_float;
@@ -442,7 +443,7 @@ fn lex_number<'s>(lex: &mut Lexer<'s, Token<'s>>) -> Result<&'s str, LexError> {
         if is_id_continue(c) {
             let kw_ok = NUMBER_SUFFIX_KEYWORDS.iter().any(|k| rest.starts_with(k));
             if !kw_ok {
-                let at = if kind == "decimal" { start } else { pos };
+                let at = if matches!(kind, "decimal" | "imaginary") { start } else { pos };
                 return Err(invalid(kind, at));
             }
         }

@@ -168,10 +168,11 @@ pub fn interactive<'s>(mut lines: Vec<Vec<Stmt>>) -> PResult<'s, Vec<Stmt>> {
         0 => Err(user("invalid syntax", 0, 0)),
         1 => Ok(lines.pop().unwrap()),
         _ => {
-            let sp = lines[1][0].span;
-            Err(user_at(
+            let end = lines[0].last().map_or(0, |s| s.span.end as usize);
+            Err(user(
                 "multiple statements found while compiling a single statement",
-                sp,
+                end,
+                end,
             ))
         }
     }
@@ -678,7 +679,29 @@ pub fn parameters<'s>(items: Vec<ParamItem>) -> PResult<'s, Arguments> {
     if bare_star && a.kwonlyargs.is_empty() {
         return Err(user_at("named arguments must follow bare *", star.unwrap()));
     }
+    check_duplicate_args(&a)?;
     Ok(a)
+}
+
+/// `def f(a, a)`: CPython reports this from its symbol table; we do it here.
+fn check_duplicate_args<'s>(a: &Arguments) -> PResult<'s, ()> {
+    let all = a
+        .posonlyargs
+        .iter()
+        .chain(&a.args)
+        .chain(&a.vararg)
+        .chain(&a.kwonlyargs)
+        .chain(&a.kwarg);
+    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for arg in all {
+        if !seen.insert(&arg.name) {
+            return Err(user_at(
+                format!("duplicate argument '{}' in function definition", arg.name),
+                arg.span,
+            ));
+        }
+    }
+    Ok(())
 }
 
 // ---------------------------------------------------------------------------
@@ -964,8 +987,13 @@ fn decode_escapes(
                 }
             }
             b'N' if !bytes => {
+                let what = if b.get(i) == Some(&b'{') && body[i..].contains('}') {
+                    "\\N{...} escapes are not supported"
+                } else {
+                    "malformed \\N character escape"
+                };
                 return Err(unicode_error(
-                    format!("{codec}position {}-{}: \\N{{...}} escapes are not supported", esc, i - 1),
+                    format!("{codec}position {}-{}: {what}", esc, i - 1),
                     start + esc,
                     start + i,
                 ));

@@ -204,11 +204,12 @@ fn map_error(
     e: ParseError<usize, Token<'_>, SyntaxError>,
 ) -> SyntaxError {
     use SyntaxErrorKind::*;
-    // The generic error; like CPython, a tokenizer error anywhere later wins.
-    let generic = |start: usize, end: usize| match &lex_err {
-        Some(le) => le.clone(),
-        None => error(SyntaxError, "invalid syntax", start, end),
-    };
+    // Like CPython, after a parse error the rest of the source is tokenized,
+    // and a tokenizer error found there wins.
+    if let Some(le) = lex_err {
+        return le;
+    }
+    let generic = |start: usize, end: usize| error(SyntaxError, "invalid syntax", start, end);
     let (start, tok, end, expected) = match e {
         ParseError::User { error } => return error,
         ParseError::InvalidToken { location } => return generic(location, location),
@@ -221,14 +222,14 @@ fn map_error(
             expected,
         } => (start, tok, end, expected),
     };
-    let at_eof = start >= src.len() && end >= src.len();
-    let idx = {
-        let mut i = tokens.partition_point(|t| t.0 < start);
-        while i < tokens.len() && tokens[i] != (start, tok, end) {
-            i += 1;
-        }
-        i.min(tokens.len().saturating_sub(1))
-    };
+    let idx = tokens
+        .iter()
+        .position(|t| *t == (start, tok, end))
+        .unwrap_or(tokens.len().saturating_sub(1));
+    // Only end-of-input tokens remain: the input may simply be incomplete.
+    let at_eof = tokens[idx..]
+        .iter()
+        .all(|t| matches!(t.1, Token::Dedent | Token::EndMarker));
     match tok {
         Token::Indent => return error(IndentationError, "unexpected indent", start, end),
         Token::Dedent if !expected.iter().any(|e| e == "Indent") => {
@@ -265,12 +266,128 @@ fn map_error(
             return error(SyntaxError, "expected ':'", start, start);
         }
     }
+    if let Some(err) = specific_error(tokens, idx, &expected) {
+        return err;
+    }
+    if std::env::var_os("PYCO_DEBUG_EXPECTED").is_some() {
+        eprintln!("{tok:?} expected {expected:?}");
+    }
     let mut err = generic(start, end);
-    if lex_err.is_none() && tok == Token::Newline && end > start {
+    if tok == Token::Newline && end > start {
         // Point at the end of the line, like CPython.
         err.span = Span::new(start, start);
     }
     err
+}
+
+/// Can this token end an expression?
+fn ends_expr(t: Token<'_>) -> bool {
+    matches!(
+        t,
+        Token::Name(_)
+            | Token::Number(_)
+            | Token::String(_)
+            | Token::RParen
+            | Token::RSqb
+            | Token::RBrace
+            | Token::None
+            | Token::True
+            | Token::False
+            | Token::Ellipsis
+    )
+}
+
+/// Can this token start an expression (and not continue one)?
+fn starts_expr(t: Token<'_>) -> bool {
+    matches!(
+        t,
+        Token::Name(_)
+            | Token::Number(_)
+            | Token::String(_)
+            | Token::LParen
+            | Token::LSqb
+            | Token::LBrace
+            | Token::None
+            | Token::True
+            | Token::False
+            | Token::Ellipsis
+            | Token::Lambda
+            | Token::Tilde
+            | Token::Await
+    )
+}
+
+/// CPython's more helpful messages for some generic syntax errors
+/// (its `invalid_*` grammar rules), recognised from the tokens around the error.
+fn specific_error(tokens: &[Spanned<'_>], idx: usize, expected: &[String]) -> Option<SyntaxError> {
+    let (start, tok, end) = tokens[idx];
+    let prev = idx.checked_sub(1).map(|i| tokens[i]);
+    let prev_tok = prev.map(|p| p.1);
+    // `print "hello"`
+    if let Some((ps, Token::Name(n @ ("print" | "exec")), _)) = prev {
+        if starts_expr(tok) && tok != Token::LParen {
+            return Some(error(
+                SyntaxErrorKind::SyntaxError,
+                format!("Missing parentheses in call to '{n}'. Did you mean {n}(...)?"),
+                ps,
+                end,
+            ));
+        }
+    }
+    // `a.b := 1`
+    if tok == Token::ColonEqual {
+        let what = match prev_tok? {
+            Token::Name(_) if idx >= 2 && tokens[idx - 2].1 == Token::Dot => "attribute",
+            Token::RSqb => "subscript",
+            Token::RParen => "function call",
+            Token::Number(_) | Token::String(_) => "literal",
+            Token::True => "True",
+            Token::False => "False",
+            Token::None => "None",
+            _ => return None,
+        };
+        return Some(error(
+            SyntaxErrorKind::SyntaxError,
+            format!("cannot use assignment expressions with {what}"),
+            start,
+            end,
+        ));
+    }
+    // `x = a if b` without `else`
+    // (After a block, `else` is expected together with statement keywords.)
+    if expected.iter().any(|e| e == "\"else\"")
+        && !expected.iter().any(|e| e == "\"pass\"")
+        && tok != Token::Colon
+    {
+        return Some(error(
+            SyntaxErrorKind::SyntaxError,
+            "expected 'else' after 'if' expression",
+            start,
+            end,
+        ));
+    }
+    // `[a b]`: two expressions in a row inside brackets. The lexer must have
+    // got past `b` (otherwise its error, e.g. an unclosed bracket, wins).
+    if prev_tok.is_some_and(ends_expr) && starts_expr(tok) && idx + 1 < tokens.len() {
+        let is_name_string = matches!(prev_tok, Some(Token::Name(_))) && matches!(tok, Token::String(_));
+        let mut depth = 0i32;
+        for t in &tokens[..idx] {
+            match t.1 {
+                Token::LParen | Token::LSqb | Token::LBrace | Token::WithLParen | Token::StartFString => depth += 1,
+                Token::RParen | Token::RSqb | Token::RBrace => depth -= 1,
+                _ => {}
+            }
+        }
+        if depth > 0 && !is_name_string {
+            return Some(error(
+                SyntaxErrorKind::SyntaxError,
+                "invalid syntax. Perhaps you forgot a comma?",
+                prev.unwrap().0,
+                end,
+            ));
+        }
+    }
+    None
 }
 
 #[cfg(test)]

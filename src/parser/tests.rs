@@ -485,3 +485,104 @@ fn scratch() {
         }
     }
 }
+
+/// Runs `f` on a thread with the main thread's usual 8 MiB stack (deep ASTs drop recursively).
+fn with_big_stack(f: impl FnOnce() + Send + 'static) {
+    std::thread::Builder::new()
+        .stack_size(8 << 20)
+        .spawn(f)
+        .unwrap()
+        .join()
+        .unwrap();
+}
+
+#[test]
+fn deep_nesting_parses() {
+    with_big_stack(|| {
+        let n = 100_000;
+        for src in [
+            format!("{}1", "1+".repeat(n)),
+            format!("{}1", "-".repeat(n)),
+            format!("{}x", "not ".repeat(n)),
+            format!("x{}", ".a".repeat(n)),
+            format!("x{}", "[0]".repeat(n)),
+            format!("x{}", "()".repeat(n)),
+            format!("{}1", "1 if x else ".repeat(n)),
+            format!("{}1", "lambda: ".repeat(n)),
+            format!("{}1", "2**".repeat(n)),
+            format!("{}1", "1 < ".repeat(n)),
+            format!("{}1", "1 or ".repeat(n)),
+        ] {
+            assert!(parse(&src, Mode::Eval).is_ok(), "{}", &src[..20]);
+        }
+        let stmts = "x = 1\n".repeat(n);
+        assert_eq!(parse(&stmts, Mode::Module).unwrap().body.len(), n);
+    });
+}
+
+#[test]
+fn deep_brackets_are_capped() {
+    with_big_stack(|| {
+        for open in ["(", "[", "{"] {
+            let src = open.repeat(100_000);
+            let e = parse(&src, Mode::Module).unwrap_err();
+            assert_eq!(e.msg, "too many nested parentheses");
+            assert_eq!(e.span.start, 200);
+        }
+        let ok = format!("{}{}", "(".repeat(200), ")".repeat(200));
+        assert!(parse(&ok, Mode::Eval).is_ok());
+        let bad = format!("{}{}", "(".repeat(201), ")".repeat(201));
+        assert_eq!(parse(&bad, Mode::Eval).unwrap_err().msg, "too many nested parentheses");
+        // Nested f-strings are bounded by the quote kinds, nested fields by CPython's limit.
+        let e = parse("f'{x:{y:{z}}}'", Mode::Module).unwrap_err();
+        assert_eq!(e.msg, "f-string: expressions nested too deeply");
+    });
+}
+
+/// Development aid: `cargo test --release parse_speed -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn parse_speed() {
+    let unit = r#"
+class Point(Base, metaclass=Meta):
+    """A point."""
+    def __init__(self, x: int, y: int = 0, *args, **kwargs) -> None:
+        self.x = x; self.y = y
+        if x > 0 and not y or x in args:
+            self.data = [i * 2 for i in range(x) if i % 3 == 0]
+        elif x == -1:
+            raise ValueError(f"bad {x!r:>10} and {y}")
+        else:
+            self.data = {'a': 1, "b": 2.5, 'c': [1, 2, 3], **kwargs}
+        for a, b in zip(args, args[1:]):
+            while a < b:
+                a += 1
+        try:
+            result = self.compute(x, y=y)
+        except (KeyError, IndexError) as e:
+            print("error", e, sep=", ", end="\n")
+        finally:
+            pass
+        return None
+
+async def fetch(url, *, timeout=10):
+    async with session.get(url) as resp:
+        data = await resp.json()
+    return data["items"][0:10:2], lambda v: v ** 2
+"#;
+    let n = (1 << 20) / unit.len() + 1;
+    let src = unit.repeat(n);
+    let t = std::time::Instant::now();
+    let m = parse(&src, Mode::Module).unwrap();
+    let el = t.elapsed();
+    let t2 = std::time::Instant::now();
+    let toks = crate::lexer::tokenize(&src, Mode::Module).count();
+    println!(
+        "{} bytes, {} stmts: parse {:?}; {} tokens in {:?}",
+        src.len(),
+        m.body.len(),
+        el,
+        toks,
+        t2.elapsed()
+    );
+}

@@ -593,11 +593,17 @@ fn arguments<'s>(items: Vec<ArgItem>, in_class: bool) -> PResult<'s, (Vec<Expr>,
 }
 
 pub fn call<'s>(ctx: &Ctx<'s>, func: Expr, items: Vec<ArgItem>, l: usize, r: usize) -> PResult<'s, Expr> {
-    if let [ArgItem::GenExp(g)] = &items[..] {
+    let mut items = items;
+    if let [ArgItem::GenExp(g)] = &mut items[..] {
         // `f(x for x in y,)`: the trailing comma makes it an argument list.
         let after = ctx.src[g.span.end as usize..r].trim_start();
         if after.starts_with(',') {
             return Err(user_at("Generator expression must be parenthesized", g.span));
+        }
+        // Like CPython, the sole generator argument spans the call's parentheses.
+        let fend = func.span.end as usize;
+        if let Some(p) = ctx.src[fend..g.span.start as usize].find('(') {
+            g.span = Span::new(fend + p, r);
         }
     }
     let (args, keywords) = arguments(items, false)?;

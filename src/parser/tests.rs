@@ -9,14 +9,31 @@ use std::fmt::Write;
 // A compact dump in the format of testdata/gen.py
 // ---------------------------------------------------------------------------
 
-struct D(String);
+struct D<'a> {
+    out: String,
+    /// When set, expression and statement names get `@line:col-line:col`.
+    src: Option<&'a str>,
+    span: Option<Span>,
+}
 
-impl D {
+impl D<'_> {
+    fn take_span(&mut self) {
+        if let (Some(src), Some(sp)) = (self.src, self.span.take()) {
+            let lc = |pos: usize| {
+                let before = &src[..pos];
+                let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+                (line, pos - before.rfind('\n').map_or(0, |i| i + 1))
+            };
+            let (l1, c1) = lc(sp.start as usize);
+            let (l2, c2) = lc(sp.end as usize);
+            write!(self.out, "@{l1}:{c1}-{l2}:{c2}").unwrap();
+        }
+    }
     fn s(&mut self, s: &str) {
-        self.0.push_str(s);
+        self.out.push_str(s);
     }
     fn json(&mut self, s: &str) {
-        self.0.push('"');
+        self.out.push('"');
         for c in s.chars() {
             match c {
                 '"' => self.s("\\\""),
@@ -26,16 +43,16 @@ impl D {
                 '\t' => self.s("\\t"),
                 '\x08' => self.s("\\b"),
                 '\x0c' => self.s("\\f"),
-                ' '..='~' => self.0.push(c),
+                ' '..='~' => self.out.push(c),
                 _ => {
                     let mut buf = [0u16; 2];
                     for u in c.encode_utf16(&mut buf) {
-                        write!(self.0, "\\u{:04x}", u).unwrap();
+                        write!(self.out, "\\u{:04x}", u).unwrap();
                     }
                 }
             }
         }
-        self.0.push('"');
+        self.out.push('"');
     }
     fn list<T>(&mut self, v: &[T], f: impl Fn(&mut D, &T)) {
         self.s("[");
@@ -55,6 +72,7 @@ impl D {
     }
     fn node(&mut self, name: &str, fields: &[&dyn Fn(&mut D)]) {
         self.s(name);
+        self.take_span();
         self.s("(");
         for (i, f) in fields.iter().enumerate() {
             if i > 0 {
@@ -80,6 +98,7 @@ impl D {
         self.opt(e, |d, e| d.expr(e));
     }
     fn stmt(&mut self, s: &Stmt) {
+        self.span = Some(s.span);
         match &s.kind {
             StmtKind::Expr(e) => self.node("Expr", &[&|d| d.expr(e)]),
             StmtKind::Assign { targets, value } => {
@@ -98,9 +117,9 @@ impl D {
                     &|d| d.s(if *simple { "1" } else { "0" }),
                 ],
             ),
-            StmtKind::Pass => self.s("Pass()"),
-            StmtKind::Break => self.s("Break()"),
-            StmtKind::Continue => self.s("Continue()"),
+            StmtKind::Pass => self.node("Pass", &[]),
+            StmtKind::Break => self.node("Break", &[]),
+            StmtKind::Continue => self.node("Continue", &[]),
             StmtKind::Return(v) => self.node("Return", &[&|d| d.oexpr(v)]),
             StmtKind::Raise { exc, cause } => {
                 self.node("Raise", &[&|d| d.oexpr(exc), &|d| d.oexpr(cause)])
@@ -237,10 +256,18 @@ impl D {
         });
     }
     fn expr(&mut self, e: &Expr) {
+        self.span = Some(e.span);
+        if let (Some(_), ExprKind::JoinedStr(_)) = (self.src, &e.kind) {
+            self.s("JoinedStr");
+            self.take_span();
+            return;
+        }
         match &e.kind {
             ExprKind::Name(n) => self.node("Name", &[&|d| d.name(n)]),
             ExprKind::Constant(c) => {
-                self.s("Constant(");
+                self.s("Constant");
+                self.take_span();
+                self.s("(");
                 match c {
                     Constant::None => self.s("None"),
                     Constant::True => self.s("True"),
@@ -253,7 +280,7 @@ impl D {
                     Constant::Bytes(b) => {
                         self.s("b");
                         for x in b.iter() {
-                            write!(self.0, "{:02x}", x).unwrap();
+                            write!(self.out, "{:02x}", x).unwrap();
                         }
                     }
                 }
@@ -265,7 +292,7 @@ impl D {
                 &[
                     &|d| d.expr(value),
                     &|d| match conversion {
-                        Some(c) => d.0.push(*c),
+                        Some(c) => d.out.push(*c),
                         None => d.s("None"),
                     },
                     &|d| d.obexpr(format_spec),
@@ -391,9 +418,16 @@ fn cmpop(op: CmpOp) -> &'static str {
 
 /// The compact dump of a module body.
 pub fn dump(body: &[Stmt]) -> String {
-    let mut d = D(String::new());
+    let mut d = D { out: String::new(), src: None, span: None };
     d.stmts(body);
-    d.0
+    d.out
+}
+
+/// The dump with positions, as (line, byte column) like CPython.
+fn dump_spans(body: &[Stmt], src: &str) -> String {
+    let mut d = D { out: String::new(), src: Some(src), span: None };
+    d.stmts(body);
+    d.out
 }
 
 fn cases(text: &str) -> Vec<(&str, &str)> {
@@ -419,6 +453,24 @@ fn ast_matches_cpython() {
                 }
             }
             Err(e) => failures.push(format!("{src}\n  expected: {expected}\n  error:    {e} at {:?}", e.span)),
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), all.len(), failures.join("\n\n"));
+}
+
+#[test]
+fn spans_match_cpython() {
+    let mut failures = Vec::new();
+    let all = cases(include_str!("testdata/span_expected.txt"));
+    for (src, expected) in &all {
+        match parse(src, Mode::Module) {
+            Ok(m) => {
+                let got = dump_spans(&m.body, src);
+                if got != *expected {
+                    failures.push(format!("{src}\n  expected: {expected}\n  got:      {got}"));
+                }
+            }
+            Err(e) => failures.push(format!("{src}\n  error: {e}")),
         }
     }
     assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), all.len(), failures.join("\n\n"));

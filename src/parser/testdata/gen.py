@@ -17,16 +17,27 @@ def fbits(f):
     return str(struct.unpack("<Q", struct.pack("<d", f))[0])
 
 
+SPANS = False
+
+
+def span(n):
+    if SPANS and isinstance(n, (ast.expr, ast.stmt)):
+        return "@%d:%d-%d:%d" % (n.lineno, n.col_offset, n.end_lineno, n.end_col_offset)
+    return ""
+
+
 def d(n):
     if isinstance(n, list):
         return "[" + ", ".join(d(x) for x in n) + "]"
+    if isinstance(n, ast.JoinedStr) and SPANS:
+        return "JoinedStr" + span(n)  # CPython 3.11's positions inside f-strings are not meaningful
     if isinstance(n, ast.AST):
-        name = type(n).__name__
-        if not n._fields and name not in ("Pass", "Break", "Continue"):
+        name = type(n).__name__ + span(n)
+        if not n._fields and type(n).__name__ not in ("Pass", "Break", "Continue"):
             return name  # operators
-        if name == "Constant":
-            return "Constant(" + const(n.value) + ")"
-        if name == "FormattedValue":
+        if type(n).__name__ == "Constant":
+            return name + "(" + const(n.value) + ")"
+        if type(n).__name__ == "FormattedValue":
             conv = "None" if n.conversion == -1 else chr(n.conversion)
             spec = d(n.format_spec)
             return "FormattedValue(" + d(n.value) + ", " + conv + ", " + spec + ")"
@@ -72,6 +83,15 @@ def main():
         tree = ast.parse(src)
         out.append(src + "\n#=>\n" + d(tree.body))
     with open(os.path.join(HERE, "ast_expected.txt"), "w", encoding="utf-8") as f:
+        f.write("\n#----\n".join(out) + "\n")
+    global SPANS
+    SPANS = True
+    out = []
+    for src in cases("span_cases.py"):
+        tree = ast.parse(src)
+        out.append(src + "\n#=>\n" + d(tree.body))
+    SPANS = False
+    with open(os.path.join(HERE, "span_expected.txt"), "w", encoding="utf-8") as f:
         f.write("\n#----\n".join(out) + "\n")
     out = []
     for src in cases("error_cases.py"):

@@ -304,13 +304,15 @@ pub fn delete<'s>(first: Expr, rest: Vec<Expr>, l: usize, r: usize) -> PResult<'
     Ok(Stmt::new(StmtKind::Delete(targets), Span::new(l, r)))
 }
 
-pub fn assign<'s>(first: Expr, mut rest: Vec<Expr>, l: usize, r: usize) -> PResult<'s, Stmt> {
+pub fn assign<'s>(ctx: &Ctx<'s>, first: Expr, mut rest: Vec<Expr>, l: usize, r: usize) -> PResult<'s, Stmt> {
     let value = rest.pop().expect("at least one '='");
     let mut targets = prepend(first, rest);
     check_value(&value)?;
     let single = targets.len() == 1;
     for t in &targets {
-        if matches!(t.kind, ExprKind::Yield(_) | ExprKind::YieldFrom(_)) {
+        if matches!(t.kind, ExprKind::Yield(_) | ExprKind::YieldFrom(_))
+            && !ctx.src[..t.span.start as usize].trim_end().ends_with('(')
+        {
             return Err(user_at("assignment to yield expression not possible", t.span));
         }
         if let Some(bad) = invalid_target(t, TargetCtx::Assign) {
@@ -1200,7 +1202,11 @@ impl FStringParser<'_, '_> {
         }
         let expr_text = &self.src[start..pos];
         if expr_text.trim().is_empty() {
-            return Err(fs_err("empty expression not allowed", pos));
+            let msg = match b[pos] {
+                c @ (b'!' | b':' | b'=') => format!("expression required before '{}'", c as char),
+                _ => "empty expression not allowed".to_string(),
+            };
+            return Err(fs_err(&msg, pos));
         }
         let value = crate::parser::parse_fstring_expr(self.ctx, start, pos)?;
         if self_doc {

@@ -73,7 +73,7 @@ pub fn parse(source: &str, mode: Mode) -> Result<ast::Module, SyntaxError> {
         .chain(lex_err.clone().map(Err));
     match grammar::TopParser::new().parse(&ctx, stream) {
         Ok(body) => Ok(ast::Module { body }),
-        Err(e) => Err(map_error(source, &tokens, lex_err, e)),
+        Err(e) => Err(map_error(&ctx, &tokens, lex_err, e)),
     }
 }
 
@@ -93,7 +93,7 @@ pub(crate) fn parse_fstring_expr(ctx: &Ctx<'_>, start: usize, end: usize) -> Res
             _ => unreachable!("f-string mode yields one expression"),
         },
         Err(e) => {
-            let mut err = map_error(ctx.src, &tokens, lex_err, e);
+            let mut err = map_error(ctx, &tokens, lex_err, e);
             if !err.msg.starts_with("f-string") {
                 err.msg = format!("f-string: {}", err.msg);
             }
@@ -197,12 +197,13 @@ fn line_start_index(tokens: &[Spanned<'_>], idx: usize) -> usize {
 }
 
 /// Maps a LALRPOP error to CPython's message.
-fn map_error(
-    src: &str,
-    tokens: &[Spanned<'_>],
+fn map_error<'s>(
+    ctx: &Ctx<'s>,
+    tokens: &[Spanned<'s>],
     lex_err: Option<SyntaxError>,
-    e: ParseError<usize, Token<'_>, SyntaxError>,
+    e: ParseError<usize, Token<'s>, SyntaxError>,
 ) -> SyntaxError {
+    let src = ctx.src;
     use SyntaxErrorKind::*;
     // Like CPython, after a parse error the rest of the source is tokenized,
     // and a tokenizer error found there wins.
@@ -266,6 +267,24 @@ fn map_error(
             return error(SyntaxError, "expected ':'", start, start);
         }
     }
+    // CPython decodes a run of string literals as soon as it ends, so an
+    // error inside an f-string wins over the syntax error that follows it.
+    if idx > 0 && matches!(tokens[idx - 1].1, Token::String(_)) {
+        let mut first = idx - 1;
+        while first > 0 && matches!(tokens[first - 1].1, Token::String(_)) {
+            first -= 1;
+        }
+        let parts = tokens[first..idx]
+            .iter()
+            .map(|&(s, t, e)| match t {
+                Token::String(text) => (s, text, e),
+                _ => unreachable!(),
+            })
+            .collect();
+        if let Err(ParseError::User { error }) = helpers::strings(ctx, parts) {
+            return error;
+        }
+    }
     if let Some(err) = specific_error(tokens, idx, &expected) {
         return err;
     }
@@ -278,6 +297,43 @@ fn map_error(
         err.span = Span::new(start, start);
     }
     err
+}
+
+/// Index of the innermost bracket still open at token `idx`.
+fn enclosing_bracket(tokens: &[Spanned<'_>], idx: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for i in (0..idx).rev() {
+        match tokens[i].1 {
+            Token::RParen | Token::RSqb | Token::RBrace => depth += 1,
+            Token::LParen | Token::LSqb | Token::LBrace | Token::WithLParen => {
+                if depth == 0 {
+                    return Some(i);
+                }
+                depth -= 1;
+            }
+            Token::Newline | Token::Indent | Token::Dedent => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Numbers of commas and colons directly inside the bracket at `open`, before `idx`.
+fn top_level_separators(tokens: &[Spanned<'_>], open: usize, idx: usize) -> (usize, usize) {
+    let (mut depth, mut commas, mut colons, mut lambdas) = (0usize, 0usize, 0usize, 0usize);
+    for t in &tokens[open + 1..idx] {
+        match t.1 {
+            Token::LParen | Token::LSqb | Token::LBrace => depth += 1,
+            Token::RParen | Token::RSqb | Token::RBrace => depth = depth.saturating_sub(1),
+            Token::Comma if depth == 0 => commas += 1,
+            // A lambda's colon does not make a dict.
+            Token::Lambda if depth == 0 => lambdas += 1,
+            Token::Colon if depth == 0 && lambdas > 0 => lambdas -= 1,
+            Token::Colon if depth == 0 => colons += 1,
+            _ => {}
+        }
+    }
+    (commas, colons)
 }
 
 /// Can this token end an expression?
@@ -365,6 +421,57 @@ fn specific_error(tokens: &[Spanned<'_>], idx: usize, expected: &[String]) -> Op
             start,
             end,
         ));
+    }
+    let has = |t: &str| expected.iter().any(|e| e.trim_matches('"') == t);
+    // `try:` block without handlers
+    if has("except") && has("finally") && !matches!(tok, Token::Except | Token::Finally) {
+        return Some(error(
+            SyntaxErrorKind::SyntaxError,
+            "expected 'except' or 'finally' block",
+            start,
+            end,
+        ));
+    }
+    if let Some(open) = enclosing_bracket(tokens, idx) {
+        let (commas, colons) = top_level_separators(tokens, open, idx);
+        let kind = tokens[open].1;
+        // `[a, b for b in c]`
+        if matches!(tok, Token::For | Token::Async) && commas > 0 && colons == 0 && matches!(kind, Token::LSqb | Token::LBrace) {
+            return Some(error(
+                SyntaxErrorKind::SyntaxError,
+                "did you forget parentheses around the comprehension target?",
+                tokens[open + 1].0,
+                start,
+            ));
+        }
+        if kind == Token::LBrace && colons > 0 {
+            // `{a: b, c}` / `{a: }` / `{a: *b}`
+            if prev_tok == Some(Token::Colon) && matches!(tok, Token::RBrace | Token::Comma) {
+                return Some(error(
+                    SyntaxErrorKind::SyntaxError,
+                    "expression expected after dictionary key and ':'",
+                    tokens[idx - 1].0,
+                    tokens[idx - 1].2,
+                ));
+            }
+            if prev_tok == Some(Token::Colon) && tok == Token::Star {
+                return Some(error(
+                    SyntaxErrorKind::SyntaxError,
+                    "cannot use a starred expression in a dictionary value",
+                    start,
+                    end,
+                ));
+            }
+            if has(":") && prev_tok.is_some_and(ends_expr) {
+                let pe = tokens[idx - 1].2;
+                return Some(error(
+                    SyntaxErrorKind::SyntaxError,
+                    "':' expected after dictionary key",
+                    pe.saturating_sub(1),
+                    pe,
+                ));
+            }
+        }
     }
     // `[a b]`: two expressions in a row inside brackets. The lexer must have
     // got past `b` (otherwise its error, e.g. an unclosed bracket, wins).

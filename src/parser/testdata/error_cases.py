@@ -609,3 +609,298 @@ x = 00
 x = 0_0
 #----
 x = 1.2e3.4
+
+#----
+x = 1 = 2
+#----
+for x in range(3):
+break
+#----
+if x:
+  pass
+    y
+#----
+(x for x in y) = 1
+#----
+[x for x in y] = 1
+#----
+{a: b} = 1
+#----
+{a} = 1
+#----
+f"{x}" = 1
+#----
+x.y() = 1
+#----
+-x = 1
+#----
+x + 1 += 1
+#----
+lambda: 1 = 1
+#----
+a, b += 1
+#----
+x if y else z += 1
+#----
+def f():
+    await x = 1
+#----
+def f():
+    (yield x) = 1
+#----
+del (a + b)
+#----
+del [a, b]
+#----
+del ()
+#----
+del a.b, c[d], (e, [f])
+#----
+del f(), a
+#----
+del (yield)
+#----
+with a as b + 1: pass
+#----
+for x, f() in y: pass
+#----
+for (x, 1) in y: pass
+#----
+import a as b.c
+#----
+def f(x=1, /, y): pass
+#----
+class A(**k, a): pass
+#----
+class A(a=1, b): pass
+#----
+f(*)
+#----
+f(**)
+#----
+x = {**}
+#----
+x = [*]
+#----
+a[1:2:3:4]
+#----
+a = 1 if b else
+#----
+lambda: yield
+#----
+x: int, y: int = 1, 2
+#----
+async x = 1
+#----
+bu"x"
+#----
+ub"x"
+#----
+rr"x"
+#----
+x = 1e1_
+#----
+if x:
+	pass
+        pass
+#----
+f"{x:{y!r}}"
+#----
+f"{x!r:{y}}"
+#----
+f"{'''a'''}"
+#----
+f"{x
+#----
+"abc\
+#----
+uf"x"
+#----
+f"{x!r:{y!s:{z}}}"
+#----
+f"{x:{y}}" f"{"
+#----
+f"{"a"}"
+#----
+f"{{{x"
+#----
+f"{x:}}}"
+#----
+f"{!r}"
+#----
+f"{:}"
+#----
+f"{=}"
+#----
+f"{x!}"
+#----
+f"{x=!}"
+#----
+f"{x==}"
+#----
+f"{a[}"
+#----
+f"{a]}"
+#----
+f"{a(}"
+#----
+f"{)}"
+#----
+f"{x:{}}"
+#----
+f"{1 +}"
+#----
+f"{x = :}"
+#----
+f"{x!s=}"
+#----
+x = f"{f'{x}'}" f'{y}'
+#----
+f"{'\n'}"
+#----
+x = [1, 2, 3] = y
+#----
+def f(*, a, *, b): pass
+#----
+def f(*a=1): pass
+#----
+def f(**a=1): pass
+#----
+def f(a, *, /): pass
+#----
+lambda a, a: 1
+#----
+lambda *a, **a: 1
+#----
+class A:
+pass
+#----
+def f(): return
+  x
+#----
+try:
+  pass
+#----
+try:
+  pass
+else:
+  pass
+#----
+for x in y:
+  pass
+elif z:
+  pass
+#----
+x = (yield) = 1
+#----
+while True:
+  pass
+  else:
+    pass
+#----
+@foo
+x = 1
+#----
+@foo
+#----
+@
+def f(): pass
+#----
+import
+#----
+from import a
+#----
+from a import
+#----
+from a import (b
+#----
+from a import (*)
+#----
+from .a import b as
+#----
+global
+#----
+global a.b
+#----
+assert
+#----
+raise from e
+#----
+return x from y
+#----
+del
+#----
+x = a[1:2:3:4]
+#----
+x = a[::,]
+#----
+x = (a, b for b in c)
+#----
+x = [a, b for b in c]
+#----
+x = {a: b, c for c in d}
+#----
+x = {a, b: c}
+#----
+x = {a: b: c}
+#----
+x = {**a: b}
+#----
+x = {*a: b}
+#----
+f(a for a in b for)
+#----
+[x for x in]
+#----
+[x for in y]
+#----
+[x if y for x in z]
+#----
+x = a if b else c if d
+#----
+x = 1 +* 2
+#----
+x = a..b
+#----
+x = a.b.
+#----
+x = (1 2 3)
+#----
+x = 1
+ # comment
+y = 2
+#----
+  # comment
+x = 1
+#----
+x = 'abc'def'
+#----
+x = b'\xff' 'a'
+#----
+x = u'abc' b'd'
+#----
+x = 0o
+#----
+x = 1_000_
+#----
+x = 0b_
+#----
+x = 0x1.5
+#----
+x = 1.5_
+#----
+x = 1e5e5
+#----
+x = .
+#----
+x = 1..real
+#----
+x = 1...
+#----
+é = 1
+#----
+x = a€b
+#----
+x = ∑
+#----
+x = a­b

@@ -1,0 +1,906 @@
+if x:
+pass
+#----
+for x in y:
+1
+#----
+while 1:
+1
+#----
+with a:
+1
+#----
+try:
+1
+#----
+try:
+  1
+except:
+1
+#----
+try:
+  1
+finally:
+1
+#----
+if 1:
+  1
+else:
+1
+#----
+if 1:
+  1
+elif 2:
+1
+#----
+def f():
+1
+#----
+class A:
+1
+#----
+async def f():
+1
+#----
+async def f():
+  async for x in y:
+  1
+#----
+async def f():
+  async with x:
+  1
+#----
+if x:
+#----
+if x:
+
+#----
+try:
+  1
+except E as e:
+1
+#----
+for x in y:
+  1
+else:
+1
+#----
+@d
+def f():
+1
+#----
+if x:
+  a
+ b
+#----
+  x
+#----
+x
+  y
+#----
+if x:
+	if y:
+        z
+#----
+if x:
+        a
+	b
+#----
+foo(1 2
+#----
+foo(1, 2
+#----
+(
+1,
+2
+#----
+x = )
+#----
+x = (]
+#----
+x = (
+]
+#----
+x = [1, 2
+y = 3
+#----
+"abc
+#----
+'abc
+def'
+#----
+"""abc
+
+def
+#----
+x = 'abc
+#----
+x = 1abc
+#----
+x = 0x
+#----
+x = 1__0
+#----
+x = 09
+#----
+x = 1e
+#----
+x = 0b12
+#----
+x = 0o8
+#----
+x = 1_
+#----
+x = 0x1for
+#----
+x = 1.__class__
+#----
+x = €
+#----
+x = a€
+#----
+x = 1 + ​2
+#----
+x =  1
+#----
+x = 1 \ 2
+#----
+x = 1 \
+#----
+x = $
+#----
+x = ?
+#----
+x = `a`
+#----
+1 = x
+#----
+f() = 1
+#----
+a + 1 = 2
+#----
+True = 1
+#----
+None = 1
+#----
+... = 1
+#----
+a < b = 1
+#----
+not a = 1
+#----
+a if b else c = 1
+#----
+[a, 1] = 2
+#----
+f() = g() = 1
+#----
+x = f() = 1
+#----
+(a, b) = c = f() = 1
+#----
+x = yield = 1
+#----
+del f()
+#----
+del 1
+#----
+del a + b
+#----
+del (a, f())
+#----
+del *a
+#----
+del [a, *b]
+#----
+for 1 in x: pass
+#----
+for f() in x: pass
+#----
+for *a in x: pass
+#----
+with a as 1: pass
+#----
+with a as f(): pass
+#----
+[x for 1 in y]
+#----
+[x for f() in y]
+#----
+f() += 1
+#----
+(a, b) += 1
+#----
+[a] += 1
+#----
+1 += 1
+#----
+a.b: int
+#----
+(a, b): int
+#----
+[a, b]: int
+#----
+a, b: int
+#----
+f(): int
+#----
+1: int
+#----
+x = *a
+#----
+*a
+#----
+*a = 1
+#----
+a, *b, *c = 1
+#----
+[*a, *b] = 1
+#----
+x = (*a)
+#----
+(*a) = 1
+#----
+def f(): return *a
+#----
+x += *a
+#----
+print(*a, **k)
+#----
+f(a=1, b)
+#----
+f(**a, b)
+#----
+f(**a, *b)
+#----
+f(a=1, *b)
+#----
+f(x for x in y, 1)
+#----
+f(1, x for x in y)
+#----
+f(x for x in y,)
+#----
+class A(x for x in y): pass
+#----
+def f(a=1, b): pass
+#----
+def f(*, **k): pass
+#----
+def f(*): pass
+#----
+def f(/, a): pass
+#----
+def f(*a, /): pass
+#----
+def f(**k, a): pass
+#----
+def f(a, /, b, /): pass
+#----
+def f(*a, *b): pass
+#----
+def f(**a, **b): pass
+#----
+def f(**a, *b): pass
+#----
+lambda a=1, b: 0
+#----
+lambda *: 0
+#----
+f(a.b=1)
+#----
+f(1=1)
+#----
+if x
+  pass
+#----
+while x
+  pass
+#----
+def f()
+  pass
+#----
+class A
+ pass
+#----
+for x in y
+ pass
+#----
+else:
+#----
+if x y:
+ pass
+#----
+else
+#----
+if 1:
+ pass
+else
+ pass
+#----
+try
+ pass
+#----
+try:
+ pass
+except E
+ pass
+#----
+try:
+ pass
+finally
+ pass
+#----
+class A(B)
+ pass
+#----
+def f() -> int
+ pass
+#----
+def f() x
+#----
+with a as b
+ pass
+#----
+lambda x x
+#----
+x := 1
+#----
+x = 1 +
+#----
+x = 1; ; y
+#----
+from a import b,
+#----
+try:
+ pass
+except A, B:
+ pass
+#----
+try:
+ pass
+except:
+ pass
+except E:
+ pass
+#----
+x = !a
+#----
+x = a <> b
+#----
+b"a" "b"
+#----
+"a" b"b"
+#----
+b"é"
+#----
+f"{}"
+#----
+f"{x"
+#----
+f"}"
+#----
+f"{"
+#----
+f"{x!}"
+#----
+f"{x!z}"
+#----
+f"{x:{y:{z}}}"
+#----
+f"{*a}"
+#----
+f"{a b}"
+#----
+f"{#}"
+#----
+f"{ }"
+#----
+f"{lambda x: 1}"
+#----
+f"{a!r }"
+#----
+f"{x}}"
+#----
+f"{x)}"
+#----
+f"{(x}"
+#----
+f"{x!r=}"
+#----
+'\N'
+#----
+'\x4'
+#----
+'\x'
+#----
+'\u12'
+#----
+'\U1234567'
+#----
+'\U00110000'
+#----
+x = 1
+  y = 2
+#----
+def f():
+    return 1
+  x = 2
+#----
+if x:
+    pass
+  else:
+    pass
+#----
+for x in range(10):
+    pass
+    pass
+   pass
+#----
+x = (1,
+     2
+#----
+x = [1, 2)
+#----
+x = {1: 2]
+#----
+x = ((((]
+#----
+)
+#----
+]
+#----
+}
+#----
+x = 1 if 2
+#----
+x = [1 2]
+#----
+a.b := 1
+#----
+(a.b := 1)
+#----
+x = 1
+#----
+#eval
+ 1
+#----
+#eval
+1
+2
+#----
+#eval
+*a,
+#----
+#eval
+1
+
+#----
+#eval
+a, b
+#----
+#eval
+x = 1
+#----
+#single
+x=1
+y=2
+#----
+#single
+x=1;y=2
+#----
+#single
+if 1:
+  pass
+
+#----
+#single
+1 # c
+
+#----
+def f(x):
+    return
+        x
+#----
+class A:
+    def f(self):
+        pass
+     def g(self):
+        pass
+#----
+import a.b as c.d
+#----
+from a import b.c
+#----
+import *
+#----
+from . import *, a
+#----
+def f(a, a=1): pass
+#----
+x = [1, 2, 3
+#----
+print "hello"
+#----
+exec "code"
+#----
+x = 5 6
+#----
+a b
+#----
+f(a b)
+#----
+x = (a b)
+#----
+x = {1 2}
+#----
+pass pass
+#----
+return return
+#----
+if True:
+    x = 1
+   y = 2
+#----
+def (): pass
+#----
+class 1: pass
+#----
+x = [,]
+#----
+x = (,)
+#----
+f(,)
+#----
+a[]
+#----
+x = 'a' 'b
+#----
+x = """abc""" """def
+#----
+async = 1
+#----
+await = 1
+#----
+def f(): pass; def g(): pass
+#----
+if x: if y: pass
+#----
+x = yield from
+#----
+x = not
+#----
+x = a.
+#----
+x = a.1
+#----
+x = 1.2.3
+#----
+x = 0b
+#----
+x = 0o
+#----
+x = 0_1
+#----
+x = 1__
+#----
+x = 1e+
+#----
+x = 1_e5
+#----
+x = 1e_5
+#----
+x = 0x_
+#----
+x = 0xg
+#----
+x = 1.e
+#----
+x = 1j2
+#----
+x = 5.j
+#----
+x = 01.5
+#----
+x = 0777
+#----
+x = 00
+#----
+x = 0_0
+#----
+x = 1.2e3.4
+
+#----
+x = 1 = 2
+#----
+for x in range(3):
+break
+#----
+if x:
+  pass
+    y
+#----
+(x for x in y) = 1
+#----
+[x for x in y] = 1
+#----
+{a: b} = 1
+#----
+{a} = 1
+#----
+f"{x}" = 1
+#----
+x.y() = 1
+#----
+-x = 1
+#----
+x + 1 += 1
+#----
+lambda: 1 = 1
+#----
+a, b += 1
+#----
+x if y else z += 1
+#----
+def f():
+    await x = 1
+#----
+def f():
+    (yield x) = 1
+#----
+del (a + b)
+#----
+del [a, b]
+#----
+del ()
+#----
+del a.b, c[d], (e, [f])
+#----
+del f(), a
+#----
+del (yield)
+#----
+with a as b + 1: pass
+#----
+for x, f() in y: pass
+#----
+for (x, 1) in y: pass
+#----
+import a as b.c
+#----
+def f(x=1, /, y): pass
+#----
+class A(**k, a): pass
+#----
+class A(a=1, b): pass
+#----
+f(*)
+#----
+f(**)
+#----
+x = {**}
+#----
+x = [*]
+#----
+a[1:2:3:4]
+#----
+a = 1 if b else
+#----
+lambda: yield
+#----
+x: int, y: int = 1, 2
+#----
+async x = 1
+#----
+bu"x"
+#----
+ub"x"
+#----
+rr"x"
+#----
+x = 1e1_
+#----
+if x:
+	pass
+        pass
+#----
+f"{x:{y!r}}"
+#----
+f"{x!r:{y}}"
+#----
+f"{'''a'''}"
+#----
+f"{x
+#----
+"abc\
+#----
+uf"x"
+#----
+f"{x!r:{y!s:{z}}}"
+#----
+f"{x:{y}}" f"{"
+#----
+f"{"a"}"
+#----
+f"{{{x"
+#----
+f"{x:}}}"
+#----
+f"{!r}"
+#----
+f"{:}"
+#----
+f"{=}"
+#----
+f"{x!}"
+#----
+f"{x=!}"
+#----
+f"{x==}"
+#----
+f"{a[}"
+#----
+f"{a]}"
+#----
+f"{a(}"
+#----
+f"{)}"
+#----
+f"{x:{}}"
+#----
+f"{1 +}"
+#----
+f"{x = :}"
+#----
+f"{x!s=}"
+#----
+x = f"{f'{x}'}" f'{y}'
+#----
+f"{'\n'}"
+#----
+x = [1, 2, 3] = y
+#----
+def f(*, a, *, b): pass
+#----
+def f(*a=1): pass
+#----
+def f(**a=1): pass
+#----
+def f(a, *, /): pass
+#----
+lambda a, a: 1
+#----
+lambda *a, **a: 1
+#----
+class A:
+pass
+#----
+def f(): return
+  x
+#----
+try:
+  pass
+#----
+try:
+  pass
+else:
+  pass
+#----
+for x in y:
+  pass
+elif z:
+  pass
+#----
+x = (yield) = 1
+#----
+while True:
+  pass
+  else:
+    pass
+#----
+@foo
+x = 1
+#----
+@foo
+#----
+@
+def f(): pass
+#----
+import
+#----
+from import a
+#----
+from a import
+#----
+from a import (b
+#----
+from a import (*)
+#----
+from .a import b as
+#----
+global
+#----
+global a.b
+#----
+assert
+#----
+raise from e
+#----
+return x from y
+#----
+del
+#----
+x = a[1:2:3:4]
+#----
+x = a[::,]
+#----
+x = (a, b for b in c)
+#----
+x = [a, b for b in c]
+#----
+x = {a: b, c for c in d}
+#----
+x = {a, b: c}
+#----
+x = {a: b: c}
+#----
+x = {**a: b}
+#----
+x = {*a: b}
+#----
+f(a for a in b for)
+#----
+[x for x in]
+#----
+[x for in y]
+#----
+[x if y for x in z]
+#----
+x = a if b else c if d
+#----
+x = 1 +* 2
+#----
+x = a..b
+#----
+x = a.b.
+#----
+x = (1 2 3)
+#----
+x = 1
+ # comment
+y = 2
+#----
+  # comment
+x = 1
+#----
+x = 'abc'def'
+#----
+x = b'\xff' 'a'
+#----
+x = u'abc' b'd'
+#----
+x = 0o
+#----
+x = 1_000_
+#----
+x = 0b_
+#----
+x = 0x1.5
+#----
+x = 1.5_
+#----
+x = 1e5e5
+#----
+x = .
+#----
+x = 1..real
+#----
+x = 1...
+#----
+é = 1
+#----
+x = a€b
+#----
+x = ∑
+#----
+x = a­b

@@ -1,0 +1,640 @@
+//! Parser tests. Expectations in `testdata/*_expected.txt` were generated
+//! from CPython 3.11 by `testdata/gen.py`; these tests do not need python3.
+
+use super::*;
+use crate::ast::*;
+use std::fmt::Write;
+
+// ---------------------------------------------------------------------------
+// A compact dump in the format of testdata/gen.py
+// ---------------------------------------------------------------------------
+
+struct D<'a> {
+    out: String,
+    /// When set, expression and statement names get `@line:col-line:col`.
+    src: Option<&'a str>,
+    span: Option<Span>,
+}
+
+impl D<'_> {
+    fn take_span(&mut self) {
+        if let (Some(src), Some(sp)) = (self.src, self.span.take()) {
+            let lc = |pos: usize| {
+                let before = &src[..pos];
+                let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+                (line, pos - before.rfind('\n').map_or(0, |i| i + 1))
+            };
+            let (l1, c1) = lc(sp.start as usize);
+            let (l2, c2) = lc(sp.end as usize);
+            write!(self.out, "@{l1}:{c1}-{l2}:{c2}").unwrap();
+        }
+    }
+    fn s(&mut self, s: &str) {
+        self.out.push_str(s);
+    }
+    fn json(&mut self, s: &str) {
+        self.out.push('"');
+        for c in s.chars() {
+            match c {
+                '"' => self.s("\\\""),
+                '\\' => self.s("\\\\"),
+                '\n' => self.s("\\n"),
+                '\r' => self.s("\\r"),
+                '\t' => self.s("\\t"),
+                '\x08' => self.s("\\b"),
+                '\x0c' => self.s("\\f"),
+                ' '..='~' => self.out.push(c),
+                _ => {
+                    let mut buf = [0u16; 2];
+                    for u in c.encode_utf16(&mut buf) {
+                        write!(self.out, "\\u{:04x}", u).unwrap();
+                    }
+                }
+            }
+        }
+        self.out.push('"');
+    }
+    fn list<T>(&mut self, v: &[T], f: impl Fn(&mut D, &T)) {
+        self.s("[");
+        for (i, x) in v.iter().enumerate() {
+            if i > 0 {
+                self.s(", ");
+            }
+            f(self, x);
+        }
+        self.s("]");
+    }
+    fn opt<T>(&mut self, v: &Option<T>, f: impl Fn(&mut D, &T)) {
+        match v {
+            Some(x) => f(self, x),
+            None => self.s("None"),
+        }
+    }
+    fn node(&mut self, name: &str, fields: &[&dyn Fn(&mut D)]) {
+        self.s(name);
+        self.take_span();
+        self.s("(");
+        for (i, f) in fields.iter().enumerate() {
+            if i > 0 {
+                self.s(", ");
+            }
+            f(self);
+        }
+        self.s(")");
+    }
+    fn name(&mut self, n: &str) {
+        self.json(n)
+    }
+    fn stmts(&mut self, v: &[Stmt]) {
+        self.list(v, |d, s| d.stmt(s));
+    }
+    fn exprs(&mut self, v: &[Expr]) {
+        self.list(v, |d, e| d.expr(e));
+    }
+    fn oexpr(&mut self, e: &Option<Expr>) {
+        self.opt(e, |d, e| d.expr(e));
+    }
+    fn obexpr(&mut self, e: &Option<Box<Expr>>) {
+        self.opt(e, |d, e| d.expr(e));
+    }
+    fn stmt(&mut self, s: &Stmt) {
+        self.span = Some(s.span);
+        match &s.kind {
+            StmtKind::Expr(e) => self.node("Expr", &[&|d| d.expr(e)]),
+            StmtKind::Assign { targets, value } => {
+                self.node("Assign", &[&|d| d.exprs(targets), &|d| d.expr(value)])
+            }
+            StmtKind::AugAssign { target, op, value } => self.node(
+                "AugAssign",
+                &[&|d| d.expr(target), &|d| d.s(binop(*op)), &|d| d.expr(value)],
+            ),
+            StmtKind::AnnAssign { target, annotation, value, simple } => self.node(
+                "AnnAssign",
+                &[
+                    &|d| d.expr(target),
+                    &|d| d.expr(annotation),
+                    &|d| d.oexpr(value),
+                    &|d| d.s(if *simple { "1" } else { "0" }),
+                ],
+            ),
+            StmtKind::Pass => self.node("Pass", &[]),
+            StmtKind::Break => self.node("Break", &[]),
+            StmtKind::Continue => self.node("Continue", &[]),
+            StmtKind::Return(v) => self.node("Return", &[&|d| d.oexpr(v)]),
+            StmtKind::Raise { exc, cause } => {
+                self.node("Raise", &[&|d| d.oexpr(exc), &|d| d.oexpr(cause)])
+            }
+            StmtKind::Global(n) => self.node("Global", &[&|d| d.list(n, |d, n| d.name(n))]),
+            StmtKind::Nonlocal(n) => self.node("Nonlocal", &[&|d| d.list(n, |d, n| d.name(n))]),
+            StmtKind::Delete(t) => self.node("Delete", &[&|d| d.exprs(t)]),
+            StmtKind::Assert { test, msg } => {
+                self.node("Assert", &[&|d| d.expr(test), &|d| d.oexpr(msg)])
+            }
+            StmtKind::Import(names) => self.node("Import", &[&|d| d.aliases(names)]),
+            StmtKind::ImportFrom { module, names, level } => self.node(
+                "ImportFrom",
+                &[
+                    &|d| d.opt(module, |d, m| d.name(m)),
+                    &|d| d.aliases(names),
+                    &|d| d.s(&level.to_string()),
+                ],
+            ),
+            StmtKind::If { test, body, orelse } => self.node(
+                "If",
+                &[&|d| d.expr(test), &|d| d.stmts(body), &|d| d.stmts(orelse)],
+            ),
+            StmtKind::While { test, body, orelse } => self.node(
+                "While",
+                &[&|d| d.expr(test), &|d| d.stmts(body), &|d| d.stmts(orelse)],
+            ),
+            StmtKind::For { target, iter, body, orelse, is_async } => self.node(
+                if *is_async { "AsyncFor" } else { "For" },
+                &[
+                    &|d| d.expr(target),
+                    &|d| d.expr(iter),
+                    &|d| d.stmts(body),
+                    &|d| d.stmts(orelse),
+                ],
+            ),
+            StmtKind::With { items, body, is_async } => self.node(
+                if *is_async { "AsyncWith" } else { "With" },
+                &[
+                    &|d| {
+                        d.list(items, |d, i| {
+                            d.node(
+                                "withitem",
+                                &[&|d| d.expr(&i.context_expr), &|d| d.oexpr(&i.optional_vars)],
+                            )
+                        })
+                    },
+                    &|d| d.stmts(body),
+                ],
+            ),
+            StmtKind::Try { body, handlers, orelse, finalbody } => self.node(
+                "Try",
+                &[
+                    &|d| d.stmts(body),
+                    &|d| {
+                        d.list(handlers, |d, h| {
+                            d.node(
+                                "ExceptHandler",
+                                &[
+                                    &|d| d.oexpr(&h.typ),
+                                    &|d| d.opt(&h.name, |d, n| d.name(n)),
+                                    &|d| d.stmts(&h.body),
+                                ],
+                            )
+                        })
+                    },
+                    &|d| d.stmts(orelse),
+                    &|d| d.stmts(finalbody),
+                ],
+            ),
+            StmtKind::FunctionDef(f) => self.node(
+                if f.is_async { "AsyncFunctionDef" } else { "FunctionDef" },
+                &[
+                    &|d| d.name(&f.name),
+                    &|d| d.arguments(&f.args),
+                    &|d| d.stmts(&f.body),
+                    &|d| d.exprs(&f.decorators),
+                    &|d| d.oexpr(&f.returns),
+                ],
+            ),
+            StmtKind::ClassDef(c) => self.node(
+                "ClassDef",
+                &[
+                    &|d| d.name(&c.name),
+                    &|d| d.exprs(&c.bases),
+                    &|d| d.keywords(&c.keywords),
+                    &|d| d.stmts(&c.body),
+                    &|d| d.exprs(&c.decorators),
+                ],
+            ),
+        }
+    }
+    fn aliases(&mut self, v: &[Alias]) {
+        self.list(v, |d, a| {
+            d.node("alias", &[&|d| d.name(&a.name), &|d| d.opt(&a.asname, |d, n| d.name(n))])
+        });
+    }
+    fn keywords(&mut self, v: &[Keyword]) {
+        self.list(v, |d, k| {
+            d.node("keyword", &[&|d| d.opt(&k.arg, |d, n| d.name(n)), &|d| d.expr(&k.value)])
+        });
+    }
+    fn arg(&mut self, a: &Arg) {
+        self.node("arg", &[&|d| d.name(&a.name), &|d| d.oexpr(&a.annotation)]);
+    }
+    fn args(&mut self, v: &[Arg]) {
+        self.list(v, |d, a| d.arg(a));
+    }
+    fn arguments(&mut self, a: &Arguments) {
+        self.node(
+            "arguments",
+            &[
+                &|d| d.args(&a.posonlyargs),
+                &|d| d.args(&a.args),
+                &|d| d.opt(&a.vararg, |d, a| d.arg(a)),
+                &|d| d.args(&a.kwonlyargs),
+                &|d| d.list(&a.kw_defaults, |d, e| d.oexpr(e)),
+                &|d| d.opt(&a.kwarg, |d, a| d.arg(a)),
+                &|d| d.exprs(&a.defaults),
+            ],
+        );
+    }
+    fn comps(&mut self, v: &[Comprehension]) {
+        self.list(v, |d, c| {
+            d.node(
+                "comprehension",
+                &[
+                    &|d| d.expr(&c.target),
+                    &|d| d.expr(&c.iter),
+                    &|d| d.exprs(&c.ifs),
+                    &|d| d.s(if c.is_async { "1" } else { "0" }),
+                ],
+            )
+        });
+    }
+    fn expr(&mut self, e: &Expr) {
+        self.span = Some(e.span);
+        if let (Some(_), ExprKind::JoinedStr(_)) = (self.src, &e.kind) {
+            self.s("JoinedStr");
+            self.take_span();
+            return;
+        }
+        match &e.kind {
+            ExprKind::Name(n) => self.node("Name", &[&|d| d.name(n)]),
+            ExprKind::Constant(c) => {
+                self.s("Constant");
+                self.take_span();
+                self.s("(");
+                match c {
+                    Constant::None => self.s("None"),
+                    Constant::True => self.s("True"),
+                    Constant::False => self.s("False"),
+                    Constant::Ellipsis => self.s("..."),
+                    Constant::Int(i) => self.s(&i.to_string()),
+                    Constant::Float(f) => self.s(&format!("F{}", f.to_bits())),
+                    Constant::Imaginary(f) => self.s(&format!("J{}", f.to_bits())),
+                    Constant::Str(s) => self.json(s),
+                    Constant::Bytes(b) => {
+                        self.s("b");
+                        for x in b.iter() {
+                            write!(self.out, "{:02x}", x).unwrap();
+                        }
+                    }
+                }
+                self.s(")");
+            }
+            ExprKind::JoinedStr(v) => self.node("JoinedStr", &[&|d| d.exprs(v)]),
+            ExprKind::FormattedValue { value, conversion, format_spec } => self.node(
+                "FormattedValue",
+                &[
+                    &|d| d.expr(value),
+                    &|d| match conversion {
+                        Some(c) => d.out.push(*c),
+                        None => d.s("None"),
+                    },
+                    &|d| d.obexpr(format_spec),
+                ],
+            ),
+            ExprKind::BoolOp { op, values } => self.node(
+                "BoolOp",
+                &[
+                    &|d| d.s(if *op == BoolOp::And { "And" } else { "Or" }),
+                    &|d| d.exprs(values),
+                ],
+            ),
+            ExprKind::BinOp { left, op, right } => self.node(
+                "BinOp",
+                &[&|d| d.expr(left), &|d| d.s(binop(*op)), &|d| d.expr(right)],
+            ),
+            ExprKind::UnaryOp { op, operand } => self.node(
+                "UnaryOp",
+                &[
+                    &|d| {
+                        d.s(match op {
+                            UnaryOp::Invert => "Invert",
+                            UnaryOp::Not => "Not",
+                            UnaryOp::UAdd => "UAdd",
+                            UnaryOp::USub => "USub",
+                        })
+                    },
+                    &|d| d.expr(operand),
+                ],
+            ),
+            ExprKind::Compare { left, ops, comparators } => self.node(
+                "Compare",
+                &[
+                    &|d| d.expr(left),
+                    &|d| d.list(ops, |d, o| d.s(cmpop(*o))),
+                    &|d| d.exprs(comparators),
+                ],
+            ),
+            ExprKind::Call { func, args, keywords } => self.node(
+                "Call",
+                &[&|d| d.expr(func), &|d| d.exprs(args), &|d| d.keywords(keywords)],
+            ),
+            ExprKind::Attribute { value, attr } => {
+                self.node("Attribute", &[&|d| d.expr(value), &|d| d.name(attr)])
+            }
+            ExprKind::Subscript { value, slice } => {
+                self.node("Subscript", &[&|d| d.expr(value), &|d| d.expr(slice)])
+            }
+            ExprKind::Slice { lower, upper, step } => self.node(
+                "Slice",
+                &[&|d| d.obexpr(lower), &|d| d.obexpr(upper), &|d| d.obexpr(step)],
+            ),
+            ExprKind::Starred(v) => self.node("Starred", &[&|d| d.expr(v)]),
+            ExprKind::List(v) => self.node("List", &[&|d| d.exprs(v)]),
+            ExprKind::Tuple(v) => self.node("Tuple", &[&|d| d.exprs(v)]),
+            ExprKind::Set(v) => self.node("Set", &[&|d| d.exprs(v)]),
+            ExprKind::Dict { keys, values } => self.node(
+                "Dict",
+                &[&|d| d.list(keys, |d, k| d.oexpr(k)), &|d| d.exprs(values)],
+            ),
+            ExprKind::IfExp { test, body, orelse } => self.node(
+                "IfExp",
+                &[&|d| d.expr(test), &|d| d.expr(body), &|d| d.expr(orelse)],
+            ),
+            ExprKind::Lambda { args, body } => {
+                self.node("Lambda", &[&|d| d.arguments(args), &|d| d.expr(body)])
+            }
+            ExprKind::ListComp { elt, generators } => {
+                self.node("ListComp", &[&|d| d.expr(elt), &|d| d.comps(generators)])
+            }
+            ExprKind::SetComp { elt, generators } => {
+                self.node("SetComp", &[&|d| d.expr(elt), &|d| d.comps(generators)])
+            }
+            ExprKind::GeneratorExp { elt, generators } => {
+                self.node("GeneratorExp", &[&|d| d.expr(elt), &|d| d.comps(generators)])
+            }
+            ExprKind::DictComp { key, value, generators } => self.node(
+                "DictComp",
+                &[&|d| d.expr(key), &|d| d.expr(value), &|d| d.comps(generators)],
+            ),
+            ExprKind::Yield(v) => self.node("Yield", &[&|d| d.obexpr(v)]),
+            ExprKind::YieldFrom(v) => self.node("YieldFrom", &[&|d| d.expr(v)]),
+            ExprKind::Await(v) => self.node("Await", &[&|d| d.expr(v)]),
+            ExprKind::NamedExpr { target, value } => {
+                self.node("NamedExpr", &[&|d| d.expr(target), &|d| d.expr(value)])
+            }
+        }
+    }
+}
+
+fn binop(op: BinOp) -> &'static str {
+    match op {
+        BinOp::Add => "Add",
+        BinOp::BitAnd => "BitAnd",
+        BinOp::FloorDiv => "FloorDiv",
+        BinOp::LShift => "LShift",
+        BinOp::MatMult => "MatMult",
+        BinOp::Mult => "Mult",
+        BinOp::Mod => "Mod",
+        BinOp::BitOr => "BitOr",
+        BinOp::Pow => "Pow",
+        BinOp::RShift => "RShift",
+        BinOp::Sub => "Sub",
+        BinOp::Div => "Div",
+        BinOp::BitXor => "BitXor",
+    }
+}
+
+fn cmpop(op: CmpOp) -> &'static str {
+    match op {
+        CmpOp::Eq => "Eq",
+        CmpOp::NotEq => "NotEq",
+        CmpOp::Lt => "Lt",
+        CmpOp::LtE => "LtE",
+        CmpOp::Gt => "Gt",
+        CmpOp::GtE => "GtE",
+        CmpOp::Is => "Is",
+        CmpOp::IsNot => "IsNot",
+        CmpOp::In => "In",
+        CmpOp::NotIn => "NotIn",
+    }
+}
+
+/// The compact dump of a module body.
+pub fn dump(body: &[Stmt]) -> String {
+    let mut d = D { out: String::new(), src: None, span: None };
+    d.stmts(body);
+    d.out
+}
+
+/// The dump with positions, as (line, byte column) like CPython.
+fn dump_spans(body: &[Stmt], src: &str) -> String {
+    let mut d = D { out: String::new(), src: Some(src), span: None };
+    d.stmts(body);
+    d.out
+}
+
+fn cases(text: &str) -> Vec<(&str, &str)> {
+    text.split("\n#----\n")
+        .filter(|c| !c.trim().is_empty())
+        .map(|c| {
+            let (src, expected) = c.rsplit_once("\n#=>\n").expect("case has an expectation");
+            (src, expected.trim_end_matches('\n'))
+        })
+        .collect()
+}
+
+#[test]
+fn ast_matches_cpython() {
+    let mut failures = Vec::new();
+    let all = cases(include_str!("testdata/ast_expected.txt"));
+    for (src, expected) in &all {
+        match parse(src, Mode::Module) {
+            Ok(m) => {
+                let got = dump(&m.body);
+                if got != *expected {
+                    failures.push(format!("{src}\n  expected: {expected}\n  got:      {got}"));
+                }
+            }
+            Err(e) => failures.push(format!("{src}\n  expected: {expected}\n  error:    {e} at {:?}", e.span)),
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), all.len(), failures.join("\n\n"));
+}
+
+#[test]
+fn spans_match_cpython() {
+    let mut failures = Vec::new();
+    let all = cases(include_str!("testdata/span_expected.txt"));
+    for (src, expected) in &all {
+        match parse(src, Mode::Module) {
+            Ok(m) => {
+                let got = dump_spans(&m.body, src);
+                if got != *expected {
+                    failures.push(format!("{src}\n  expected: {expected}\n  got:      {got}"));
+                }
+            }
+            Err(e) => failures.push(format!("{src}\n  error: {e}")),
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), all.len(), failures.join("\n\n"));
+}
+
+fn describe_error(src: &str, mode: Mode) -> String {
+    match parse(src, mode) {
+        Ok(_) => "OK".to_string(),
+        Err(e) => {
+            let kind = match e.kind {
+                SyntaxErrorKind::SyntaxError => "SyntaxError",
+                SyntaxErrorKind::IndentationError => "IndentationError",
+                SyntaxErrorKind::TabError => "TabError",
+            };
+            let (line, _) = line_col(src, e.span.start as usize);
+            format!("{kind}|{}|{line}", e.msg)
+        }
+    }
+}
+
+#[test]
+fn errors_match_cpython() {
+    let mut failures = Vec::new();
+    let all = cases(include_str!("testdata/error_expected.txt"));
+    for (case, expected) in &all {
+        let (mode, src) = if let Some(s) = case.strip_prefix("#eval\n") {
+            (Mode::Eval, s)
+        } else if let Some(s) = case.strip_prefix("#single\n") {
+            (Mode::Interactive, s)
+        } else {
+            (Mode::Module, *case)
+        };
+        let src = src.strip_suffix("\n#noeol").unwrap_or(src);
+        // CPython's column is not compared: only kind, message and line.
+        let expected = match expected.rsplitn(2, '|').collect::<Vec<_>>()[..] {
+            [_, rest] if *expected != "OK" => rest.to_string(),
+            _ => expected.to_string(),
+        };
+        let got = describe_error(src, mode);
+        if got != expected {
+            failures.push(format!("{case:?}\n  expected: {expected}\n  got:      {got}"));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), all.len(), failures.join("\n\n"));
+}
+
+/// Development aid: `PYCO_SCRATCH=file cargo test scratch -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn scratch() {
+    let path = std::env::var("PYCO_SCRATCH").unwrap();
+    let src = std::fs::read_to_string(path).unwrap();
+    for chunk in src.split("\n#----\n") {
+        match parse(chunk, Mode::Module) {
+            Ok(m) => println!("{:?}\n  {}", chunk, dump(&m.body)),
+            Err(e) => println!(
+                "{:?}\n  {:?} {:?} {:?} incomplete={}",
+                chunk,
+                e.kind,
+                e.msg,
+                line_col(chunk, e.span.start as usize),
+                e.incomplete
+            ),
+        }
+    }
+}
+
+/// Runs `f` on a thread with the main thread's usual 8 MiB stack (deep ASTs drop recursively).
+fn with_big_stack(f: impl FnOnce() + Send + 'static) {
+    std::thread::Builder::new()
+        .stack_size(8 << 20)
+        .spawn(f)
+        .unwrap()
+        .join()
+        .unwrap();
+}
+
+#[test]
+fn deep_nesting_parses() {
+    with_big_stack(|| {
+        let n = 100_000;
+        for src in [
+            format!("{}1", "1+".repeat(n)),
+            format!("{}1", "-".repeat(n)),
+            format!("{}x", "not ".repeat(n)),
+            format!("x{}", ".a".repeat(n)),
+            format!("x{}", "[0]".repeat(n)),
+            format!("x{}", "()".repeat(n)),
+            format!("{}1", "1 if x else ".repeat(n)),
+            format!("{}1", "lambda: ".repeat(n)),
+            format!("{}1", "2**".repeat(n)),
+            format!("{}1", "1 < ".repeat(n)),
+            format!("{}1", "1 or ".repeat(n)),
+        ] {
+            assert!(parse(&src, Mode::Eval).is_ok(), "{}", &src[..20]);
+        }
+        let stmts = "x = 1\n".repeat(n);
+        assert_eq!(parse(&stmts, Mode::Module).unwrap().body.len(), n);
+    });
+}
+
+#[test]
+fn deep_brackets_are_capped() {
+    with_big_stack(|| {
+        for open in ["(", "[", "{"] {
+            let src = open.repeat(100_000);
+            let e = parse(&src, Mode::Module).unwrap_err();
+            assert_eq!(e.msg, "too many nested parentheses");
+            assert_eq!(e.span.start, 200);
+        }
+        let ok = format!("{}{}", "(".repeat(200), ")".repeat(200));
+        assert!(parse(&ok, Mode::Eval).is_ok());
+        let bad = format!("{}{}", "(".repeat(201), ")".repeat(201));
+        assert_eq!(parse(&bad, Mode::Eval).unwrap_err().msg, "too many nested parentheses");
+        // Nested f-strings are bounded by the quote kinds, nested fields by CPython's limit.
+        let e = parse("f'{x:{y:{z}}}'", Mode::Module).unwrap_err();
+        assert_eq!(e.msg, "f-string: expressions nested too deeply");
+    });
+}
+
+/// Development aid: `cargo test --release parse_speed -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn parse_speed() {
+    let unit = r#"
+class Point(Base, metaclass=Meta):
+    """A point."""
+    def __init__(self, x: int, y: int = 0, *args, **kwargs) -> None:
+        self.x = x; self.y = y
+        if x > 0 and not y or x in args:
+            self.data = [i * 2 for i in range(x) if i % 3 == 0]
+        elif x == -1:
+            raise ValueError(f"bad {x!r:>10} and {y}")
+        else:
+            self.data = {'a': 1, "b": 2.5, 'c': [1, 2, 3], **kwargs}
+        for a, b in zip(args, args[1:]):
+            while a < b:
+                a += 1
+        try:
+            result = self.compute(x, y=y)
+        except (KeyError, IndexError) as e:
+            print("error", e, sep=", ", end="\n")
+        finally:
+            pass
+        return None
+
+async def fetch(url, *, timeout=10):
+    async with session.get(url) as resp:
+        data = await resp.json()
+    return data["items"][0:10:2], lambda v: v ** 2
+"#;
+    let n = (1 << 20) / unit.len() + 1;
+    let src = unit.repeat(n);
+    let t = std::time::Instant::now();
+    let m = parse(&src, Mode::Module).unwrap();
+    let el = t.elapsed();
+    let t2 = std::time::Instant::now();
+    let toks = crate::lexer::tokenize(&src, Mode::Module).count();
+    println!(
+        "{} bytes, {} stmts: parse {:?}; {} tokens in {:?}",
+        src.len(),
+        m.body.len(),
+        el,
+        toks,
+        t2.elapsed()
+    );
+}

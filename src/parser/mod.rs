@@ -292,6 +292,10 @@ fn map_error<'s>(
         eprintln!("{tok:?} expected {expected:?}");
     }
     let mut err = generic(start, end);
+    // A decorator with nothing after it yet.
+    if at_eof && idx >= 1 && tokens[line_start_index(tokens, idx - 1)].1 == Token::At {
+        err.incomplete = true;
+    }
     if tok == Token::Newline && end > start {
         // Point at the end of the line, like CPython.
         err.span = Span::new(start, start);

@@ -638,3 +638,128 @@ async def fetch(url, *, timeout=10):
         t2.elapsed()
     );
 }
+
+/// Development aid: lists error cases whose column differs from CPython's.
+#[test]
+#[ignore]
+fn error_columns() {
+    for (case, expected) in cases(include_str!("testdata/error_expected.txt")) {
+        let (mode, src) = if let Some(s) = case.strip_prefix("#eval\n") {
+            (Mode::Eval, s)
+        } else if let Some(s) = case.strip_prefix("#single\n") {
+            (Mode::Interactive, s)
+        } else {
+            (Mode::Module, case)
+        };
+        let Err(e) = parse(src, mode) else { continue };
+        let parts: Vec<&str> = expected.split('|').collect();
+        let (line, col) = line_col(src, e.span.start as usize);
+        let want = format!("{}:{}", parts[2], parts[3]);
+        let got = format!("{}:{}", line, col + 1);
+        if want != got {
+            println!("{case:?}: {} want {want} got {got}", e.msg);
+        }
+    }
+}
+
+fn err(src: &str, mode: Mode) -> SyntaxError {
+    parse(src, mode).expect_err(src)
+}
+
+#[test]
+fn incomplete_input() {
+    for src in [
+        "if x:",
+        "if x:\n",
+        "for x in y:\n  if z:\n",
+        "if x:\n  pass\nelse:",
+        "def f(x,",
+        "x = [1,\n 2,\n",
+        "x = '''abc",
+        "x = 1 + \\",
+        "x = 1 + \\\n",
+        "class A:\n  def f(self):\n",
+        "@dec\n",
+        "while x:  # comment\n\n",
+    ] {
+        for mode in [Mode::Interactive, Mode::Module] {
+            assert!(err(src, mode).incomplete, "{src:?} should be incomplete");
+        }
+    }
+    for src in ["x = 1 +", "x = )", "'abc", "if x\n", "try:\n  pass\n", "x = (1 2"] {
+        let e = err(src, Mode::Interactive);
+        // `(1 2` is reported as the unclosed bracket, like CPython.
+        assert_eq!(e.incomplete, src == "x = (1 2", "{src:?}: {e:?}");
+    }
+}
+
+#[test]
+fn modes() {
+    let m = parse("1 + 2", Mode::Eval).unwrap();
+    assert_eq!(dump(&m.body), "[Expr(BinOp(Constant(1), Add, Constant(2)))]");
+    let m = parse("a, b\n\n", Mode::Eval).unwrap();
+    assert_eq!(dump(&m.body), "[Expr(Tuple([Name(\"a\"), Name(\"b\")]))]");
+    assert_eq!(err("x = 1", Mode::Eval).msg, "invalid syntax");
+    assert_eq!(err("", Mode::Eval).msg, "invalid syntax");
+    assert_eq!(err("*a", Mode::Eval).msg, "invalid syntax");
+    let m = parse("x = 1; y = 2\n", Mode::Interactive).unwrap();
+    assert_eq!(m.body.len(), 2);
+    let m = parse("if x:\n  pass\nelse:\n  pass\n", Mode::Interactive).unwrap();
+    assert_eq!(m.body.len(), 1);
+    assert_eq!(
+        err("x = 1\ny = 2\n", Mode::Interactive).msg,
+        "multiple statements found while compiling a single statement"
+    );
+    assert_eq!(err("", Mode::Interactive).msg, "invalid syntax");
+    let m = parse("", Mode::Module).unwrap();
+    assert!(m.body.is_empty());
+    let m = parse("# only a comment\n\n", Mode::Module).unwrap();
+    assert!(m.body.is_empty());
+}
+
+#[test]
+fn error_spans() {
+    let at = |src: &str| {
+        let e = err(src, Mode::Module);
+        (e.msg.clone(), e.span.start, e.span.end)
+    };
+    assert_eq!(at("x = )"), ("unmatched ')'".into(), 4, 5));
+    assert_eq!(at("f(a b)"), ("invalid syntax. Perhaps you forgot a comma?".into(), 2, 5));
+    assert_eq!(at("x = 1 +\n"), ("invalid syntax".into(), 7, 7));
+    assert_eq!(at("1 = x"), ("cannot assign to literal here. Maybe you meant '==' instead of '='?".into(), 0, 1));
+    assert_eq!(at("if x:\npass"), ("expected an indented block after 'if' statement on line 1".into(), 6, 10));
+    assert_eq!(at("x = 'abc"), ("unterminated string literal (detected at line 1)".into(), 4, 4));
+    assert_eq!(at("x = a\0"), ("source code cannot contain null bytes".into(), 5, 6));
+    assert_eq!(at("x = 1 €"), ("invalid character '€' (U+20AC)".into(), 6, 9));
+    let e = err("f'{a b}'", Mode::Module);
+    assert_eq!((e.span.start, e.span.end), (3, 6));
+    let e = err("if x:\n\tif y:\n        z", Mode::Module);
+    assert_eq!(e.kind, SyntaxErrorKind::TabError);
+    let e = err("if x:\n  a\n b", Mode::Module);
+    assert_eq!(e.kind, SyntaxErrorKind::IndentationError);
+    let e = err("  x", Mode::Module);
+    assert_eq!((e.kind, e.msg.as_str()), (SyntaxErrorKind::IndentationError, "unexpected indent"));
+}
+
+#[test]
+fn fstring_expression_spans_point_into_source() {
+    let src = "x = f'a{b + c!r:>{w}}'";
+    let m = parse(src, Mode::Module).unwrap();
+    let StmtKind::Assign { value, .. } = &m.body[0].kind else { panic!() };
+    let ExprKind::JoinedStr(parts) = &value.kind else { panic!() };
+    let ExprKind::FormattedValue { value, format_spec, conversion } = &parts[1].kind else { panic!() };
+    assert_eq!(&src[value.span.start as usize..value.span.end as usize], "b + c");
+    assert_eq!(*conversion, Some('r'));
+    let ExprKind::JoinedStr(spec) = &format_spec.as_ref().unwrap().kind else { panic!() };
+    let ExprKind::FormattedValue { value: w, .. } = &spec[1].kind else { panic!() };
+    assert_eq!(&src[w.span.start as usize..w.span.end as usize], "w");
+}
+
+#[test]
+fn names_are_interned() {
+    let m = parse("abc = abc + abc", Mode::Module).unwrap();
+    let StmtKind::Assign { targets, value } = &m.body[0].kind else { panic!() };
+    let (ExprKind::Name(a), ExprKind::BinOp { left, .. }) = (&targets[0].kind, &value.kind) else { panic!() };
+    let ExprKind::Name(b) = &left.kind else { panic!() };
+    assert!(std::rc::Rc::ptr_eq(a, b));
+}

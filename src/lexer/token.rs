@@ -298,11 +298,7 @@ impl LexError {
             // `$`, `?`, a lone `` ` ``: CPython reports plain invalid syntax.
             ("invalid syntax".to_string(), start, start + c.len_utf8())
         } else {
-            (
-                invalid_character_message(c),
-                start,
-                start + c.len_utf8(),
-            )
+            (invalid_character_message(c), start, start + c.len_utf8())
         }
     }
 }
@@ -399,7 +395,8 @@ fn lex_number<'s>(lex: &mut Lexer<'s, Token<'s>>) -> Result<&'s str, LexError> {
                 && int_text[0] == b'0'
                 && int_text.iter().any(|&b| b != b'0' && b != b'_');
             let next = at(pos);
-            let becomes_float = next == b'.' || next == b'e' || next == b'E' || next == b'j' || next == b'J';
+            let becomes_float =
+                next == b'.' || next == b'e' || next == b'E' || next == b'j' || next == b'J';
             if leading_zero && !becomes_float {
                 return Err(LexError::new(
                     "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
@@ -443,7 +440,11 @@ fn lex_number<'s>(lex: &mut Lexer<'s, Token<'s>>) -> Result<&'s str, LexError> {
         if is_id_continue(c) {
             let kw_ok = NUMBER_SUFFIX_KEYWORDS.iter().any(|k| rest.starts_with(k));
             if !kw_ok {
-                let at = if matches!(kind, "decimal" | "imaginary") { start } else { pos };
+                let at = if matches!(kind, "decimal" | "imaginary") {
+                    start
+                } else {
+                    pos
+                };
                 return Err(invalid(kind, at));
             }
         }
@@ -472,7 +473,10 @@ fn lex_string<'s>(lex: &mut Lexer<'s, Token<'s>>) -> Result<&'s str, LexError> {
             return Err(if triple {
                 LexError {
                     msg: Some(
-                        format!("unterminated triple-quoted string literal (detected at line {line})").into(),
+                        format!(
+                            "unterminated triple-quoted string literal (detected at line {line})"
+                        )
+                        .into(),
                     ),
                     at: Some((start, start)),
                     incomplete: true,

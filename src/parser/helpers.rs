@@ -304,7 +304,13 @@ pub fn delete<'s>(first: Expr, rest: Vec<Expr>, l: usize, r: usize) -> PResult<'
     Ok(Stmt::new(StmtKind::Delete(targets), Span::new(l, r)))
 }
 
-pub fn assign<'s>(ctx: &Ctx<'s>, first: Expr, mut rest: Vec<Expr>, l: usize, r: usize) -> PResult<'s, Stmt> {
+pub fn assign<'s>(
+    ctx: &Ctx<'s>,
+    first: Expr,
+    mut rest: Vec<Expr>,
+    l: usize,
+    r: usize,
+) -> PResult<'s, Stmt> {
     let value = rest.pop().expect("at least one '='");
     let mut targets = prepend(first, rest);
     check_value(&value)?;
@@ -313,7 +319,10 @@ pub fn assign<'s>(ctx: &Ctx<'s>, first: Expr, mut rest: Vec<Expr>, l: usize, r: 
         if matches!(t.kind, ExprKind::Yield(_) | ExprKind::YieldFrom(_))
             && !ctx.src[..t.span.start as usize].trim_end().ends_with('(')
         {
-            return Err(user_at("assignment to yield expression not possible", t.span));
+            return Err(user_at(
+                "assignment to yield expression not possible",
+                t.span,
+            ));
         }
         if let Some(bad) = invalid_target(t, TargetCtx::Assign) {
             let name = expr_name(bad);
@@ -327,10 +336,19 @@ pub fn assign<'s>(ctx: &Ctx<'s>, first: Expr, mut rest: Vec<Expr>, l: usize, r: 
         check_starred_target(t)?;
     }
     targets.shrink_to_fit();
-    Ok(Stmt::new(StmtKind::Assign { targets, value }, Span::new(l, r)))
+    Ok(Stmt::new(
+        StmtKind::Assign { targets, value },
+        Span::new(l, r),
+    ))
 }
 
-pub fn aug_assign<'s>(target: Expr, op: BinOp, value: Expr, l: usize, r: usize) -> PResult<'s, Stmt> {
+pub fn aug_assign<'s>(
+    target: Expr,
+    op: BinOp,
+    value: Expr,
+    l: usize,
+    r: usize,
+) -> PResult<'s, Stmt> {
     match target.kind {
         ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
         _ => {
@@ -478,7 +496,10 @@ pub fn check_target<'s>(e: &Expr, ctx: TargetCtx) -> PResult<'s, ()> {
         } else {
             "assign to"
         };
-        return Err(user_at(format!("cannot {verb} {}", expr_name(bad)), bad.span));
+        return Err(user_at(
+            format!("cannot {verb} {}", expr_name(bad)),
+            bad.span,
+        ));
     }
     if ctx != TargetCtx::Del {
         check_starred_target(e)?;
@@ -495,7 +516,10 @@ fn check_starred_target<'s>(e: &Expr) -> PResult<'s, ()> {
                 for x in elts {
                     if let ExprKind::Starred(inner) = &x.kind {
                         if seen {
-                            return Err(user_at("multiple starred expressions in assignment", e.span));
+                            return Err(user_at(
+                                "multiple starred expressions in assignment",
+                                e.span,
+                            ));
                         }
                         seen = true;
                         if let ExprKind::Starred(_) = inner.kind {
@@ -548,7 +572,10 @@ fn arguments<'s>(items: Vec<ArgItem>, in_class: bool) -> PResult<'s, (Vec<Expr>,
                     return Err(user_at("invalid syntax", g.span));
                 }
                 if n > 1 {
-                    return Err(user_at("Generator expression must be parenthesized", g.span));
+                    return Err(user_at(
+                        "Generator expression must be parenthesized",
+                        g.span,
+                    ));
                 }
                 args.push(g);
             }
@@ -566,7 +593,10 @@ fn arguments<'s>(items: Vec<ArgItem>, in_class: bool) -> PResult<'s, (Vec<Expr>,
                         e.span,
                     ));
                 } else if seen_kw {
-                    return Err(user_at("positional argument follows keyword argument", e.span));
+                    return Err(user_at(
+                        "positional argument follows keyword argument",
+                        e.span,
+                    ));
                 }
                 args.push(e);
             }
@@ -594,13 +624,22 @@ fn arguments<'s>(items: Vec<ArgItem>, in_class: bool) -> PResult<'s, (Vec<Expr>,
     Ok((args, keywords))
 }
 
-pub fn call<'s>(ctx: &Ctx<'s>, func: Expr, items: Vec<ArgItem>, l: usize, r: usize) -> PResult<'s, Expr> {
+pub fn call<'s>(
+    ctx: &Ctx<'s>,
+    func: Expr,
+    items: Vec<ArgItem>,
+    l: usize,
+    r: usize,
+) -> PResult<'s, Expr> {
     let mut items = items;
     if let [ArgItem::GenExp(g)] = &mut items[..] {
         // `f(x for x in y,)`: the trailing comma makes it an argument list.
         let after = ctx.src[g.span.end as usize..r].trim_start();
         if after.starts_with(',') {
-            return Err(user_at("Generator expression must be parenthesized", g.span));
+            return Err(user_at(
+                "Generator expression must be parenthesized",
+                g.span,
+            ));
         }
         // Like CPython, the sole generator argument spans the call's parentheses.
         let fend = func.span.end as usize;
@@ -750,7 +789,10 @@ pub fn parse_number(t: &str) -> Option<Constant> {
         return t.parse::<f64>().ok().map(Constant::Float);
     }
     if t.len() <= 18 {
-        return t.parse::<i64>().ok().map(|v| Constant::Int(BigInt::from(v)));
+        return t
+            .parse::<i64>()
+            .ok()
+            .map(|v| Constant::Int(BigInt::from(v)));
     }
     BigInt::parse_bytes(b, 10).map(Constant::Int)
 }
@@ -854,7 +896,13 @@ fn strings_inner(ctx: &Ctx<'_>, parts: &[(usize, &str, usize)]) -> Result<Expr, 
                 raw: p.raw,
                 span,
             };
-            fp.parse(p.body_start, p.body_start + p.body.len(), 0, false, &mut pieces)?;
+            fp.parse(
+                p.body_start,
+                p.body_start + p.body.len(),
+                0,
+                false,
+                &mut pieces,
+            )?;
         } else if p.raw {
             push_lit(&mut pieces, p.body);
         } else {
@@ -873,7 +921,10 @@ fn strings_inner(ctx: &Ctx<'_>, parts: &[(usize, &str, usize)]) -> Result<Expr, 
             span,
         ));
     }
-    Ok(Expr::new(ExprKind::JoinedStr(pieces_to_exprs(pieces, span)), span))
+    Ok(Expr::new(
+        ExprKind::JoinedStr(pieces_to_exprs(pieces, span)),
+        span,
+    ))
 }
 
 fn pieces_to_exprs(pieces: Vec<Piece>, span: Span) -> Vec<Expr> {
@@ -898,7 +949,11 @@ fn decode_escapes(
     start: usize,
     emit: &mut dyn FnMut(char),
 ) -> Result<(), SyntaxError> {
-    let codec = if bytes { "" } else { "'unicodeescape' codec can't decode bytes in " };
+    let codec = if bytes {
+        ""
+    } else {
+        "'unicodeescape' codec can't decode bytes in "
+    };
     let b = body.as_bytes();
     let mut i = 0;
     let mut lit_start = 0;
@@ -959,7 +1014,9 @@ fn decode_escapes(
                     b'u' => 4,
                     _ => 8,
                 };
-                let digits = body.get(i..i + n).filter(|d| d.bytes().all(|x| x.is_ascii_hexdigit()));
+                let digits = body
+                    .get(i..i + n)
+                    .filter(|d| d.bytes().all(|x| x.is_ascii_hexdigit()));
                 let Some(digits) = digits else {
                     let upto = (i..(i + n).min(b.len()))
                         .take_while(|&k| b[k].is_ascii_hexdigit())
@@ -973,7 +1030,11 @@ fn decode_escapes(
                     let msg = if bytes {
                         format!("(value error) invalid \\x escape at position {esc}")
                     } else {
-                        format!("{codec}position {}-{}: {what}", esc, upto.saturating_sub(1).max(esc + 1))
+                        format!(
+                            "{codec}position {}-{}: {what}",
+                            esc,
+                            upto.saturating_sub(1).max(esc + 1)
+                        )
                     };
                     return Err(if bytes {
                         syntax_error(msg, start + esc, start + upto)
@@ -987,7 +1048,11 @@ fn decode_escapes(
                     Some(ch) => emit(ch),
                     None => {
                         return Err(unicode_error(
-                            format!("{codec}position {}-{}: illegal Unicode character", esc, i - 1),
+                            format!(
+                                "{codec}position {}-{}: illegal Unicode character",
+                                esc,
+                                i - 1
+                            ),
                             start + esc,
                             start + i,
                         ))
@@ -1125,7 +1190,8 @@ impl FStringParser<'_, '_> {
             let c = b[pos];
             if let Some((q, triple)) = quote {
                 if c == b'\\' {
-                    return Err(fs_err("expression part cannot include a backslash", pos).strip_prefix_fstring());
+                    return Err(fs_err("expression part cannot include a backslash", pos)
+                        .strip_prefix_fstring());
                 }
                 if c == q {
                     if !triple {
@@ -1146,10 +1212,13 @@ impl FStringParser<'_, '_> {
                     continue;
                 }
                 b'\\' => {
-                    return Err(fs_err("expression part cannot include a backslash", pos).strip_prefix_fstring());
+                    return Err(fs_err("expression part cannot include a backslash", pos)
+                        .strip_prefix_fstring());
                 }
                 b'#' => {
-                    return Err(fs_err("expression part cannot include '#'", pos).strip_prefix_fstring());
+                    return Err(
+                        fs_err("expression part cannot include '#'", pos).strip_prefix_fstring()
+                    );
                 }
                 b'(' | b'[' | b'{' => {
                     if nest.len() >= crate::lexer::indent::MAX_BRACKET_DEPTH {

@@ -2,8 +2,9 @@
 
 pub mod helpers;
 
-#[allow(clippy::all, clippy::pedantic, unused_parens, unused_imports, dead_code, unused_mut, unused_variables)]
+/// The LALRPOP-generated parser (from `grammar/python.lalrpop`, built into OUT_DIR).
 mod grammar {
+    #![allow(clippy::all)]
     include!(concat!(env!("OUT_DIR"), "/python.rs"));
 }
 
@@ -79,9 +80,14 @@ pub fn parse(source: &str, mode: Mode) -> Result<ast::Module, SyntaxError> {
 
 /// Parses the expression of an f-string replacement field, `src[start..end]`,
 /// as if it were parenthesized. Errors are prefixed with "f-string: ".
-pub(crate) fn parse_fstring_expr(ctx: &Ctx<'_>, start: usize, end: usize) -> Result<ast::Expr, SyntaxError> {
+pub(crate) fn parse_fstring_expr(
+    ctx: &Ctx<'_>,
+    start: usize,
+    end: usize,
+) -> Result<ast::Expr, SyntaxError> {
     let layer = IndentLayer::range(ctx.src, start, end, true);
-    let (tokens, lex_err) = collect(std::iter::once(Ok((start, Token::StartFString, start))).chain(layer));
+    let (tokens, lex_err) =
+        collect(std::iter::once(Ok((start, Token::StartFString, start))).chain(layer));
     let stream = tokens
         .iter()
         .copied()
@@ -260,7 +266,10 @@ fn map_error<'s>(
         let prev = idx.checked_sub(1).map(|i| tokens[i].1);
         let def_like = matches!(tokens.get(first).map(|t| t.1), Some(Token::Def))
             || matches!(
-                (tokens.get(first).map(|t| t.1), tokens.get(first + 1).map(|t| t.1)),
+                (
+                    tokens.get(first).map(|t| t.1),
+                    tokens.get(first + 1).map(|t| t.1)
+                ),
                 (Some(Token::Async), Some(Token::Def))
             );
         if header && (tok == Token::Newline || (def_like && prev == Some(Token::RParen))) {
@@ -440,7 +449,11 @@ fn specific_error(tokens: &[Spanned<'_>], idx: usize, expected: &[String]) -> Op
         let (commas, colons) = top_level_separators(tokens, open, idx);
         let kind = tokens[open].1;
         // `[a, b for b in c]`
-        if matches!(tok, Token::For | Token::Async) && commas > 0 && colons == 0 && matches!(kind, Token::LSqb | Token::LBrace) {
+        if matches!(tok, Token::For | Token::Async)
+            && commas > 0
+            && colons == 0
+            && matches!(kind, Token::LSqb | Token::LBrace)
+        {
             return Some(error(
                 SyntaxErrorKind::SyntaxError,
                 "did you forget parentheses around the comprehension target?",
@@ -480,11 +493,16 @@ fn specific_error(tokens: &[Spanned<'_>], idx: usize, expected: &[String]) -> Op
     // `[a b]`: two expressions in a row inside brackets. The lexer must have
     // got past `b` (otherwise its error, e.g. an unclosed bracket, wins).
     if prev_tok.is_some_and(ends_expr) && starts_expr(tok) && idx + 1 < tokens.len() {
-        let is_name_string = matches!(prev_tok, Some(Token::Name(_))) && matches!(tok, Token::String(_));
+        let is_name_string =
+            matches!(prev_tok, Some(Token::Name(_))) && matches!(tok, Token::String(_));
         let mut depth = 0i32;
         for t in &tokens[..idx] {
             match t.1 {
-                Token::LParen | Token::LSqb | Token::LBrace | Token::WithLParen | Token::StartFString => depth += 1,
+                Token::LParen
+                | Token::LSqb
+                | Token::LBrace
+                | Token::WithLParen
+                | Token::StartFString => depth += 1,
                 Token::RParen | Token::RSqb | Token::RBrace => depth -= 1,
                 _ => {}
             }

@@ -354,7 +354,6 @@ fn lex_number<'s>(lex: &mut Lexer<'s, Token<'s>>) -> Result<&'s str, LexError> {
     let dec = |b: u8| b.is_ascii_digit();
     let invalid = |kind: &str, at: usize| LexError::new(format!("invalid {kind} literal"), at, at);
     let at = |p: usize| src.get(p).copied().unwrap_or(0);
-    let mut is_float = false;
     let mut kind = "decimal";
     if at(pos) == b'0' && matches!(at(pos + 1), b'x' | b'X' | b'o' | b'O' | b'b' | b'B') {
         let (name, is_digit): (&str, fn(u8) -> bool) = match at(pos + 1) {
@@ -406,7 +405,6 @@ fn lex_number<'s>(lex: &mut Lexer<'s, Token<'s>>) -> Result<&'s str, LexError> {
             }
         }
         if at(pos) == b'.' {
-            is_float = true;
             pos += 1;
             if at(pos).is_ascii_digit() {
                 pos = digits(src, pos, dec).map_err(|p| invalid("decimal", p))?;
@@ -418,8 +416,7 @@ fn lex_number<'s>(lex: &mut Lexer<'s, Token<'s>>) -> Result<&'s str, LexError> {
                 p += 1;
             }
             if at(p).is_ascii_digit() {
-                is_float = true;
-                pos = digits(src, p, dec).map_err(|p| invalid("decimal", p))?;
+                    pos = digits(src, p, dec).map_err(|p| invalid("decimal", p))?;
             } else {
                 // `1e`, `1else` (allowed: a keyword follows), `1ex`.
                 let rest = &lex.source()[pos..];
@@ -433,7 +430,6 @@ fn lex_number<'s>(lex: &mut Lexer<'s, Token<'s>>) -> Result<&'s str, LexError> {
             kind = "imaginary";
         }
     }
-    let _ = is_float;
     // The number must not run into an identifier (except the keywords CPython tolerates).
     let rest = &lex.source()[pos..];
     if let Some(c) = rest.chars().next() {

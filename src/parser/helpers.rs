@@ -835,6 +835,15 @@ enum Piece {
     Value(Expr),
 }
 
+/// Source newlines in literals read as `\n`, as CPython's tokenizer translates them.
+fn norm_newlines(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains('\r') {
+        std::borrow::Cow::Owned(s.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 fn push_lit(pieces: &mut Vec<Piece>, s: &str) {
     if s.is_empty() {
         return;
@@ -870,10 +879,11 @@ fn strings_inner(ctx: &Ctx<'_>, parts: &[(usize, &str, usize)]) -> Result<Expr, 
                     e,
                 ));
             }
+            let body = norm_newlines(p.body);
             if p.raw {
-                out.extend_from_slice(p.body.as_bytes());
+                out.extend_from_slice(body.as_bytes());
             } else {
-                decode_escapes(p.body, true, p.body_start, &mut |c| out.push(c as u8))?;
+                decode_escapes(&body, true, p.body_start, &mut |c| out.push(c as u8))?;
             }
         }
         return Ok(Expr::new(
@@ -904,10 +914,11 @@ fn strings_inner(ctx: &Ctx<'_>, parts: &[(usize, &str, usize)]) -> Result<Expr, 
                 &mut pieces,
             )?;
         } else if p.raw {
-            push_lit(&mut pieces, p.body);
+            push_lit(&mut pieces, &norm_newlines(p.body));
         } else {
-            let mut buf = String::with_capacity(p.body.len());
-            decode_escapes(p.body, false, p.body_start, &mut |c| buf.push(c))?;
+            let body = norm_newlines(p.body);
+            let mut buf = String::with_capacity(body.len());
+            decode_escapes(&body, false, p.body_start, &mut |c| buf.push(c))?;
             push_lit(&mut pieces, &buf);
         }
     }
@@ -1100,6 +1111,7 @@ fn fs_err(msg: &str, at: usize) -> SyntaxError {
 
 impl FStringParser<'_, '_> {
     fn lit(&self, text: &str, start: usize, pieces: &mut Vec<Piece>) -> Result<(), SyntaxError> {
+        let text = &*norm_newlines(text);
         if self.raw {
             push_lit(pieces, text);
         } else {

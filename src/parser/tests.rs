@@ -925,3 +925,12 @@ fn names_are_interned() {
     };
     assert!(std::rc::Rc::ptr_eq(a, b));
 }
+
+#[test]
+fn literal_newlines_are_normalized() {
+    let m = parse("x = '''a\r\nb\rc'''\r\ny = rb'''d\r\ne'''\r\nz = f'''{x}\r\n'''", Mode::Module).unwrap();
+    assert_eq!(
+        dump(&m.body),
+        r#"[Assign([Name("x")], Constant("a\nb\nc")), Assign([Name("y")], Constant(b640a65)), Assign([Name("z")], JoinedStr([FormattedValue(Name("x"), None, None), Constant("\n")]))]"#
+    );
+}

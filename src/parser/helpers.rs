@@ -605,12 +605,19 @@ fn arguments<'s>(items: Vec<ArgItem>, in_class: bool) -> PResult<'s, (Vec<Expr>,
                 keywords.push(k);
             }
             ArgItem::Assign(target, value, span) => {
-                let ExprKind::Name(name) = target.kind else {
-                    return Err(user(
-                        "expression cannot contain assignment, perhaps you meant \"==\"?",
-                        target.span.start as usize,
-                        value.span.start as usize,
-                    ));
+                if let ExprKind::Constant(Constant::True | Constant::False | Constant::None) = target.kind {
+                    return Err(user_at(format!("cannot assign to {}", expr_name(&target)), target.span));
+                }
+                let name = match target.kind {
+                    // `f((x)=1)`: a parenthesized name is not a keyword.
+                    ExprKind::Name(name) if target.span.start == span.start => name,
+                    _ => {
+                        return Err(user(
+                            "expression cannot contain assignment, perhaps you meant \"==\"?",
+                            target.span.start as usize,
+                            value.span.start as usize,
+                        ))
+                    }
                 };
                 seen_kw = true;
                 keywords.push(Keyword {

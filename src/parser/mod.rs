@@ -141,7 +141,8 @@ fn mark_parenthesized_with_items(tokens: &mut [Spanned<'_>]) {
                 Token::RParen | Token::RSqb | Token::RBrace => {
                     depth -= 1;
                     if depth == 0 {
-                        if tokens.get(j + 1).map(|t| t.1) == Some(Token::Colon) {
+                        // (Before a newline too, so that a missing ':' is reported as such.)
+                        if matches!(tokens.get(j + 1).map(|t| t.1), Some(Token::Colon | Token::Newline)) {
                             tokens[i + 1].1 = Token::WithLParen;
                         }
                         break;
@@ -331,6 +332,27 @@ fn enclosing_bracket(tokens: &[Spanned<'_>], idx: usize) -> Option<usize> {
     None
 }
 
+/// Is token `idx` inside the parameter list of a `lambda`?
+fn in_lambda_params(tokens: &[Spanned<'_>], idx: usize) -> bool {
+    let mut depth = 0usize;
+    for i in (0..idx).rev() {
+        match tokens[i].1 {
+            Token::RParen | Token::RSqb | Token::RBrace => depth += 1,
+            Token::LParen | Token::LSqb | Token::LBrace | Token::WithLParen => {
+                if depth == 0 {
+                    return false;
+                }
+                depth -= 1;
+            }
+            Token::Lambda if depth == 0 => return true,
+            Token::Colon if depth == 0 => return false,
+            Token::Newline | Token::Indent | Token::Dedent => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
 /// Numbers of commas and colons directly inside the bracket at `open`, before `idx`.
 fn top_level_separators(tokens: &[Spanned<'_>], open: usize, idx: usize) -> (usize, usize) {
     let (mut depth, mut commas, mut colons, mut lambdas) = (0usize, 0usize, 0usize, 0usize);
@@ -436,6 +458,53 @@ fn specific_error(tokens: &[Spanned<'_>], idx: usize, expected: &[String]) -> Op
         ));
     }
     let has = |t: &str| expected.iter().any(|e| e.trim_matches('"') == t);
+    let syntax = |msg: &str, s: usize, e: usize| Some(error(SyntaxErrorKind::SyntaxError, msg, s, e));
+    let line_first = tokens[line_start_index(tokens, idx)].1;
+    // `yield = 1`
+    if tok == Token::Equal && line_first == Token::Yield {
+        return syntax("assignment to yield expression not possible", tokens[line_start_index(tokens, idx)].0, start);
+    }
+    // `def f:`
+    if idx >= 2 && tokens[idx - 2].1 == Token::Def && matches!(prev_tok, Some(Token::Name(_))) && tok != Token::LParen {
+        return syntax("expected '('", start, end);
+    }
+    // Parameter lists.
+    let def_params = enclosing_bracket(tokens, idx)
+        .is_some_and(|open| open >= 2 && tokens[open].1 == Token::LParen && tokens[open - 2].1 == Token::Def);
+    if def_params || in_lambda_params(tokens, idx) {
+        if prev_tok == Some(Token::Equal) && matches!(tok, Token::Comma | Token::RParen | Token::Colon) {
+            return syntax("expected default value expression", start, end);
+        }
+        if prev_tok == Some(Token::Slash) && tok == Token::Star {
+            return syntax("expected comma between / and *", tokens[idx - 1].0, end);
+        }
+        if tok == Token::LParen && matches!(prev_tok, Some(Token::Comma | Token::LParen | Token::Lambda)) {
+            let msg = if def_params {
+                "Function parameters cannot be parenthesized"
+            } else {
+                "Lambda expression parameters cannot be parenthesized"
+            };
+            return syntax(msg, start, end);
+        }
+    }
+    // `if x = 1:`
+    if tok == Token::Equal && matches!(line_first, Token::If | Token::Elif | Token::While) {
+        let what = match prev_tok {
+            Some(Token::Name(_)) if idx >= 2 && tokens[idx - 2].1 == Token::Dot => "attribute",
+            Some(Token::Name(_)) => {
+                return syntax("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", start, end)
+            }
+            Some(Token::RSqb) => "subscript",
+            Some(Token::RParen) => "function call",
+            Some(Token::Number(_) | Token::String(_)) => "literal",
+            _ => return None,
+        };
+        return syntax(
+            &format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?"),
+            start,
+            end,
+        );
+    }
     // `try:` block without handlers
     if has("except") && has("finally") && !matches!(tok, Token::Except | Token::Finally) {
         return Some(error(

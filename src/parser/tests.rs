@@ -575,10 +575,9 @@ fn describe_error(src: &str, mode: Mode) -> String {
     }
 }
 
-#[test]
-fn errors_match_cpython() {
+fn check_error_cases(text: &str) -> (usize, Vec<String>) {
     let mut failures = Vec::new();
-    let all = cases(include_str!("testdata/error_expected.txt"));
+    let all = cases(text);
     for (case, expected) in &all {
         let (mode, src) = if let Some(s) = case.strip_prefix("#eval\n") {
             (Mode::Eval, s)
@@ -595,18 +594,25 @@ fn errors_match_cpython() {
         };
         let got = describe_error(src, mode);
         if got != expected {
-            failures.push(format!(
-                "{case:?}\n  expected: {expected}\n  got:      {got}"
-            ));
+            failures.push(format!("{case:?}\n  expected: {expected}\n  got:      {got}"));
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases failed:\n{}",
-        failures.len(),
-        all.len(),
-        failures.join("\n\n")
-    );
+    (all.len(), failures)
+}
+
+#[test]
+fn errors_match_cpython() {
+    let (n, failures) = check_error_cases(include_str!("testdata/error_expected.txt"));
+    assert!(failures.is_empty(), "{} of {n} cases failed:\n{}", failures.len(), failures.join("\n\n"));
+}
+
+/// Development aid: checks an expectation file named by `PYCO_ERRORS`.
+#[test]
+#[ignore]
+fn error_file() {
+    let text = std::fs::read_to_string(std::env::var("PYCO_ERRORS").unwrap()).unwrap();
+    let (n, failures) = check_error_cases(&text);
+    println!("{} of {n} cases failed:\n{}", failures.len(), failures.join("\n\n"));
 }
 
 /// Development aid: `PYCO_SCRATCH=file cargo test scratch -- --ignored --nocapture`.
@@ -933,4 +939,24 @@ fn literal_newlines_are_normalized() {
         dump(&m.body),
         r#"[Assign([Name("x")], Constant("a\nb\nc")), Assign([Name("y")], Constant(b640a65)), Assign([Name("z")], JoinedStr([FormattedValue(Name("x"), None, None), Constant("\n")]))]"#
     );
+}
+
+/// Development aid: `PYCO_DUMP_LIST=files.txt PYCO_DUMP_OUT=dir cargo test dump_files -- --ignored`
+/// writes the dump (or the error) of each listed file to `dir/<n>.txt`.
+#[test]
+#[ignore]
+fn dump_files() {
+    let list = std::fs::read_to_string(std::env::var("PYCO_DUMP_LIST").unwrap()).unwrap();
+    let out = std::env::var("PYCO_DUMP_OUT").unwrap();
+    for (i, path) in list.lines().enumerate() {
+        let Ok(src) = std::fs::read_to_string(path) else { continue };
+        let text = match parse(&src, Mode::Module) {
+            Ok(m) => dump_spans(&m.body, &src),
+            Err(e) => {
+                let (l, c) = line_col(&src, e.span.start as usize);
+                format!("ERROR {e} at {l}:{c}")
+            }
+        };
+        std::fs::write(format!("{out}/{i}.txt"), text).unwrap();
+    }
 }

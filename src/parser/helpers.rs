@@ -1078,13 +1078,15 @@ fn decode_escapes(
                 }
             }
             b'N' if !bytes => {
-                let what = if b.get(i) == Some(&b'{') && body[i..].contains('}') {
-                    "\\N{...} escapes are not supported"
+                let (what, last) = if b.get(i) != Some(&b'{') {
+                    ("malformed \\N character escape", i - 1)
+                } else if let Some(close) = body[i..].find('}') {
+                    ("\\N{...} escapes are not supported", i + close)
                 } else {
-                    "malformed \\N character escape"
+                    ("malformed \\N character escape", b.len() - 1)
                 };
                 return Err(unicode_error(
-                    format!("{codec}position {}-{}: {what}", esc, i - 1),
+                    format!("{codec}position {esc}-{last}: {what}"),
                     start + esc,
                     start + i,
                 ));
@@ -1289,7 +1291,7 @@ impl FStringParser<'_, '_> {
             return Err(fs_err("expecting '}'", pos));
         }
         let expr_text = &self.src[start..pos];
-        if expr_text.trim().is_empty() {
+        if expr_text.trim_matches([' ', '\t', '\n', '\r', '\x0c']).is_empty() {
             let msg = match b[pos] {
                 c @ (b'!' | b':' | b'=') => format!("expression required before '{}'", c as char),
                 _ => "empty expression not allowed".to_string(),
@@ -1306,8 +1308,10 @@ impl FStringParser<'_, '_> {
         }
         let mut conversion = None;
         if pos < end && b[pos] == b'!' {
-            let c = b.get(pos + 1).copied().filter(|_| pos + 1 < end);
-            match c {
+            if pos + 1 >= end {
+                return Err(fs_err("expecting '}'", end));
+            }
+            match Some(b[pos + 1]) {
                 Some(c @ (b's' | b'r' | b'a')) => conversion = Some(c as char),
                 _ => {
                     return Err(fs_err(

@@ -99,8 +99,10 @@ pub(crate) fn parse_fstring_expr(
             _ => unreachable!("f-string mode yields one expression"),
         },
         Err(e) => {
+            // Tokenizer errors are reported as they are; parser errors get a prefix.
+            let from_lexer = lex_err.is_some();
             let mut err = map_error(ctx, &tokens, lex_err, e);
-            if !err.msg.starts_with("f-string") {
+            if !from_lexer && !err.msg.starts_with("f-string") {
                 err.msg = format!("f-string: {}", err.msg);
             }
             err.incomplete = false;

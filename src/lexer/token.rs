@@ -416,7 +416,7 @@ fn lex_number<'s>(lex: &mut Lexer<'s, Token<'s>>) -> Result<&'s str, LexError> {
                 p += 1;
             }
             if at(p).is_ascii_digit() {
-                    pos = digits(src, p, dec).map_err(|p| invalid("decimal", p))?;
+                pos = digits(src, p, dec).map_err(|p| invalid("decimal", p))?;
             } else {
                 // `1e`, `1else` (allowed: a keyword follows), `1ex`.
                 let rest = &lex.source()[pos..];

@@ -605,8 +605,13 @@ fn arguments<'s>(items: Vec<ArgItem>, in_class: bool) -> PResult<'s, (Vec<Expr>,
                 keywords.push(k);
             }
             ArgItem::Assign(target, value, span) => {
-                if let ExprKind::Constant(Constant::True | Constant::False | Constant::None) = target.kind {
-                    return Err(user_at(format!("cannot assign to {}", expr_name(&target)), target.span));
+                if let ExprKind::Constant(Constant::True | Constant::False | Constant::None) =
+                    target.kind
+                {
+                    return Err(user_at(
+                        format!("cannot assign to {}", expr_name(&target)),
+                        target.span,
+                    ));
                 }
                 let name = match target.kind {
                     // `f((x)=1)`: a parenthesized name is not a keyword.
@@ -1291,7 +1296,10 @@ impl FStringParser<'_, '_> {
             return Err(fs_err("expecting '}'", pos));
         }
         let expr_text = &self.src[start..pos];
-        if expr_text.trim_matches([' ', '\t', '\n', '\r', '\x0c']).is_empty() {
+        if expr_text
+            .trim_matches([' ', '\t', '\n', '\r', '\x0c'])
+            .is_empty()
+        {
             let msg = match b[pos] {
                 c @ (b'!' | b':' | b'=') => format!("expression required before '{}'", c as char),
                 _ => "empty expression not allowed".to_string(),

@@ -144,7 +144,10 @@ fn mark_parenthesized_with_items(tokens: &mut [Spanned<'_>]) {
                     depth -= 1;
                     if depth == 0 {
                         // (Before a newline too, so that a missing ':' is reported as such.)
-                        if matches!(tokens.get(j + 1).map(|t| t.1), Some(Token::Colon | Token::Newline)) {
+                        if matches!(
+                            tokens.get(j + 1).map(|t| t.1),
+                            Some(Token::Colon | Token::Newline)
+                        ) {
                             tokens[i + 1].1 = Token::WithLParen;
                         }
                         break;
@@ -299,9 +302,6 @@ fn map_error<'s>(
     }
     if let Some(err) = specific_error(tokens, idx, &expected) {
         return err;
-    }
-    if std::env::var_os("PYCO_DEBUG_EXPECTED").is_some() {
-        eprintln!("{tok:?} expected {expected:?}");
     }
     let mut err = generic(start, end);
     // A decorator with nothing after it yet.
@@ -460,27 +460,41 @@ fn specific_error(tokens: &[Spanned<'_>], idx: usize, expected: &[String]) -> Op
         ));
     }
     let has = |t: &str| expected.iter().any(|e| e.trim_matches('"') == t);
-    let syntax = |msg: &str, s: usize, e: usize| Some(error(SyntaxErrorKind::SyntaxError, msg, s, e));
+    let syntax =
+        |msg: &str, s: usize, e: usize| Some(error(SyntaxErrorKind::SyntaxError, msg, s, e));
     let line_first = tokens[line_start_index(tokens, idx)].1;
     // `yield = 1`
     if tok == Token::Equal && line_first == Token::Yield {
-        return syntax("assignment to yield expression not possible", tokens[line_start_index(tokens, idx)].0, start);
+        return syntax(
+            "assignment to yield expression not possible",
+            tokens[line_start_index(tokens, idx)].0,
+            start,
+        );
     }
     // `def f:`
-    if idx >= 2 && tokens[idx - 2].1 == Token::Def && matches!(prev_tok, Some(Token::Name(_))) && tok != Token::LParen {
+    if idx >= 2
+        && tokens[idx - 2].1 == Token::Def
+        && matches!(prev_tok, Some(Token::Name(_)))
+        && tok != Token::LParen
+    {
         return syntax("expected '('", start, end);
     }
     // Parameter lists.
-    let def_params = enclosing_bracket(tokens, idx)
-        .is_some_and(|open| open >= 2 && tokens[open].1 == Token::LParen && tokens[open - 2].1 == Token::Def);
+    let def_params = enclosing_bracket(tokens, idx).is_some_and(|open| {
+        open >= 2 && tokens[open].1 == Token::LParen && tokens[open - 2].1 == Token::Def
+    });
     if def_params || in_lambda_params(tokens, idx) {
-        if prev_tok == Some(Token::Equal) && matches!(tok, Token::Comma | Token::RParen | Token::Colon) {
+        if prev_tok == Some(Token::Equal)
+            && matches!(tok, Token::Comma | Token::RParen | Token::Colon)
+        {
             return syntax("expected default value expression", start, end);
         }
         if prev_tok == Some(Token::Slash) && tok == Token::Star {
             return syntax("expected comma between / and *", tokens[idx - 1].0, end);
         }
-        if tok == Token::LParen && matches!(prev_tok, Some(Token::Comma | Token::LParen | Token::Lambda)) {
+        if tok == Token::LParen
+            && matches!(prev_tok, Some(Token::Comma | Token::LParen | Token::Lambda))
+        {
             let msg = if def_params {
                 "Function parameters cannot be parenthesized"
             } else {
@@ -494,7 +508,11 @@ fn specific_error(tokens: &[Spanned<'_>], idx: usize, expected: &[String]) -> Op
         let what = match prev_tok {
             Some(Token::Name(_)) if idx >= 2 && tokens[idx - 2].1 == Token::Dot => "attribute",
             Some(Token::Name(_)) => {
-                return syntax("invalid syntax. Maybe you meant '==' or ':=' instead of '='?", start, end)
+                return syntax(
+                    "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                    start,
+                    end,
+                )
             }
             Some(Token::RSqb) => "subscript",
             Some(Token::RParen) => "function call",

@@ -594,7 +594,9 @@ fn check_error_cases(text: &str) -> (usize, Vec<String>) {
         };
         let got = describe_error(src, mode);
         if got != expected {
-            failures.push(format!("{case:?}\n  expected: {expected}\n  got:      {got}"));
+            failures.push(format!(
+                "{case:?}\n  expected: {expected}\n  got:      {got}"
+            ));
         }
     }
     (all.len(), failures)
@@ -603,7 +605,12 @@ fn check_error_cases(text: &str) -> (usize, Vec<String>) {
 #[test]
 fn errors_match_cpython() {
     let (n, failures) = check_error_cases(include_str!("testdata/error_expected.txt"));
-    assert!(failures.is_empty(), "{} of {n} cases failed:\n{}", failures.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {n} cases failed:\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
 }
 
 /// Development aid: checks an expectation file named by `PYCO_ERRORS`.
@@ -612,7 +619,11 @@ fn errors_match_cpython() {
 fn error_file() {
     let text = std::fs::read_to_string(std::env::var("PYCO_ERRORS").unwrap()).unwrap();
     let (n, failures) = check_error_cases(&text);
-    println!("{} of {n} cases failed:\n{}", failures.len(), failures.join("\n\n"));
+    println!(
+        "{} of {n} cases failed:\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
 }
 
 /// Development aid: `PYCO_SCRATCH=file cargo test scratch -- --ignored --nocapture`.
@@ -934,7 +945,11 @@ fn names_are_interned() {
 
 #[test]
 fn literal_newlines_are_normalized() {
-    let m = parse("x = '''a\r\nb\rc'''\r\ny = rb'''d\r\ne'''\r\nz = f'''{x}\r\n'''", Mode::Module).unwrap();
+    let m = parse(
+        "x = '''a\r\nb\rc'''\r\ny = rb'''d\r\ne'''\r\nz = f'''{x}\r\n'''",
+        Mode::Module,
+    )
+    .unwrap();
     assert_eq!(
         dump(&m.body),
         r#"[Assign([Name("x")], Constant("a\nb\nc")), Assign([Name("y")], Constant(b640a65)), Assign([Name("z")], JoinedStr([FormattedValue(Name("x"), None, None), Constant("\n")]))]"#
@@ -949,7 +964,9 @@ fn dump_files() {
     let list = std::fs::read_to_string(std::env::var("PYCO_DUMP_LIST").unwrap()).unwrap();
     let out = std::env::var("PYCO_DUMP_OUT").unwrap();
     for (i, path) in list.lines().enumerate() {
-        let Ok(src) = std::fs::read_to_string(path) else { continue };
+        let Ok(src) = std::fs::read_to_string(path) else {
+            continue;
+        };
         let text = match parse(&src, Mode::Module) {
             Ok(m) => dump_spans(&m.body, &src),
             Err(e) => {
@@ -958,5 +975,61 @@ fn dump_files() {
             }
         };
         std::fs::write(format!("{out}/{i}.txt"), text).unwrap();
+    }
+}
+
+/// Mutates the test sources at random and checks that parsing never panics.
+#[test]
+fn fuzz_no_panics() {
+    let corpus: Vec<&str> = cases(include_str!("testdata/ast_expected.txt"))
+        .into_iter()
+        .chain(cases(include_str!("testdata/error_expected.txt")))
+        .map(|(src, _)| src)
+        .collect();
+    let pieces = [
+        "(", ")", "[", "]", "{", "}", ":", ",", "=", "\n", "\n    ", "\t", " ", "\\", "'", "\"",
+        "'''", "f'", "{x", "!r", "=}", "*", "**", "lambda", "if", "else", "for", "in", "yield",
+        "async", "await", "é", "€", "\u{a0}", "#", "0x", "1e", "_", ".", "...", "@", "->", ":=",
+        "not", "\r\n", "\\N{", "\0",
+    ];
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    let mut rand = move |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    for _ in 0..20_000 {
+        let base = corpus[rand(corpus.len())];
+        let mut s: String = base.to_string();
+        for _ in 0..1 + rand(3) {
+            let mut cut = rand(s.len() + 1);
+            while !s.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            match rand(3) {
+                0 => s.insert_str(cut, pieces[rand(pieces.len())]),
+                1 => {
+                    let mut end = (cut + 1 + rand(4)).min(s.len());
+                    while !s.is_char_boundary(end) {
+                        end -= 1;
+                    }
+                    s.replace_range(cut..end, "");
+                }
+                _ => {
+                    let mut end = (cut + rand(3)).min(s.len());
+                    while !s.is_char_boundary(end) {
+                        end -= 1;
+                    }
+                    s.replace_range(cut..end, pieces[rand(pieces.len())]);
+                }
+            }
+        }
+        for mode in [Mode::Module, Mode::Eval, Mode::Interactive] {
+            let r = std::panic::catch_unwind(|| {
+                let _ = parse(&s, mode);
+            });
+            assert!(r.is_ok(), "panic on {s:?} ({mode:?})");
+        }
     }
 }

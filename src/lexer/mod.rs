@@ -79,7 +79,10 @@ mod tests {
             "if x : <NL> <IN> a <NL> b <NL> <DE> <END>"
         );
         // A tab is equivalent to 8 spaces when used consistently.
-        assert_eq!(toks("if x:\n\ta\n\tb\n"), "if x : <NL> <IN> a <NL> b <NL> <DE> <END>");
+        assert_eq!(
+            toks("if x:\n\ta\n\tb\n"),
+            "if x : <NL> <IN> a <NL> b <NL> <DE> <END>"
+        );
         // A form feed resets the column.
         assert_eq!(toks("a\n\x0cb\n"), "a <NL> b <NL> <END>");
         // Byte order mark.
@@ -112,7 +115,9 @@ mod tests {
             toks("if x:\n        a\n\tb\n"),
             "if x : <NL> <IN> a <NL> !TabError:inconsistent use of tabs and spaces in indentation@16"
         );
-        let deep: String = (0..101).map(|i| format!("{}if x:\n", " ".repeat(i))).collect();
+        let deep: String = (0..101)
+            .map(|i| format!("{}if x:\n", " ".repeat(i)))
+            .collect();
         assert!(toks(&deep).ends_with("!IndentationError:too many levels of indentation@5550"));
     }
 
@@ -127,7 +132,10 @@ mod tests {
             toks("(\n]"),
             "( !SyntaxError:closing parenthesis ']' does not match opening parenthesis '(' on line 1@2"
         );
-        assert_eq!(toks("f(a,\n b"), "f ( a , b !SyntaxError:'(' was never closed@1");
+        assert_eq!(
+            toks("f(a,\n b"),
+            "f ( a , b !SyntaxError:'(' was never closed@1"
+        );
     }
 
     #[test]
@@ -144,20 +152,32 @@ mod tests {
 
     #[test]
     fn lexical_errors() {
-        assert_eq!(toks("'abc"), "!SyntaxError:unterminated string literal (detected at line 1)@0");
+        assert_eq!(
+            toks("'abc"),
+            "!SyntaxError:unterminated string literal (detected at line 1)@0"
+        );
         assert_eq!(
             toks("x\n'''abc\n\n"),
             "x <NL> !SyntaxError:unterminated triple-quoted string literal (detected at line 4)@2"
         );
         assert_eq!(toks("1abc"), "!SyntaxError:invalid decimal literal@0");
         assert_eq!(toks("€"), "!SyntaxError:invalid character '€' (U+20AC)@0");
-        assert_eq!(toks("a\u{a0}"), "!SyntaxError:invalid non-printable character U+00A0@1");
-        assert_eq!(toks("a\0"), "!SyntaxError:source code cannot contain null bytes@1");
+        assert_eq!(
+            toks("a\u{a0}"),
+            "!SyntaxError:invalid non-printable character U+00A0@1"
+        );
+        assert_eq!(
+            toks("a\0"),
+            "!SyntaxError:source code cannot contain null bytes@1"
+        );
         assert_eq!(
             toks("a \\ b"),
             "a !SyntaxError:unexpected character after line continuation character@2"
         );
-        assert_eq!(toks("a \\"), "a !SyntaxError:unexpected EOF while parsing@2");
+        assert_eq!(
+            toks("a \\"),
+            "a !SyntaxError:unexpected EOF while parsing@2"
+        );
     }
 
     #[test]

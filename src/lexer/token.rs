@@ -298,11 +298,7 @@ impl LexError {
             // `$`, `?`, a lone `` ` ``: CPython reports plain invalid syntax.
             ("invalid syntax".to_string(), start, start + c.len_utf8())
         } else {
-            (
-                invalid_character_message(c),
-                start,
-                start + c.len_utf8(),
-            )
+            (invalid_character_message(c), start, start + c.len_utf8())
         }
     }
 }
@@ -358,7 +354,6 @@ fn lex_number<'s>(lex: &mut Lexer<'s, Token<'s>>) -> Result<&'s str, LexError> {
     let dec = |b: u8| b.is_ascii_digit();
     let invalid = |kind: &str, at: usize| LexError::new(format!("invalid {kind} literal"), at, at);
     let at = |p: usize| src.get(p).copied().unwrap_or(0);
-    let mut is_float = false;
     let mut kind = "decimal";
     if at(pos) == b'0' && matches!(at(pos + 1), b'x' | b'X' | b'o' | b'O' | b'b' | b'B') {
         let (name, is_digit): (&str, fn(u8) -> bool) = match at(pos + 1) {
@@ -399,7 +394,8 @@ fn lex_number<'s>(lex: &mut Lexer<'s, Token<'s>>) -> Result<&'s str, LexError> {
                 && int_text[0] == b'0'
                 && int_text.iter().any(|&b| b != b'0' && b != b'_');
             let next = at(pos);
-            let becomes_float = next == b'.' || next == b'e' || next == b'E' || next == b'j' || next == b'J';
+            let becomes_float =
+                next == b'.' || next == b'e' || next == b'E' || next == b'j' || next == b'J';
             if leading_zero && !becomes_float {
                 return Err(LexError::new(
                     "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers",
@@ -409,7 +405,6 @@ fn lex_number<'s>(lex: &mut Lexer<'s, Token<'s>>) -> Result<&'s str, LexError> {
             }
         }
         if at(pos) == b'.' {
-            is_float = true;
             pos += 1;
             if at(pos).is_ascii_digit() {
                 pos = digits(src, pos, dec).map_err(|p| invalid("decimal", p))?;
@@ -421,7 +416,6 @@ fn lex_number<'s>(lex: &mut Lexer<'s, Token<'s>>) -> Result<&'s str, LexError> {
                 p += 1;
             }
             if at(p).is_ascii_digit() {
-                is_float = true;
                 pos = digits(src, p, dec).map_err(|p| invalid("decimal", p))?;
             } else {
                 // `1e`, `1else` (allowed: a keyword follows), `1ex`.
@@ -436,14 +430,17 @@ fn lex_number<'s>(lex: &mut Lexer<'s, Token<'s>>) -> Result<&'s str, LexError> {
             kind = "imaginary";
         }
     }
-    let _ = is_float;
     // The number must not run into an identifier (except the keywords CPython tolerates).
     let rest = &lex.source()[pos..];
     if let Some(c) = rest.chars().next() {
         if is_id_continue(c) {
             let kw_ok = NUMBER_SUFFIX_KEYWORDS.iter().any(|k| rest.starts_with(k));
             if !kw_ok {
-                let at = if matches!(kind, "decimal" | "imaginary") { start } else { pos };
+                let at = if matches!(kind, "decimal" | "imaginary") {
+                    start
+                } else {
+                    pos
+                };
                 return Err(invalid(kind, at));
             }
         }
@@ -472,7 +469,10 @@ fn lex_string<'s>(lex: &mut Lexer<'s, Token<'s>>) -> Result<&'s str, LexError> {
             return Err(if triple {
                 LexError {
                     msg: Some(
-                        format!("unterminated triple-quoted string literal (detected at line {line})").into(),
+                        format!(
+                            "unterminated triple-quoted string literal (detected at line {line})"
+                        )
+                        .into(),
                     ),
                     at: Some((start, start)),
                     incomplete: true,

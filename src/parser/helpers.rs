@@ -304,7 +304,13 @@ pub fn delete<'s>(first: Expr, rest: Vec<Expr>, l: usize, r: usize) -> PResult<'
     Ok(Stmt::new(StmtKind::Delete(targets), Span::new(l, r)))
 }
 
-pub fn assign<'s>(ctx: &Ctx<'s>, first: Expr, mut rest: Vec<Expr>, l: usize, r: usize) -> PResult<'s, Stmt> {
+pub fn assign<'s>(
+    ctx: &Ctx<'s>,
+    first: Expr,
+    mut rest: Vec<Expr>,
+    l: usize,
+    r: usize,
+) -> PResult<'s, Stmt> {
     let value = rest.pop().expect("at least one '='");
     let mut targets = prepend(first, rest);
     check_value(&value)?;
@@ -313,7 +319,10 @@ pub fn assign<'s>(ctx: &Ctx<'s>, first: Expr, mut rest: Vec<Expr>, l: usize, r: 
         if matches!(t.kind, ExprKind::Yield(_) | ExprKind::YieldFrom(_))
             && !ctx.src[..t.span.start as usize].trim_end().ends_with('(')
         {
-            return Err(user_at("assignment to yield expression not possible", t.span));
+            return Err(user_at(
+                "assignment to yield expression not possible",
+                t.span,
+            ));
         }
         if let Some(bad) = invalid_target(t, TargetCtx::Assign) {
             let name = expr_name(bad);
@@ -327,10 +336,19 @@ pub fn assign<'s>(ctx: &Ctx<'s>, first: Expr, mut rest: Vec<Expr>, l: usize, r: 
         check_starred_target(t)?;
     }
     targets.shrink_to_fit();
-    Ok(Stmt::new(StmtKind::Assign { targets, value }, Span::new(l, r)))
+    Ok(Stmt::new(
+        StmtKind::Assign { targets, value },
+        Span::new(l, r),
+    ))
 }
 
-pub fn aug_assign<'s>(target: Expr, op: BinOp, value: Expr, l: usize, r: usize) -> PResult<'s, Stmt> {
+pub fn aug_assign<'s>(
+    target: Expr,
+    op: BinOp,
+    value: Expr,
+    l: usize,
+    r: usize,
+) -> PResult<'s, Stmt> {
     match target.kind {
         ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
         _ => {
@@ -478,7 +496,10 @@ pub fn check_target<'s>(e: &Expr, ctx: TargetCtx) -> PResult<'s, ()> {
         } else {
             "assign to"
         };
-        return Err(user_at(format!("cannot {verb} {}", expr_name(bad)), bad.span));
+        return Err(user_at(
+            format!("cannot {verb} {}", expr_name(bad)),
+            bad.span,
+        ));
     }
     if ctx != TargetCtx::Del {
         check_starred_target(e)?;
@@ -495,7 +516,10 @@ fn check_starred_target<'s>(e: &Expr) -> PResult<'s, ()> {
                 for x in elts {
                     if let ExprKind::Starred(inner) = &x.kind {
                         if seen {
-                            return Err(user_at("multiple starred expressions in assignment", e.span));
+                            return Err(user_at(
+                                "multiple starred expressions in assignment",
+                                e.span,
+                            ));
                         }
                         seen = true;
                         if let ExprKind::Starred(_) = inner.kind {
@@ -548,7 +572,10 @@ fn arguments<'s>(items: Vec<ArgItem>, in_class: bool) -> PResult<'s, (Vec<Expr>,
                     return Err(user_at("invalid syntax", g.span));
                 }
                 if n > 1 {
-                    return Err(user_at("Generator expression must be parenthesized", g.span));
+                    return Err(user_at(
+                        "Generator expression must be parenthesized",
+                        g.span,
+                    ));
                 }
                 args.push(g);
             }
@@ -566,7 +593,10 @@ fn arguments<'s>(items: Vec<ArgItem>, in_class: bool) -> PResult<'s, (Vec<Expr>,
                         e.span,
                     ));
                 } else if seen_kw {
-                    return Err(user_at("positional argument follows keyword argument", e.span));
+                    return Err(user_at(
+                        "positional argument follows keyword argument",
+                        e.span,
+                    ));
                 }
                 args.push(e);
             }
@@ -575,12 +605,24 @@ fn arguments<'s>(items: Vec<ArgItem>, in_class: bool) -> PResult<'s, (Vec<Expr>,
                 keywords.push(k);
             }
             ArgItem::Assign(target, value, span) => {
-                let ExprKind::Name(name) = target.kind else {
-                    return Err(user(
-                        "expression cannot contain assignment, perhaps you meant \"==\"?",
-                        target.span.start as usize,
-                        value.span.start as usize,
+                if let ExprKind::Constant(Constant::True | Constant::False | Constant::None) =
+                    target.kind
+                {
+                    return Err(user_at(
+                        format!("cannot assign to {}", expr_name(&target)),
+                        target.span,
                     ));
+                }
+                let name = match target.kind {
+                    // `f((x)=1)`: a parenthesized name is not a keyword.
+                    ExprKind::Name(name) if target.span.start == span.start => name,
+                    _ => {
+                        return Err(user(
+                            "expression cannot contain assignment, perhaps you meant \"==\"?",
+                            target.span.start as usize,
+                            value.span.start as usize,
+                        ))
+                    }
                 };
                 seen_kw = true;
                 keywords.push(Keyword {
@@ -594,13 +636,22 @@ fn arguments<'s>(items: Vec<ArgItem>, in_class: bool) -> PResult<'s, (Vec<Expr>,
     Ok((args, keywords))
 }
 
-pub fn call<'s>(ctx: &Ctx<'s>, func: Expr, items: Vec<ArgItem>, l: usize, r: usize) -> PResult<'s, Expr> {
+pub fn call<'s>(
+    ctx: &Ctx<'s>,
+    func: Expr,
+    items: Vec<ArgItem>,
+    l: usize,
+    r: usize,
+) -> PResult<'s, Expr> {
     let mut items = items;
     if let [ArgItem::GenExp(g)] = &mut items[..] {
         // `f(x for x in y,)`: the trailing comma makes it an argument list.
         let after = ctx.src[g.span.end as usize..r].trim_start();
         if after.starts_with(',') {
-            return Err(user_at("Generator expression must be parenthesized", g.span));
+            return Err(user_at(
+                "Generator expression must be parenthesized",
+                g.span,
+            ));
         }
         // Like CPython, the sole generator argument spans the call's parentheses.
         let fend = func.span.end as usize;
@@ -750,7 +801,10 @@ pub fn parse_number(t: &str) -> Option<Constant> {
         return t.parse::<f64>().ok().map(Constant::Float);
     }
     if t.len() <= 18 {
-        return t.parse::<i64>().ok().map(|v| Constant::Int(BigInt::from(v)));
+        return t
+            .parse::<i64>()
+            .ok()
+            .map(|v| Constant::Int(BigInt::from(v)));
     }
     BigInt::parse_bytes(b, 10).map(Constant::Int)
 }
@@ -793,6 +847,15 @@ enum Piece {
     Value(Expr),
 }
 
+/// Source newlines in literals read as `\n`, as CPython's tokenizer translates them.
+fn norm_newlines(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains('\r') {
+        std::borrow::Cow::Owned(s.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 fn push_lit(pieces: &mut Vec<Piece>, s: &str) {
     if s.is_empty() {
         return;
@@ -828,10 +891,11 @@ fn strings_inner(ctx: &Ctx<'_>, parts: &[(usize, &str, usize)]) -> Result<Expr, 
                     e,
                 ));
             }
+            let body = norm_newlines(p.body);
             if p.raw {
-                out.extend_from_slice(p.body.as_bytes());
+                out.extend_from_slice(body.as_bytes());
             } else {
-                decode_escapes(p.body, true, p.body_start, &mut |c| out.push(c as u8))?;
+                decode_escapes(&body, true, p.body_start, &mut |c| out.push(c as u8))?;
             }
         }
         return Ok(Expr::new(
@@ -854,12 +918,19 @@ fn strings_inner(ctx: &Ctx<'_>, parts: &[(usize, &str, usize)]) -> Result<Expr, 
                 raw: p.raw,
                 span,
             };
-            fp.parse(p.body_start, p.body_start + p.body.len(), 0, false, &mut pieces)?;
+            fp.parse(
+                p.body_start,
+                p.body_start + p.body.len(),
+                0,
+                false,
+                &mut pieces,
+            )?;
         } else if p.raw {
-            push_lit(&mut pieces, p.body);
+            push_lit(&mut pieces, &norm_newlines(p.body));
         } else {
-            let mut buf = String::with_capacity(p.body.len());
-            decode_escapes(p.body, false, p.body_start, &mut |c| buf.push(c))?;
+            let body = norm_newlines(p.body);
+            let mut buf = String::with_capacity(body.len());
+            decode_escapes(&body, false, p.body_start, &mut |c| buf.push(c))?;
             push_lit(&mut pieces, &buf);
         }
     }
@@ -873,7 +944,10 @@ fn strings_inner(ctx: &Ctx<'_>, parts: &[(usize, &str, usize)]) -> Result<Expr, 
             span,
         ));
     }
-    Ok(Expr::new(ExprKind::JoinedStr(pieces_to_exprs(pieces, span)), span))
+    Ok(Expr::new(
+        ExprKind::JoinedStr(pieces_to_exprs(pieces, span)),
+        span,
+    ))
 }
 
 fn pieces_to_exprs(pieces: Vec<Piece>, span: Span) -> Vec<Expr> {
@@ -898,7 +972,11 @@ fn decode_escapes(
     start: usize,
     emit: &mut dyn FnMut(char),
 ) -> Result<(), SyntaxError> {
-    let codec = if bytes { "" } else { "'unicodeescape' codec can't decode bytes in " };
+    let codec = if bytes {
+        ""
+    } else {
+        "'unicodeescape' codec can't decode bytes in "
+    };
     let b = body.as_bytes();
     let mut i = 0;
     let mut lit_start = 0;
@@ -959,7 +1037,9 @@ fn decode_escapes(
                     b'u' => 4,
                     _ => 8,
                 };
-                let digits = body.get(i..i + n).filter(|d| d.bytes().all(|x| x.is_ascii_hexdigit()));
+                let digits = body
+                    .get(i..i + n)
+                    .filter(|d| d.bytes().all(|x| x.is_ascii_hexdigit()));
                 let Some(digits) = digits else {
                     let upto = (i..(i + n).min(b.len()))
                         .take_while(|&k| b[k].is_ascii_hexdigit())
@@ -973,7 +1053,11 @@ fn decode_escapes(
                     let msg = if bytes {
                         format!("(value error) invalid \\x escape at position {esc}")
                     } else {
-                        format!("{codec}position {}-{}: {what}", esc, upto.saturating_sub(1).max(esc + 1))
+                        format!(
+                            "{codec}position {}-{}: {what}",
+                            esc,
+                            upto.saturating_sub(1).max(esc + 1)
+                        )
                     };
                     return Err(if bytes {
                         syntax_error(msg, start + esc, start + upto)
@@ -987,7 +1071,11 @@ fn decode_escapes(
                     Some(ch) => emit(ch),
                     None => {
                         return Err(unicode_error(
-                            format!("{codec}position {}-{}: illegal Unicode character", esc, i - 1),
+                            format!(
+                                "{codec}position {}-{}: illegal Unicode character",
+                                esc,
+                                i - 1
+                            ),
                             start + esc,
                             start + i,
                         ))
@@ -995,13 +1083,15 @@ fn decode_escapes(
                 }
             }
             b'N' if !bytes => {
-                let what = if b.get(i) == Some(&b'{') && body[i..].contains('}') {
-                    "\\N{...} escapes are not supported"
+                let (what, last) = if b.get(i) != Some(&b'{') {
+                    ("malformed \\N character escape", i - 1)
+                } else if let Some(close) = body[i..].find('}') {
+                    ("\\N{...} escapes are not supported", i + close)
                 } else {
-                    "malformed \\N character escape"
+                    ("malformed \\N character escape", b.len() - 1)
                 };
                 return Err(unicode_error(
-                    format!("{codec}position {}-{}: {what}", esc, i - 1),
+                    format!("{codec}position {esc}-{last}: {what}"),
                     start + esc,
                     start + i,
                 ));
@@ -1035,6 +1125,7 @@ fn fs_err(msg: &str, at: usize) -> SyntaxError {
 
 impl FStringParser<'_, '_> {
     fn lit(&self, text: &str, start: usize, pieces: &mut Vec<Piece>) -> Result<(), SyntaxError> {
+        let text = &*norm_newlines(text);
         if self.raw {
             push_lit(pieces, text);
         } else {
@@ -1125,7 +1216,8 @@ impl FStringParser<'_, '_> {
             let c = b[pos];
             if let Some((q, triple)) = quote {
                 if c == b'\\' {
-                    return Err(fs_err("expression part cannot include a backslash", pos).strip_prefix_fstring());
+                    return Err(fs_err("expression part cannot include a backslash", pos)
+                        .strip_prefix_fstring());
                 }
                 if c == q {
                     if !triple {
@@ -1146,10 +1238,13 @@ impl FStringParser<'_, '_> {
                     continue;
                 }
                 b'\\' => {
-                    return Err(fs_err("expression part cannot include a backslash", pos).strip_prefix_fstring());
+                    return Err(fs_err("expression part cannot include a backslash", pos)
+                        .strip_prefix_fstring());
                 }
                 b'#' => {
-                    return Err(fs_err("expression part cannot include '#'", pos).strip_prefix_fstring());
+                    return Err(
+                        fs_err("expression part cannot include '#'", pos).strip_prefix_fstring()
+                    );
                 }
                 b'(' | b'[' | b'{' => {
                     if nest.len() >= crate::lexer::indent::MAX_BRACKET_DEPTH {
@@ -1201,7 +1296,10 @@ impl FStringParser<'_, '_> {
             return Err(fs_err("expecting '}'", pos));
         }
         let expr_text = &self.src[start..pos];
-        if expr_text.trim().is_empty() {
+        if expr_text
+            .trim_matches([' ', '\t', '\n', '\r', '\x0c'])
+            .is_empty()
+        {
             let msg = match b[pos] {
                 c @ (b'!' | b':' | b'=') => format!("expression required before '{}'", c as char),
                 _ => "empty expression not allowed".to_string(),
@@ -1218,8 +1316,10 @@ impl FStringParser<'_, '_> {
         }
         let mut conversion = None;
         if pos < end && b[pos] == b'!' {
-            let c = b.get(pos + 1).copied().filter(|_| pos + 1 < end);
-            match c {
+            if pos + 1 >= end {
+                return Err(fs_err("expecting '}'", end));
+            }
+            match Some(b[pos + 1]) {
                 Some(c @ (b's' | b'r' | b'a')) => conversion = Some(c as char),
                 _ => {
                     return Err(fs_err(

@@ -2,8 +2,9 @@
 
 pub mod helpers;
 
-#[allow(clippy::all, clippy::pedantic, unused_parens, unused_imports, dead_code, unused_mut, unused_variables)]
+/// The LALRPOP-generated parser (from `grammar/python.lalrpop`, built into OUT_DIR).
 mod grammar {
+    #![allow(clippy::all)]
     include!(concat!(env!("OUT_DIR"), "/python.rs"));
 }
 
@@ -79,9 +80,14 @@ pub fn parse(source: &str, mode: Mode) -> Result<ast::Module, SyntaxError> {
 
 /// Parses the expression of an f-string replacement field, `src[start..end]`,
 /// as if it were parenthesized. Errors are prefixed with "f-string: ".
-pub(crate) fn parse_fstring_expr(ctx: &Ctx<'_>, start: usize, end: usize) -> Result<ast::Expr, SyntaxError> {
+pub(crate) fn parse_fstring_expr(
+    ctx: &Ctx<'_>,
+    start: usize,
+    end: usize,
+) -> Result<ast::Expr, SyntaxError> {
     let layer = IndentLayer::range(ctx.src, start, end, true);
-    let (tokens, lex_err) = collect(std::iter::once(Ok((start, Token::StartFString, start))).chain(layer));
+    let (tokens, lex_err) =
+        collect(std::iter::once(Ok((start, Token::StartFString, start))).chain(layer));
     let stream = tokens
         .iter()
         .copied()
@@ -93,8 +99,10 @@ pub(crate) fn parse_fstring_expr(ctx: &Ctx<'_>, start: usize, end: usize) -> Res
             _ => unreachable!("f-string mode yields one expression"),
         },
         Err(e) => {
+            // Tokenizer errors are reported as they are; parser errors get a prefix.
+            let from_lexer = lex_err.is_some();
             let mut err = map_error(ctx, &tokens, lex_err, e);
-            if !err.msg.starts_with("f-string") {
+            if !from_lexer && !err.msg.starts_with("f-string") {
                 err.msg = format!("f-string: {}", err.msg);
             }
             err.incomplete = false;
@@ -135,7 +143,11 @@ fn mark_parenthesized_with_items(tokens: &mut [Spanned<'_>]) {
                 Token::RParen | Token::RSqb | Token::RBrace => {
                     depth -= 1;
                     if depth == 0 {
-                        if tokens.get(j + 1).map(|t| t.1) == Some(Token::Colon) {
+                        // (Before a newline too, so that a missing ':' is reported as such.)
+                        if matches!(
+                            tokens.get(j + 1).map(|t| t.1),
+                            Some(Token::Colon | Token::Newline)
+                        ) {
                             tokens[i + 1].1 = Token::WithLParen;
                         }
                         break;
@@ -260,7 +272,10 @@ fn map_error<'s>(
         let prev = idx.checked_sub(1).map(|i| tokens[i].1);
         let def_like = matches!(tokens.get(first).map(|t| t.1), Some(Token::Def))
             || matches!(
-                (tokens.get(first).map(|t| t.1), tokens.get(first + 1).map(|t| t.1)),
+                (
+                    tokens.get(first).map(|t| t.1),
+                    tokens.get(first + 1).map(|t| t.1)
+                ),
                 (Some(Token::Async), Some(Token::Def))
             );
         if header && (tok == Token::Newline || (def_like && prev == Some(Token::RParen))) {
@@ -288,10 +303,11 @@ fn map_error<'s>(
     if let Some(err) = specific_error(tokens, idx, &expected) {
         return err;
     }
-    if std::env::var_os("PYCO_DEBUG_EXPECTED").is_some() {
-        eprintln!("{tok:?} expected {expected:?}");
-    }
     let mut err = generic(start, end);
+    // A decorator with nothing after it yet.
+    if at_eof && idx >= 1 && tokens[line_start_index(tokens, idx - 1)].1 == Token::At {
+        err.incomplete = true;
+    }
     if tok == Token::Newline && end > start {
         // Point at the end of the line, like CPython.
         err.span = Span::new(start, start);
@@ -316,6 +332,27 @@ fn enclosing_bracket(tokens: &[Spanned<'_>], idx: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// Is token `idx` inside the parameter list of a `lambda`?
+fn in_lambda_params(tokens: &[Spanned<'_>], idx: usize) -> bool {
+    let mut depth = 0usize;
+    for i in (0..idx).rev() {
+        match tokens[i].1 {
+            Token::RParen | Token::RSqb | Token::RBrace => depth += 1,
+            Token::LParen | Token::LSqb | Token::LBrace | Token::WithLParen => {
+                if depth == 0 {
+                    return false;
+                }
+                depth -= 1;
+            }
+            Token::Lambda if depth == 0 => return true,
+            Token::Colon if depth == 0 => return false,
+            Token::Newline | Token::Indent | Token::Dedent => return false,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Numbers of commas and colons directly inside the bracket at `open`, before `idx`.
@@ -423,6 +460,71 @@ fn specific_error(tokens: &[Spanned<'_>], idx: usize, expected: &[String]) -> Op
         ));
     }
     let has = |t: &str| expected.iter().any(|e| e.trim_matches('"') == t);
+    let syntax =
+        |msg: &str, s: usize, e: usize| Some(error(SyntaxErrorKind::SyntaxError, msg, s, e));
+    let line_first = tokens[line_start_index(tokens, idx)].1;
+    // `yield = 1`
+    if tok == Token::Equal && line_first == Token::Yield {
+        return syntax(
+            "assignment to yield expression not possible",
+            tokens[line_start_index(tokens, idx)].0,
+            start,
+        );
+    }
+    // `def f:`
+    if idx >= 2
+        && tokens[idx - 2].1 == Token::Def
+        && matches!(prev_tok, Some(Token::Name(_)))
+        && tok != Token::LParen
+    {
+        return syntax("expected '('", start, end);
+    }
+    // Parameter lists.
+    let def_params = enclosing_bracket(tokens, idx).is_some_and(|open| {
+        open >= 2 && tokens[open].1 == Token::LParen && tokens[open - 2].1 == Token::Def
+    });
+    if def_params || in_lambda_params(tokens, idx) {
+        if prev_tok == Some(Token::Equal)
+            && matches!(tok, Token::Comma | Token::RParen | Token::Colon)
+        {
+            return syntax("expected default value expression", start, end);
+        }
+        if prev_tok == Some(Token::Slash) && tok == Token::Star {
+            return syntax("expected comma between / and *", tokens[idx - 1].0, end);
+        }
+        if tok == Token::LParen
+            && matches!(prev_tok, Some(Token::Comma | Token::LParen | Token::Lambda))
+        {
+            let msg = if def_params {
+                "Function parameters cannot be parenthesized"
+            } else {
+                "Lambda expression parameters cannot be parenthesized"
+            };
+            return syntax(msg, start, end);
+        }
+    }
+    // `if x = 1:`
+    if tok == Token::Equal && matches!(line_first, Token::If | Token::Elif | Token::While) {
+        let what = match prev_tok {
+            Some(Token::Name(_)) if idx >= 2 && tokens[idx - 2].1 == Token::Dot => "attribute",
+            Some(Token::Name(_)) => {
+                return syntax(
+                    "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                    start,
+                    end,
+                )
+            }
+            Some(Token::RSqb) => "subscript",
+            Some(Token::RParen) => "function call",
+            Some(Token::Number(_) | Token::String(_)) => "literal",
+            _ => return None,
+        };
+        return syntax(
+            &format!("cannot assign to {what} here. Maybe you meant '==' instead of '='?"),
+            start,
+            end,
+        );
+    }
     // `try:` block without handlers
     if has("except") && has("finally") && !matches!(tok, Token::Except | Token::Finally) {
         return Some(error(
@@ -436,7 +538,11 @@ fn specific_error(tokens: &[Spanned<'_>], idx: usize, expected: &[String]) -> Op
         let (commas, colons) = top_level_separators(tokens, open, idx);
         let kind = tokens[open].1;
         // `[a, b for b in c]`
-        if matches!(tok, Token::For | Token::Async) && commas > 0 && colons == 0 && matches!(kind, Token::LSqb | Token::LBrace) {
+        if matches!(tok, Token::For | Token::Async)
+            && commas > 0
+            && colons == 0
+            && matches!(kind, Token::LSqb | Token::LBrace)
+        {
             return Some(error(
                 SyntaxErrorKind::SyntaxError,
                 "did you forget parentheses around the comprehension target?",
@@ -476,11 +582,16 @@ fn specific_error(tokens: &[Spanned<'_>], idx: usize, expected: &[String]) -> Op
     // `[a b]`: two expressions in a row inside brackets. The lexer must have
     // got past `b` (otherwise its error, e.g. an unclosed bracket, wins).
     if prev_tok.is_some_and(ends_expr) && starts_expr(tok) && idx + 1 < tokens.len() {
-        let is_name_string = matches!(prev_tok, Some(Token::Name(_))) && matches!(tok, Token::String(_));
+        let is_name_string =
+            matches!(prev_tok, Some(Token::Name(_))) && matches!(tok, Token::String(_));
         let mut depth = 0i32;
         for t in &tokens[..idx] {
             match t.1 {
-                Token::LParen | Token::LSqb | Token::LBrace | Token::WithLParen | Token::StartFString => depth += 1,
+                Token::LParen
+                | Token::LSqb
+                | Token::LBrace
+                | Token::WithLParen
+                | Token::StartFString => depth += 1,
                 Token::RParen | Token::RSqb | Token::RBrace => depth -= 1,
                 _ => {}
             }

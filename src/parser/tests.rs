@@ -106,9 +106,16 @@ impl D<'_> {
             }
             StmtKind::AugAssign { target, op, value } => self.node(
                 "AugAssign",
-                &[&|d| d.expr(target), &|d| d.s(binop(*op)), &|d| d.expr(value)],
+                &[&|d| d.expr(target), &|d| d.s(binop(*op)), &|d| {
+                    d.expr(value)
+                }],
             ),
-            StmtKind::AnnAssign { target, annotation, value, simple } => self.node(
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+                simple,
+            } => self.node(
                 "AnnAssign",
                 &[
                     &|d| d.expr(target),
@@ -131,7 +138,11 @@ impl D<'_> {
                 self.node("Assert", &[&|d| d.expr(test), &|d| d.oexpr(msg)])
             }
             StmtKind::Import(names) => self.node("Import", &[&|d| d.aliases(names)]),
-            StmtKind::ImportFrom { module, names, level } => self.node(
+            StmtKind::ImportFrom {
+                module,
+                names,
+                level,
+            } => self.node(
                 "ImportFrom",
                 &[
                     &|d| d.opt(module, |d, m| d.name(m)),
@@ -147,7 +158,13 @@ impl D<'_> {
                 "While",
                 &[&|d| d.expr(test), &|d| d.stmts(body), &|d| d.stmts(orelse)],
             ),
-            StmtKind::For { target, iter, body, orelse, is_async } => self.node(
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                is_async,
+            } => self.node(
                 if *is_async { "AsyncFor" } else { "For" },
                 &[
                     &|d| d.expr(target),
@@ -156,7 +173,11 @@ impl D<'_> {
                     &|d| d.stmts(orelse),
                 ],
             ),
-            StmtKind::With { items, body, is_async } => self.node(
+            StmtKind::With {
+                items,
+                body,
+                is_async,
+            } => self.node(
                 if *is_async { "AsyncWith" } else { "With" },
                 &[
                     &|d| {
@@ -170,7 +191,12 @@ impl D<'_> {
                     &|d| d.stmts(body),
                 ],
             ),
-            StmtKind::Try { body, handlers, orelse, finalbody } => self.node(
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => self.node(
                 "Try",
                 &[
                     &|d| d.stmts(body),
@@ -191,7 +217,11 @@ impl D<'_> {
                 ],
             ),
             StmtKind::FunctionDef(f) => self.node(
-                if f.is_async { "AsyncFunctionDef" } else { "FunctionDef" },
+                if f.is_async {
+                    "AsyncFunctionDef"
+                } else {
+                    "FunctionDef"
+                },
                 &[
                     &|d| d.name(&f.name),
                     &|d| d.arguments(&f.args),
@@ -214,12 +244,20 @@ impl D<'_> {
     }
     fn aliases(&mut self, v: &[Alias]) {
         self.list(v, |d, a| {
-            d.node("alias", &[&|d| d.name(&a.name), &|d| d.opt(&a.asname, |d, n| d.name(n))])
+            d.node(
+                "alias",
+                &[&|d| d.name(&a.name), &|d| {
+                    d.opt(&a.asname, |d, n| d.name(n))
+                }],
+            )
         });
     }
     fn keywords(&mut self, v: &[Keyword]) {
         self.list(v, |d, k| {
-            d.node("keyword", &[&|d| d.opt(&k.arg, |d, n| d.name(n)), &|d| d.expr(&k.value)])
+            d.node(
+                "keyword",
+                &[&|d| d.opt(&k.arg, |d, n| d.name(n)), &|d| d.expr(&k.value)],
+            )
         });
     }
     fn arg(&mut self, a: &Arg) {
@@ -287,7 +325,11 @@ impl D<'_> {
                 self.s(")");
             }
             ExprKind::JoinedStr(v) => self.node("JoinedStr", &[&|d| d.exprs(v)]),
-            ExprKind::FormattedValue { value, conversion, format_spec } => self.node(
+            ExprKind::FormattedValue {
+                value,
+                conversion,
+                format_spec,
+            } => self.node(
                 "FormattedValue",
                 &[
                     &|d| d.expr(value),
@@ -323,7 +365,11 @@ impl D<'_> {
                     &|d| d.expr(operand),
                 ],
             ),
-            ExprKind::Compare { left, ops, comparators } => self.node(
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } => self.node(
                 "Compare",
                 &[
                     &|d| d.expr(left),
@@ -331,9 +377,15 @@ impl D<'_> {
                     &|d| d.exprs(comparators),
                 ],
             ),
-            ExprKind::Call { func, args, keywords } => self.node(
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => self.node(
                 "Call",
-                &[&|d| d.expr(func), &|d| d.exprs(args), &|d| d.keywords(keywords)],
+                &[&|d| d.expr(func), &|d| d.exprs(args), &|d| {
+                    d.keywords(keywords)
+                }],
             ),
             ExprKind::Attribute { value, attr } => {
                 self.node("Attribute", &[&|d| d.expr(value), &|d| d.name(attr)])
@@ -343,7 +395,9 @@ impl D<'_> {
             }
             ExprKind::Slice { lower, upper, step } => self.node(
                 "Slice",
-                &[&|d| d.obexpr(lower), &|d| d.obexpr(upper), &|d| d.obexpr(step)],
+                &[&|d| d.obexpr(lower), &|d| d.obexpr(upper), &|d| {
+                    d.obexpr(step)
+                }],
             ),
             ExprKind::Starred(v) => self.node("Starred", &[&|d| d.expr(v)]),
             ExprKind::List(v) => self.node("List", &[&|d| d.exprs(v)]),
@@ -366,12 +420,19 @@ impl D<'_> {
             ExprKind::SetComp { elt, generators } => {
                 self.node("SetComp", &[&|d| d.expr(elt), &|d| d.comps(generators)])
             }
-            ExprKind::GeneratorExp { elt, generators } => {
-                self.node("GeneratorExp", &[&|d| d.expr(elt), &|d| d.comps(generators)])
-            }
-            ExprKind::DictComp { key, value, generators } => self.node(
+            ExprKind::GeneratorExp { elt, generators } => self.node(
+                "GeneratorExp",
+                &[&|d| d.expr(elt), &|d| d.comps(generators)],
+            ),
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => self.node(
                 "DictComp",
-                &[&|d| d.expr(key), &|d| d.expr(value), &|d| d.comps(generators)],
+                &[&|d| d.expr(key), &|d| d.expr(value), &|d| {
+                    d.comps(generators)
+                }],
             ),
             ExprKind::Yield(v) => self.node("Yield", &[&|d| d.obexpr(v)]),
             ExprKind::YieldFrom(v) => self.node("YieldFrom", &[&|d| d.expr(v)]),
@@ -418,14 +479,22 @@ fn cmpop(op: CmpOp) -> &'static str {
 
 /// The compact dump of a module body.
 pub fn dump(body: &[Stmt]) -> String {
-    let mut d = D { out: String::new(), src: None, span: None };
+    let mut d = D {
+        out: String::new(),
+        src: None,
+        span: None,
+    };
     d.stmts(body);
     d.out
 }
 
 /// The dump with positions, as (line, byte column) like CPython.
 fn dump_spans(body: &[Stmt], src: &str) -> String {
-    let mut d = D { out: String::new(), src: Some(src), span: None };
+    let mut d = D {
+        out: String::new(),
+        src: Some(src),
+        span: None,
+    };
     d.stmts(body);
     d.out
 }
@@ -452,10 +521,19 @@ fn ast_matches_cpython() {
                     failures.push(format!("{src}\n  expected: {expected}\n  got:      {got}"));
                 }
             }
-            Err(e) => failures.push(format!("{src}\n  expected: {expected}\n  error:    {e} at {:?}", e.span)),
+            Err(e) => failures.push(format!(
+                "{src}\n  expected: {expected}\n  error:    {e} at {:?}",
+                e.span
+            )),
         }
     }
-    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), all.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        all.len(),
+        failures.join("\n\n")
+    );
 }
 
 #[test]
@@ -473,7 +551,13 @@ fn spans_match_cpython() {
             Err(e) => failures.push(format!("{src}\n  error: {e}")),
         }
     }
-    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), all.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        all.len(),
+        failures.join("\n\n")
+    );
 }
 
 fn describe_error(src: &str, mode: Mode) -> String {
@@ -491,10 +575,9 @@ fn describe_error(src: &str, mode: Mode) -> String {
     }
 }
 
-#[test]
-fn errors_match_cpython() {
+fn check_error_cases(text: &str) -> (usize, Vec<String>) {
     let mut failures = Vec::new();
-    let all = cases(include_str!("testdata/error_expected.txt"));
+    let all = cases(text);
     for (case, expected) in &all {
         let (mode, src) = if let Some(s) = case.strip_prefix("#eval\n") {
             (Mode::Eval, s)
@@ -511,10 +594,36 @@ fn errors_match_cpython() {
         };
         let got = describe_error(src, mode);
         if got != expected {
-            failures.push(format!("{case:?}\n  expected: {expected}\n  got:      {got}"));
+            failures.push(format!(
+                "{case:?}\n  expected: {expected}\n  got:      {got}"
+            ));
         }
     }
-    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), all.len(), failures.join("\n\n"));
+    (all.len(), failures)
+}
+
+#[test]
+fn errors_match_cpython() {
+    let (n, failures) = check_error_cases(include_str!("testdata/error_expected.txt"));
+    assert!(
+        failures.is_empty(),
+        "{} of {n} cases failed:\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
+}
+
+/// Development aid: checks an expectation file named by `PYCO_ERRORS`.
+#[test]
+#[ignore]
+fn error_file() {
+    let text = std::fs::read_to_string(std::env::var("PYCO_ERRORS").unwrap()).unwrap();
+    let (n, failures) = check_error_cases(&text);
+    println!(
+        "{} of {n} cases failed:\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
 }
 
 /// Development aid: `PYCO_SCRATCH=file cargo test scratch -- --ignored --nocapture`.
@@ -584,7 +693,10 @@ fn deep_brackets_are_capped() {
         let ok = format!("{}{}", "(".repeat(200), ")".repeat(200));
         assert!(parse(&ok, Mode::Eval).is_ok());
         let bad = format!("{}{}", "(".repeat(201), ")".repeat(201));
-        assert_eq!(parse(&bad, Mode::Eval).unwrap_err().msg, "too many nested parentheses");
+        assert_eq!(
+            parse(&bad, Mode::Eval).unwrap_err().msg,
+            "too many nested parentheses"
+        );
         // Nested f-strings are bounded by the quote kinds, nested fields by CPython's limit.
         let e = parse("f'{x:{y:{z}}}'", Mode::Module).unwrap_err();
         assert_eq!(e.msg, "f-string: expressions nested too deeply");
@@ -637,4 +749,287 @@ async def fetch(url, *, timeout=10):
         toks,
         t2.elapsed()
     );
+}
+
+/// Development aid: lists error cases whose column differs from CPython's.
+#[test]
+#[ignore]
+fn error_columns() {
+    for (case, expected) in cases(include_str!("testdata/error_expected.txt")) {
+        let (mode, src) = if let Some(s) = case.strip_prefix("#eval\n") {
+            (Mode::Eval, s)
+        } else if let Some(s) = case.strip_prefix("#single\n") {
+            (Mode::Interactive, s)
+        } else {
+            (Mode::Module, case)
+        };
+        let Err(e) = parse(src, mode) else { continue };
+        let parts: Vec<&str> = expected.split('|').collect();
+        let (line, col) = line_col(src, e.span.start as usize);
+        let want = format!("{}:{}", parts[2], parts[3]);
+        let got = format!("{}:{}", line, col + 1);
+        if want != got {
+            println!("{case:?}: {} want {want} got {got}", e.msg);
+        }
+    }
+}
+
+fn err(src: &str, mode: Mode) -> SyntaxError {
+    parse(src, mode).expect_err(src)
+}
+
+#[test]
+fn incomplete_input() {
+    for src in [
+        "if x:",
+        "if x:\n",
+        "for x in y:\n  if z:\n",
+        "if x:\n  pass\nelse:",
+        "def f(x,",
+        "x = [1,\n 2,\n",
+        "x = '''abc",
+        "x = 1 + \\",
+        "x = 1 + \\\n",
+        "class A:\n  def f(self):\n",
+        "@dec\n",
+        "while x:  # comment\n\n",
+    ] {
+        for mode in [Mode::Interactive, Mode::Module] {
+            assert!(err(src, mode).incomplete, "{src:?} should be incomplete");
+        }
+    }
+    for src in [
+        "x = 1 +",
+        "x = )",
+        "'abc",
+        "if x\n",
+        "try:\n  pass\n",
+        "x = (1 2",
+    ] {
+        let e = err(src, Mode::Interactive);
+        // `(1 2` is reported as the unclosed bracket, like CPython.
+        assert_eq!(e.incomplete, src == "x = (1 2", "{src:?}: {e:?}");
+    }
+}
+
+#[test]
+fn modes() {
+    let m = parse("1 + 2", Mode::Eval).unwrap();
+    assert_eq!(
+        dump(&m.body),
+        "[Expr(BinOp(Constant(1), Add, Constant(2)))]"
+    );
+    let m = parse("a, b\n\n", Mode::Eval).unwrap();
+    assert_eq!(dump(&m.body), "[Expr(Tuple([Name(\"a\"), Name(\"b\")]))]");
+    assert_eq!(err("x = 1", Mode::Eval).msg, "invalid syntax");
+    assert_eq!(err("", Mode::Eval).msg, "invalid syntax");
+    assert_eq!(err("*a", Mode::Eval).msg, "invalid syntax");
+    let m = parse("x = 1; y = 2\n", Mode::Interactive).unwrap();
+    assert_eq!(m.body.len(), 2);
+    let m = parse("if x:\n  pass\nelse:\n  pass\n", Mode::Interactive).unwrap();
+    assert_eq!(m.body.len(), 1);
+    assert_eq!(
+        err("x = 1\ny = 2\n", Mode::Interactive).msg,
+        "multiple statements found while compiling a single statement"
+    );
+    assert_eq!(err("", Mode::Interactive).msg, "invalid syntax");
+    let m = parse("", Mode::Module).unwrap();
+    assert!(m.body.is_empty());
+    let m = parse("# only a comment\n\n", Mode::Module).unwrap();
+    assert!(m.body.is_empty());
+}
+
+#[test]
+fn error_spans() {
+    let at = |src: &str| {
+        let e = err(src, Mode::Module);
+        (e.msg.clone(), e.span.start, e.span.end)
+    };
+    assert_eq!(at("x = )"), ("unmatched ')'".into(), 4, 5));
+    assert_eq!(
+        at("f(a b)"),
+        ("invalid syntax. Perhaps you forgot a comma?".into(), 2, 5)
+    );
+    assert_eq!(at("x = 1 +\n"), ("invalid syntax".into(), 7, 7));
+    assert_eq!(
+        at("1 = x"),
+        (
+            "cannot assign to literal here. Maybe you meant '==' instead of '='?".into(),
+            0,
+            1
+        )
+    );
+    assert_eq!(
+        at("if x:\npass"),
+        (
+            "expected an indented block after 'if' statement on line 1".into(),
+            6,
+            10
+        )
+    );
+    assert_eq!(
+        at("x = 'abc"),
+        (
+            "unterminated string literal (detected at line 1)".into(),
+            4,
+            4
+        )
+    );
+    assert_eq!(
+        at("x = a\0"),
+        ("source code cannot contain null bytes".into(), 5, 6)
+    );
+    assert_eq!(
+        at("x = 1 €"),
+        ("invalid character '€' (U+20AC)".into(), 6, 9)
+    );
+    let e = err("f'{a b}'", Mode::Module);
+    assert_eq!((e.span.start, e.span.end), (3, 6));
+    let e = err("if x:\n\tif y:\n        z", Mode::Module);
+    assert_eq!(e.kind, SyntaxErrorKind::TabError);
+    let e = err("if x:\n  a\n b", Mode::Module);
+    assert_eq!(e.kind, SyntaxErrorKind::IndentationError);
+    let e = err("  x", Mode::Module);
+    assert_eq!(
+        (e.kind, e.msg.as_str()),
+        (SyntaxErrorKind::IndentationError, "unexpected indent")
+    );
+}
+
+#[test]
+fn fstring_expression_spans_point_into_source() {
+    let src = "x = f'a{b + c!r:>{w}}'";
+    let m = parse(src, Mode::Module).unwrap();
+    let StmtKind::Assign { value, .. } = &m.body[0].kind else {
+        panic!()
+    };
+    let ExprKind::JoinedStr(parts) = &value.kind else {
+        panic!()
+    };
+    let ExprKind::FormattedValue {
+        value,
+        format_spec,
+        conversion,
+    } = &parts[1].kind
+    else {
+        panic!()
+    };
+    assert_eq!(
+        &src[value.span.start as usize..value.span.end as usize],
+        "b + c"
+    );
+    assert_eq!(*conversion, Some('r'));
+    let ExprKind::JoinedStr(spec) = &format_spec.as_ref().unwrap().kind else {
+        panic!()
+    };
+    let ExprKind::FormattedValue { value: w, .. } = &spec[1].kind else {
+        panic!()
+    };
+    assert_eq!(&src[w.span.start as usize..w.span.end as usize], "w");
+}
+
+#[test]
+fn names_are_interned() {
+    let m = parse("abc = abc + abc", Mode::Module).unwrap();
+    let StmtKind::Assign { targets, value } = &m.body[0].kind else {
+        panic!()
+    };
+    let (ExprKind::Name(a), ExprKind::BinOp { left, .. }) = (&targets[0].kind, &value.kind) else {
+        panic!()
+    };
+    let ExprKind::Name(b) = &left.kind else {
+        panic!()
+    };
+    assert!(std::rc::Rc::ptr_eq(a, b));
+}
+
+#[test]
+fn literal_newlines_are_normalized() {
+    let m = parse(
+        "x = '''a\r\nb\rc'''\r\ny = rb'''d\r\ne'''\r\nz = f'''{x}\r\n'''",
+        Mode::Module,
+    )
+    .unwrap();
+    assert_eq!(
+        dump(&m.body),
+        r#"[Assign([Name("x")], Constant("a\nb\nc")), Assign([Name("y")], Constant(b640a65)), Assign([Name("z")], JoinedStr([FormattedValue(Name("x"), None, None), Constant("\n")]))]"#
+    );
+}
+
+/// Development aid: `PYCO_DUMP_LIST=files.txt PYCO_DUMP_OUT=dir cargo test dump_files -- --ignored`
+/// writes the dump (or the error) of each listed file to `dir/<n>.txt`.
+#[test]
+#[ignore]
+fn dump_files() {
+    let list = std::fs::read_to_string(std::env::var("PYCO_DUMP_LIST").unwrap()).unwrap();
+    let out = std::env::var("PYCO_DUMP_OUT").unwrap();
+    for (i, path) in list.lines().enumerate() {
+        let Ok(src) = std::fs::read_to_string(path) else {
+            continue;
+        };
+        let text = match parse(&src, Mode::Module) {
+            Ok(m) => dump_spans(&m.body, &src),
+            Err(e) => {
+                let (l, c) = line_col(&src, e.span.start as usize);
+                format!("ERROR {e} at {l}:{c}")
+            }
+        };
+        std::fs::write(format!("{out}/{i}.txt"), text).unwrap();
+    }
+}
+
+/// Mutates the test sources at random and checks that parsing never panics.
+#[test]
+fn fuzz_no_panics() {
+    let corpus: Vec<&str> = cases(include_str!("testdata/ast_expected.txt"))
+        .into_iter()
+        .chain(cases(include_str!("testdata/error_expected.txt")))
+        .map(|(src, _)| src)
+        .collect();
+    let pieces = [
+        "(", ")", "[", "]", "{", "}", ":", ",", "=", "\n", "\n    ", "\t", " ", "\\", "'", "\"",
+        "'''", "f'", "{x", "!r", "=}", "*", "**", "lambda", "if", "else", "for", "in", "yield",
+        "async", "await", "é", "€", "\u{a0}", "#", "0x", "1e", "_", ".", "...", "@", "->", ":=",
+        "not", "\r\n", "\\N{", "\0",
+    ];
+    let mut state = 0x2545_f491_4f6c_dd1du64;
+    let mut rand = move |n: usize| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        (state % n as u64) as usize
+    };
+    for _ in 0..20_000 {
+        let base = corpus[rand(corpus.len())];
+        let mut s: String = base.to_string();
+        for _ in 0..1 + rand(3) {
+            let mut cut = rand(s.len() + 1);
+            while !s.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            match rand(3) {
+                0 => s.insert_str(cut, pieces[rand(pieces.len())]),
+                1 => {
+                    let mut end = (cut + 1 + rand(4)).min(s.len());
+                    while !s.is_char_boundary(end) {
+                        end -= 1;
+                    }
+                    s.replace_range(cut..end, "");
+                }
+                _ => {
+                    let mut end = (cut + rand(3)).min(s.len());
+                    while !s.is_char_boundary(end) {
+                        end -= 1;
+                    }
+                    s.replace_range(cut..end, pieces[rand(pieces.len())]);
+                }
+            }
+        }
+        for mode in [Mode::Module, Mode::Eval, Mode::Interactive] {
+            let r = std::panic::catch_unwind(|| {
+                let _ = parse(&s, mode);
+            });
+            assert!(r.is_ok(), "panic on {s:?} ({mode:?})");
+        }
+    }
 }

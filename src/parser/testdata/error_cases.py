@@ -904,3 +904,1251 @@ x = a€b
 x = ∑
 #----
 x = a­b
+#----
+#single
+obj.None = 1
+#----
+#single
+None = 1
+#----
+#single
+obj.True = 1
+#----
+#single
+True = 1
+#----
+#single
+(True := 1)
+#----
+#single
+f() = 1
+#----
+#single
+yield = 1
+#----
+#single
+del f()
+#----
+#single
+a + 1 = 2
+#----
+#single
+(x for x in x) = 1
+#----
+#single
+1 = 1
+#----
+#single
+"abc" = 1
+#----
+#single
+b"" = 1
+#----
+#single
+... = 1
+#----
+#single
+`1` = 1
+#----
+#single
+(a, "b", c) = (1, 2, 3)
+#----
+#single
+(a, True, c) = (1, 2, 3)
+#----
+#single
+(a, *True, c) = (1, 2, 3)
+#----
+#single
+[a, b, c + 1] = [1, 2, 3]
+#----
+#single
+[a, b[1], c + 1] = [1, 2, 3]
+#----
+#single
+[a, b.c.d, c + 1] = [1, 2, 3]
+#----
+#single
+a if 1 else b = 1
+#----
+#single
+a = 42 if True
+#----
+#single
+a = (42 if True)
+#----
+#single
+a = [1, 42 if True, 4]
+#----
+#single
+if True:
+    print("Hello"
+
+if 2:
+   print(123))
+#----
+#single
+True = True = 3
+#----
+#single
+x = y = True = z = 3
+#----
+#single
+x = y = yield = 1
+#----
+#single
+a, b += 1, 2
+#----
+#single
+(a, b) += 1, 2
+#----
+#single
+[a, b] += 1, 2
+#----
+#single
+for a() in b: pass
+#----
+#single
+for (a, b()) in b: pass
+#----
+#single
+for [a, b()] in b: pass
+#----
+#single
+for (*a, b, c+1) in b: pass
+#----
+#single
+for (x, *(y, z.d())) in b: pass
+#----
+#single
+for a, b() in c: pass
+#----
+#single
+for i < (): pass
+#----
+#single
+for a, b
+#----
+#single
+with a as b(): pass
+#----
+#single
+with a as (b, c()): pass
+#----
+#single
+with a as [b, c()]: pass
+#----
+#single
+with a as (*b, c, d+1): pass
+#----
+#single
+with a as (x, *(y, z.d())): pass
+#----
+#single
+with a as b, c as d(): pass
+#----
+#single
+with a as b
+#----
+#single
+p = p =
+#----
+#single
+[x,y for x,y in range(100)]
+#----
+#single
+{x,y for x,y in range(100)}
+#----
+#single
+[1, 2 3]
+#----
+#single
+{1, 2 3}
+#----
+#single
+{1:2, 2:5 3:12}
+#----
+#single
+(1, 2 3)
+#----
+#single
+match x:
+    case y:
+       3 $ 3
+#----
+#single
+match x:
+    case $:
+       ...
+#----
+#single
+def f(None=1):
+    pass
+#----
+#single
+def f(x, y=1, z):
+    pass
+#----
+#single
+def f(x, None):
+    pass
+#----
+#single
+def f(*None):
+    pass
+#----
+#single
+def f(**None):
+    pass
+#----
+#single
+def foo(a,/,/,b,c):
+   pass
+#----
+#single
+def foo(a,/,a1,/,b,c):
+   pass
+#----
+#single
+def foo(a=1,/,/,*b,/,c):
+   pass
+#----
+#single
+def foo(a,/,a1=1,/,b,c):
+   pass
+#----
+#single
+def foo(a,*b,c,/,d,e):
+   pass
+#----
+#single
+def foo(a=1,*b,c=3,/,d,e):
+   pass
+#----
+#single
+def foo(a,*b=3,c):
+   pass
+#----
+#single
+def foo(a,**b=3):
+   pass
+#----
+#single
+def foo(a,**b: int=3):
+   pass
+#----
+#single
+def foo(a,*a, b, **c, d):
+   pass
+#----
+#single
+def foo(a,*a, b, **c, d=4):
+   pass
+#----
+#single
+def foo(a,*a, b, **c, *d):
+   pass
+#----
+#single
+def foo(a,*a, b, **c, **d):
+   pass
+#----
+#single
+def foo(a=1,/,**b,/,c):
+   pass
+#----
+#single
+def foo(*b,*d):
+   pass
+#----
+#single
+def foo(a,*b,c,*d,*e,c):
+   pass
+#----
+#single
+def foo(a,b,/,c,*b,c,*d,*e,c):
+   pass
+#----
+#single
+def foo(a,b,/,c,*b,c,*d,**e):
+   pass
+#----
+#single
+def foo(a=1,/*,b,c):
+   pass
+#----
+#single
+def foo(a=1,d=,c):
+   pass
+#----
+#single
+def foo(a,d=,c):
+   pass
+#----
+#single
+def foo(a,d: int=,c):
+   pass
+#----
+#single
+lambda /,a,b,c: None
+#----
+#single
+lambda a,/,/,b,c: None
+#----
+#single
+lambda a,/,a1,/,b,c: None
+#----
+#single
+lambda a=1,/,/,*b,/,c: None
+#----
+#single
+lambda a,/,a1=1,/,b,c: None
+#----
+#single
+lambda a,*b,c,/,d,e: None
+#----
+#single
+lambda a=1,*b,c=3,/,d,e: None
+#----
+#single
+lambda a=1,/*,b,c: None
+#----
+#single
+lambda a,*b=3,c: None
+#----
+#single
+lambda a,**b=3: None
+#----
+#single
+lambda a, *a, b, **c, d: None
+#----
+#single
+lambda a,*a, b, **c, d=4: None
+#----
+#single
+lambda a,*a, b, **c, *d: None
+#----
+#single
+lambda a,*a, b, **c, **d: None
+#----
+#single
+lambda a=1,/,**b,/,c: None
+#----
+#single
+lambda *b,*d: None
+#----
+#single
+lambda a,*b,c,*d,*e,c: None
+#----
+#single
+lambda a,b,/,c,*b,c,*d,*e,c: None
+#----
+#single
+lambda a,b,/,c,*b,c,*d,**e: None
+#----
+#single
+lambda a=1,d=,c: None
+#----
+#single
+lambda a,d=,c: None
+#----
+#single
+def None(x):
+    pass
+#----
+#single
+f(x for x in L, 1)
+#----
+#single
+f(x for x in L, y=1)
+#----
+#single
+f(x for x in L, *[])
+#----
+#single
+f(x for x in L, **{})
+#----
+#single
+f(L, x for x in L)
+#----
+#single
+f(x for x in L, y for y in L)
+#----
+#single
+f(x for x in L,)
+#----
+#single
+class C(x for x in L):
+    pass
+#----
+#single
+f(lambda x: x[0] = 3)
+#----
+#single
+f(a={x: for x in {}})
+#----
+#single
+f(x()=2)
+#----
+#single
+f(a or b=1)
+#----
+#single
+f(x.y=1)
+#----
+#single
+f((x)=2)
+#----
+#single
+f(True=1)
+#----
+#single
+f(False=1)
+#----
+#single
+f(None=1)
+#----
+#single
+(x for x in x) += 1
+#----
+#single
+None += 1
+#----
+#single
+f() += 1
+#----
+#single
+if 1:
+  x() = 1
+elif 1:
+  pass
+#----
+#single
+if 1:
+  pass
+elif 1:
+  x() = 1
+#----
+#single
+if 1:
+  x() = 1
+elif 1:
+  pass
+else:
+  pass
+#----
+#single
+if 1:
+  pass
+elif 1:
+  x() = 1
+else:
+  pass
+#----
+#single
+if 1:
+  pass
+elif 1:
+  pass
+else:
+  x() = 1
+#----
+#single
+def f()
+    pass
+#----
+#single
+class A
+    pass
+#----
+#single
+class R&D:
+    pass
+#----
+#single
+if 1
+  pass
+elif 1:
+  pass
+else:
+  x() = 1
+#----
+#single
+if 1:
+  pass
+elif 1
+  pass
+else:
+  x() = 1
+#----
+#single
+if 1:
+  pass
+elif 1:
+  pass
+else
+  x() = 1
+#----
+#single
+for x in range(10)
+  pass
+#----
+#single
+for x in range 10:
+  pass
+#----
+#single
+while True
+  pass
+#----
+#single
+with blech as something
+  pass
+#----
+#single
+with blech
+  pass
+#----
+#single
+with blech, block as something
+  pass
+#----
+#single
+with blech, block as something, bluch
+  pass
+#----
+#single
+with (blech as something)
+  pass
+#----
+#single
+with (blech)
+  pass
+#----
+#single
+with (blech, block as something)
+  pass
+#----
+#single
+with (blech, block as something, bluch)
+  pass
+#----
+#single
+with block ad something:
+  pass
+#----
+#single
+try
+  pass
+#----
+#single
+try:
+  pass
+except
+  pass
+#----
+#single
+match x x:
+  case list():
+      pass
+#----
+#single
+if x = 3:
+   pass
+#----
+#single
+while x = 3:
+   pass
+#----
+#single
+if x.a = 3:
+   pass
+#----
+#single
+while x.a = 3:
+   pass
+#----
+#single
+def f:
+#----
+#single
+async def f:
+#----
+#single
+def f(x, (y, z), w):
+   pass
+#----
+#single
+def f((x, y, z, w)):
+   pass
+#----
+#single
+def f(x, (y, z, w)):
+   pass
+#----
+#single
+def f((x, y, z), w):
+   pass
+#----
+#single
+lambda x, (y, z), w: None
+#----
+#single
+lambda (x, y, z, w): None
+#----
+#single
+lambda x, (y, z, w): None
+#----
+#single
+lambda (x, y, z), w: None
+#----
+#single
+try:
+   x = 34
+#----
+#single
+f(2, 4, x=34); 1 $ 2
+#----
+#single
+dict(x=34); x $ y
+#----
+#single
+dict(x=34, (x for x in range 10), 1); x $ y
+#----
+#single
+dict(x=34, x=1, y=2); x $ y
+#----
+#single
+{1:2, 3:4, 5}
+#----
+#single
+{1:2, 3:4, 5:}
+#----
+#single
+{1: *12+1, 23: 1}
+#----
+#single
+{1: *12+1}
+#----
+#single
+{1: 23, 1: *12+1}
+#----
+#single
+{1:}
+#----
+#single
+{1} $
+#----
+#single
+{1: 2, 3: foo(,), 4: 5}
+#----
+#single
+{1: $, 2: 3}
+#----
+#single
+while condition:
+pass
+#----
+#single
+for x in range(10):
+pass
+#----
+#single
+for x in range(10):
+    pass
+else:
+pass
+#----
+#single
+async for x in range(10):
+pass
+#----
+#single
+async for x in range(10):
+    pass
+else:
+pass
+#----
+#single
+if something:
+pass
+#----
+#single
+if something:
+    pass
+elif something_else:
+pass
+#----
+#single
+if something:
+    pass
+elif something_else:
+    pass
+else:
+pass
+#----
+#single
+try:
+pass
+#----
+#single
+try:
+    something()
+except:
+pass
+#----
+#single
+try:
+    something()
+except A:
+pass
+#----
+#single
+try:
+    something()
+except A:
+    pass
+finally:
+pass
+#----
+#single
+with A:
+pass
+#----
+#single
+with A as a, B as b:
+pass
+#----
+#single
+with (A as a, B as b):
+pass
+#----
+#single
+async with A:
+pass
+#----
+#single
+async with A as a, B as b:
+pass
+#----
+#single
+async with (A as a, B as b):
+pass
+#----
+#single
+def foo(x, /, y, *, z=2):
+pass
+#----
+#single
+class Blech(A):
+pass
+#----
+#single
+raise X, Y
+#----
+#single
+raise X, Y, Z
+#----
+#single
+try:
+  pass
+except A, B:
+  pass
+#----
+#single
+try:
+  pass
+except A, B, C:
+  pass
+#----
+#single
+try:
+  pass
+except A, B, C as blech:
+  pass
+#----
+#single
+try:
+  pass
+except A, B, C as blech:
+  pass
+finally:
+  pass
+#----
+#single
+{1, 2, 3} = 42
+#----
+#single
+{1: 2, 3: 4} = 42
+#----
+#single
+f'{x}' = 42
+#----
+#single
+f'{x}-{y}' = 42
+#----
+#single
+from t import x,
+#----
+#single
+from t import x,y,
+#----
+#single
+from t import x,y, and 3
+#----
+#single
+(): int
+#----
+#single
+[]: int
+#----
+#single
+(()): int
+#----
+#single
+([]): int
+#----
+#single
+with (lambda *:0): pass
+#----
+#single
+import ä £
+#----
+#single
+A[:*b]
+#----
+#single
+A[:(*b)]
+#----
+#single
+A[:*b] = 1
+#----
+#single
+del A[:*b]
+#----
+#single
+A[*b:]
+#----
+#single
+A[(*b):]
+#----
+#single
+A[*b:] = 1
+#----
+#single
+del A[*b:]
+#----
+#single
+A[*b:*b]
+#----
+#single
+A[(*b:*b)]
+#----
+#single
+A[*b:*b] = 1
+#----
+#single
+del A[*b:*b]
+#----
+#single
+A[*(1:2)]
+#----
+#single
+A[*(1:2)] = 1
+#----
+#single
+del A[*(1:2)]
+#----
+#single
+A[*:]
+#----
+#single
+A[:*]
+#----
+#single
+A[*]
+#----
+#single
+A[**]
+#----
+#single
+A[**b]
+#----
+#single
+A[**b] = 1
+#----
+#single
+del A[**b]
+#----
+#single
+def f6(x: *b): pass
+#----
+#single
+def f7(x: *b = 1): pass
+#----
+#single
+def f8(**kwargs: *a): pass
+#----
+#single
+x: *b
+#----
+#single
+x: *b = 1
+#----
+#single
+b"Ā"
+#----
+#single
+b"абвгде"
+#----
+#single
+b"abc ъющый"  # first 3 letters are ascii
+#----
+#single
+f(**x, *y)
+#----
+#single
+f(x, *:)
+#----
+#eval
+f'' b''
+#----
+#eval
+b'' f''
+#----
+#eval
+f'{"x'
+#----
+#eval
+f'{"x}'
+#----
+#eval
+f'{("x'
+#----
+#eval
+f'{("x}'
+#----
+#eval
+f'{((}'
+#----
+#eval
+f'{a[4)}'
+#----
+#eval
+f'{a(4]}'
+#----
+#eval
+f'{a[4}'
+#----
+#eval
+f'{a(4}'
+#----
+#eval
+f'{3' f'}'
+#----
+#eval
+f'{1#}'
+#----
+#eval
+f'{3(#)}'
+#----
+#eval
+f'{#}'
+#----
+#eval
+f'{)#}'
+#----
+#eval
+f'{"s"!r{":10"}}'
+#----
+#eval
+f'{4:{/5}}'
+#----
+#eval
+f'result: {value:{width:{0}}.{precision:1}}'
+#----
+#eval
+f'{"s"!{"r"}}'
+#----
+#eval
+f'{}'
+#----
+#eval
+f'{ }'f' {} '
+#----
+#eval
+f'{10:{ }}'
+#----
+#eval
+f' { } '
+#----
+#eval
+f'{!r}'
+#----
+#eval
+f'{ !r}'
+#----
+#eval
+f'{!}'
+#----
+#eval
+f'{!'
+#----
+#eval
+f'{!s:'
+#----
+#eval
+f'{!x}'
+#----
+#eval
+f'{ !xr}'
+#----
+#eval
+f'{!x:}'
+#----
+#eval
+f'{!x:a}'
+#----
+#eval
+f'{ !xr:}'
+#----
+#eval
+f'{ !xr:a}'
+#----
+#eval
+f'{:}'
+#----
+#eval
+f'{ :!}'
+#----
+#eval
+f'{:2}'
+#----
+#eval
+f'{:'
+#----
+#eval
+f'{=}'
+#----
+#eval
+f'{ =}'
+#----
+#eval
+f'{ =:}'
+#----
+#eval
+f'{   =!}'
+#----
+#eval
+f'{='
+#----
+#eval
+f'''{ }'''
+#----
+#eval
+ 
+#----
+#eval
+f'{,}'
+#----
+#eval
+f'{,}'
+#----
+#eval
+f'{3)+(4}'
+#----
+#eval
+f'{
+}'
+#----
+#eval
+f'{.}'
+#----
+#eval
+
+f'{.}'
+#----
+#eval
+
+
+f'{.}'
+#----
+#eval
+f'\N'
+#----
+#eval
+f'\N '
+#----
+#eval
+f'\N  '
+#----
+#eval
+f'\N{'
+#----
+#eval
+f'\N{GREEK CAPITAL LETTER DELTA'
+#----
+#eval
+'\N'
+#----
+#eval
+'\N '
+#----
+#eval
+'\N  '
+#----
+#eval
+'\N{'
+#----
+#eval
+'\N{GREEK CAPITAL LETTER DELTA'
+#----
+#eval
+f'{\'a\'}'
+#----
+#eval
+f'{\t3}'
+#----
+#eval
+f'{\}'
+#----
+#eval
+rf'{\'a\'}'
+#----
+#eval
+rf'{\t3}'
+#----
+#eval
+rf'{\}'
+#----
+#eval
+rf'{"\N{LEFT CURLY BRACKET}"}'
+#----
+#eval
+f'{\n}'
+#----
+#eval
+f'{lambda x:x}'
+#----
+#eval
+f'{3!g}'
+#----
+#eval
+f'{3!A}'
+#----
+#eval
+f'{3!3}'
+#----
+#eval
+f'{3!G}'
+#----
+#eval
+f'{3!!}'
+#----
+#eval
+f'{3!:}'
+#----
+#eval
+f'{3! s}'
+#----
+#eval
+f'{x!s{y}}'
+#----
+#eval
+f'{3!ss}'
+#----
+#eval
+f'{3!ss:}'
+#----
+#eval
+f'{3!ss:s}'
+#----
+#eval
+f'' = 3
+#----
+#eval
+f'{0}' = x
+#----
+#eval
+f'{x}' = x
+#----
+#eval
+del f''
+#----
+#eval
+del '' f''
+#----
+#eval
+f'{{}'
+#----
+#eval
+f'{{}}}'
+#----
+#eval
+f'}'
+#----
+#eval
+f'x}'
+#----
+#eval
+f'x}x'
+#----
+#eval
+f'\u007b}'
+#----
+#eval
+f'{3:}>10}'
+#----
+#eval
+f'{3:}}>10}'
+#----
+#eval
+f'{3:{{>10}'
+#----
+#eval
+f'{3'
+#----
+#eval
+f'{3!'
+#----
+#eval
+f'{3:'
+#----
+#eval
+f'{3!s'
+#----
+#eval
+f'{3!s:'
+#----
+#eval
+f'{3!s:3'
+#----
+#eval
+f'x{'
+#----
+#eval
+f'x{x'
+#----
+#eval
+f'{x'
+#----
+#eval
+f'{3:s'
+#----
+#eval
+f'{{{'
+#----
+#eval
+f'{{}}{'
+#----
+#eval
+f'{'
+#----
+#eval
+f'x{<'
+#----
+#eval
+f'x{>'
+#----
+#eval
+f'{i='

@@ -1,1 +1,125 @@
-fn main() {}
+//! The `pyco` command: run a script (`pyco FILE`, `pyco -c CODE`), like python3.
+
+use pyco::{Interpreter, RunError};
+use std::io::Write;
+
+const USAGE: &str = "usage: pyco [option] ... [-c cmd | file | -] [arg] ...
+Options:
+  -c cmd   program passed in as string
+  -h       print this help message and exit (also --help)
+  -V       print the Python version number and exit (also --version)
+";
+
+fn main() {
+    // The interpreter runs on a thread with a large stack: native recursion (nested
+    // runs from builtins, deep ASTs) is capped well below what this stack allows.
+    let child = std::thread::Builder::new()
+        .stack_size(1 << 30)
+        .spawn(real_main)
+        .expect("spawn interpreter thread");
+    let code = child.join().unwrap_or(70);
+    std::process::exit(code);
+}
+
+fn real_main() -> i32 {
+    let args: Vec<String> = std::env::args().collect();
+    let mut i = 1;
+    let (name, text, argv) = loop {
+        let Some(a) = args.get(i) else {
+            // No script: read stdin as a program.
+            let mut s = String::new();
+            let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut s);
+            break ("<stdin>".to_string(), s, vec![String::new()]);
+        };
+        match a.as_str() {
+            "-h" | "--help" => {
+                print!("{}", USAGE);
+                return 0;
+            }
+            "-V" | "--version" => {
+                println!("Python 3.11.7 (pyco {})", env!("CARGO_PKG_VERSION"));
+                return 0;
+            }
+            "-c" => {
+                let Some(code) = args.get(i + 1) else {
+                    eprintln!("Argument expected for the -c option");
+                    eprint!("{}", USAGE);
+                    return 2;
+                };
+                let mut argv = vec!["-c".to_string()];
+                argv.extend(args[i + 2..].iter().cloned());
+                break ("<string>".to_string(), code.clone(), argv);
+            }
+            "-" => {
+                let mut s = String::new();
+                let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut s);
+                break ("<stdin>".to_string(), s, args[i..].to_vec());
+            }
+            s if s.starts_with('-') && s.len() > 1 => {
+                eprintln!("Unknown option: {}", s);
+                eprint!("{}", USAGE);
+                return 2;
+            }
+            path => {
+                let bytes = match std::fs::read(path) {
+                    Ok(b) => b,
+                    Err(e) => {
+                        eprintln!(
+                            "{}: can't open file '{}': [Errno {}] {}",
+                            args[0],
+                            std::fs::canonicalize(path)
+                                .map(|p| p.display().to_string())
+                                .unwrap_or_else(|_| path.to_string()),
+                            e.raw_os_error().unwrap_or(2),
+                            strip_os_error(&e)
+                        );
+                        return 2;
+                    }
+                };
+                let text = match String::from_utf8(bytes) {
+                    Ok(t) => t,
+                    Err(e) => {
+                        let pos = e.utf8_error().valid_up_to();
+                        let byte = e.as_bytes()[pos];
+                        eprintln!(
+                            "SyntaxError: Non-UTF-8 code starting with '\\x{:02x}' in file {} on line {}, but no encoding declared; see https://peps.python.org/pep-0263/ for details",
+                            byte,
+                            path,
+                            e.as_bytes()[..pos].iter().filter(|&&b| b == b'\n').count() + 1
+                        );
+                        return 1;
+                    }
+                };
+                break (path.to_string(), text, args[i..].to_vec());
+            }
+        }
+        #[allow(unreachable_code)]
+        {
+            i += 1;
+        }
+    };
+    let mut interp = Interpreter::new();
+    interp.set_argv(argv);
+    let r = interp.run_source(&name, &text);
+    interp.flush();
+    let _ = std::io::stdout().flush();
+    match r {
+        Ok(()) => 0,
+        Err(RunError::Syntax(report)) => {
+            eprint!("{}", report);
+            1
+        }
+        Err(RunError::Exception { report, exit_code }) => {
+            eprint!("{}", report);
+            exit_code
+        }
+    }
+}
+
+fn strip_os_error(e: &std::io::Error) -> String {
+    let s = e.to_string();
+    match s.find(" (os error") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
+}

@@ -184,7 +184,10 @@ opcodes! {
 
 impl Opcode {
     pub fn is_jump(self) -> bool {
-        matches!(self.arg_kind(), ArgKind::JumpForward | ArgKind::JumpBackward)
+        matches!(
+            self.arg_kind(),
+            ArgKind::JumpForward | ArgKind::JumpBackward
+        )
     }
 
     /// Control never falls through to the next instruction.

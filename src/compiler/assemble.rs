@@ -56,7 +56,11 @@ pub(super) fn assemble(u: Unit, source: Rc<SourceFile>) -> CodeObject {
                 let hd = if handler_depth[ins.handler as usize] >= 0 {
                     handler_depth[ins.handler as usize]
                 } else {
-                    let base = depth.get(h.setup_index).copied().filter(|&x| x >= 0).unwrap_or(d);
+                    let base = depth
+                        .get(h.setup_index)
+                        .copied()
+                        .filter(|&x| x >= 0)
+                        .unwrap_or(d);
                     let v = base + h.depth_adjust;
                     handler_depth[ins.handler as usize] = v;
                     v
@@ -95,7 +99,8 @@ pub(super) fn assemble(u: Unit, source: Rc<SourceFile>) -> CodeObject {
     // Handlers never reached get the depth at their setup point (dead code).
     for (hi, h) in u.handlers.iter().enumerate() {
         if handler_depth[hi] < 0 {
-            handler_depth[hi] = depth.get(h.setup_index).copied().unwrap_or(0).max(0) + h.depth_adjust;
+            handler_depth[hi] =
+                depth.get(h.setup_index).copied().unwrap_or(0).max(0) + h.depth_adjust;
         }
     }
     // Exception table: runs of consecutive instructions with the same handler.

@@ -249,7 +249,14 @@ impl<'a> Compiler<'a> {
                 key,
                 value,
                 generators,
-            } => self.comprehension(e, "<dictcomp>", generators, CompKind::Dict, key, Some(value))?,
+            } => self.comprehension(
+                e,
+                "<dictcomp>",
+                generators,
+                CompKind::Dict,
+                key,
+                Some(value),
+            )?,
             ExprKind::Yield(v) => {
                 match v {
                     Some(v) => self.expr(v)?,
@@ -488,7 +495,10 @@ impl<'a> Compiler<'a> {
                 .collect();
             if let (Some(ck), true) = (const_keys, keys.len() > 1) {
                 let mut seen = std::collections::HashSet::new();
-                if ck.iter().all(|k| seen.insert(k.as_pystr().unwrap().as_str().to_string())) {
+                if ck
+                    .iter()
+                    .all(|k| seen.insert(k.as_pystr().unwrap().as_str().to_string()))
+                {
                     for v in values {
                         self.expr(v)?;
                     }
@@ -613,7 +623,14 @@ impl<'a> Compiler<'a> {
             self.emit(Op::LoadFast, 0);
         } else {
             self.expr(&g.iter)?;
-            self.emit(if g.is_async { Op::GetAiter } else { Op::GetIter }, 0);
+            self.emit(
+                if g.is_async {
+                    Op::GetAiter
+                } else {
+                    Op::GetIter
+                },
+                0,
+            );
         }
         self.bind(start);
         if g.is_async {
@@ -707,7 +724,9 @@ fn constant_tuple(items: &[Expr]) -> Option<Value> {
     let mut out = vec![];
     for i in items {
         match &i.kind {
-            ExprKind::Constant(c) if !matches!(c, Constant::Imaginary(_)) => out.push(constant_value(c)),
+            ExprKind::Constant(c) if !matches!(c, Constant::Imaginary(_)) => {
+                out.push(constant_value(c))
+            }
             _ => return None,
         }
     }

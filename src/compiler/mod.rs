@@ -116,13 +116,12 @@ pub fn compile(
     source: Rc<SourceFile>,
     mode: CompileMode,
 ) -> Result<Rc<CodeObject>, CompileError> {
-    let table = SymbolTable::build(module, mode == CompileMode::Interactive).map_err(|e| {
-        CompileError {
+    let table =
+        SymbolTable::build(module, mode == CompileMode::Interactive).map_err(|e| CompileError {
             kind: "SyntaxError",
             msg: e.msg,
             span: e.span,
-        }
-    })?;
+        })?;
     let mut c = Compiler {
         source,
         table,
@@ -416,7 +415,9 @@ impl<'a> Compiler<'a> {
                 };
                 self.emit(opc, i);
             }
-            NameScope::GlobalExplicit | NameScope::GlobalImplicit if optimized || sc == NameScope::GlobalExplicit => {
+            NameScope::GlobalExplicit | NameScope::GlobalImplicit
+                if optimized || sc == NameScope::GlobalExplicit =>
+            {
                 let i = self.name_idx(name);
                 match op {
                     NameOp::Load => self.emit(Opcode::LoadGlobal, i << 1),

@@ -37,9 +37,7 @@ impl<'a> Compiler<'a> {
                 }
             }
             StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value)?,
-            StmtKind::AnnAssign {
-                target, value, ..
-            } => {
+            StmtKind::AnnAssign { target, value, .. } => {
                 if let Some(v) = value {
                     self.expr(v)?;
                     self.store_target(target)?;
@@ -280,7 +278,9 @@ impl<'a> Compiler<'a> {
                             .count()
                             > 1
                         {
-                            return Err(self.error("multiple starred expressions in assignment", t.span));
+                            return Err(
+                                self.error("multiple starred expressions in assignment", t.span)
+                            );
                         }
                         let after = items.len() - i - 1;
                         self.emit(Op::UnpackEx, (i as u32) | ((after as u32) << 8));
@@ -295,7 +295,10 @@ impl<'a> Compiler<'a> {
                 }
                 Ok(())
             }
-            ExprKind::Starred(_) => Err(self.error("starred assignment target must be in a list or tuple", t.span)),
+            ExprKind::Starred(_) => Err(self.error(
+                "starred assignment target must be in a list or tuple",
+                t.span,
+            )),
             _ => Err(self.error("cannot assign to expression", t.span)),
         }
     }
@@ -330,7 +333,9 @@ impl<'a> Compiler<'a> {
     /// Emit the cleanup of one frame block (CPython's compiler_unwind_fblock).
     fn unwind_fblock(&mut self, fb: &FBlock, preserve_tos: bool) -> CResult {
         match fb {
-            FBlock::WhileLoop { .. } | FBlock::ExceptionHandler | FBlock::AsyncComprehensionGenerator => {}
+            FBlock::WhileLoop { .. }
+            | FBlock::ExceptionHandler
+            | FBlock::AsyncComprehensionGenerator => {}
             FBlock::ForLoop { .. } => {
                 if preserve_tos {
                     self.emit(Op::Swap, 2);
@@ -423,7 +428,11 @@ impl<'a> Compiler<'a> {
             return Err(self.error(msg, s.span));
         };
         self.set_line(s.span);
-        let op = if is_break { Op::JumpForward } else { Op::JumpBackward };
+        let op = if is_break {
+            Op::JumpForward
+        } else {
+            Op::JumpBackward
+        };
         self.emit_jump(op, target);
         let u = self.u();
         u.fblocks = saved_fblocks;
@@ -512,8 +521,19 @@ impl<'a> Compiler<'a> {
                     self.emit_jump(Op::JumpForward, end);
                     // Re-push the outer cleanup handler for the artificial except path.
                     self.bind(cleanup_end);
-                    let outer = *self.u().handlers.iter().rev().find(|hh| hh.label == cleanup).unwrap();
-                    let idx = self.u().handlers.iter().rposition(|hh| hh.label == outer.label).unwrap() as u32;
+                    let outer = *self
+                        .u()
+                        .handlers
+                        .iter()
+                        .rev()
+                        .find(|hh| hh.label == cleanup)
+                        .unwrap();
+                    let idx = self
+                        .u()
+                        .handlers
+                        .iter()
+                        .rposition(|hh| hh.label == outer.label)
+                        .unwrap() as u32;
                     self.u().handler_stack.push(idx);
                     self.load_const(Value::None);
                     self.store_name(name)?;
@@ -529,7 +549,12 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::PopExcept, 0);
                     self.emit_jump(Op::JumpForward, end);
                     // Code after this point is still inside the cleanup handler.
-                    let idx = self.u().handlers.iter().rposition(|hh| hh.label == cleanup).unwrap() as u32;
+                    let idx = self
+                        .u()
+                        .handlers
+                        .iter()
+                        .rposition(|hh| hh.label == cleanup)
+                        .unwrap() as u32;
                     self.u().handler_stack.push(idx);
                 }
             }
@@ -777,7 +802,11 @@ impl<'a> Compiler<'a> {
             None => Value::None,
         });
         self.emit_prologue();
-        let body = if doc.is_some() { &f.body[1..] } else { &f.body[..] };
+        let body = if doc.is_some() {
+            &f.body[1..]
+        } else {
+            &f.body[..]
+        };
         self.stmts(body)?;
         self.load_const(Value::None);
         self.emit(Op::ReturnValue, 0);

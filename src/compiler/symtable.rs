@@ -199,7 +199,10 @@ impl SymbolTable {
         ) {
             for n in &s.order {
                 if !varnames.contains(n)
-                    && matches!(scopes.get(n), Some(NameScope::Local) | Some(NameScope::Cell))
+                    && matches!(
+                        scopes.get(n),
+                        Some(NameScope::Local) | Some(NameScope::Cell)
+                    )
                 {
                     varnames.push(n.clone());
                 }
@@ -275,7 +278,10 @@ impl Builder {
                 "nonlocal"
             };
             if old & DEF_PARAM != 0 {
-                return Err(err(format!("name '{}' is parameter and {}", name, what), span));
+                return Err(err(
+                    format!("name '{}' is parameter and {}", name, what),
+                    span,
+                ));
             }
             if old & USE != 0 {
                 return Err(err(
@@ -343,8 +349,15 @@ impl Builder {
                 if let ExprKind::Name(n) = &target.kind {
                     let f = self.cur().flags.get(n).copied().unwrap_or(0);
                     if f & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && *simple {
-                        let what = if f & DEF_GLOBAL != 0 { "global" } else { "nonlocal" };
-                        return Err(err(format!("annotated name '{}' can't be {}", n, what), s.span));
+                        let what = if f & DEF_GLOBAL != 0 {
+                            "global"
+                        } else {
+                            "nonlocal"
+                        };
+                        return Err(err(
+                            format!("annotated name '{}' can't be {}", n, what),
+                            s.span,
+                        ));
                     }
                     self.add(n, DEF_LOCAL, target.span)?;
                 } else {
@@ -380,7 +393,10 @@ impl Builder {
             }
             StmtKind::Nonlocal(names) => {
                 if self.cur().kind == ScopeKind::Module {
-                    return Err(err("nonlocal declaration not allowed at module level", s.span));
+                    return Err(err(
+                        "nonlocal declaration not allowed at module level",
+                        s.span,
+                    ));
                 }
                 for n in names {
                     self.add(n, DEF_NONLOCAL, s.span)?;
@@ -514,9 +530,10 @@ impl Builder {
     }
 
     fn check_async(&mut self, span: Span, msg: &str) -> R {
+        let tla = self.top_level_await;
         let s = self.cur();
         let ok = s.is_coroutine
-            || (s.kind == ScopeKind::Module && self.top_level_await)
+            || (s.kind == ScopeKind::Module && tla)
             || (s.kind == ScopeKind::Comprehension && self.in_async_context());
         if !ok {
             return Err(err(msg, span));
@@ -758,7 +775,8 @@ impl Builder {
                 if let ExprKind::Name(n) = &target.kind {
                     // The walrus binds in the nearest enclosing non-comprehension scope.
                     let mut i = self.stack.len() - 1;
-                    while self.table.scopes[self.stack[i]].kind == ScopeKind::Comprehension && i > 0 {
+                    while self.table.scopes[self.stack[i]].kind == ScopeKind::Comprehension && i > 0
+                    {
                         let s = &mut self.table.scopes[self.stack[i]];
                         let old = s.flags.get(n).copied().unwrap_or(0);
                         s.flags.insert(n.clone(), old | USE);

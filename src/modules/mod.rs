@@ -12,26 +12,57 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Value> {
             "time",
             vec![
                 ("time", f("time", |_, _, _| Ok(Value::Float(now_secs())))),
-                ("monotonic", f("monotonic", |_, _, _| Ok(Value::Float(mono_secs())))),
-                ("perf_counter", f("perf_counter", |_, _, _| Ok(Value::Float(mono_secs())))),
-                ("sleep", f("sleep", |vm, a, _| {
-                    let s = crate::vm::ops::to_f64(a.first().unwrap_or(&Value::Int(0))).unwrap_or(0.0);
-                    if s < 0.0 {
-                        return Err(PyErr::value_error("sleep length must be non-negative"));
-                    }
-                    vm.flush();
-                    std::thread::sleep(std::time::Duration::from_secs_f64(s));
-                    Ok(Value::None)
-                })),
+                (
+                    "monotonic",
+                    f("monotonic", |_, _, _| Ok(Value::Float(mono_secs()))),
+                ),
+                (
+                    "perf_counter",
+                    f("perf_counter", |_, _, _| Ok(Value::Float(mono_secs()))),
+                ),
+                (
+                    "sleep",
+                    f("sleep", |vm, a, _| {
+                        let s = crate::vm::ops::to_f64(a.first().unwrap_or(&Value::Int(0)))
+                            .unwrap_or(0.0);
+                        if s < 0.0 {
+                            return Err(PyErr::value_error("sleep length must be non-negative"));
+                        }
+                        vm.flush();
+                        std::thread::sleep(std::time::Duration::from_secs_f64(s));
+                        Ok(Value::None)
+                    }),
+                ),
             ],
         ),
         "math" => math(vm),
         "typing" => {
             let any = Value::Obj(vm.types.object.clone());
             let names = [
-                "Any", "List", "Dict", "Tuple", "Set", "FrozenSet", "Optional", "Union", "Callable", "Iterable",
-                "Iterator", "Generator", "AsyncIterator", "AsyncGenerator", "Awaitable", "Coroutine", "Sequence",
-                "Mapping", "Type", "TypeVar", "Deque", "NoReturn", "ClassVar", "Final",
+                "Any",
+                "List",
+                "Dict",
+                "Tuple",
+                "Set",
+                "FrozenSet",
+                "Optional",
+                "Union",
+                "Callable",
+                "Iterable",
+                "Iterator",
+                "Generator",
+                "AsyncIterator",
+                "AsyncGenerator",
+                "Awaitable",
+                "Coroutine",
+                "Sequence",
+                "Mapping",
+                "Type",
+                "TypeVar",
+                "Deque",
+                "NoReturn",
+                "ClassVar",
+                "Final",
             ];
             let items: Vec<(&str, Value)> = names.iter().map(|n| (*n, any.clone())).collect();
             vm.new_module("typing", items)
@@ -48,50 +79,96 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Value> {
         "inspect" => vm.new_module(
             "inspect",
             vec![
-                ("getgeneratorstate", f("getgeneratorstate", |_, a, _| gen_state(a, "GEN"))),
-                ("getcoroutinestate", f("getcoroutinestate", |_, a, _| gen_state(a, "CORO"))),
-                ("isgenerator", f("isgenerator", |vm, a, _| Ok(Value::Bool(vm.type_name(&a[0]) == "generator")))),
-                ("iscoroutine", f("iscoroutine", |vm, a, _| Ok(Value::Bool(vm.type_name(&a[0]) == "coroutine")))),
-                ("isgeneratorfunction", f("isgeneratorfunction", |_, a, _| Ok(Value::Bool(code_flag(&a[0], 0x20))))),
-                ("iscoroutinefunction", f("iscoroutinefunction", |_, a, _| Ok(Value::Bool(code_flag(&a[0], 0x80))))),
+                (
+                    "getgeneratorstate",
+                    f("getgeneratorstate", |_, a, _| gen_state(a, "GEN")),
+                ),
+                (
+                    "getcoroutinestate",
+                    f("getcoroutinestate", |_, a, _| gen_state(a, "CORO")),
+                ),
+                (
+                    "isgenerator",
+                    f("isgenerator", |vm, a, _| {
+                        Ok(Value::Bool(vm.type_name(&a[0]) == "generator"))
+                    }),
+                ),
+                (
+                    "iscoroutine",
+                    f("iscoroutine", |vm, a, _| {
+                        Ok(Value::Bool(vm.type_name(&a[0]) == "coroutine"))
+                    }),
+                ),
+                (
+                    "isgeneratorfunction",
+                    f("isgeneratorfunction", |_, a, _| {
+                        Ok(Value::Bool(code_flag(&a[0], 0x20)))
+                    }),
+                ),
+                (
+                    "iscoroutinefunction",
+                    f("iscoroutinefunction", |_, a, _| {
+                        Ok(Value::Bool(code_flag(&a[0], 0x80)))
+                    }),
+                ),
             ],
         ),
         "random" => vm.new_module(
             "random",
             vec![
-                ("seed", f("seed", |vm, a, _| {
-                    let s = a.first().map(|v| vm.hash(v)).transpose()?.unwrap_or(0);
-                    vm.random_state = (s as u64) ^ 0x9E37_79B9_7F4A_7C15;
-                    Ok(Value::None)
-                })),
-                ("random", f("random", |vm, _, _| Ok(Value::Float(next_f64(vm))))),
-                ("randint", f("randint", |vm, a, _| {
-                    let lo = vm.index_value(&a[0])?;
-                    let hi = vm.index_value(&a[1])?;
-                    if hi < lo {
-                        return Err(PyErr::value_error(format!("empty range for randrange() ({}, {}, {})", lo, hi + 1, hi + 1 - lo)));
-                    }
-                    let span = (hi - lo + 1) as u64;
-                    Ok(Value::Int(lo + (next_u64(vm) % span) as i64))
-                })),
-                ("choice", f("choice", |vm, a, _| {
-                    let items = vm.collect_iterable(&a[0])?;
-                    if items.is_empty() {
-                        return Err(PyErr::index_error("Cannot choose from an empty sequence"));
-                    }
-                    let i = (next_u64(vm) % items.len() as u64) as usize;
-                    Ok(items[i].clone())
-                })),
-                ("shuffle", f("shuffle", |vm, a, _| {
-                    if let Some(Payload::List(l)) = a[0].payload() {
-                        let n = l.borrow().len();
-                        for i in (1..n).rev() {
-                            let j = (next_u64(vm) % (i as u64 + 1)) as usize;
-                            l.borrow_mut().swap(i, j);
+                (
+                    "seed",
+                    f("seed", |vm, a, _| {
+                        let s = a.first().map(|v| vm.hash(v)).transpose()?.unwrap_or(0);
+                        vm.random_state = (s as u64) ^ 0x9E37_79B9_7F4A_7C15;
+                        Ok(Value::None)
+                    }),
+                ),
+                (
+                    "random",
+                    f("random", |vm, _, _| Ok(Value::Float(next_f64(vm)))),
+                ),
+                (
+                    "randint",
+                    f("randint", |vm, a, _| {
+                        let lo = vm.index_value(&a[0])?;
+                        let hi = vm.index_value(&a[1])?;
+                        if hi < lo {
+                            return Err(PyErr::value_error(format!(
+                                "empty range for randrange() ({}, {}, {})",
+                                lo,
+                                hi + 1,
+                                hi + 1 - lo
+                            )));
                         }
-                    }
-                    Ok(Value::None)
-                })),
+                        let span = (hi - lo + 1) as u64;
+                        Ok(Value::Int(lo + (next_u64(vm) % span) as i64))
+                    }),
+                ),
+                (
+                    "choice",
+                    f("choice", |vm, a, _| {
+                        let items = vm.collect_iterable(&a[0])?;
+                        if items.is_empty() {
+                            return Err(PyErr::index_error("Cannot choose from an empty sequence"));
+                        }
+                        let i = (next_u64(vm) % items.len() as u64) as usize;
+                        Ok(items[i].clone())
+                    }),
+                ),
+                (
+                    "shuffle",
+                    f("shuffle", |vm, a, _| {
+                        if let Some(Payload::List(l)) = a[0].payload() {
+                            let n = l.borrow().len();
+                            for i in (1..n).rev() {
+                                let j = (next_u64(vm) % (i as u64 + 1)) as usize;
+                                l.borrow_mut().swap(i, j);
+                            }
+                        }
+                        Ok(Value::None)
+                    }),
+                ),
             ],
         ),
         _ => {
@@ -158,26 +235,35 @@ fn sys(vm: &mut Vm) -> Value {
     let stdout = vm.new_module(
         "stdout",
         vec![
-            ("write", f("write", |vm, a, _| {
-                let s = vm.str_of(&a[0])?;
-                vm.write_stdout(&s);
-                Ok(Value::Int(s.chars().count() as i64))
-            })),
-            ("flush", f("flush", |vm, _, _| {
-                vm.flush();
-                Ok(Value::None)
-            })),
+            (
+                "write",
+                f("write", |vm, a, _| {
+                    let s = vm.str_of(&a[0])?;
+                    vm.write_stdout(&s);
+                    Ok(Value::Int(s.chars().count() as i64))
+                }),
+            ),
+            (
+                "flush",
+                f("flush", |vm, _, _| {
+                    vm.flush();
+                    Ok(Value::None)
+                }),
+            ),
         ],
     );
     let stderr = vm.new_module(
         "stderr",
         vec![
-            ("write", f("write", |vm, a, _| {
-                let s = vm.str_of(&a[0])?;
-                vm.flush();
-                eprint!("{}", s);
-                Ok(Value::Int(s.chars().count() as i64))
-            })),
+            (
+                "write",
+                f("write", |vm, a, _| {
+                    let s = vm.str_of(&a[0])?;
+                    vm.flush();
+                    eprint!("{}", s);
+                    Ok(Value::Int(s.chars().count() as i64))
+                }),
+            ),
             ("flush", f("flush", |_, _, _| Ok(Value::None))),
         ],
     );
@@ -190,31 +276,60 @@ fn sys(vm: &mut Vm) -> Value {
             ("version", Value::str("3.11.7 (pyco)")),
             ("platform", Value::str("linux")),
             ("maxsize", Value::Int(i64::MAX)),
-            ("exit", f("exit", |_, a, _| Err(PyErr::with_args(ExcKind::SystemExit, a.to_vec())))),
-            ("getrecursionlimit", f("getrecursionlimit", |vm, _, _| Ok(Value::Int(vm.recursion_limit as i64)))),
-            ("setrecursionlimit", f("setrecursionlimit", |vm, a, _| {
-                let n = vm.index_value(&a[0])?;
-                if n < 1 {
-                    return Err(PyErr::value_error("recursion limit must be greater or equal than 1"));
-                }
-                vm.recursion_limit = n as usize;
-                Ok(Value::None)
-            })),
-            ("set_int_max_str_digits", f("set_int_max_str_digits", |vm, a, _| {
-                vm.int_max_str_digits = vm.index_value(&a[0])? as usize;
-                Ok(Value::None)
-            })),
-            ("get_int_max_str_digits", f("get_int_max_str_digits", |vm, _, _| Ok(Value::Int(vm.int_max_str_digits as i64)))),
-            ("exc_info", f("exc_info", |vm, _, _| {
-                let e = vm.exc_info.clone();
-                if e.is_none() {
-                    return Ok(Value::tuple(vec![Value::None, Value::None, Value::None]));
-                }
-                let t = Value::Obj(vm.type_of(&e));
-                let tb = vm.traceback_value(&e);
-                Ok(Value::tuple(vec![t, e, tb]))
-            })),
-            ("exception", f("exception", |vm, _, _| Ok(vm.exc_info.clone()))),
+            (
+                "exit",
+                f("exit", |_, a, _| {
+                    Err(PyErr::with_args(ExcKind::SystemExit, a.to_vec()))
+                }),
+            ),
+            (
+                "getrecursionlimit",
+                f("getrecursionlimit", |vm, _, _| {
+                    Ok(Value::Int(vm.recursion_limit as i64))
+                }),
+            ),
+            (
+                "setrecursionlimit",
+                f("setrecursionlimit", |vm, a, _| {
+                    let n = vm.index_value(&a[0])?;
+                    if n < 1 {
+                        return Err(PyErr::value_error(
+                            "recursion limit must be greater or equal than 1",
+                        ));
+                    }
+                    vm.recursion_limit = n as usize;
+                    Ok(Value::None)
+                }),
+            ),
+            (
+                "set_int_max_str_digits",
+                f("set_int_max_str_digits", |vm, a, _| {
+                    vm.int_max_str_digits = vm.index_value(&a[0])? as usize;
+                    Ok(Value::None)
+                }),
+            ),
+            (
+                "get_int_max_str_digits",
+                f("get_int_max_str_digits", |vm, _, _| {
+                    Ok(Value::Int(vm.int_max_str_digits as i64))
+                }),
+            ),
+            (
+                "exc_info",
+                f("exc_info", |vm, _, _| {
+                    let e = vm.exc_info.clone();
+                    if e.is_none() {
+                        return Ok(Value::tuple(vec![Value::None, Value::None, Value::None]));
+                    }
+                    let t = Value::Obj(vm.type_of(&e));
+                    let tb = vm.traceback_value(&e);
+                    Ok(Value::tuple(vec![t, e, tb]))
+                }),
+            ),
+            (
+                "exception",
+                f("exception", |vm, _, _| Ok(vm.exc_info.clone())),
+            ),
         ],
     )
 }
@@ -222,19 +337,32 @@ fn sys(vm: &mut Vm) -> Value {
 fn math(vm: &mut Vm) -> Value {
     use crate::vm::ops::to_f64;
     fn num(vm: &Vm, v: &Value) -> PyResult<f64> {
-        to_f64(v).ok_or_else(|| PyErr::type_error(format!("must be real number, not {}", vm.type_name(v))))
+        to_f64(v).ok_or_else(|| {
+            PyErr::type_error(format!("must be real number, not {}", vm.type_name(v)))
+        })
     }
     macro_rules! unary {
         ($name:literal, $e:expr) => {
-            ($name, f($name, |vm, a, _| {
-                let x = num(vm, a.first().ok_or_else(|| PyErr::type_error(concat!($name, "() takes exactly one argument (0 given)")))?)?;
-                let g: fn(f64) -> f64 = $e;
-                let r = g(x);
-                if r.is_nan() && !x.is_nan() {
-                    return Err(PyErr::value_error("math domain error"));
-                }
-                Ok(Value::Float(r))
-            }))
+            (
+                $name,
+                f($name, |vm, a, _| {
+                    let x = num(
+                        vm,
+                        a.first().ok_or_else(|| {
+                            PyErr::type_error(concat!(
+                                $name,
+                                "() takes exactly one argument (0 given)"
+                            ))
+                        })?,
+                    )?;
+                    let g: fn(f64) -> f64 = $e;
+                    let r = g(x);
+                    if r.is_nan() && !x.is_nan() {
+                        return Err(PyErr::value_error("math domain error"));
+                    }
+                    Ok(Value::Float(r))
+                }),
+            )
         };
     }
     vm.new_module(
@@ -255,105 +383,187 @@ fn math(vm: &mut Vm) -> Value {
             unary!("fabs", f64::abs),
             unary!("log2", |x| if x <= 0.0 { f64::NAN } else { x.log2() }),
             unary!("log10", |x| if x <= 0.0 { f64::NAN } else { x.log10() }),
-            ("sqrt", f("sqrt", |vm, a, _| {
-                let x = num(vm, &a[0])?;
-                if x < 0.0 {
-                    return Err(PyErr::value_error("math domain error"));
-                }
-                Ok(Value::Float(x.sqrt()))
-            })),
-            ("log", f("log", |vm, a, _| {
-                let x = num(vm, &a[0])?;
-                if x <= 0.0 {
-                    return Err(PyErr::value_error("math domain error"));
-                }
-                let r = match a.get(1) {
-                    Some(b) => x.ln() / num(vm, b)?.ln(),
-                    None => x.ln(),
-                };
-                Ok(Value::Float(r))
-            })),
-            ("pow", f("pow", |vm, a, _| Ok(Value::Float(num(vm, &a[0])?.powf(num(vm, &a[1])?))))),
-            ("atan2", f("atan2", |vm, a, _| Ok(Value::Float(num(vm, &a[0])?.atan2(num(vm, &a[1])?))))),
-            ("hypot", f("hypot", |vm, a, _| {
-                let mut s = 0.0;
-                for v in a {
-                    let x = num(vm, v)?;
-                    s += x * x;
-                }
-                Ok(Value::Float(s.sqrt()))
-            })),
-            ("floor", f("floor", |vm, a, _| {
-                if crate::vm::ops::is_int(&a[0]) {
-                    return Ok(a[0].clone());
-                }
-                let x = num(vm, &a[0])?;
-                float_int(x.floor())
-            })),
-            ("ceil", f("ceil", |vm, a, _| {
-                if crate::vm::ops::is_int(&a[0]) {
-                    return Ok(a[0].clone());
-                }
-                let x = num(vm, &a[0])?;
-                float_int(x.ceil())
-            })),
-            ("trunc", f("trunc", |vm, a, _| {
-                if crate::vm::ops::is_int(&a[0]) {
-                    return Ok(a[0].clone());
-                }
-                let x = num(vm, &a[0])?;
-                float_int(x.trunc())
-            })),
-            ("isnan", f("isnan", |vm, a, _| Ok(Value::Bool(num(vm, &a[0])?.is_nan())))),
-            ("isinf", f("isinf", |vm, a, _| Ok(Value::Bool(num(vm, &a[0])?.is_infinite())))),
-            ("isfinite", f("isfinite", |vm, a, _| Ok(Value::Bool(num(vm, &a[0])?.is_finite())))),
-            ("isclose", f("isclose", |vm, a, _| {
-                let x = num(vm, &a[0])?;
-                let y = num(vm, &a[1])?;
-                Ok(Value::Bool(x == y || (x - y).abs() <= 1e-9 * x.abs().max(y.abs())))
-            })),
-            ("gcd", f("gcd", |vm, a, _| {
-                let mut g = num_bigint::BigInt::from(0);
-                for v in a {
-                    let b = crate::vm::ops::to_big(v).ok_or_else(|| PyErr::type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v))))?;
-                    g = num_integer::Integer::gcd(&g, &b);
-                }
-                Ok(Value::from_bigint(g))
-            })),
-            ("factorial", f("factorial", |vm, a, _| {
-                let n = vm.index_value(&a[0])?;
-                if n < 0 {
-                    return Err(PyErr::value_error("factorial() not defined for negative values"));
-                }
-                let mut r = num_bigint::BigInt::from(1);
-                for i in 2..=n {
-                    r *= i;
-                }
-                Ok(Value::from_bigint(r))
-            })),
-            ("fsum", f("fsum", |vm, a, _| {
-                let items = vm.collect_iterable(&a[0])?;
-                let mut s = 0.0;
-                let mut c = 0.0;
-                for v in items {
-                    let y = num(vm, &v)? - c;
-                    let t = s + y;
-                    c = (t - s) - y;
-                    s = t;
-                }
-                Ok(Value::Float(s))
-            })),
-            ("prod", f("prod", |vm, a, _| {
-                let items = vm.collect_iterable(&a[0])?;
-                let mut acc = Value::Int(1);
-                for v in items {
-                    acc = vm.binary_op(acc, v, 5)?;
-                }
-                Ok(acc)
-            })),
-            ("degrees", f("degrees", |vm, a, _| Ok(Value::Float(num(vm, &a[0])?.to_degrees())))),
-            ("radians", f("radians", |vm, a, _| Ok(Value::Float(num(vm, &a[0])?.to_radians())))),
-            ("copysign", f("copysign", |vm, a, _| Ok(Value::Float(num(vm, &a[0])?.copysign(num(vm, &a[1])?))))),
+            (
+                "sqrt",
+                f("sqrt", |vm, a, _| {
+                    let x = num(vm, &a[0])?;
+                    if x < 0.0 {
+                        return Err(PyErr::value_error("math domain error"));
+                    }
+                    Ok(Value::Float(x.sqrt()))
+                }),
+            ),
+            (
+                "log",
+                f("log", |vm, a, _| {
+                    let x = num(vm, &a[0])?;
+                    if x <= 0.0 {
+                        return Err(PyErr::value_error("math domain error"));
+                    }
+                    let r = match a.get(1) {
+                        Some(b) => x.ln() / num(vm, b)?.ln(),
+                        None => x.ln(),
+                    };
+                    Ok(Value::Float(r))
+                }),
+            ),
+            (
+                "pow",
+                f("pow", |vm, a, _| {
+                    Ok(Value::Float(num(vm, &a[0])?.powf(num(vm, &a[1])?)))
+                }),
+            ),
+            (
+                "atan2",
+                f("atan2", |vm, a, _| {
+                    Ok(Value::Float(num(vm, &a[0])?.atan2(num(vm, &a[1])?)))
+                }),
+            ),
+            (
+                "hypot",
+                f("hypot", |vm, a, _| {
+                    let mut s = 0.0;
+                    for v in a {
+                        let x = num(vm, v)?;
+                        s += x * x;
+                    }
+                    Ok(Value::Float(s.sqrt()))
+                }),
+            ),
+            (
+                "floor",
+                f("floor", |vm, a, _| {
+                    if crate::vm::ops::is_int(&a[0]) {
+                        return Ok(a[0].clone());
+                    }
+                    let x = num(vm, &a[0])?;
+                    float_int(x.floor())
+                }),
+            ),
+            (
+                "ceil",
+                f("ceil", |vm, a, _| {
+                    if crate::vm::ops::is_int(&a[0]) {
+                        return Ok(a[0].clone());
+                    }
+                    let x = num(vm, &a[0])?;
+                    float_int(x.ceil())
+                }),
+            ),
+            (
+                "trunc",
+                f("trunc", |vm, a, _| {
+                    if crate::vm::ops::is_int(&a[0]) {
+                        return Ok(a[0].clone());
+                    }
+                    let x = num(vm, &a[0])?;
+                    float_int(x.trunc())
+                }),
+            ),
+            (
+                "isnan",
+                f("isnan", |vm, a, _| {
+                    Ok(Value::Bool(num(vm, &a[0])?.is_nan()))
+                }),
+            ),
+            (
+                "isinf",
+                f("isinf", |vm, a, _| {
+                    Ok(Value::Bool(num(vm, &a[0])?.is_infinite()))
+                }),
+            ),
+            (
+                "isfinite",
+                f("isfinite", |vm, a, _| {
+                    Ok(Value::Bool(num(vm, &a[0])?.is_finite()))
+                }),
+            ),
+            (
+                "isclose",
+                f("isclose", |vm, a, _| {
+                    let x = num(vm, &a[0])?;
+                    let y = num(vm, &a[1])?;
+                    Ok(Value::Bool(
+                        x == y || (x - y).abs() <= 1e-9 * x.abs().max(y.abs()),
+                    ))
+                }),
+            ),
+            (
+                "gcd",
+                f("gcd", |vm, a, _| {
+                    let mut g = num_bigint::BigInt::from(0);
+                    for v in a {
+                        let b = crate::vm::ops::to_big(v).ok_or_else(|| {
+                            PyErr::type_error(format!(
+                                "'{}' object cannot be interpreted as an integer",
+                                vm.type_name(v)
+                            ))
+                        })?;
+                        g = num_integer::Integer::gcd(&g, &b);
+                    }
+                    Ok(Value::from_bigint(g))
+                }),
+            ),
+            (
+                "factorial",
+                f("factorial", |vm, a, _| {
+                    let n = vm.index_value(&a[0])?;
+                    if n < 0 {
+                        return Err(PyErr::value_error(
+                            "factorial() not defined for negative values",
+                        ));
+                    }
+                    let mut r = num_bigint::BigInt::from(1);
+                    for i in 2..=n {
+                        r *= i;
+                    }
+                    Ok(Value::from_bigint(r))
+                }),
+            ),
+            (
+                "fsum",
+                f("fsum", |vm, a, _| {
+                    let items = vm.collect_iterable(&a[0])?;
+                    let mut s = 0.0;
+                    let mut c = 0.0;
+                    for v in items {
+                        let y = num(vm, &v)? - c;
+                        let t = s + y;
+                        c = (t - s) - y;
+                        s = t;
+                    }
+                    Ok(Value::Float(s))
+                }),
+            ),
+            (
+                "prod",
+                f("prod", |vm, a, _| {
+                    let items = vm.collect_iterable(&a[0])?;
+                    let mut acc = Value::Int(1);
+                    for v in items {
+                        acc = vm.binary_op(acc, v, 5)?;
+                    }
+                    Ok(acc)
+                }),
+            ),
+            (
+                "degrees",
+                f("degrees", |vm, a, _| {
+                    Ok(Value::Float(num(vm, &a[0])?.to_degrees()))
+                }),
+            ),
+            (
+                "radians",
+                f("radians", |vm, a, _| {
+                    Ok(Value::Float(num(vm, &a[0])?.to_radians()))
+                }),
+            ),
+            (
+                "copysign",
+                f("copysign", |vm, a, _| {
+                    Ok(Value::Float(num(vm, &a[0])?.copysign(num(vm, &a[1])?)))
+                }),
+            ),
         ],
     )
 }

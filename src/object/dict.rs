@@ -99,7 +99,11 @@ impl Dict {
                 }
             }
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
     }
 
@@ -129,7 +133,11 @@ impl Dict {
                 }
             }
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
     }
 
@@ -170,7 +178,11 @@ impl Dict {
                 return;
             }
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
     }
 
@@ -180,7 +192,12 @@ impl Dict {
         let _ = self.insert::<()>(hash, key, value, &mut |a, b| Ok(str_eq(a, b)));
     }
 
-    pub fn remove<E>(&mut self, hash: i64, key: &Value, eq: EqFn<E>) -> Result<Option<(Value, Value)>, E> {
+    pub fn remove<E>(
+        &mut self,
+        hash: i64,
+        key: &Value,
+        eq: EqFn<E>,
+    ) -> Result<Option<(Value, Value)>, E> {
         let Some(ix) = self.find(hash, key, eq)? else {
             return Ok(None);
         };
@@ -194,7 +211,11 @@ impl Dict {
                 break;
             }
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
         let e = &mut self.entries[ix];
         let k = std::mem::replace(&mut e.key, Value::Null);
@@ -217,10 +238,17 @@ impl Dict {
 
     /// Remove and return the last inserted item.
     pub fn pop_last(&mut self) -> Option<(Value, Value)> {
-        let e = self.entries.iter().rev().find(|e| !e.key.is_null())?.clone();
+        let e = self
+            .entries
+            .iter()
+            .rev()
+            .find(|e| !e.key.is_null())?
+            .clone();
         let hash = e.hash;
         let key = e.key.clone();
-        self.remove::<()>(hash, &key, &mut |a, b| Ok(a.is(b))).ok().flatten()
+        self.remove::<()>(hash, &key, &mut |a, b| Ok(a.is(b)))
+            .ok()
+            .flatten()
     }
 
     pub fn clear(&mut self) {
@@ -239,7 +267,11 @@ impl Dict {
             let mut i = (e.hash as u64 as usize) & mask;
             while self.indices[i] != EMPTY {
                 perturb >>= 5;
-                i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+                i = (i
+                    .wrapping_mul(5)
+                    .wrapping_add(1)
+                    .wrapping_add(perturb as usize))
+                    & mask;
             }
             self.indices[i] = idx as u32;
         }

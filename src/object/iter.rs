@@ -12,22 +12,63 @@ pub enum ViewKind {
 
 pub enum IterState {
     /// list or tuple, by index (sees appends, like CPython's list_iterator).
-    Seq { seq: Value, idx: usize },
-    Range { cur: i64, stop: i64, step: i64 },
-    Str { s: Rc<PyStr>, byte_pos: usize },
-    Bytes { b: Value, idx: usize },
-    Dict { dict: Rc<Object>, pos: usize, len: usize, kind: ViewKind },
+    Seq {
+        seq: Value,
+        idx: usize,
+    },
+    Range {
+        cur: i64,
+        stop: i64,
+        step: i64,
+    },
+    Str {
+        s: Rc<PyStr>,
+        byte_pos: usize,
+    },
+    Bytes {
+        b: Value,
+        idx: usize,
+    },
+    Dict {
+        dict: Rc<Object>,
+        pos: usize,
+        len: usize,
+        kind: ViewKind,
+    },
     /// A snapshot (set iteration, reversed dict...).
-    Snapshot { items: Vec<Value>, idx: usize },
-    Enumerate { it: Value, n: i64 },
-    Zip { its: Vec<Value> },
-    Map { f: Value, its: Vec<Value> },
-    Filter { f: Value, it: Value },
-    Reversed { seq: Value, idx: usize },
+    Snapshot {
+        items: Vec<Value>,
+        idx: usize,
+    },
+    Enumerate {
+        it: Value,
+        n: i64,
+    },
+    Zip {
+        its: Vec<Value>,
+    },
+    Map {
+        f: Value,
+        its: Vec<Value>,
+    },
+    Filter {
+        f: Value,
+        it: Value,
+    },
+    Reversed {
+        seq: Value,
+        idx: usize,
+    },
     /// Old-style iteration over `__getitem__` with 0, 1, 2, ... until IndexError.
-    GetItem { obj: Value, idx: i64 },
+    GetItem {
+        obj: Value,
+        idx: i64,
+    },
     /// `iter(callable, sentinel)`.
-    Callable { f: Value, sentinel: Value },
+    Callable {
+        f: Value,
+        sentinel: Value,
+    },
     Exhausted,
 }
 

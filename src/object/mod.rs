@@ -66,11 +66,18 @@ pub enum Payload {
     Dict(RefCell<Dict>),
     Set(SetObj),
     Bytes(Box<[u8]>),
-    Range { start: i64, stop: i64, step: i64 },
+    Range {
+        start: i64,
+        stop: i64,
+        step: i64,
+    },
     Slice(Value, Value, Value),
     Function(Function),
     Native(NativeFunc),
-    BoundMethod { func: Value, receiver: Value },
+    BoundMethod {
+        func: Value,
+        receiver: Value,
+    },
     Type(TypeObj),
     Instance(Instance),
     Cell(RefCell<Value>),
@@ -82,7 +89,10 @@ pub enum Payload {
     Property(Property),
     StaticMethod(Value),
     ClassMethod(Value),
-    Super { typ: Rc<Object>, obj: Value },
+    Super {
+        typ: Rc<Object>,
+        obj: Value,
+    },
     NotImplemented,
     Ellipsis,
     /// An object the runtime keeps for a built-in module (`sys.stdout`, a `deque`...).
@@ -184,7 +194,9 @@ impl Value {
             (Value::Int(a), Value::Int(b)) => a == b,
             (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
             (Value::BigInt(a), Value::BigInt(b)) => Rc::ptr_eq(a, b),
-            (Value::Str(a), Value::Str(b)) => Rc::ptr_eq(a, b) || (a.len() <= 1 && a.as_str() == b.as_str()),
+            (Value::Str(a), Value::Str(b)) => {
+                Rc::ptr_eq(a, b) || (a.len() <= 1 && a.as_str() == b.as_str())
+            }
             (Value::Obj(a), Value::Obj(b)) => Rc::ptr_eq(a, b),
             _ => false,
         }

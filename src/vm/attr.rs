@@ -162,7 +162,10 @@ impl Vm {
     /// LOAD_METHOD: avoid building a bound method for plain method calls.
     pub fn load_method(&mut self, obj: Value, name: &Value) -> PyResult<(Value, Option<Value>)> {
         let n = name_str(name);
-        if matches!(obj.payload(), Some(Payload::Module(_)) | Some(Payload::Type(_))) {
+        if matches!(
+            obj.payload(),
+            Some(Payload::Module(_)) | Some(Payload::Type(_))
+        ) {
             return Ok((self.getattr(&obj, name)?, None));
         }
         let t = self.type_of(&obj);
@@ -226,11 +229,15 @@ impl Vm {
                     }
                     return Ok(());
                 }
-                inst.dict.borrow_mut().set_str(name.as_pystr().unwrap().clone(), v);
+                inst.dict
+                    .borrow_mut()
+                    .set_str(name.as_pystr().unwrap().clone(), v);
                 Ok(())
             }
             Some(Payload::Type(t)) => {
-                t.dict.borrow_mut().set_str(name.as_pystr().unwrap().clone(), v);
+                t.dict
+                    .borrow_mut()
+                    .set_str(name.as_pystr().unwrap().clone(), v);
                 t.version.set(t.version.get() + 1);
                 Ok(())
             }

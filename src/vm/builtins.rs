@@ -5,8 +5,8 @@ use super::dispatch::{dict_get_str, dict_set_str, gen_of};
 use super::frame::{Frame, Ret};
 use super::Vm;
 use crate::object::{
-    Dict, ExcKind, Module, NativeFn, NativeFunc, Object, Payload, Property, PyErr, PyResult, PyStr, SetObj,
-    TypeKind, TypeObj, Value,
+    Dict, ExcKind, Module, NativeFn, NativeFunc, Object, Payload, Property, PyErr, PyResult, PyStr,
+    SetObj, TypeKind, TypeObj, Value,
 };
 use crate::settable::SetTable;
 use num_bigint::BigInt;
@@ -24,7 +24,10 @@ fn native(name: &'static str, f: NativeFn) -> Value {
 }
 
 /// Split `args` into positional values and (name, value) keyword pairs.
-fn split_kw<'a>(args: &'a [Value], kwnames: &'a [Value]) -> (&'a [Value], Vec<(&'a str, &'a Value)>) {
+fn split_kw<'a>(
+    args: &'a [Value],
+    kwnames: &'a [Value],
+) -> (&'a [Value], Vec<(&'a str, &'a Value)>) {
     let npos = args.len() - kwnames.len();
     let kws = kwnames
         .iter()
@@ -40,7 +43,10 @@ fn kwarg<'a>(kws: &[(&str, &'a Value)], name: &str) -> Option<&'a Value> {
 
 fn no_kw(name: &str, kwnames: &[Value]) -> PyResult<()> {
     if !kwnames.is_empty() {
-        return Err(PyErr::type_error(format!("{}() takes no keyword arguments", name)));
+        return Err(PyErr::type_error(format!(
+            "{}() takes no keyword arguments",
+            name
+        )));
     }
     Ok(())
 }
@@ -109,8 +115,14 @@ pub fn install(vm: &mut Vm) {
     for k in ExcKind::ALL {
         set(k.name(), Value::Obj(vm.types.exc[*k as usize].clone()));
     }
-    set("EnvironmentError", Value::Obj(vm.types.exc[ExcKind::OSError as usize].clone()));
-    set("IOError", Value::Obj(vm.types.exc[ExcKind::OSError as usize].clone()));
+    set(
+        "EnvironmentError",
+        Value::Obj(vm.types.exc[ExcKind::OSError as usize].clone()),
+    );
+    set(
+        "IOError",
+        Value::Obj(vm.types.exc[ExcKind::OSError as usize].clone()),
+    );
     set("None", Value::None);
     set("Ellipsis", super::builtins_types::ellipsis());
     set("NotImplemented", super::builtins_types::not_implemented());
@@ -181,7 +193,11 @@ fn install_methods(vm: &mut Vm) {
     add_method(o, "__getattribute__", m_object_getattribute);
     add_method(o, "__format__", m_object_format);
     add_attr(o, "__new__", native("__new__", m_object_new));
-    add_attr(o, "__init_subclass__", native("__init_subclass__", |_, _, _| Ok(Value::None)));
+    add_attr(
+        o,
+        "__init_subclass__",
+        native("__init_subclass__", |_, _, _| Ok(Value::None)),
+    );
     let be = &t.exc[ExcKind::BaseException as usize];
     add_method(be, "__init__", m_exc_init);
     add_method(be, "with_traceback", |_, a, _| Ok(a[0].clone()));
@@ -204,7 +220,18 @@ fn install_methods(vm: &mut Vm) {
     );
     for (n, f) in SET_METHODS {
         add_method(&t.set, n, *f);
-        if !matches!(*n, "add" | "discard" | "remove" | "pop" | "clear" | "update" | "intersection_update" | "difference_update" | "symmetric_difference_update") {
+        if !matches!(
+            *n,
+            "add"
+                | "discard"
+                | "remove"
+                | "pop"
+                | "clear"
+                | "update"
+                | "intersection_update"
+                | "difference_update"
+                | "symmetric_difference_update"
+        ) {
             add_method(&t.frozenset, n, *f);
         }
     }
@@ -217,12 +244,18 @@ fn install_methods(vm: &mut Vm) {
     add_method(&t.int, "conjugate", |_, a, _| Ok(a[0].clone()));
     add_method(&t.int, "__index__", |_, a, _| Ok(a[0].clone()));
     add_method(&t.float, "is_integer", |_, a, _| {
-        Ok(Value::Bool(matches!(a[0], Value::Float(f) if f.fract() == 0.0 && f.is_finite())))
+        Ok(Value::Bool(
+            matches!(a[0], Value::Float(f) if f.fract() == 0.0 && f.is_finite()),
+        ))
     });
     add_method(&t.float, "as_integer_ratio", |vm, a, _| {
-        let Value::Float(f) = a[0] else { return Ok(Value::None) };
+        let Value::Float(f) = a[0] else {
+            return Ok(Value::None);
+        };
         if !f.is_finite() {
-            return Err(PyErr::value_error("cannot convert Infinity to integer ratio"));
+            return Err(PyErr::value_error(
+                "cannot convert Infinity to integer ratio",
+            ));
         }
         let (m, e, s) = decode_f64(f);
         let mut n = BigInt::from(m) * s;
@@ -234,16 +267,26 @@ fn install_methods(vm: &mut Vm) {
         }
         let g = num_integer::Integer::gcd(&n, &d);
         let _ = vm;
-        Ok(Value::tuple(vec![Value::from_bigint(&n / &g), Value::from_bigint(&d / &g)]))
+        Ok(Value::tuple(vec![
+            Value::from_bigint(&n / &g),
+            Value::from_bigint(&d / &g),
+        ]))
     });
     add_method(&t.bytes, "decode", |_, a, _| match a[0].payload() {
         Some(Payload::Bytes(b)) => String::from_utf8(b.to_vec())
             .map(Value::string)
-            .map_err(|_| PyErr::new(ExcKind::UnicodeDecodeError, "'utf-8' codec can't decode bytes")),
+            .map_err(|_| {
+                PyErr::new(
+                    ExcKind::UnicodeDecodeError,
+                    "'utf-8' codec can't decode bytes",
+                )
+            }),
         _ => Ok(Value::None),
     });
     add_method(&t.bytes, "hex", |_, a, _| match a[0].payload() {
-        Some(Payload::Bytes(b)) => Ok(Value::string(b.iter().map(|x| format!("{:02x}", x)).collect())),
+        Some(Payload::Bytes(b)) => Ok(Value::string(
+            b.iter().map(|x| format!("{:02x}", x)).collect(),
+        )),
         _ => Ok(Value::None),
     });
     for g in [&t.generator, &t.coroutine] {
@@ -259,14 +302,18 @@ fn install_methods(vm: &mut Vm) {
         }
     });
     add_method(&t.generator, "__iter__", |_, a, _| Ok(a[0].clone()));
-    add_method(&t.iterator, "__next__", |vm, a, _| match vm.next(&a[0])? {
-        Some(v) => Ok(v),
-        None => Err(PyErr::stop_iteration(Value::None)),
+    add_method(&t.iterator, "__next__", |vm, a, _| {
+        match vm.next(&a[0])? {
+            Some(v) => Ok(v),
+            None => Err(PyErr::stop_iteration(Value::None)),
+        }
     });
     add_method(&t.iterator, "__iter__", |_, a, _| Ok(a[0].clone()));
     add_method(&t.type_, "mro", |vm, a, _| {
         let v = vm.special_attr(&a[0], "__mro__")?.unwrap_or(Value::None);
-        Ok(Value::list(v.as_tuple().map(|t| t.to_vec()).unwrap_or_default()))
+        Ok(Value::list(
+            v.as_tuple().map(|t| t.to_vec()).unwrap_or_default(),
+        ))
     });
     add_method(&t.property, "setter", |_, a, _| match a[0].payload() {
         Some(Payload::Property(p)) => Ok(Value::new_obj(Payload::Property(Property {
@@ -298,7 +345,11 @@ fn decode_f64(f: f64) -> (u64, i32, i64) {
     let bits = f.to_bits();
     let sign = if bits >> 63 == 0 { 1 } else { -1 };
     let exp = ((bits >> 52) & 0x7ff) as i32;
-    let mant = if exp == 0 { (bits & 0xfffffffffffff) << 1 } else { (bits & 0xfffffffffffff) | 0x10000000000000 };
+    let mant = if exp == 0 {
+        (bits & 0xfffffffffffff) << 1
+    } else {
+        (bits & 0xfffffffffffff) | 0x10000000000000
+    };
     (mant, exp - 1075, sign)
 }
 
@@ -314,10 +365,12 @@ pub fn constructor_for(kind: TypeKind) -> Option<Ctor> {
             Ok(vm.new_instance(cls, &[]))
         },
         TypeKind::Int => ctor_int,
-        TypeKind::Bool => |vm, _, a, _| Ok(Value::Bool(match a.first() {
-            Some(v) => vm.truthy(v)?,
-            None => false,
-        })),
+        TypeKind::Bool => |vm, _, a, _| {
+            Ok(Value::Bool(match a.first() {
+                Some(v) => vm.truthy(v)?,
+                None => false,
+            }))
+        },
         TypeKind::Float => ctor_float,
         TypeKind::Str => |vm, _, a, _| match a.first() {
             None => Ok(Value::str("")),
@@ -417,15 +470,24 @@ pub fn constructor_for(kind: TypeKind) -> Option<Ctor> {
         },
         TypeKind::Property => |_, _, a, k| {
             let (pos, kws) = split_kw(a, k);
-            let get = |i: usize, n: &str| pos.get(i).cloned().or_else(|| kwarg(&kws, n).cloned()).unwrap_or(Value::None);
+            let get = |i: usize, n: &str| {
+                pos.get(i)
+                    .cloned()
+                    .or_else(|| kwarg(&kws, n).cloned())
+                    .unwrap_or(Value::None)
+            };
             Ok(Value::new_obj(Payload::Property(Property {
                 fget: get(0, "fget"),
                 fset: get(1, "fset"),
                 fdel: get(2, "fdel"),
             })))
         },
-        TypeKind::StaticMethod => |_, _, a, _| Ok(Value::new_obj(Payload::StaticMethod(a[0].clone()))),
-        TypeKind::ClassMethod => |_, _, a, _| Ok(Value::new_obj(Payload::ClassMethod(a[0].clone()))),
+        TypeKind::StaticMethod => {
+            |_, _, a, _| Ok(Value::new_obj(Payload::StaticMethod(a[0].clone())))
+        }
+        TypeKind::ClassMethod => {
+            |_, _, a, _| Ok(Value::new_obj(Payload::ClassMethod(a[0].clone())))
+        }
         TypeKind::Super => ctor_super,
         _ => return None,
     })
@@ -440,7 +502,9 @@ fn ctor_int(vm: &mut Vm, _: &Rc<Object>, a: &[Value], k: &[Value]) -> PyResult<V
     if let Some(b) = base {
         let b = vm.index_value(b)?;
         let Value::Str(s) = v else {
-            return Err(PyErr::type_error("int() can't convert non-string with explicit base"));
+            return Err(PyErr::type_error(
+                "int() can't convert non-string with explicit base",
+            ));
         };
         return crate::format::parse_int(s.as_str(), b as u32)
             .map(Value::from_bigint)
@@ -502,12 +566,14 @@ fn ctor_float(vm: &mut Vm, _: &Rc<Object>, a: &[Value], _: &[Value]) -> PyResult
     };
     match v {
         Value::Float(_) => Ok(v.clone()),
-        Value::Str(s) => crate::format::parse_float(s.as_str()).map(Value::Float).ok_or_else(|| {
-            PyErr::value_error(format!(
-                "could not convert string to float: {}",
-                crate::text::str_repr(s.as_str())
-            ))
-        }),
+        Value::Str(s) => crate::format::parse_float(s.as_str())
+            .map(Value::Float)
+            .ok_or_else(|| {
+                PyErr::value_error(format!(
+                    "could not convert string to float: {}",
+                    crate::text::str_repr(s.as_str())
+                ))
+            }),
         _ if super::ops::is_int(v) => super::ops::to_f64(v)
             .filter(|f| f.is_finite())
             .map(Value::Float)
@@ -529,7 +595,10 @@ fn ctor_super(vm: &mut Vm, _: &Rc<Object>, a: &[Value], _: &[Value]) -> PyResult
         (a[0].clone(), a[1].clone())
     } else {
         // Zero-argument form: __class__ cell and the first argument of the caller.
-        let f = vm.frames.last().ok_or_else(|| PyErr::runtime_error("super(): no current frame"))?;
+        let f = vm
+            .frames
+            .last()
+            .ok_or_else(|| PyErr::runtime_error("super(): no current frame"))?;
         let code = f.code.clone();
         if code.argcount == 0 {
             return Err(PyErr::runtime_error("super(): no arguments"));
@@ -553,7 +622,11 @@ fn ctor_super(vm: &mut Vm, _: &Rc<Object>, a: &[Value], _: &[Value]) -> PyResult
         }
         (cls, first)
     };
-    let Some(t) = typ.as_obj().filter(|o| matches!(o.payload, Payload::Type(_))).cloned() else {
+    let Some(t) = typ
+        .as_obj()
+        .filter(|o| matches!(o.payload, Payload::Type(_)))
+        .cloned()
+    else {
         return Err(PyErr::type_error("super() argument 1 must be a type"));
     };
     Ok(Value::new_obj(Payload::Super { typ: t, obj }))
@@ -565,29 +638,43 @@ pub fn super_getattr(vm: &mut Vm, sup: &Value, name: &Value) -> PyResult<Option<
         return Ok(None);
     };
     let start_type = match obj.payload() {
-        Some(Payload::Type(_)) if TypeObj::is_subtype(obj.as_obj().unwrap(), typ) => obj.as_obj().unwrap().clone(),
+        Some(Payload::Type(_)) if TypeObj::is_subtype(obj.as_obj().unwrap(), typ) => {
+            obj.as_obj().unwrap().clone()
+        }
         _ => vm.type_of(obj),
     };
     let mut mro = vec![start_type.clone()];
     mro.extend(start_type.payload_type().mro.iter().cloned());
-    let pos = mro.iter().position(|m| Rc::ptr_eq(m, typ)).map(|p| p + 1).unwrap_or(mro.len());
+    let pos = mro
+        .iter()
+        .position(|m| Rc::ptr_eq(m, typ))
+        .map(|p| p + 1)
+        .unwrap_or(mro.len());
     let n = name.as_pystr().unwrap();
     for cls in &mro[pos..] {
         let found = cls.payload_type().dict.borrow().get_str(n).cloned();
         if let Some(v) = found {
             let is_class_obj = matches!(obj.payload(), Some(Payload::Type(_)));
             return Ok(Some(match v.payload() {
-                Some(Payload::Function(_)) if !is_class_obj => Value::new_obj(Payload::BoundMethod {
-                    func: v.clone(),
-                    receiver: obj.clone(),
-                }),
-                Some(Payload::Native(nf)) if nf.is_method && !is_class_obj => Value::new_obj(Payload::BoundMethod {
-                    func: v.clone(),
-                    receiver: obj.clone(),
-                }),
+                Some(Payload::Function(_)) if !is_class_obj => {
+                    Value::new_obj(Payload::BoundMethod {
+                        func: v.clone(),
+                        receiver: obj.clone(),
+                    })
+                }
+                Some(Payload::Native(nf)) if nf.is_method && !is_class_obj => {
+                    Value::new_obj(Payload::BoundMethod {
+                        func: v.clone(),
+                        receiver: obj.clone(),
+                    })
+                }
                 Some(Payload::ClassMethod(f)) => Value::new_obj(Payload::BoundMethod {
                     func: f.clone(),
-                    receiver: if is_class_obj { obj.clone() } else { Value::Obj(vm.type_of(obj)) },
+                    receiver: if is_class_obj {
+                        obj.clone()
+                    } else {
+                        Value::Obj(vm.type_of(obj))
+                    },
                 }),
                 Some(Payload::StaticMethod(f)) => f.clone(),
                 Some(Payload::Property(p)) if !is_class_obj => {
@@ -617,7 +704,10 @@ pub fn make_class(vm: &mut Vm, name: &str, bases: Vec<Value>, ns: Dict) -> PyRes
     }
     for b in &base_objs {
         let k = b.payload_type().kind;
-        if matches!(k, TypeKind::Bool | TypeKind::Function | TypeKind::Generator | TypeKind::NoneType) {
+        if matches!(
+            k,
+            TypeKind::Bool | TypeKind::Function | TypeKind::Generator | TypeKind::NoneType
+        ) {
             return Err(PyErr::type_error(format!(
                 "type '{}' is not an acceptable base type",
                 b.payload_type().name
@@ -642,13 +732,19 @@ pub fn make_class(vm: &mut Vm, name: &str, bases: Vec<Value>, ns: Dict) -> PyRes
     // A plain function named __new__ / __init_subclass__ / __class_getitem__ is implicitly static/class.
     if let Some(f) = ns.get_str(&PyStr::new("__new__")).cloned() {
         if matches!(f.payload(), Some(Payload::Function(_))) {
-            ns.set_str(Rc::new(PyStr::new("__new__")), Value::new_obj(Payload::StaticMethod(f)));
+            ns.set_str(
+                Rc::new(PyStr::new("__new__")),
+                Value::new_obj(Payload::StaticMethod(f)),
+            );
         }
     }
     for n in ["__init_subclass__", "__class_getitem__"] {
         if let Some(f) = ns.get_str(&PyStr::new(n)).cloned() {
             if matches!(f.payload(), Some(Payload::Function(_))) {
-                ns.set_str(Rc::new(PyStr::new(n)), Value::new_obj(Payload::ClassMethod(f)));
+                ns.set_str(
+                    Rc::new(PyStr::new(n)),
+                    Value::new_obj(Payload::ClassMethod(f)),
+                );
             }
         }
     }
@@ -671,7 +767,10 @@ pub fn make_class(vm: &mut Vm, name: &str, bases: Vec<Value>, ns: Dict) -> PyRes
     // __init_subclass__ of the parent.
     let cls_v = Value::Obj(cls.clone());
     let parent = base_objs[0].clone();
-    if let Some(f) = parent.payload_type().lookup(&PyStr::new("__init_subclass__")) {
+    if let Some(f) = parent
+        .payload_type()
+        .lookup(&PyStr::new("__init_subclass__"))
+    {
         if let Some(Payload::ClassMethod(func)) = f.payload() {
             let func = func.clone();
             vm.call(&func, vec![cls_v.clone()], &[])?;
@@ -699,7 +798,10 @@ fn c3_mro(bases: &[Rc<Object>]) -> PyResult<Vec<Rc<Object>>> {
         let mut chosen = None;
         for s in &seqs {
             let cand = &s[0];
-            if !seqs.iter().any(|t| t[1..].iter().any(|x| Rc::ptr_eq(x, cand))) {
+            if !seqs
+                .iter()
+                .any(|t| t[1..].iter().any(|x| Rc::ptr_eq(x, cand)))
+            {
                 chosen = Some(cand.clone());
                 break;
             }
@@ -807,7 +909,9 @@ pub fn isinstance(vm: &mut Vm, obj: &Value, cls: &Value) -> PyResult<bool> {
         return Ok(false);
     }
     match cls.as_obj() {
-        Some(c) if matches!(c.payload, Payload::Type(_)) => Ok(TypeObj::is_subtype(&vm.type_of(obj), c)),
+        Some(c) if matches!(c.payload, Payload::Type(_)) => {
+            Ok(TypeObj::is_subtype(&vm.type_of(obj), c))
+        }
         _ => Err(PyErr::type_error(
             "isinstance() arg 2 must be a type, a tuple of types, or a union",
         )),
@@ -821,7 +925,10 @@ fn bi_isinstance(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
 
 fn bi_issubclass(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
     nargs("issubclass", a, 2, 2)?;
-    let Some(c) = a[0].as_obj().filter(|o| matches!(o.payload, Payload::Type(_))) else {
+    let Some(c) = a[0]
+        .as_obj()
+        .filter(|o| matches!(o.payload, Payload::Type(_)))
+    else {
         return Err(PyErr::type_error("issubclass() arg 1 must be a class"));
     };
     let targets = match a[1].as_tuple() {
@@ -849,10 +956,12 @@ fn bi_issubclass(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
 fn bi_iter(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
     nargs("iter", a, 1, 2)?;
     if a.len() == 2 {
-        return Ok(Value::new_obj(Payload::Iter(RefCell::new(crate::object::IterState::Callable {
-            f: a[0].clone(),
-            sentinel: a[1].clone(),
-        }))));
+        return Ok(Value::new_obj(Payload::Iter(RefCell::new(
+            crate::object::IterState::Callable {
+                f: a[0].clone(),
+                sentinel: a[1].clone(),
+            },
+        ))));
     }
     vm.get_iter(&a[0])
 }
@@ -860,8 +969,10 @@ fn bi_iter(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
 fn bi_next(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
     nargs("next", a, 1, 2)?;
     let it = &a[0];
-    let is_iter = matches!(it.payload(), Some(Payload::Iter(_)) | Some(Payload::Generator(_)))
-        || vm.lookup_special(it, "__next__").is_some();
+    let is_iter = matches!(
+        it.payload(),
+        Some(Payload::Iter(_)) | Some(Payload::Generator(_))
+    ) || vm.lookup_special(it, "__next__").is_some();
     if !is_iter {
         return Err(PyErr::type_error(format!(
             "'{}' object is not an iterator",
@@ -908,7 +1019,10 @@ fn bi_abs(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
             if let Some(m) = vm.lookup_user_special(v, "__abs__") {
                 return vm.call(&m, vec![v.clone()], &[]);
             }
-            Err(PyErr::type_error(format!("bad operand type for abs(): '{}'", vm.type_name(v))))
+            Err(PyErr::type_error(format!(
+                "bad operand type for abs(): '{}'",
+                vm.type_name(v)
+            )))
         }
     }
 }
@@ -921,14 +1035,20 @@ fn min_max(vm: &mut Vm, a: &[Value], k: &[Value], is_max: bool) -> PyResult<Valu
     let items = if pos.len() == 1 {
         vm.collect_iterable(&pos[0])?
     } else if pos.is_empty() {
-        return Err(PyErr::type_error(format!("{} expected at least 1 argument, got 0", name)));
+        return Err(PyErr::type_error(format!(
+            "{} expected at least 1 argument, got 0",
+            name
+        )));
     } else {
         pos.to_vec()
     };
     if items.is_empty() {
         return match default {
             Some(d) => Ok(d),
-            None => Err(PyErr::value_error(format!("{}() arg is an empty sequence", name))),
+            None => Err(PyErr::value_error(format!(
+                "{}() arg is an empty sequence",
+                name
+            ))),
         };
     }
     let mut best = items[0].clone();
@@ -961,9 +1081,15 @@ fn bi_max(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
 fn bi_sum(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
     let (pos, kws) = split_kw(a, k);
     nargs("sum", pos, 1, 2)?;
-    let mut acc = pos.get(1).cloned().or_else(|| kwarg(&kws, "start").cloned()).unwrap_or(Value::Int(0));
+    let mut acc = pos
+        .get(1)
+        .cloned()
+        .or_else(|| kwarg(&kws, "start").cloned())
+        .unwrap_or(Value::Int(0));
     if acc.as_pystr().is_some() {
-        return Err(PyErr::type_error("sum() can't sum strings [use ''.join(seq) instead]"));
+        return Err(PyErr::type_error(
+            "sum() can't sum strings [use ''.join(seq) instead]",
+        ));
     }
     let it = vm.get_iter(&pos[0])?;
     while let Some(v) = vm.next(&it)? {
@@ -998,7 +1124,12 @@ fn bi_all(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
 }
 
 /// Stable sort with an optional key; comparison errors abort the sort.
-pub fn sort_values(vm: &mut Vm, items: Vec<Value>, key: Option<Value>, reverse: bool) -> PyResult<Vec<Value>> {
+pub fn sort_values(
+    vm: &mut Vm,
+    items: Vec<Value>,
+    key: Option<Value>,
+    reverse: bool,
+) -> PyResult<Vec<Value>> {
     let keys: Vec<Value> = match &key {
         Some(f) => {
             let mut ks = Vec::with_capacity(items.len());
@@ -1093,7 +1224,10 @@ fn bi_reversed(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
             seq: v.clone(),
             idx: l.borrow().len(),
         },
-        Some(Payload::Tuple(t)) => crate::object::IterState::Reversed { seq: v.clone(), idx: t.len() },
+        Some(Payload::Tuple(t)) => crate::object::IterState::Reversed {
+            seq: v.clone(),
+            idx: t.len(),
+        },
         Some(Payload::Dict(_)) | Some(Payload::Range { .. }) => {
             let mut items = vm.collect_iterable(v)?;
             items.reverse();
@@ -1106,7 +1240,10 @@ fn bi_reversed(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
                 crate::object::IterState::Snapshot { items, idx: 0 }
             } else if vm.lookup_user_special(v, "__getitem__").is_some() {
                 let n = vm.len_of(v)?;
-                crate::object::IterState::Reversed { seq: v.clone(), idx: n }
+                crate::object::IterState::Reversed {
+                    seq: v.clone(),
+                    idx: n,
+                }
             } else {
                 return Err(PyErr::type_error(format!(
                     "'{}' object is not reversible",
@@ -1126,10 +1263,9 @@ fn bi_enumerate(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
         Some(v) => vm.index_value(v)?,
         None => 0,
     };
-    Ok(Value::new_obj(Payload::Iter(RefCell::new(crate::object::IterState::Enumerate {
-        it,
-        n: start,
-    }))))
+    Ok(Value::new_obj(Payload::Iter(RefCell::new(
+        crate::object::IterState::Enumerate { it, n: start },
+    ))))
 }
 
 fn bi_zip(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
@@ -1138,7 +1274,9 @@ fn bi_zip(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
     for v in pos {
         its.push(vm.get_iter(v)?);
     }
-    Ok(Value::new_obj(Payload::Iter(RefCell::new(crate::object::IterState::Zip { its }))))
+    Ok(Value::new_obj(Payload::Iter(RefCell::new(
+        crate::object::IterState::Zip { its },
+    ))))
 }
 
 fn bi_map(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
@@ -1149,19 +1287,23 @@ fn bi_map(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
     for v in &a[1..] {
         its.push(vm.get_iter(v)?);
     }
-    Ok(Value::new_obj(Payload::Iter(RefCell::new(crate::object::IterState::Map {
-        f: a[0].clone(),
-        its,
-    }))))
+    Ok(Value::new_obj(Payload::Iter(RefCell::new(
+        crate::object::IterState::Map {
+            f: a[0].clone(),
+            its,
+        },
+    ))))
 }
 
 fn bi_filter(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
     nargs("filter", a, 2, 2)?;
     let it = vm.get_iter(&a[1])?;
-    Ok(Value::new_obj(Payload::Iter(RefCell::new(crate::object::IterState::Filter {
-        f: a[0].clone(),
-        it,
-    }))))
+    Ok(Value::new_obj(Payload::Iter(RefCell::new(
+        crate::object::IterState::Filter {
+            f: a[0].clone(),
+            it,
+        },
+    ))))
 }
 
 fn bi_divmod(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
@@ -1174,7 +1316,11 @@ fn bi_divmod(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
 fn bi_round(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
     let (pos, kws) = split_kw(a, k);
     nargs("round", pos, 1, 2)?;
-    let nd = pos.get(1).or_else(|| kwarg(&kws, "ndigits")).filter(|v| !v.is_none()).cloned();
+    let nd = pos
+        .get(1)
+        .or_else(|| kwarg(&kws, "ndigits"))
+        .filter(|v| !v.is_none())
+        .cloned();
     match &pos[0] {
         Value::Float(f) => match nd {
             None => {
@@ -1205,7 +1351,11 @@ fn bi_round(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
                 let p = num_traits::pow::Pow::pow(BigInt::from(10), (-n) as u32);
                 let (q, r) = num_integer::Integer::div_mod_floor(&x, &p);
                 let twice = &r * 2;
-                let q = if twice > p || (twice == p && num_integer::Integer::is_odd(&q)) { q + 1 } else { q };
+                let q = if twice > p || (twice == p && num_integer::Integer::is_odd(&q)) {
+                    q + 1
+                } else {
+                    q
+                };
                 Ok(Value::from_bigint(q * p))
             }
         },
@@ -1228,17 +1378,29 @@ fn bi_round(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
 fn bi_pow(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
     nargs("pow", a, 2, 3)?;
     if a.len() == 3 && !a[2].is_none() {
-        let (Some(b), Some(e), Some(m)) = (super::ops::to_big(&a[0]), super::ops::to_big(&a[1]), super::ops::to_big(&a[2])) else {
-            return Err(PyErr::type_error("pow() 3rd argument not allowed unless all arguments are integers"));
+        let (Some(b), Some(e), Some(m)) = (
+            super::ops::to_big(&a[0]),
+            super::ops::to_big(&a[1]),
+            super::ops::to_big(&a[2]),
+        ) else {
+            return Err(PyErr::type_error(
+                "pow() 3rd argument not allowed unless all arguments are integers",
+            ));
         };
         if m.is_zero() {
             return Err(PyErr::value_error("pow() 3rd argument cannot be 0"));
         }
         if e.is_negative() {
-            return Err(PyErr::value_error("base is not invertible for the given modulus"));
+            return Err(PyErr::value_error(
+                "base is not invertible for the given modulus",
+            ));
         }
         let r = b.modpow(&e, &m);
-        let r = if !r.is_zero() && (r.is_negative() != m.is_negative()) { r + &m } else { r };
+        let r = if !r.is_zero() && (r.is_negative() != m.is_negative()) {
+            r + &m
+        } else {
+            r
+        };
         return Ok(Value::from_bigint(r));
     }
     vm.binary_op(a[0].clone(), a[1].clone(), 8)
@@ -1247,7 +1409,9 @@ fn bi_pow(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
 fn bi_hasattr(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
     nargs("hasattr", a, 2, 2)?;
     if a[1].as_pystr().is_none() {
-        return Err(PyErr::type_error("hasattr(): attribute name must be string"));
+        return Err(PyErr::type_error(
+            "hasattr(): attribute name must be string",
+        ));
     }
     Ok(Value::Bool(vm.hasattr(&a[0], s_of(&a[1]))?))
 }
@@ -1295,7 +1459,9 @@ fn bi_hash(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
 fn bi_ord(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
     nargs("ord", a, 1, 1)?;
     match &a[0] {
-        Value::Str(s) if s.char_len() == 1 => Ok(Value::Int(s.as_str().chars().next().unwrap() as i64)),
+        Value::Str(s) if s.char_len() == 1 => {
+            Ok(Value::Int(s.as_str().chars().next().unwrap() as i64))
+        }
         Value::Str(s) => Err(PyErr::type_error(format!(
             "ord() expected a character, but string of length {} found",
             s.char_len()
@@ -1340,7 +1506,12 @@ fn bi_callable(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
     nargs("callable", a, 1, 1)?;
     let v = &a[0];
     let c = match v.payload() {
-        Some(Payload::Function(_) | Payload::Native(_) | Payload::BoundMethod { .. } | Payload::Type(_)) => true,
+        Some(
+            Payload::Function(_)
+            | Payload::Native(_)
+            | Payload::BoundMethod { .. }
+            | Payload::Type(_),
+        ) => true,
         Some(Payload::Instance(_)) => vm.lookup_special(v, "__call__").is_some(),
         _ => false,
     };
@@ -1389,7 +1560,11 @@ fn bi_dir(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
         None => {
             let l = bi_locals(vm, &[], &[])?;
             if let Some(Payload::Dict(d)) = l.payload() {
-                names = d.borrow().iter().map(|(k, _)| s_of(k).to_string()).collect();
+                names = d
+                    .borrow()
+                    .iter()
+                    .map(|(k, _)| s_of(k).to_string())
+                    .collect();
             }
         }
         Some(v) => {
@@ -1413,7 +1588,13 @@ fn bi_dir(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
             let tt = t.payload_type();
             names.extend(tt.dict.borrow().iter().map(|(k, _)| s_of(k).to_string()));
             for m in &tt.mro {
-                names.extend(m.payload_type().dict.borrow().iter().map(|(k, _)| s_of(k).to_string()));
+                names.extend(
+                    m.payload_type()
+                        .dict
+                        .borrow()
+                        .iter()
+                        .map(|(k, _)| s_of(k).to_string()),
+                );
             }
         }
     }
@@ -1431,7 +1612,9 @@ fn bi_input(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
     let mut line = String::new();
     match std::io::stdin().read_line(&mut line) {
         Ok(0) => Err(PyErr::new(ExcKind::EOFError, "EOF when reading a line")),
-        Ok(_) => Ok(Value::string(line.trim_end_matches(['\n', '\r']).to_string())),
+        Ok(_) => Ok(Value::string(
+            line.trim_end_matches(['\n', '\r']).to_string(),
+        )),
         Err(e) => Err(PyErr::new(ExcKind::OSError, e.to_string())),
     }
 }
@@ -1446,13 +1629,18 @@ fn bi_build_class(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
         return Err(PyErr::type_error("__build_class__: not enough arguments"));
     }
     if kwarg(&kws, "metaclass").is_some() {
-        return Err(PyErr::new(ExcKind::NotImplementedError, "pyco does not support metaclasses"));
+        return Err(PyErr::new(
+            ExcKind::NotImplementedError,
+            "pyco does not support metaclasses",
+        ));
     }
     let func = &pos[0];
     let name = s_of(&pos[1]).to_string();
     let bases = pos[2..].to_vec();
     let Some(Payload::Function(f)) = func.payload() else {
-        return Err(PyErr::type_error("__build_class__: func must be a function"));
+        return Err(PyErr::type_error(
+            "__build_class__: func must be a function",
+        ));
     };
     let ns = Object::new(Payload::Dict(RefCell::new(Dict::new())));
     let code = f.code.clone();
@@ -1495,8 +1683,14 @@ fn m_object_init(_: &mut Vm, _: &[Value], _: &[Value]) -> PyResult<Value> {
 }
 
 fn m_object_new(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
-    let Some(cls) = a.first().and_then(|c| c.as_obj()).filter(|o| matches!(o.payload, Payload::Type(_))) else {
-        return Err(PyErr::type_error("object.__new__(X): X is not a type object"));
+    let Some(cls) = a
+        .first()
+        .and_then(|c| c.as_obj())
+        .filter(|o| matches!(o.payload, Payload::Type(_)))
+    else {
+        return Err(PyErr::type_error(
+            "object.__new__(X): X is not a type object",
+        ));
     };
     let cls = cls.clone();
     if cls.payload_type().kind != TypeKind::User {
@@ -1510,7 +1704,12 @@ fn m_object_new(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
 fn m_object_repr(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
     let t = vm.type_of(&a[0]);
     let tt = t.payload_type();
-    Ok(Value::string(format!("<{}.{} object at {:#x}>", tt.module, tt.qualname, a[0].id())))
+    Ok(Value::string(format!(
+        "<{}.{} object at {:#x}>",
+        tt.module,
+        tt.qualname,
+        a[0].id()
+    )))
 }
 
 fn m_object_str(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
@@ -1629,7 +1828,8 @@ fn gen_throw(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
     }
     if !vm.is_exception(&exc) {
         return Err(PyErr::type_error(
-            "exceptions must be classes or instances deriving from BaseException, not ".to_string() + &vm.type_name(&exc),
+            "exceptions must be classes or instances deriving from BaseException, not ".to_string()
+                + &vm.type_name(&exc),
         ));
     }
     let gen = gen_of(&g);
@@ -1641,7 +1841,10 @@ fn gen_throw(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
             return Err(PyErr::Obj(exc));
         }
         super::generator::GenState::Running => {
-            return Err(PyErr::value_error(format!("{} already executing", gen.type_name())));
+            return Err(PyErr::value_error(format!(
+                "{} already executing",
+                gen.type_name()
+            )));
         }
         _ => {}
     }
@@ -1661,17 +1864,24 @@ fn gen_close(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
             return Ok(Value::None);
         }
         super::generator::GenState::Running => {
-            return Err(PyErr::value_error(format!("{} already executing", gen.type_name())));
+            return Err(PyErr::value_error(format!(
+                "{} already executing",
+                gen.type_name()
+            )));
         }
         _ => {}
     }
     let exc = vm.materialize(PyErr::with_args(ExcKind::GeneratorExit, vec![]));
     match vm.throw_into(g, exc, Ret::Entry, false) {
-        Ok(super::Completion::Yield(_)) => Err(PyErr::runtime_error("generator ignored GeneratorExit")),
+        Ok(super::Completion::Yield(_)) => {
+            Err(PyErr::runtime_error("generator ignored GeneratorExit"))
+        }
         Ok(super::Completion::Return(_)) => Ok(Value::None),
         Err(e) => {
             let e = vm.materialize(e);
-            if vm.is_instance_of_kind(&e, ExcKind::GeneratorExit) || vm.is_instance_of_kind(&e, ExcKind::StopIteration) {
+            if vm.is_instance_of_kind(&e, ExcKind::GeneratorExit)
+                || vm.is_instance_of_kind(&e, ExcKind::StopIteration)
+            {
                 Ok(Value::None)
             } else {
                 Err(PyErr::Obj(e))
@@ -1701,9 +1911,15 @@ pub fn frame_proxy(vm: &mut Vm, g: &Rc<Object>) -> Value {
             }
         }
         d.set_str(Rc::new(PyStr::new("f_locals")), Value::dict(locals));
-        d.set_str(Rc::new(PyStr::new("f_code")), Value::new_obj(Payload::Code(f.code.clone())));
+        d.set_str(
+            Rc::new(PyStr::new("f_code")),
+            Value::new_obj(Payload::Code(f.code.clone())),
+        );
     } else {
-        d.set_str(Rc::new(PyStr::new("f_lineno")), Value::Int(gen.code.first_line as i64));
+        d.set_str(
+            Rc::new(PyStr::new("f_lineno")),
+            Value::Int(gen.code.first_line as i64),
+        );
         d.set_str(Rc::new(PyStr::new("f_locals")), Value::dict(Dict::new()));
     }
     let cls = frame_type(vm);
@@ -1719,7 +1935,8 @@ fn frame_type(vm: &mut Vm) -> Rc<Object> {
         return o.clone();
     }
     let t = super::builtins_types::new_type("frame", TypeKind::User, Some(&vm.types.object));
-    vm.modules.insert("__frame_type__".into(), Value::Obj(t.clone()));
+    vm.modules
+        .insert("__frame_type__".into(), Value::Obj(t.clone()));
     t
 }
 
@@ -1776,7 +1993,10 @@ static STR_METHODS: &[(&str, NativeFn)] = &[
     }),
     ("split", |vm, a, k| {
         let (pos, kws) = split_kw(a, k);
-        let sep = pos.get(1).or_else(|| kwarg(&kws, "sep")).filter(|v| !v.is_none());
+        let sep = pos
+            .get(1)
+            .or_else(|| kwarg(&kws, "sep"))
+            .filter(|v| !v.is_none());
         let max = opt_i64(vm, pos.get(2).or_else(|| kwarg(&kws, "maxsplit")))?.unwrap_or(-1);
         let s = this_str(a);
         Ok(match sep {
@@ -1792,7 +2012,10 @@ static STR_METHODS: &[(&str, NativeFn)] = &[
     }),
     ("rsplit", |vm, a, k| {
         let (pos, kws) = split_kw(a, k);
-        let sep = pos.get(1).or_else(|| kwarg(&kws, "sep")).filter(|v| !v.is_none());
+        let sep = pos
+            .get(1)
+            .or_else(|| kwarg(&kws, "sep"))
+            .filter(|v| !v.is_none());
         let max = opt_i64(vm, pos.get(2).or_else(|| kwarg(&kws, "maxsplit")))?.unwrap_or(-1);
         let s = this_str(a);
         Ok(match sep {
@@ -1835,18 +2058,35 @@ static STR_METHODS: &[(&str, NativeFn)] = &[
         };
         Ok(Value::str(crate::text::rstrip(this_str(a), c)))
     }),
-    ("upper", |_, a, _| Ok(Value::string(crate::text::upper(this_str(a))))),
-    ("lower", |_, a, _| Ok(Value::string(crate::text::lower(this_str(a))))),
-    ("casefold", |_, a, _| Ok(Value::string(crate::text::casefold(this_str(a))))),
-    ("swapcase", |_, a, _| Ok(Value::string(crate::text::swapcase(this_str(a))))),
-    ("title", |_, a, _| Ok(Value::string(crate::text::title(this_str(a))))),
-    ("capitalize", |_, a, _| Ok(Value::string(crate::text::capitalize(this_str(a))))),
+    ("upper", |_, a, _| {
+        Ok(Value::string(crate::text::upper(this_str(a))))
+    }),
+    ("lower", |_, a, _| {
+        Ok(Value::string(crate::text::lower(this_str(a))))
+    }),
+    ("casefold", |_, a, _| {
+        Ok(Value::string(crate::text::casefold(this_str(a))))
+    }),
+    ("swapcase", |_, a, _| {
+        Ok(Value::string(crate::text::swapcase(this_str(a))))
+    }),
+    ("title", |_, a, _| {
+        Ok(Value::string(crate::text::title(this_str(a))))
+    }),
+    ("capitalize", |_, a, _| {
+        Ok(Value::string(crate::text::capitalize(this_str(a))))
+    }),
     ("replace", |vm, a, _| {
         nargs("replace", a, 3, 4)?;
         let old = arg_str(vm, &a[1], "replace() argument 1")?;
         let new = arg_str(vm, &a[2], "replace() argument 2")?;
         let count = opt_i64(vm, a.get(3))?.unwrap_or(-1);
-        Ok(Value::string(crate::text::replace(this_str(a), old, new, count)))
+        Ok(Value::string(crate::text::replace(
+            this_str(a),
+            old,
+            new,
+            count,
+        )))
     }),
     ("startswith", |vm, a, _| str_affix(vm, a, true)),
     ("endswith", |vm, a, _| str_affix(vm, a, false)),
@@ -1861,17 +2101,39 @@ static STR_METHODS: &[(&str, NativeFn)] = &[
         Ok(Value::Int(crate::text::count(this_str(a), &sub, st, en)))
     }),
     ("format", |vm, a, k| str_format(vm, a, k)),
-    ("isdigit", |_, a, _| Ok(Value::Bool(crate::text::is_digit(this_str(a))))),
-    ("isalpha", |_, a, _| Ok(Value::Bool(crate::text::is_alpha(this_str(a))))),
-    ("isalnum", |_, a, _| Ok(Value::Bool(crate::text::is_alnum(this_str(a))))),
-    ("isspace", |_, a, _| Ok(Value::Bool(crate::text::is_space(this_str(a))))),
-    ("isupper", |_, a, _| Ok(Value::Bool(crate::text::is_upper(this_str(a))))),
-    ("islower", |_, a, _| Ok(Value::Bool(crate::text::is_lower(this_str(a))))),
-    ("istitle", |_, a, _| Ok(Value::Bool(crate::text::is_title(this_str(a))))),
-    ("isdecimal", |_, a, _| Ok(Value::Bool(crate::text::is_decimal(this_str(a))))),
-    ("isnumeric", |_, a, _| Ok(Value::Bool(crate::text::is_numeric(this_str(a))))),
-    ("isidentifier", |_, a, _| Ok(Value::Bool(crate::text::is_identifier(this_str(a))))),
-    ("isascii", |_, a, _| Ok(Value::Bool(crate::text::is_ascii(this_str(a))))),
+    ("isdigit", |_, a, _| {
+        Ok(Value::Bool(crate::text::is_digit(this_str(a))))
+    }),
+    ("isalpha", |_, a, _| {
+        Ok(Value::Bool(crate::text::is_alpha(this_str(a))))
+    }),
+    ("isalnum", |_, a, _| {
+        Ok(Value::Bool(crate::text::is_alnum(this_str(a))))
+    }),
+    ("isspace", |_, a, _| {
+        Ok(Value::Bool(crate::text::is_space(this_str(a))))
+    }),
+    ("isupper", |_, a, _| {
+        Ok(Value::Bool(crate::text::is_upper(this_str(a))))
+    }),
+    ("islower", |_, a, _| {
+        Ok(Value::Bool(crate::text::is_lower(this_str(a))))
+    }),
+    ("istitle", |_, a, _| {
+        Ok(Value::Bool(crate::text::is_title(this_str(a))))
+    }),
+    ("isdecimal", |_, a, _| {
+        Ok(Value::Bool(crate::text::is_decimal(this_str(a))))
+    }),
+    ("isnumeric", |_, a, _| {
+        Ok(Value::Bool(crate::text::is_numeric(this_str(a))))
+    }),
+    ("isidentifier", |_, a, _| {
+        Ok(Value::Bool(crate::text::is_identifier(this_str(a))))
+    }),
+    ("isascii", |_, a, _| {
+        Ok(Value::Bool(crate::text::is_ascii(this_str(a))))
+    }),
     ("center", |vm, a, _| str_pad(vm, a, 0)),
     ("ljust", |vm, a, _| str_pad(vm, a, 1)),
     ("rjust", |vm, a, _| str_pad(vm, a, 2)),
@@ -1885,7 +2147,11 @@ static STR_METHODS: &[(&str, NativeFn)] = &[
             return Err(PyErr::value_error("empty separator"));
         }
         let (x, y, z) = crate::text::partition(this_str(a), sep);
-        Ok(Value::tuple(vec![Value::str(x), Value::str(y), Value::str(z)]))
+        Ok(Value::tuple(vec![
+            Value::str(x),
+            Value::str(y),
+            Value::str(z),
+        ]))
     }),
     ("rpartition", |vm, a, _| {
         let sep = arg_str(vm, &a[1], "must be str")?;
@@ -1893,13 +2159,19 @@ static STR_METHODS: &[(&str, NativeFn)] = &[
             return Err(PyErr::value_error("empty separator"));
         }
         let (x, y, z) = crate::text::rpartition(this_str(a), sep);
-        Ok(Value::tuple(vec![Value::str(x), Value::str(y), Value::str(z)]))
+        Ok(Value::tuple(vec![
+            Value::str(x),
+            Value::str(y),
+            Value::str(z),
+        ]))
     }),
     ("expandtabs", |vm, a, _| {
         let t = opt_i64(vm, a.get(1))?.unwrap_or(8);
         Ok(Value::string(crate::text::expandtabs(this_str(a), t)))
     }),
-    ("encode", |_, a, _| Ok(Value::bytes(this_str(a).as_bytes().to_vec()))),
+    ("encode", |_, a, _| {
+        Ok(Value::bytes(this_str(a).as_bytes().to_vec()))
+    }),
     ("removeprefix", |vm, a, _| {
         let p = arg_str(vm, &a[1], "removeprefix() argument")?;
         let s = this_str(a);
@@ -1908,7 +2180,11 @@ static STR_METHODS: &[(&str, NativeFn)] = &[
     ("removesuffix", |vm, a, _| {
         let p = arg_str(vm, &a[1], "removesuffix() argument")?;
         let s = this_str(a);
-        Ok(Value::str(if p.is_empty() { s } else { s.strip_suffix(p).unwrap_or(s) }))
+        Ok(Value::str(if p.is_empty() {
+            s
+        } else {
+            s.strip_suffix(p).unwrap_or(s)
+        }))
     }),
     ("translate", |vm, a, _| {
         let s = this_str(a).to_string();
@@ -2037,19 +2313,32 @@ fn format_with(
     for p in pieces {
         match p {
             FormatPiece::Literal(s) => out.push_str(&s),
-            FormatPiece::Field { first, rest, conversion, spec } => {
+            FormatPiece::Field {
+                first,
+                rest,
+                conversion,
+                spec,
+            } => {
                 let mut v = match first {
                     FieldFirst::Auto => {
                         let i = *auto;
                         *auto += 1;
                         args.get(i).cloned().ok_or_else(|| {
-                            PyErr::index_error(format!("Replacement index {} out of range for positional args tuple", i))
+                            PyErr::index_error(format!(
+                                "Replacement index {} out of range for positional args tuple",
+                                i
+                            ))
                         })?
                     }
                     FieldFirst::Index(i) => args.get(i).cloned().ok_or_else(|| {
-                        PyErr::index_error(format!("Replacement index {} out of range for positional args tuple", i))
+                        PyErr::index_error(format!(
+                            "Replacement index {} out of range for positional args tuple",
+                            i
+                        ))
                     })?,
-                    FieldFirst::Name(n) => kwarg(kws, &n).cloned().ok_or_else(|| PyErr::key_error(Value::str(&n)))?,
+                    FieldFirst::Name(n) => kwarg(kws, &n)
+                        .cloned()
+                        .ok_or_else(|| PyErr::key_error(Value::str(&n)))?,
                 };
                 for acc in rest {
                     v = match acc {
@@ -2162,7 +2451,9 @@ static LIST_METHODS: &[(&str, NativeFn)] = &[
         this_list(a).borrow_mut().reverse();
         Ok(Value::None)
     }),
-    ("copy", |_, a, _| Ok(Value::list(this_list(a).borrow().clone()))),
+    ("copy", |_, a, _| {
+        Ok(Value::list(this_list(a).borrow().clone()))
+    }),
     ("clear", |_, a, _| {
         this_list(a).borrow_mut().clear();
         Ok(Value::None)
@@ -2181,11 +2472,18 @@ fn seq_index(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
             return Ok(Value::Int(i));
         }
     }
-    let what = if a[0].as_tuple().is_some() { "tuple.index(x): x not in tuple" } else { "x not in list" };
+    let what = if a[0].as_tuple().is_some() {
+        "tuple.index(x): x not in tuple"
+    } else {
+        "x not in list"
+    };
     if a[0].as_tuple().is_some() {
         return Err(PyErr::value_error(what));
     }
-    Err(PyErr::value_error(format!("{} is not in list", vm.repr(&a[1])?)))
+    Err(PyErr::value_error(format!(
+        "{} is not in list",
+        vm.repr(&a[1])?
+    )))
 }
 
 fn seq_count(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
@@ -2246,11 +2544,19 @@ fn view(a: &[Value], kind: crate::object::iter::ViewKind) -> Value {
 static DICT_METHODS: &[(&str, NativeFn)] = &[
     ("get", |vm, a, _| {
         nargs("get", a, 2, 3)?;
-        Ok(vm.dict_getitem_opt(&a[0], &a[1])?.unwrap_or_else(|| a.get(2).cloned().unwrap_or(Value::None)))
+        Ok(vm
+            .dict_getitem_opt(&a[0], &a[1])?
+            .unwrap_or_else(|| a.get(2).cloned().unwrap_or(Value::None)))
     }),
-    ("keys", |_, a, _| Ok(view(a, crate::object::iter::ViewKind::Keys))),
-    ("values", |_, a, _| Ok(view(a, crate::object::iter::ViewKind::Values))),
-    ("items", |_, a, _| Ok(view(a, crate::object::iter::ViewKind::Items))),
+    ("keys", |_, a, _| {
+        Ok(view(a, crate::object::iter::ViewKind::Keys))
+    }),
+    ("values", |_, a, _| {
+        Ok(view(a, crate::object::iter::ViewKind::Values))
+    }),
+    ("items", |_, a, _| {
+        Ok(view(a, crate::object::iter::ViewKind::Items))
+    }),
     ("pop", |vm, a, _| {
         nargs("pop", a, 2, 3)?;
         match vm.dict_delitem(&a[0], &a[1])? {
@@ -2262,11 +2568,15 @@ static DICT_METHODS: &[(&str, NativeFn)] = &[
         }
     }),
     ("popitem", |_, a, _| {
-        let Some(Payload::Dict(d)) = a[0].payload() else { return Ok(Value::None) };
+        let Some(Payload::Dict(d)) = a[0].payload() else {
+            return Ok(Value::None);
+        };
         let r = d.borrow_mut().pop_last();
         match r {
             Some((k, v)) => Ok(Value::tuple(vec![k, v])),
-            None => Err(PyErr::key_error(Value::str("popitem(): dictionary is empty"))),
+            None => Err(PyErr::key_error(Value::str(
+                "popitem(): dictionary is empty",
+            ))),
         }
     }),
     ("setdefault", |vm, a, _| {
@@ -2439,7 +2749,10 @@ impl Vm {
         for (k, v) in items {
             dict_set_str(&d, Value::str(k), v);
         }
-        Value::new_obj(Payload::Module(Module { name: name.into(), dict: d }))
+        Value::new_obj(Payload::Module(Module {
+            name: name.into(),
+            dict: d,
+        }))
     }
 }
 
@@ -2453,4 +2766,3 @@ pub fn module_get(m: &Value, name: &str) -> Option<Value> {
         _ => None,
     }
 }
-

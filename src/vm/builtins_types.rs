@@ -4,7 +4,8 @@ use super::dispatch::gen_of;
 use super::generator::GenState;
 use super::Vm;
 use crate::object::{
-    Dict, ExcKind, NativeFn, NativeFunc, Object, Payload, PyErr, PyResult, PyStr, TypeKind, TypeObj, Value,
+    Dict, ExcKind, NativeFn, NativeFunc, Object, Payload, PyErr, PyResult, PyStr, TypeKind,
+    TypeObj, Value,
 };
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -74,7 +75,8 @@ pub fn new_type(name: &str, kind: TypeKind, base: Option<&Rc<Object>>) -> Rc<Obj
         }
         None => (vec![], vec![]),
     };
-    let is_exception = kind == TypeKind::BaseException || base.is_some_and(|b| b.payload_type().is_exception);
+    let is_exception =
+        kind == TypeKind::BaseException || base.is_some_and(|b| b.payload_type().is_exception);
     Object::new(Payload::Type(TypeObj {
         name: name.into(),
         qualname: name.into(),
@@ -95,11 +97,17 @@ pub fn add_method(t: &Rc<Object>, name: &'static str, f: NativeFn) {
         is_method: true,
         data: Value::None,
     }));
-    t.payload_type().dict.borrow_mut().set_str(Rc::new(PyStr::new(name)), v);
+    t.payload_type()
+        .dict
+        .borrow_mut()
+        .set_str(Rc::new(PyStr::new(name)), v);
 }
 
 pub fn add_attr(t: &Rc<Object>, name: &str, v: Value) {
-    t.payload_type().dict.borrow_mut().set_str(Rc::new(PyStr::new(name)), v);
+    t.payload_type()
+        .dict
+        .borrow_mut()
+        .set_str(Rc::new(PyStr::new(name)), v);
 }
 
 impl Types {
@@ -233,22 +241,36 @@ impl Vm {
             ("__name__", Some(Payload::Type(t))) => Value::str(&t.name),
             ("__qualname__", Some(Payload::Type(t))) => Value::str(&t.qualname),
             ("__module__", Some(Payload::Type(t))) => Value::str(&t.module),
-            ("__bases__", Some(Payload::Type(t))) => Value::tuple(t.bases.iter().map(|b| Value::Obj(b.clone())).collect()),
-            ("__base__", Some(Payload::Type(t))) => t.bases.first().map(|b| Value::Obj(b.clone())).unwrap_or(Value::None),
+            ("__bases__", Some(Payload::Type(t))) => {
+                Value::tuple(t.bases.iter().map(|b| Value::Obj(b.clone())).collect())
+            }
+            ("__base__", Some(Payload::Type(t))) => t
+                .bases
+                .first()
+                .map(|b| Value::Obj(b.clone()))
+                .unwrap_or(Value::None),
             ("__mro__", Some(Payload::Type(t))) => {
                 let mut v = vec![obj.clone()];
                 v.extend(t.mro.iter().map(|b| Value::Obj(b.clone())));
                 Value::tuple(v)
             }
             ("__dict__", Some(Payload::Type(t))) => Value::dict(t.dict.borrow().clone()),
-            ("__doc__", Some(Payload::Type(t))) => t.dict.borrow().get_str(&PyStr::new("__doc__")).cloned().unwrap_or(Value::None),
+            ("__doc__", Some(Payload::Type(t))) => t
+                .dict
+                .borrow()
+                .get_str(&PyStr::new("__doc__"))
+                .cloned()
+                .unwrap_or(Value::None),
             ("__name__", Some(Payload::Function(f))) => Value::str(&f.name.borrow()),
             ("__qualname__", Some(Payload::Function(f))) => Value::str(&f.qualname.borrow()),
             ("__doc__", Some(Payload::Function(f))) => f.doc.clone(),
             ("__module__", Some(Payload::Function(f))) => {
-                super::dispatch::dict_get_str(&f.globals, &Value::str("__name__")).unwrap_or(Value::None)
+                super::dispatch::dict_get_str(&f.globals, &Value::str("__name__"))
+                    .unwrap_or(Value::None)
             }
-            ("__code__", Some(Payload::Function(f))) => Value::new_obj(Payload::Code(f.code.clone())),
+            ("__code__", Some(Payload::Function(f))) => {
+                Value::new_obj(Payload::Code(f.code.clone()))
+            }
             ("__defaults__", Some(Payload::Function(f))) => {
                 if f.defaults.is_empty() {
                     Value::None
@@ -290,18 +312,31 @@ impl Vm {
             ("co_firstlineno", Some(Payload::Code(c))) => Value::Int(c.first_line as i64),
             ("co_argcount", Some(Payload::Code(c))) => Value::Int(c.argcount as i64),
             ("co_flags", Some(Payload::Code(c))) => Value::Int(c.flags as i64),
-            ("co_varnames", Some(Payload::Code(c))) => Value::tuple(c.varnames.iter().map(|n| Value::str(n)).collect()),
+            ("co_varnames", Some(Payload::Code(c))) => {
+                Value::tuple(c.varnames.iter().map(|n| Value::str(n)).collect())
+            }
             ("co_consts", Some(Payload::Code(c))) => Value::tuple(c.consts.clone()),
             ("co_names", Some(Payload::Code(c))) => Value::tuple(c.names.clone()),
-            ("co_freevars", Some(Payload::Code(c))) => Value::tuple(c.freevars.iter().map(|n| Value::str(n)).collect()),
-            ("co_cellvars", Some(Payload::Code(c))) => Value::tuple(c.cellvars.iter().map(|n| Value::str(n)).collect()),
-            ("real", _) if matches!(obj, Value::Int(_) | Value::Float(_) | Value::BigInt(_) | Value::Bool(_)) => {
+            ("co_freevars", Some(Payload::Code(c))) => {
+                Value::tuple(c.freevars.iter().map(|n| Value::str(n)).collect())
+            }
+            ("co_cellvars", Some(Payload::Code(c))) => {
+                Value::tuple(c.cellvars.iter().map(|n| Value::str(n)).collect())
+            }
+            ("real", _)
+                if matches!(
+                    obj,
+                    Value::Int(_) | Value::Float(_) | Value::BigInt(_) | Value::Bool(_)
+                ) =>
+            {
                 match obj {
                     Value::Bool(b) => Value::Int(*b as i64),
                     _ => obj.clone(),
                 }
             }
-            ("imag", _) if matches!(obj, Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) => Value::Int(0),
+            ("imag", _) if matches!(obj, Value::Int(_) | Value::BigInt(_) | Value::Bool(_)) => {
+                Value::Int(0)
+            }
             ("imag", _) if matches!(obj, Value::Float(_)) => Value::Float(0.0),
             ("numerator", _) if super::ops::is_int(obj) => obj.clone(),
             ("denominator", _) if super::ops::is_int(obj) => Value::Int(1),

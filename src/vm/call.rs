@@ -10,7 +10,11 @@ use std::rc::Rc;
 
 impl Vm {
     /// CALL: the stack holds `[NULL|meth, callable|self, args...]`.
-    pub(crate) fn call_from_stack(&mut self, argc: usize, kwnames: Option<Value>) -> PyResult<CallOutcome> {
+    pub(crate) fn call_from_stack(
+        &mut self,
+        argc: usize,
+        kwnames: Option<Value>,
+    ) -> PyResult<CallOutcome> {
         let f = self.frames.last_mut().unwrap();
         let len = f.stack.len();
         let base = len - argc - 2;
@@ -132,7 +136,10 @@ impl Vm {
     ) -> PyResult<()> {
         if self.frames.len() >= self.recursion_limit {
             self.recycle_stack(stack);
-            return Err(PyErr::new(ExcKind::RecursionError, "maximum recursion depth exceeded"));
+            return Err(PyErr::new(
+                ExcKind::RecursionError,
+                "maximum recursion depth exceeded",
+            ));
         }
         let nl = code.nlocalsplus();
         stack.resize(nl, Value::Null);
@@ -178,7 +185,11 @@ impl Vm {
         let npos = args.len();
         let fname = func.qualname.borrow().clone();
         let fname = fname.rsplit('.').next().unwrap_or(&fname).to_string();
-        let fname = if fname.is_empty() { func.name.borrow().to_string() } else { fname };
+        let fname = if fname.is_empty() {
+            func.name.borrow().to_string()
+        } else {
+            fname
+        };
         let display = func.name.borrow().to_string();
         let _ = fname;
         if npos > argcount && !has_varargs {
@@ -195,7 +206,11 @@ impl Vm {
             } else {
                 format!("{}", argcount)
             };
-            let plural = if argcount == 1 && ndefaults == 0 { "" } else { "s" };
+            let plural = if argcount == 1 && ndefaults == 0 {
+                ""
+            } else {
+                "s"
+            };
             let msg = if given_kw > 0 {
                 format!(
                     "{}() takes {} positional argument{} but {} positional argument{} (and {} keyword-only argument{}) were given",
@@ -324,8 +339,14 @@ impl Vm {
         }
         // User classes (possibly deriving from an exception or builtin base).
         let new = t.lookup(&crate::object::PyStr::new("__new__"));
+        let has_new = new.is_some();
         let inst = match new {
-            Some(n) if matches!(n.payload(), Some(Payload::Function(_)) | Some(Payload::StaticMethod(_))) => {
+            Some(n)
+                if matches!(
+                    n.payload(),
+                    Some(Payload::Function(_)) | Some(Payload::StaticMethod(_))
+                ) =>
+            {
                 let f = match n.payload() {
                     Some(Payload::StaticMethod(f)) => f.clone(),
                     _ => n,
@@ -340,7 +361,9 @@ impl Vm {
             }
             _ => self.new_instance(&cls, &args[..args.len() - kwnames.len()]),
         };
-        let init = cls.payload_type().lookup(&crate::object::PyStr::new("__init__"));
+        let init = cls
+            .payload_type()
+            .lookup(&crate::object::PyStr::new("__init__"));
         match init {
             Some(f) if matches!(f.payload(), Some(Payload::Function(_))) => {
                 let mut a = vec![inst.clone()];
@@ -373,7 +396,7 @@ impl Vm {
                         cls.payload_type().name
                     )));
                 }
-                if !args.is_empty() && !cls.payload_type().is_exception && new.is_none() {
+                if !args.is_empty() && !cls.payload_type().is_exception && !has_new {
                     return Err(PyErr::type_error(format!(
                         "{}() takes no arguments",
                         cls.payload_type().name

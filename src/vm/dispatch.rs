@@ -374,7 +374,10 @@ impl Vm {
                     if instr.op == Opcode::LoadClassderef {
                         let name = code.localsplus_name(arg as usize).clone();
                         let locals = fr!(self).locals.clone();
-                        if let Some(v) = locals.as_ref().and_then(|l| dict_get_str(l, &Value::str(&name))) {
+                        if let Some(v) = locals
+                            .as_ref()
+                            .and_then(|l| dict_get_str(l, &Value::str(&name)))
+                        {
                             push!(v);
                             continue;
                         }
@@ -496,7 +499,9 @@ impl Vm {
                         let d = pop!();
                         self.mapping_items(&d)?
                             .into_iter()
-                            .map(|(k, v)| (Rc::from(k.as_pystr().map(|s| s.as_str()).unwrap_or("")), v))
+                            .map(|(k, v)| {
+                                (Rc::from(k.as_pystr().map(|s| s.as_str()).unwrap_or("")), v)
+                            })
                             .collect()
                     } else {
                         vec![]
@@ -511,7 +516,12 @@ impl Vm {
                     };
                     let c = c.clone();
                     let globals = fr!(self).globals.clone();
-                    let doc = c.consts.first().cloned().filter(|v| v.as_pystr().is_some()).unwrap_or(Value::None);
+                    let doc = c
+                        .consts
+                        .first()
+                        .cloned()
+                        .filter(|v| v.as_pystr().is_some())
+                        .unwrap_or(Value::None);
                     let f = crate::object::Function {
                         name: RefCell::new(c.name.clone()),
                         qualname: RefCell::new(c.qualname.clone()),
@@ -771,13 +781,9 @@ impl Vm {
                     return Err(self.do_raise(arg)?);
                 }
                 Opcode::ReRaise => {
+                    // The handler is found from this instruction; the saved lasti (arg)
+                    // only matters for line reporting, which tracebacks already have.
                     let exc = pop!();
-                    if arg != 0 {
-                        let s = &stack!();
-                        if let Value::Int(lasti) = s[s.len() - arg as usize] {
-                            fr!(self).ip = lasti as usize + 1;
-                        }
-                    }
                     self.reraising = true;
                     return Err(PyErr::Obj(exc));
                 }
@@ -818,7 +824,9 @@ impl Vm {
                     let v = self.builtin("__build_class__")?;
                     push!(v);
                 }
-                Opcode::LoadAssertionError => push!(Value::Obj(self.exc_class(ExcKind::AssertionError))),
+                Opcode::LoadAssertionError => {
+                    push!(Value::Obj(self.exc_class(ExcKind::AssertionError)))
+                }
                 Opcode::ReturnGenerator => {
                     let mut f = self.frames.pop().unwrap();
                     let kind = if f.code.flags & flags::COROUTINE != 0 {
@@ -857,7 +865,9 @@ impl Vm {
                     let v = top!().clone();
                     let is_gen_or_coro = matches!(v.payload(), Some(Payload::Generator(g)) if g.kind != GenKind::AsyncGenerator);
                     if let Some(Payload::Generator(g)) = v.payload() {
-                        if g.kind == GenKind::Coroutine && code.flags & (flags::COROUTINE | flags::ITERABLE_COROUTINE) == 0 {
+                        if g.kind == GenKind::Coroutine
+                            && code.flags & (flags::COROUTINE | flags::ITERABLE_COROUTINE) == 0
+                        {
                             return Err(PyErr::type_error(
                                 "cannot 'yield from' a coroutine object in a non-coroutine generator",
                             ));
@@ -872,7 +882,13 @@ impl Vm {
                     let v = pop!();
                     let recv = top!().clone();
                     if let Some(g) = resumable_gen(&recv) {
-                        self.resume_gen(g, v, Ret::Send { send_ip: (ip - 1) as u32 })?;
+                        self.resume_gen(
+                            g,
+                            v,
+                            Ret::Send {
+                                send_ip: (ip - 1) as u32,
+                            },
+                        )?;
                         reload!();
                         continue;
                     }
@@ -937,7 +953,11 @@ impl Vm {
                     let m = pop!();
                     if let Some(Payload::Module(md)) = m.payload() {
                         let items: Vec<(Value, Value)> = match &md.dict.payload {
-                            Payload::Dict(d) => d.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect(),
+                            Payload::Dict(d) => d
+                                .borrow()
+                                .iter()
+                                .map(|(k, v)| (k.clone(), v.clone()))
+                                .collect(),
                             _ => vec![],
                         };
                         let f = fr!(self);
@@ -1047,7 +1067,10 @@ impl Vm {
         let ret = std::mem::replace(&mut f.ret, Ret::Call);
         let gen = gen_of(&g);
         // Swap the handled-exception state back to the resumer's.
-        let inner_exc = std::mem::replace(&mut self.exc_info, std::mem::replace(&mut f.outer_exc, Value::None));
+        let inner_exc = std::mem::replace(
+            &mut self.exc_info,
+            std::mem::replace(&mut f.outer_exc, Value::None),
+        );
         *gen.exc_state.borrow_mut() = inner_exc;
         gen.state.set(GenState::Suspended);
         *gen.frame.borrow_mut() = Some(Box::new(f));
@@ -1086,11 +1109,16 @@ impl Vm {
         let gen = gen_of(&g);
         match gen.state.get() {
             GenState::Running => {
-                return Err(PyErr::value_error(format!("{} already executing", gen.type_name())));
+                return Err(PyErr::value_error(format!(
+                    "{} already executing",
+                    gen.type_name()
+                )));
             }
             GenState::Closed => {
                 if gen.kind == GenKind::Coroutine {
-                    return Err(PyErr::runtime_error("cannot reuse already awaited coroutine"));
+                    return Err(PyErr::runtime_error(
+                        "cannot reuse already awaited coroutine",
+                    ));
                 }
                 return Err(PyErr::stop_iteration(Value::None));
             }
@@ -1105,15 +1133,26 @@ impl Vm {
             GenState::Suspended => {}
         }
         if self.frames.len() >= self.recursion_limit + 50 {
-            return Err(PyErr::new(ExcKind::RecursionError, "maximum recursion depth exceeded"));
+            return Err(PyErr::new(
+                ExcKind::RecursionError,
+                "maximum recursion depth exceeded",
+            ));
         }
-        let mut f = gen.frame.borrow_mut().take().expect("suspended generator has a frame");
+        let mut f = gen
+            .frame
+            .borrow_mut()
+            .take()
+            .expect("suspended generator has a frame");
         f.stack.push(sent);
         f.ret = ret;
         f.gen = Some(g.clone());
         let inner = std::mem::replace(&mut *gen.exc_state.borrow_mut(), Value::None);
         let outer = std::mem::replace(&mut self.exc_info, Value::None);
-        self.exc_info = if inner.is_none() { outer.clone() } else { inner };
+        self.exc_info = if inner.is_none() {
+            outer.clone()
+        } else {
+            inner
+        };
         f.outer_exc = outer;
         gen.state.set(GenState::Running);
         self.frames.push(*f);
@@ -1153,8 +1192,12 @@ impl Vm {
     }
 
     pub fn builtin(&self, name: &str) -> PyResult<Value> {
-        dict_get_str(&self.builtins, &Value::str(name))
-            .ok_or_else(|| PyErr::new(ExcKind::NameError, format!("name '{}' is not defined", name)))
+        dict_get_str(&self.builtins, &Value::str(name)).ok_or_else(|| {
+            PyErr::new(
+                ExcKind::NameError,
+                format!("name '{}' is not defined", name),
+            )
+        })
     }
 
     /// Safe point work: finalize abandoned generators, warn about unawaited coroutines.
@@ -1181,7 +1224,8 @@ impl Vm {
             // Run the close to completion in a nested loop: finalizers are rare.
             let _ = self.throw_into(g, exc, Ret::Entry, true);
         }
-        let names: Vec<Rc<str>> = super::generator::NEVER_AWAITED.with(|n| std::mem::take(&mut *n.borrow_mut()));
+        let names: Vec<Rc<str>> =
+            super::generator::NEVER_AWAITED.with(|n| std::mem::take(&mut *n.borrow_mut()));
         for n in names {
             self.flush();
             eprintln!("sys:1: RuntimeWarning: coroutine '{}' was never awaited", n);
@@ -1191,11 +1235,21 @@ impl Vm {
 
     /// Throw `exc` into generator `g` (delegating down a `yield from` chain), running it
     /// in a nested loop. `finalize` reports errors instead of raising them.
-    pub(crate) fn throw_into(&mut self, g: Rc<Object>, exc: Value, ret: Ret, finalize: bool) -> PyResult<Completion> {
+    pub(crate) fn throw_into(
+        &mut self,
+        g: Rc<Object>,
+        exc: Value,
+        ret: Ret,
+        finalize: bool,
+    ) -> PyResult<Completion> {
         let base = self.frames.len();
         let ret = if finalize { Ret::Finalize } else { ret };
         let _ = ret;
-        self.push_throw(g, exc.clone(), if finalize { Ret::Finalize } else { Ret::Entry })?;
+        self.push_throw(
+            g,
+            exc.clone(),
+            if finalize { Ret::Finalize } else { Ret::Entry },
+        )?;
         // The generator's frame is on top with the exception to raise at its yield point.
         self.native_depth += 1;
         let r = match self.unwind(PyErr::Obj(exc), base) {
@@ -1221,14 +1275,25 @@ impl Vm {
     pub(crate) fn push_throw(&mut self, g: Rc<Object>, _exc: Value, ret: Ret) -> PyResult<()> {
         let gen = gen_of(&g);
         if gen.state.get() == GenState::Running {
-            return Err(PyErr::value_error(format!("{} already executing", gen.type_name())));
+            return Err(PyErr::value_error(format!(
+                "{} already executing",
+                gen.type_name()
+            )));
         }
-        let mut f = gen.frame.borrow_mut().take().ok_or_else(|| PyErr::runtime_error("generator has no frame"))?;
+        let mut f = gen
+            .frame
+            .borrow_mut()
+            .take()
+            .ok_or_else(|| PyErr::runtime_error("generator has no frame"))?;
         f.ret = ret;
         f.gen = Some(g.clone());
         let inner = std::mem::replace(&mut *gen.exc_state.borrow_mut(), Value::None);
         let outer = std::mem::replace(&mut self.exc_info, Value::None);
-        self.exc_info = if inner.is_none() { outer.clone() } else { inner };
+        self.exc_info = if inner.is_none() {
+            outer.clone()
+        } else {
+            inner
+        };
         f.outer_exc = outer;
         gen.state.set(GenState::Running);
         // Delegation: suspended in a SEND loop on another generator.
@@ -1255,11 +1320,19 @@ impl Vm {
                 Ok(PyErr::Obj(self.exc_info.clone()))
             }
             _ => {
-                let cause = if arg == 2 { Some(fr!(self).stack.pop().unwrap()) } else { None };
+                let cause = if arg == 2 {
+                    Some(fr!(self).stack.pop().unwrap())
+                } else {
+                    None
+                };
                 let exc = fr!(self).stack.pop().unwrap();
                 let exc = self.make_exception(exc)?;
                 if let Some(c) = cause {
-                    let c = if c.is_none() { None } else { Some(self.make_exception(c)?) };
+                    let c = if c.is_none() {
+                        None
+                    } else {
+                        Some(self.make_exception(c)?)
+                    };
                     self.set_cause(&exc, c);
                 }
                 self.set_context(&exc);
@@ -1280,7 +1353,9 @@ pub(crate) fn gen_of(g: &Rc<Object>) -> &Generator {
 pub(crate) fn resumable_gen(v: &Value) -> Option<Rc<Object>> {
     match v {
         Value::Obj(o) => match &o.payload {
-            Payload::Generator(g) if g.state.get() != GenState::Running && g.kind != GenKind::AsyncGenerator => {
+            Payload::Generator(g)
+                if g.state.get() != GenState::Running && g.kind != GenKind::AsyncGenerator =>
+            {
                 Some(o.clone())
             }
             _ => None,
@@ -1327,4 +1402,14 @@ fn name_error(name: &Value) -> PyErr {
             name.as_pystr().map(|s| s.as_str()).unwrap_or("?")
         ),
     )
+}
+
+pub(crate) fn dict_set_str_pub(d: &Rc<Object>, key: Value, v: Value) {
+    dict_set_str(d, key, v)
+}
+
+impl Vm {
+    pub(crate) fn handle_pending_pub(&mut self) -> PyResult<()> {
+        self.handle_pending()
+    }
 }

@@ -16,7 +16,9 @@ impl Vm {
                 if kind == ExcKind::StopIteration {
                     let val = args.first().cloned().unwrap_or(Value::None);
                     if let Some(Payload::Instance(i)) = v.payload() {
-                        i.dict.borrow_mut().set_str(Rc::new(crate::object::PyStr::new("value")), val);
+                        i.dict
+                            .borrow_mut()
+                            .set_str(Rc::new(crate::object::PyStr::new("value")), val);
                     }
                 }
                 self.set_context(&v);
@@ -43,7 +45,9 @@ impl Vm {
                         }
                         steps += 1;
                         cur = match c.payload() {
-                            Some(Payload::Instance(ci)) => ci.exc.as_ref().and_then(|e| e.context.borrow().clone()),
+                            Some(Payload::Instance(ci)) => {
+                                ci.exc.as_ref().and_then(|e| e.context.borrow().clone())
+                            }
                             _ => None,
                         };
                     }
@@ -72,8 +76,14 @@ impl Vm {
 
     pub fn traceback_value(&self, exc: &Value) -> Value {
         match exc.payload() {
-            Some(Payload::Instance(i)) if i.exc.as_ref().is_some_and(|d| !d.traceback.borrow().is_empty()) => {
-                Value::new_obj(Payload::Opaque(std::cell::RefCell::new(Box::new(TracebackMarker))))
+            Some(Payload::Instance(i))
+                if i.exc
+                    .as_ref()
+                    .is_some_and(|d| !d.traceback.borrow().is_empty()) =>
+            {
+                Value::new_obj(Payload::Opaque(std::cell::RefCell::new(Box::new(
+                    TracebackMarker,
+                ))))
             }
             _ => Value::None,
         }
@@ -92,7 +102,9 @@ impl Vm {
                 return Ok(v);
             }
         }
-        Err(PyErr::type_error("exceptions must derive from BaseException"))
+        Err(PyErr::type_error(
+            "exceptions must derive from BaseException",
+        ))
     }
 
     pub fn is_instance_of_kind(&self, exc: &Value, kind: ExcKind) -> bool {
@@ -135,7 +147,11 @@ impl Vm {
 
     pub fn exc_args(&self, exc: &Value) -> Vec<Value> {
         match exc.payload() {
-            Some(Payload::Instance(i)) => i.exc.as_ref().map(|d| d.args.borrow().clone()).unwrap_or_default(),
+            Some(Payload::Instance(i)) => i
+                .exc
+                .as_ref()
+                .map(|d| d.args.borrow().clone())
+                .unwrap_or_default(),
             _ => vec![],
         }
     }
@@ -149,7 +165,9 @@ impl Vm {
         } else {
             format!("{}.{}", tt.module, tt.qualname)
         };
-        let msg = self.str_of(exc).unwrap_or_else(|_| "<exception str() failed>".into());
+        let msg = self
+            .str_of(exc)
+            .unwrap_or_else(|_| "<exception str() failed>".into());
         if msg.is_empty() {
             name
         } else {
@@ -169,16 +187,26 @@ impl Vm {
             seen.push(e.clone());
             let (cause, context, suppress) = match e.payload() {
                 Some(Payload::Instance(i)) => match &i.exc {
-                    Some(d) => (d.cause.borrow().clone(), d.context.borrow().clone(), d.suppress_context.get()),
+                    Some(d) => (
+                        d.cause.borrow().clone(),
+                        d.context.borrow().clone(),
+                        d.suppress_context.get(),
+                    ),
                     None => (None, None, false),
                 },
                 _ => (None, None, false),
             };
             if let Some(c) = cause {
-                chain.push((e, "\nThe above exception was the direct cause of the following exception:\n\n"));
+                chain.push((
+                    e,
+                    "\nThe above exception was the direct cause of the following exception:\n\n",
+                ));
                 cur = Some(c);
             } else if let (Some(c), false) = (context, suppress) {
-                chain.push((e, "\nDuring handling of the above exception, another exception occurred:\n\n"));
+                chain.push((
+                    e,
+                    "\nDuring handling of the above exception, another exception occurred:\n\n",
+                ));
                 cur = Some(c);
             } else {
                 chain.push((e, ""));
@@ -199,7 +227,11 @@ impl Vm {
     fn format_single(&mut self, exc: &Value) -> String {
         let mut out = String::new();
         let tb: Vec<TbEntry> = match exc.payload() {
-            Some(Payload::Instance(i)) => i.exc.as_ref().map(|d| d.traceback.borrow().clone()).unwrap_or_default(),
+            Some(Payload::Instance(i)) => i
+                .exc
+                .as_ref()
+                .map(|d| d.traceback.borrow().clone())
+                .unwrap_or_default(),
             _ => vec![],
         };
         if !tb.is_empty() {
@@ -224,7 +256,10 @@ impl Vm {
                     }
                     repeat = 0;
                 }
-                out.push_str(&format!("  File \"{}\", line {}, in {}\n", key.0, line, key.2));
+                out.push_str(&format!(
+                    "  File \"{}\", line {}, in {}\n",
+                    key.0, line, key.2
+                ));
                 if let Some(text) = e.code.source.line_text(line) {
                     let t = text.trim();
                     if !t.is_empty() {
@@ -258,5 +293,8 @@ impl Vm {
 pub struct TracebackMarker;
 
 pub fn exc_kind_of(cls: &Rc<Object>, vm: &Vm) -> Option<ExcKind> {
-    ExcKind::ALL.iter().copied().find(|k| Rc::ptr_eq(&vm.exc_class(*k), cls))
+    ExcKind::ALL
+        .iter()
+        .copied()
+        .find(|k| Rc::ptr_eq(&vm.exc_class(*k), cls))
 }

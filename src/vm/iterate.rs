@@ -16,7 +16,10 @@ impl Vm {
                 byte_pos: 0,
             },
             Value::Obj(o) => match &o.payload {
-                Payload::List(_) | Payload::Tuple(_) => IterState::Seq { seq: v.clone(), idx: 0 },
+                Payload::List(_) | Payload::Tuple(_) => IterState::Seq {
+                    seq: v.clone(),
+                    idx: 0,
+                },
                 Payload::Range { start, stop, step } => IterState::Range {
                     cur: *start,
                     stop: *stop,
@@ -41,14 +44,20 @@ impl Vm {
                     items: s.table.borrow().iter().map(|(_, k)| k.clone()).collect(),
                     idx: 0,
                 },
-                Payload::Bytes(_) => IterState::Bytes { b: v.clone(), idx: 0 },
+                Payload::Bytes(_) => IterState::Bytes {
+                    b: v.clone(),
+                    idx: 0,
+                },
                 Payload::Iter(_) => return Ok(v.clone()),
                 Payload::Generator(g) if g.kind == GenKind::Generator => return Ok(v.clone()),
                 _ => {
                     if let Some(m) = self.lookup_special(v, "__iter__") {
                         let it = self.call(&m, vec![v.clone()], &[])?;
                         if self.lookup_special(&it, "__next__").is_none()
-                            && !matches!(it.payload(), Some(Payload::Iter(_)) | Some(Payload::Generator(_)))
+                            && !matches!(
+                                it.payload(),
+                                Some(Payload::Iter(_)) | Some(Payload::Generator(_))
+                            )
                         {
                             return Err(PyErr::type_error(format!(
                                 "iter() returned non-iterator of type '{}'",
@@ -58,7 +67,10 @@ impl Vm {
                         return Ok(it);
                     }
                     if self.lookup_user_special(v, "__getitem__").is_some() {
-                        IterState::GetItem { obj: v.clone(), idx: 0 }
+                        IterState::GetItem {
+                            obj: v.clone(),
+                            idx: 0,
+                        }
                     } else {
                         return Err(PyErr::type_error(format!(
                             "'{}' object is not iterable",
@@ -121,7 +133,11 @@ impl Vm {
         }
     }
 
-    pub fn gen_send_native(&mut self, g: std::rc::Rc<crate::object::Object>, v: Value) -> PyResult<GenResult> {
+    pub fn gen_send_native(
+        &mut self,
+        g: std::rc::Rc<crate::object::Object>,
+        v: Value,
+    ) -> PyResult<GenResult> {
         self.resume_gen(g, v, Ret::Entry)?;
         let frame = self.frames.pop().unwrap();
         match self.run_frame(frame)? {
@@ -175,14 +191,21 @@ impl Vm {
                 *idx += 1;
                 Ok(v)
             }
-            IterState::Dict { dict, pos, len, kind } => {
+            IterState::Dict {
+                dict,
+                pos,
+                len,
+                kind,
+            } => {
                 let Payload::Dict(d) = &dict.payload else {
                     return Ok(None);
                 };
                 let d = d.borrow();
                 if d.len() != *len {
                     *len = usize::MAX;
-                    return Err(PyErr::runtime_error("dictionary changed size during iteration"));
+                    return Err(PyErr::runtime_error(
+                        "dictionary changed size during iteration",
+                    ));
                 }
                 let slots = d.entry_slots();
                 while *pos < slots.len() {
@@ -224,7 +247,9 @@ impl Vm {
                 let i = *n;
                 *n += 1;
                 drop(s);
-                Ok(self.next(&it)?.map(|v| Value::tuple(vec![Value::Int(i), v])))
+                Ok(self
+                    .next(&it)?
+                    .map(|v| Value::tuple(vec![Value::Int(i), v])))
             }
             IterState::Zip { its } => {
                 let its = its.clone();
@@ -375,7 +400,11 @@ impl Vm {
     /// (key, value) pairs of a mapping (dict or anything with keys() and __getitem__).
     pub fn mapping_items(&mut self, m: &Value) -> PyResult<Vec<(Value, Value)>> {
         if let Some(Payload::Dict(d)) = m.payload() {
-            return Ok(d.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect());
+            return Ok(d
+                .borrow()
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect());
         }
         let keys_f = self.getattr(m, &Value::str("keys"))?;
         let keys = self.call(&keys_f, vec![], &[])?;
@@ -397,7 +426,9 @@ impl Vm {
                 Payload::Dict(d) => d.borrow().len(),
                 Payload::Set(s) => s.table.borrow().len(),
                 Payload::Bytes(b) => b.len(),
-                Payload::Range { start, stop, step } => super::ops::range_len(*start, *stop, *step) as usize,
+                Payload::Range { start, stop, step } => {
+                    super::ops::range_len(*start, *stop, *step) as usize
+                }
                 Payload::DictView(d, _) => match &d.payload {
                     Payload::Dict(dd) => dd.borrow().len(),
                     _ => 0,
@@ -432,7 +463,9 @@ impl Vm {
             Value::Int(i) => *i,
             Value::Bool(b) => *b as i64,
             _ => {
-                if self.lookup_user_special(key, "__index__").is_some() || matches!(key, Value::BigInt(_)) {
+                if self.lookup_user_special(key, "__index__").is_some()
+                    || matches!(key, Value::BigInt(_))
+                {
                     self.index_value(key)?
                 } else {
                     return Err(PyErr::type_error(format!(
@@ -451,9 +484,19 @@ impl Vm {
     }
 
     /// Resolve a slice against `len`: (start, stop, step) as CPython's PySlice_AdjustIndices.
-    pub fn slice_indices(&mut self, start: &Value, stop: &Value, step: &Value, len: usize) -> PyResult<(i64, i64, i64)> {
+    pub fn slice_indices(
+        &mut self,
+        start: &Value,
+        stop: &Value,
+        step: &Value,
+        len: usize,
+    ) -> PyResult<(i64, i64, i64)> {
         let len = len as i64;
-        let step = if step.is_none() { 1 } else { self.index_value(step)? };
+        let step = if step.is_none() {
+            1
+        } else {
+            self.index_value(step)?
+        };
         if step == 0 {
             return Err(PyErr::value_error("slice step cannot be zero"));
         }
@@ -554,7 +597,9 @@ impl Vm {
                 Payload::Range { start, stop, step } => {
                     let n = super::ops::range_len(*start, *stop, *step) as usize;
                     if is_slice {
-                        let Some(Payload::Slice(a, b, c)) = key.payload() else { unreachable!() };
+                        let Some(Payload::Slice(a, b, c)) = key.payload() else {
+                            unreachable!()
+                        };
                         let (s, e, st) = self.slice_indices(a, b, c, n)?;
                         return Ok(Value::new_obj(Payload::Range {
                             start: start + s * step,
@@ -594,7 +639,9 @@ impl Vm {
                 if matches!(key.payload(), Some(Payload::Slice(..))) {
                     let items = self.collect_iterable(&v)?;
                     let n = l.borrow().len();
-                    let Some(Payload::Slice(a, b, c)) = key.payload() else { unreachable!() };
+                    let Some(Payload::Slice(a, b, c)) = key.payload() else {
+                        unreachable!()
+                    };
                     let (s, e, st) = self.slice_indices(a, b, c, n)?;
                     if st == 1 {
                         let e = e.max(s);
@@ -675,7 +722,10 @@ impl Vm {
     pub(crate) fn send_native(&mut self, recv: &Value, v: Value) -> PyResult<Value> {
         if let Some(Payload::Generator(g)) = recv.payload() {
             if g.state.get() == GenState::Running {
-                return Err(PyErr::value_error(format!("{} already executing", g.type_name())));
+                return Err(PyErr::value_error(format!(
+                    "{} already executing",
+                    g.type_name()
+                )));
             }
         }
         if v.is_none() {
@@ -692,7 +742,9 @@ impl Vm {
     /// GET_AWAITABLE.
     pub(crate) fn get_awaitable(&mut self, v: Value, _where: u32) -> PyResult<Value> {
         if let Some(Payload::Generator(g)) = v.payload() {
-            if g.kind == GenKind::Coroutine || g.code.flags & crate::bytecode::flags::ITERABLE_COROUTINE != 0 {
+            if g.kind == GenKind::Coroutine
+                || g.code.flags & crate::bytecode::flags::ITERABLE_COROUTINE != 0
+            {
                 if g.state.get() == GenState::Suspended {
                     if let Some(f) = g.frame.borrow().as_ref() {
                         if super::dispatch::gen_yieldfrom(f).is_some() {
@@ -711,7 +763,10 @@ impl Vm {
                 }
             }
             if self.lookup_special(&it, "__next__").is_none()
-                && !matches!(it.payload(), Some(Payload::Iter(_)) | Some(Payload::Generator(_)))
+                && !matches!(
+                    it.payload(),
+                    Some(Payload::Iter(_)) | Some(Payload::Generator(_))
+                )
             {
                 return Err(PyErr::type_error(format!(
                     "__await__() returned non-iterator of type '{}'",
@@ -727,7 +782,12 @@ impl Vm {
     }
 
     /// `__enter__`/`__exit__` (bound) for a with statement.
-    pub(crate) fn context_methods(&mut self, mgr: &Value, enter: &str, exit: &str) -> PyResult<(Value, Value)> {
+    pub(crate) fn context_methods(
+        &mut self,
+        mgr: &Value,
+        enter: &str,
+        exit: &str,
+    ) -> PyResult<(Value, Value)> {
         let e = self.lookup_special(mgr, enter);
         let x = self.lookup_special(mgr, exit);
         match (e, x) {

@@ -96,7 +96,10 @@ impl Vm {
     /// A fresh module namespace with `__name__` set.
     pub fn new_module_dict(&self, name: &str) -> Rc<Object> {
         let mut d = Dict::new();
-        d.set_str(Rc::new(crate::object::PyStr::new("__name__")), Value::str(name));
+        d.set_str(
+            Rc::new(crate::object::PyStr::new("__name__")),
+            Value::str(name),
+        );
         d.set_str(
             Rc::new(crate::object::PyStr::new("__builtins__")),
             Value::Obj(self.builtins.clone()),
@@ -173,5 +176,20 @@ impl Vm {
 impl Default for Vm {
     fn default() -> Self {
         Vm::new()
+    }
+}
+
+/// Set `__file__` in a module namespace.
+pub fn dispatch_set_file(globals: &Rc<Object>, filename: &str) {
+    dispatch::dict_set_str_pub(globals, Value::str("__file__"), Value::str(filename));
+}
+
+impl Vm {
+    /// Run work left for the last safe point (finalizers, warnings) before exiting.
+    pub fn drain_pending(&mut self) -> PyResult<()> {
+        if PENDING.load(Ordering::Relaxed) {
+            self.handle_pending_pub()?;
+        }
+        Ok(())
     }
 }

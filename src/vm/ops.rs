@@ -25,8 +25,19 @@ const DUNDER: [(&str, &str); 13] = [
     ("__xor__", "__rxor__"),
 ];
 const INPLACE: [&str; 13] = [
-    "__iadd__", "__iand__", "__ifloordiv__", "__ilshift__", "__imatmul__", "__imul__", "__imod__",
-    "__ior__", "__ipow__", "__irshift__", "__isub__", "__itruediv__", "__ixor__",
+    "__iadd__",
+    "__iand__",
+    "__ifloordiv__",
+    "__ilshift__",
+    "__imatmul__",
+    "__imul__",
+    "__imod__",
+    "__ior__",
+    "__ipow__",
+    "__irshift__",
+    "__isub__",
+    "__itruediv__",
+    "__ixor__",
 ];
 
 pub fn to_big(v: &Value) -> Option<BigInt> {
@@ -183,7 +194,10 @@ impl Vm {
                     if y == 0 {
                         return Err(PyErr::zero_division("division by zero"));
                     }
-                    Some(Value::Float(int_true_div(&BigInt::from(x), &BigInt::from(y))?))
+                    Some(Value::Float(int_true_div(
+                        &BigInt::from(x),
+                        &BigInt::from(y),
+                    )?))
                 }
                 1 => Some(Value::Int(x & y)),
                 7 => Some(Value::Int(x | y)),
@@ -202,7 +216,15 @@ impl Vm {
                     if y < 0 {
                         return Err(PyErr::value_error("negative shift count"));
                     }
-                    Some(Value::Int(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y }))
+                    Some(Value::Int(if y >= 64 {
+                        if x < 0 {
+                            -1
+                        } else {
+                            0
+                        }
+                    } else {
+                        x >> y
+                    }))
                 }
                 8 => {
                     if y < 0 {
@@ -280,7 +302,13 @@ impl Vm {
         Ok(Some(Value::Float(r)))
     }
 
-    fn sequence_op(&mut self, a: &Value, b: &Value, op: u32, inplace: bool) -> PyResult<Option<Value>> {
+    fn sequence_op(
+        &mut self,
+        a: &Value,
+        b: &Value,
+        op: u32,
+        inplace: bool,
+    ) -> PyResult<Option<Value>> {
         match (op, a, b) {
             (0, Value::Str(x), Value::Str(y)) => {
                 let mut s = String::with_capacity(x.len() + y.len());
@@ -292,7 +320,9 @@ impl Vm {
                 let n = self.index_value(n)?.max(0) as usize;
                 Ok(Some(Value::string(x.as_str().repeat(n))))
             }
-            (6, Value::Str(x), args) => Ok(Some(Value::string(self.percent_format(x.as_str(), args)?))),
+            (6, Value::Str(x), args) => {
+                Ok(Some(Value::string(self.percent_format(x.as_str(), args)?)))
+            }
             _ => match (a.payload(), b.payload()) {
                 (Some(Payload::List(x)), Some(Payload::List(y))) if op == 0 => {
                     if inplace {
@@ -319,11 +349,15 @@ impl Vm {
                     v.extend(y.iter());
                     Ok(Some(Value::bytes(v)))
                 }
-                (Some(Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_)), _) if op == 5 && is_int(b) => {
+                (Some(Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_)), _)
+                    if op == 5 && is_int(b) =>
+                {
                     let n = self.index_value(b)?.max(0) as usize;
                     Ok(Some(self.repeat_seq(a, n, inplace)))
                 }
-                (_, Some(Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_))) if op == 5 && is_int(a) => {
+                (_, Some(Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_)))
+                    if op == 5 && is_int(a) =>
+                {
                     let n = self.index_value(a)?.max(0) as usize;
                     Ok(Some(self.repeat_seq(b, n, false)))
                 }
@@ -339,7 +373,11 @@ impl Vm {
                     }))))
                 }
                 (Some(Payload::Dict(x)), Some(Payload::Dict(y))) if op == 7 => {
-                    let items: Vec<(Value, Value)> = y.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                    let items: Vec<(Value, Value)> = y
+                        .borrow()
+                        .iter()
+                        .map(|(k, v)| (k.clone(), v.clone()))
+                        .collect();
                     if inplace {
                         for (k, v) in items {
                             self.dict_setitem(a, k, v)?;
@@ -383,11 +421,19 @@ impl Vm {
         }
     }
 
-    fn set_algebra(&mut self, x: &SetObj, y: &SetObj, op: u32, a: &Value, b: &Value) -> PyResult<SetTable<Value>> {
+    fn set_algebra(
+        &mut self,
+        x: &SetObj,
+        y: &SetObj,
+        op: u32,
+        a: &Value,
+        b: &Value,
+    ) -> PyResult<SetTable<Value>> {
         let same = a.is(b);
         let xt = x.table.borrow();
         let yt = y.table.borrow();
-        let mut eq = |p: &Value, q: &Value| -> Result<bool, PyErr> { Ok(fast_eq(p, q).unwrap_or(false)) };
+        let mut eq =
+            |p: &Value, q: &Value| -> Result<bool, PyErr> { Ok(fast_eq(p, q).unwrap_or(false)) };
         Ok(match op {
             1 => {
                 if same {
@@ -549,7 +595,9 @@ impl Vm {
                     Some(to_big(a).unwrap().cmp(&to_big(b).unwrap()))
                 }
             }
-            (Value::Float(_), _) | (_, Value::Float(_)) if to_f64(a).is_some() && to_f64(b).is_some() => {
+            (Value::Float(_), _) | (_, Value::Float(_))
+                if to_f64(a).is_some() && to_f64(b).is_some() =>
+            {
                 let (x, y) = (num_as_f64_for_cmp(a), num_as_f64_for_cmp(b));
                 match x.partial_cmp(&y) {
                     Some(o) => Some(o),
@@ -570,7 +618,9 @@ impl Vm {
                 }
                 (Some(Payload::Bytes(x)), Some(Payload::Bytes(y))) => Some(x.cmp(y)),
                 (Some(Payload::Set(x)), Some(Payload::Set(y))) => {
-                    let mut eq = |p: &Value, q: &Value| -> Result<bool, PyErr> { Ok(fast_eq(p, q).unwrap_or(false)) };
+                    let mut eq = |p: &Value, q: &Value| -> Result<bool, PyErr> {
+                        Ok(fast_eq(p, q).unwrap_or(false))
+                    };
                     let xt = x.table.borrow();
                     let yt = y.table.borrow();
                     return Ok(Some(match op {
@@ -586,7 +636,9 @@ impl Vm {
                     let r = self.dict_eq(a, b)?;
                     return Ok(Some(r == (op == 2)));
                 }
-                (Some(Payload::Range { .. }), Some(Payload::Range { .. })) if op == 2 || op == 3 => {
+                (Some(Payload::Range { .. }), Some(Payload::Range { .. }))
+                    if op == 2 || op == 3 =>
+                {
                     let la = self.collect_iterable(a)?;
                     let lb = self.collect_iterable(b)?;
                     let r = self.seq_compare(&la, &lb, 2)?;
@@ -595,7 +647,9 @@ impl Vm {
                 _ => {
                     if op == 2 || op == 3 {
                         // Different builtin kinds are never equal unless user code says so.
-                        if !matches!(a.payload(), Some(Payload::Instance(_))) && !matches!(b.payload(), Some(Payload::Instance(_))) {
+                        if !matches!(a.payload(), Some(Payload::Instance(_)))
+                            && !matches!(b.payload(), Some(Payload::Instance(_)))
+                        {
                             if matches!((a, b), (Value::Obj(_), Value::Obj(_))) && a.is(b) {
                                 return Ok(Some(op == 2));
                             }
@@ -666,7 +720,11 @@ impl Vm {
         let (Some(Payload::Dict(x)), Some(Payload::Dict(_))) = (a.payload(), b.payload()) else {
             return Ok(false);
         };
-        let items: Vec<(Value, Value)> = x.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        let items: Vec<(Value, Value)> = x
+            .borrow()
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
         if items.len() != self.len_of(b)? {
             return Ok(false);
         }
@@ -704,7 +762,10 @@ impl Vm {
                 Payload::Bytes(b) => hash_bytes(b),
                 Payload::Set(s) if s.frozen => s.table.borrow().frozenset_hash(),
                 Payload::List(_) | Payload::Dict(_) | Payload::Set(_) | Payload::DictView(..) => {
-                    return Err(PyErr::type_error(format!("unhashable type: '{}'", self.type_name(v))))
+                    return Err(PyErr::type_error(format!(
+                        "unhashable type: '{}'",
+                        self.type_name(v)
+                    )))
                 }
                 Payload::Instance(_) | Payload::Opaque(_) => {
                     let t = self.type_of(v);
@@ -712,7 +773,10 @@ impl Vm {
                     let h = tobj.lookup(&crate::object::PyStr::new("__hash__"));
                     match h {
                         Some(Value::None) => {
-                            return Err(PyErr::type_error(format!("unhashable type: '{}'", self.type_name(v))))
+                            return Err(PyErr::type_error(format!(
+                                "unhashable type: '{}'",
+                                self.type_name(v)
+                            )))
                         }
                         Some(f) if !matches!(f.payload(), Some(Payload::Native(_))) => {
                             let r = self.call(&f, vec![v.clone()], &[])?;
@@ -726,15 +790,30 @@ impl Vm {
                                 }
                                 Value::BigInt(b) => hash_bigint(&b),
                                 Value::Bool(b) => b as i64,
-                                _ => return Err(PyErr::type_error("__hash__ method should return an integer")),
+                                _ => {
+                                    return Err(PyErr::type_error(
+                                        "__hash__ method should return an integer",
+                                    ))
+                                }
                             }
                         }
                         _ => {
                             // __eq__ defined without __hash__ makes instances unhashable.
-                            if tobj.dict.borrow().get_str(&crate::object::PyStr::new("__eq__")).is_some()
-                                && tobj.dict.borrow().get_str(&crate::object::PyStr::new("__hash__")).is_none()
+                            if tobj
+                                .dict
+                                .borrow()
+                                .get_str(&crate::object::PyStr::new("__eq__"))
+                                .is_some()
+                                && tobj
+                                    .dict
+                                    .borrow()
+                                    .get_str(&crate::object::PyStr::new("__hash__"))
+                                    .is_none()
                             {
-                                return Err(PyErr::type_error(format!("unhashable type: '{}'", self.type_name(v))));
+                                return Err(PyErr::type_error(format!(
+                                    "unhashable type: '{}'",
+                                    self.type_name(v)
+                                )));
                             }
                             (Rc::as_ptr(o) as i64) >> 4
                         }
@@ -815,7 +894,9 @@ impl Vm {
                 Payload::Bytes(b) => match item {
                     Value::Int(i) => Ok(b.contains(&(*i as u8))),
                     _ => match item.payload() {
-                        Some(Payload::Bytes(sub)) => Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == &sub[..])),
+                        Some(Payload::Bytes(sub)) => {
+                            Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == &sub[..]))
+                        }
                         _ => Err(PyErr::type_error("a bytes-like object is required")),
                     },
                 },
@@ -824,7 +905,9 @@ impl Vm {
                         let r = self.call(&m, vec![container.clone(), item.clone()], &[])?;
                         return self.truthy(&r);
                     }
-                    if self.lookup_special(container, "__iter__").is_some() || matches!(o.payload, Payload::Iter(_) | Payload::Generator(_)) {
+                    if self.lookup_special(container, "__iter__").is_some()
+                        || matches!(o.payload, Payload::Iter(_) | Payload::Generator(_))
+                    {
                         let it = self.get_iter(container)?;
                         while let Some(x) = self.next(&it)? {
                             if x.is(item) || self.eq(&x, item)? {
@@ -905,7 +988,12 @@ impl Vm {
     }
 
     /// Find by running Python `__eq__` on candidates, outside any borrow.
-    fn dict_find_slow(&mut self, dict: &RefCell<Dict>, h: i64, k: &Value) -> PyResult<Option<usize>> {
+    fn dict_find_slow(
+        &mut self,
+        dict: &RefCell<Dict>,
+        h: i64,
+        k: &Value,
+    ) -> PyResult<Option<usize>> {
         let candidates: Vec<(usize, Value)> = dict
             .borrow()
             .entry_slots()
@@ -992,7 +1080,13 @@ impl Vm {
             return Err(PyErr::type_error("not a set"));
         };
         if needs_slow_eq(&v) {
-            let existing: Vec<Value> = s.table.borrow().iter().filter(|(hh, _)| *hh == h).map(|(_, k)| k.clone()).collect();
+            let existing: Vec<Value> = s
+                .table
+                .borrow()
+                .iter()
+                .filter(|(hh, _)| *hh == h)
+                .map(|(_, k)| k.clone())
+                .collect();
             for e in existing {
                 if e.is(&v) || self.eq(&e, &v)? {
                     return Ok(());
@@ -1002,7 +1096,8 @@ impl Vm {
             let _ = s.table.borrow_mut().insert(h, v, &mut eq);
             return Ok(());
         }
-        let mut eq = |a: &Value, b: &Value| -> Result<bool, ()> { Ok(fast_eq(a, b).unwrap_or(false)) };
+        let mut eq =
+            |a: &Value, b: &Value| -> Result<bool, ()> { Ok(fast_eq(a, b).unwrap_or(false)) };
         let _ = s.table.borrow_mut().insert(h, v, &mut eq);
         Ok(())
     }
@@ -1019,7 +1114,13 @@ impl Vm {
             }
         };
         if needs_slow_eq(v) {
-            let existing: Vec<Value> = s.table.borrow().iter().filter(|(hh, _)| *hh == h).map(|(_, k)| k.clone()).collect();
+            let existing: Vec<Value> = s
+                .table
+                .borrow()
+                .iter()
+                .filter(|(hh, _)| *hh == h)
+                .map(|(_, k)| k.clone())
+                .collect();
             for e in existing {
                 if e.is(v) || self.eq(&e, v)? {
                     return Ok(true);
@@ -1027,7 +1128,8 @@ impl Vm {
             }
             return Ok(false);
         }
-        let mut eq = |a: &Value, b: &Value| -> Result<bool, ()> { Ok(fast_eq(a, b).unwrap_or(false)) };
+        let mut eq =
+            |a: &Value, b: &Value| -> Result<bool, ()> { Ok(fast_eq(a, b).unwrap_or(false)) };
         Ok(s.table.borrow().contains(h, v, &mut eq).unwrap_or(false))
     }
 
@@ -1036,8 +1138,14 @@ impl Vm {
             return Ok(false);
         };
         let h = self.hash(v)?;
-        let mut eq = |a: &Value, b: &Value| -> Result<bool, ()> { Ok(fast_eq(a, b).unwrap_or(false)) };
-        Ok(s.table.borrow_mut().remove(h, v, &mut eq).ok().flatten().is_some())
+        let mut eq =
+            |a: &Value, b: &Value| -> Result<bool, ()> { Ok(fast_eq(a, b).unwrap_or(false)) };
+        Ok(s.table
+            .borrow_mut()
+            .remove(h, v, &mut eq)
+            .ok()
+            .flatten()
+            .is_some())
     }
 }
 
@@ -1050,7 +1158,9 @@ pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
             Some((x, y)) => Some(x == y),
             None => Some(to_big(a) == to_big(b)),
         },
-        (Value::Float(_), _) | (_, Value::Float(_)) if to_f64(a).is_some() && to_f64(b).is_some() => {
+        (Value::Float(_), _) | (_, Value::Float(_))
+            if to_f64(a).is_some() && to_f64(b).is_some() =>
+        {
             Some(num_as_f64_for_cmp(a) == num_as_f64_for_cmp(b))
         }
         (Value::Obj(x), Value::Obj(y)) => {
@@ -1117,7 +1227,9 @@ pub fn int_true_div(x: &BigInt, y: &BigInt) -> PyResult<f64> {
     let neg = x.is_negative() != y.is_negative();
     let qf = q.to_f64().unwrap_or(f64::INFINITY);
     if qf.is_infinite() {
-        return Err(PyErr::overflow("integer division result too large for a float"));
+        return Err(PyErr::overflow(
+            "integer division result too large for a float",
+        ));
     }
     let rf = r.to_f64().unwrap_or(0.0) / y.abs().to_f64().unwrap_or(f64::INFINITY);
     let v = qf + rf;
@@ -1168,13 +1280,20 @@ fn big_op(x: &BigInt, y: &BigInt, op: u32) -> PyResult<Value> {
         }
         8 => {
             if y.is_negative() {
-                let (a, b) = (x.to_f64().unwrap_or(f64::INFINITY), y.to_f64().unwrap_or(f64::NEG_INFINITY));
+                let (a, b) = (
+                    x.to_f64().unwrap_or(f64::INFINITY),
+                    y.to_f64().unwrap_or(f64::NEG_INFINITY),
+                );
                 if a == 0.0 {
-                    return Err(PyErr::zero_division("0.0 cannot be raised to a negative power"));
+                    return Err(PyErr::zero_division(
+                        "0.0 cannot be raised to a negative power",
+                    ));
                 }
                 Value::Float(a.powf(b))
             } else {
-                let e = y.to_u32().ok_or_else(|| PyErr::overflow("exponent too large"))?;
+                let e = y
+                    .to_u32()
+                    .ok_or_else(|| PyErr::overflow("exponent too large"))?;
                 Value::from_bigint(num_traits::pow::Pow::pow(x, e))
             }
         }

@@ -21,7 +21,11 @@ impl Vm {
                 let id = v.id();
                 let is_container = matches!(
                     o.payload,
-                    Payload::List(_) | Payload::Tuple(_) | Payload::Dict(_) | Payload::Set(_) | Payload::DictView(..)
+                    Payload::List(_)
+                        | Payload::Tuple(_)
+                        | Payload::Dict(_)
+                        | Payload::Set(_)
+                        | Payload::DictView(..)
                 );
                 if is_container {
                     if self.repr_stack.contains(&id) {
@@ -137,7 +141,11 @@ impl Vm {
                 s
             }
             Payload::Dict(d) => {
-                let items: Vec<(Value, Value)> = d.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                let items: Vec<(Value, Value)> = d
+                    .borrow()
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
                 let mut s = String::from("{");
                 for (i, (k, val)) in items.iter().enumerate() {
                     if i > 0 {
@@ -174,7 +182,8 @@ impl Vm {
                     crate::object::iter::ViewKind::Values => "dict_values",
                     crate::object::iter::ViewKind::Items => "dict_items",
                 };
-                let items = self.collect_iterable(&Value::new_obj(Payload::DictView(d.clone(), *kind)))?;
+                let items =
+                    self.collect_iterable(&Value::new_obj(Payload::DictView(d.clone(), *kind)))?;
                 let l = Value::list(items);
                 format!("{}({})", name, self.repr(&l)?)
             }
@@ -247,7 +256,8 @@ impl Vm {
                 let fs = crate::format::parse_format_spec(spec).map_err(bad)?;
                 if let Value::Bool(b) = v {
                     if fs.ty.is_none() {
-                        return crate::format::format_str(if *b { "True" } else { "False" }, &fs).map_err(bad);
+                        return crate::format::format_str(if *b { "True" } else { "False" }, &fs)
+                            .map_err(bad);
                     }
                 }
                 let b = super::ops::to_big(v).unwrap();
@@ -304,12 +314,18 @@ impl Vm {
                 PercentPiece::Literal(s) => out.push_str(&s),
                 PercentPiece::Conv(c) => {
                     let width = match &c.width {
-                        Some(PercentArg::Star) => Some(self.index_value(&next(self)?)?.max(0) as usize),
+                        Some(PercentArg::Star) => {
+                            let x = next(self)?;
+                            Some(self.index_value(&x)?.max(0) as usize)
+                        }
                         Some(PercentArg::Num(n)) => Some(*n),
                         None => None,
                     };
                     let prec = match &c.precision {
-                        Some(PercentArg::Star) => Some(self.index_value(&next(self)?)?.max(0) as usize),
+                        Some(PercentArg::Star) => {
+                            let x = next(self)?;
+                            Some(self.index_value(&x)?.max(0) as usize)
+                        }
                         Some(PercentArg::Num(n)) => Some(*n),
                         None => None,
                     };
@@ -344,7 +360,10 @@ impl Vm {
                         }
                         'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                             let f = super::ops::to_f64(&v).ok_or_else(|| {
-                                PyErr::type_error(format!("must be real number, not {}", self.type_name(&v)))
+                                PyErr::type_error(format!(
+                                    "must be real number, not {}",
+                                    self.type_name(&v)
+                                ))
                             })?;
                             crate::format::percent_format_float(f, &c, width, prec)
                         }
@@ -353,7 +372,9 @@ impl Vm {
                                 Value::Str(s) => s.as_str().to_string(),
                                 _ => {
                                     let i = self.index_value(&v)?;
-                                    char::from_u32(i as u32).map(|c| c.to_string()).unwrap_or_default()
+                                    char::from_u32(i as u32)
+                                        .map(|c| c.to_string())
+                                        .unwrap_or_default()
                                 }
                             };
                             crate::format::percent_pad_str(&s, &c, width, None)
@@ -370,8 +391,83 @@ impl Vm {
             }
         }
         if idx < items.len() && !is_mapping {
-            return Err(PyErr::type_error("not all arguments converted during string formatting"));
+            return Err(PyErr::type_error(
+                "not all arguments converted during string formatting",
+            ));
         }
         Ok(out)
+    }
+}
+
+impl Vm {
+    /// repr of builtin non-container objects.
+    fn builtin_repr(&mut self, v: &Value) -> PyResult<String> {
+        let Some(p) = v.payload() else {
+            return Ok(String::new());
+        };
+        let id = v.id();
+        Ok(match p {
+            Payload::Bytes(b) => crate::text::bytes_repr(b),
+            Payload::Range { start, stop, step } => {
+                if *step == 1 {
+                    format!("range({}, {})", start, stop)
+                } else {
+                    format!("range({}, {}, {})", start, stop, step)
+                }
+            }
+            Payload::Slice(a, b, c) => format!(
+                "slice({}, {}, {})",
+                self.repr(a)?,
+                self.repr(b)?,
+                self.repr(c)?
+            ),
+            Payload::Function(f) => format!("<function {} at {:#x}>", f.qualname.borrow(), id),
+            Payload::Native(n) => format!("<built-in function {}>", n.name),
+            Payload::BoundMethod { func, receiver } => match func.payload() {
+                Some(Payload::Native(n)) => format!(
+                    "<built-in method {} of {} object at {:#x}>",
+                    n.name,
+                    self.type_name(receiver),
+                    receiver.id()
+                ),
+                Some(Payload::Function(f)) => {
+                    let r = self.repr(receiver)?;
+                    format!("<bound method {} of {}>", f.qualname.borrow(), r)
+                }
+                _ => format!("<bound method of {:#x}>", id),
+            },
+            Payload::Type(t) => {
+                if &*t.module == "builtins" {
+                    format!("<class '{}'>", t.qualname)
+                } else {
+                    format!("<class '{}.{}'>", t.module, t.qualname)
+                }
+            }
+            Payload::Cell(_) => format!("<cell at {:#x}>", id),
+            Payload::Generator(g) => {
+                format!("<{} object {} at {:#x}>", g.type_name(), g.qualname, id)
+            }
+            Payload::Module(m) => {
+                if matches!(&*m.name, "sys" | "builtins") {
+                    format!("<module '{}' (built-in)>", m.name)
+                } else {
+                    format!("<module '{}'>", m.name)
+                }
+            }
+            Payload::Code(c) => format!(
+                "<code object {} at {:#x}, file \"{}\", line {}>",
+                c.name, id, c.source.name, c.first_line
+            ),
+            Payload::Iter(st) => format!("<{} object at {:#x}>", st.borrow().type_name(), id),
+            Payload::Property(_) => format!("<property object at {:#x}>", id),
+            Payload::StaticMethod(_) => format!("<staticmethod object at {:#x}>", id),
+            Payload::ClassMethod(_) => format!("<classmethod object at {:#x}>", id),
+            Payload::Super { typ, .. } => {
+                format!("<super: <class '{}'>, <object>>", typ.payload_type().name)
+            }
+            Payload::NotImplemented => "NotImplemented".into(),
+            Payload::Ellipsis => "Ellipsis".into(),
+            _ => format!("<{} object at {:#x}>", self.type_name(v), id),
+        })
     }
 }

@@ -1,0 +1,6 @@
+//! Bytecode: the opcode table and code objects.
+pub mod code;
+pub mod opcodes;
+
+pub use code::{flags, CodeObject, ExceptionEntry};
+pub use opcodes::{ArgKind, Instr, Opcode, CMP_OP, NB_OPS};

@@ -3,6 +3,9 @@
 //! Pipeline: logos lexer -> indentation layer -> LALRPOP parser -> AST -> compiler ->
 //! code objects -> stackless VM with heap frames.
 
+// Index loops over parallel arrays read clearer in the VM's argument binding.
+#![allow(clippy::needless_range_loop, clippy::type_complexity)]
+
 pub mod ast;
 pub mod bytecode;
 pub mod compiler;

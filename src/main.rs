@@ -23,13 +23,13 @@ fn main() {
 
 fn real_main() -> i32 {
     let args: Vec<String> = std::env::args().collect();
-    let mut i = 1;
-    let (name, text, argv) = loop {
+    let i = 1;
+    let (name, text, argv) = 'args: {
         let Some(a) = args.get(i) else {
             // No script: read stdin as a program.
             let mut s = String::new();
             let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut s);
-            break ("<stdin>".to_string(), s, vec![String::new()]);
+            break 'args ("<stdin>".to_string(), s, vec![String::new()]);
         };
         match a.as_str() {
             "-h" | "--help" => {
@@ -48,12 +48,12 @@ fn real_main() -> i32 {
                 };
                 let mut argv = vec!["-c".to_string()];
                 argv.extend(args[i + 2..].iter().cloned());
-                break ("<string>".to_string(), code.clone(), argv);
+                break 'args ("<string>".to_string(), code.clone(), argv);
             }
             "-" => {
                 let mut s = String::new();
                 let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut s);
-                break ("<stdin>".to_string(), s, args[i..].to_vec());
+                break 'args ("<stdin>".to_string(), s, args[i..].to_vec());
             }
             s if s.starts_with('-') && s.len() > 1 => {
                 eprintln!("Unknown option: {}", s);
@@ -90,12 +90,8 @@ fn real_main() -> i32 {
                         return 1;
                     }
                 };
-                break (path.to_string(), text, args[i..].to_vec());
+                break 'args (path.to_string(), text, args[i..].to_vec());
             }
-        }
-        #[allow(unreachable_code)]
-        {
-            i += 1;
         }
     };
     let mut interp = Interpreter::new();

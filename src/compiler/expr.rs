@@ -35,12 +35,8 @@ impl<'a> Compiler<'a> {
                 }
                 if n == 0 {
                     self.load_const(Value::str(""));
-                } else if n > 1
-                    || !matches!(parts.iter().find(|p| !matches!(&p.kind, ExprKind::Constant(Constant::Str(s)) if s.is_empty())).map(|p| &p.kind), Some(ExprKind::FormattedValue { .. }))
-                {
-                    if n > 1 {
-                        self.emit(Op::BuildString, n);
-                    }
+                } else if n > 1 {
+                    self.emit(Op::BuildString, n);
                 }
             }
             ExprKind::FormattedValue {

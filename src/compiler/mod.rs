@@ -73,7 +73,6 @@ enum FBlock {
     HandlerCleanup { name: Option<ast::Name> },
     PopValue,
     ExceptionHandler,
-    AsyncComprehensionGenerator,
 }
 
 struct Unit {
@@ -207,10 +206,10 @@ impl<'a> Compiler<'a> {
         if freevars.is_empty() && cellvars.is_empty() {
             flags |= flags::NOFREE;
         }
-        if self.units.len() > 1 || (!self.units.is_empty() && kind != ScopeKind::Module) {
-            if self.units.last().map(|u| u.kind) != Some(ScopeKind::Module) {
-                flags |= flags::NESTED;
-            }
+        if (self.units.len() > 1 || (!self.units.is_empty() && kind != ScopeKind::Module))
+            && self.units.last().map(|u| u.kind) != Some(ScopeKind::Module)
+        {
+            flags |= flags::NESTED;
         }
         self.units.push(Unit {
             scope,
@@ -370,13 +369,7 @@ impl<'a> Compiler<'a> {
         let s = self.scope();
         match s.scopes.get(name) {
             Some(sc) => *sc,
-            None => {
-                if s.kind == ScopeKind::Module || s.kind == ScopeKind::Class {
-                    NameScope::GlobalImplicit
-                } else {
-                    NameScope::GlobalImplicit
-                }
-            }
+            None => NameScope::GlobalImplicit,
         }
     }
 

@@ -333,9 +333,7 @@ impl<'a> Compiler<'a> {
     /// Emit the cleanup of one frame block (CPython's compiler_unwind_fblock).
     fn unwind_fblock(&mut self, fb: &FBlock, preserve_tos: bool) -> CResult {
         match fb {
-            FBlock::WhileLoop { .. }
-            | FBlock::ExceptionHandler
-            | FBlock::AsyncComprehensionGenerator => {}
+            FBlock::WhileLoop { .. } | FBlock::ExceptionHandler => {}
             FBlock::ForLoop { .. } => {
                 if preserve_tos {
                     self.emit(Op::Swap, 2);
@@ -445,9 +443,8 @@ impl<'a> Compiler<'a> {
             return Err(self.error("'return' with value in async generator", s.span));
         }
         let preserve = v.is_some();
-        match v {
-            Some(e) => self.expr(e)?,
-            None => {}
+        if let Some(e) = v {
+            self.expr(e)?
         }
         let saved_fblocks = self.u().fblocks.clone();
         let saved_handlers = self.u().handler_stack.clone();

@@ -1,6 +1,8 @@
 //! Builtin modules: sys, time, math, typing, gc, inspect, random.
 //! Anything else raises ModuleNotFoundError.
 
+pub mod collections;
+
 use crate::object::{ExcKind, Payload, PyErr, PyResult, Value};
 use crate::vm::builtins::module_fn as f;
 use crate::vm::Vm;
@@ -8,6 +10,10 @@ use crate::vm::Vm;
 pub fn create(vm: &mut Vm, name: &str) -> PyResult<Value> {
     Ok(match name {
         "sys" => sys(vm),
+        "collections" => {
+            let d = collections::deque_type(vm);
+            vm.new_module("collections", vec![("deque", Value::Obj(d))])
+        }
         "time" => vm.new_module(
             "time",
             vec![

@@ -10,7 +10,7 @@ use crate::object::{
 };
 use crate::settable::SetTable;
 use num_bigint::BigInt;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{Signed, Zero};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -489,6 +489,14 @@ pub fn constructor_for(kind: TypeKind) -> Option<Ctor> {
             |_, _, a, _| Ok(Value::new_obj(Payload::ClassMethod(a[0].clone())))
         }
         TypeKind::Super => ctor_super,
+        TypeKind::Opaque => |vm, cls, a, k| {
+            let Some(new) = cls.payload_type().lookup(&PyStr::new("__new__")) else {
+                return Err(PyErr::type_error("cannot create instances of this type"));
+            };
+            let mut args = vec![Value::Obj(cls.clone())];
+            args.extend(a.iter().cloned());
+            vm.call(&new, args, k)
+        },
         _ => return None,
     })
 }
@@ -901,8 +909,8 @@ pub fn ascii_escape(s: &str) -> String {
 
 pub fn isinstance(vm: &mut Vm, obj: &Value, cls: &Value) -> PyResult<bool> {
     if let Some(items) = cls.as_tuple() {
-        for c in items.to_vec() {
-            if isinstance(vm, obj, &c)? {
+        for c in items {
+            if isinstance(vm, obj, c)? {
                 return Ok(true);
             }
         }
@@ -2256,7 +2264,7 @@ fn str_find(vm: &mut Vm, a: &[Value], mode: u8) -> PyResult<Value> {
     let st = opt_i64(vm, a.get(2))?;
     let en = opt_i64(vm, a.get(3))?;
     let s = this_str(a);
-    let r = if mode % 2 == 0 {
+    let r = if mode.is_multiple_of(2) {
         crate::text::find(s, &sub, st, en)
     } else {
         crate::text::rfind(s, &sub, st, en)

@@ -4,8 +4,7 @@ use super::dispatch::gen_of;
 use super::generator::GenState;
 use super::Vm;
 use crate::object::{
-    Dict, ExcKind, NativeFn, NativeFunc, Object, Payload, PyErr, PyResult, PyStr, TypeKind,
-    TypeObj, Value,
+    Dict, ExcKind, NativeFn, NativeFunc, Object, Payload, PyResult, PyStr, TypeKind, TypeObj, Value,
 };
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;

@@ -43,7 +43,7 @@ impl Vm {
     /// `Err`: the exception escapes the base frame.
     fn unwind(&mut self, err: PyErr, base: usize) -> PyResult<Option<Completion>> {
         let reraise = std::mem::take(&mut self.reraising);
-        let exc = self.materialize(err);
+        let mut exc = self.materialize(err);
         let mut add_tb = !reraise;
         loop {
             let frame = fr!(self);
@@ -59,13 +59,12 @@ impl Vm {
                 if h.lasti {
                     frame.stack.push(Value::Int(fault as i64));
                 }
-                frame.stack.push(exc);
+                frame.stack.push(exc.clone());
                 frame.ip = h.target as usize;
                 return Ok(None);
             }
             // No handler: the frame is finished.
             let mut f = self.frames.pop().unwrap();
-            let mut exc = exc.clone();
             if let Some(g) = f.gen.take() {
                 let gen = gen_of(&g);
                 gen.state.set(GenState::Closed);
@@ -122,13 +121,7 @@ impl Vm {
             }
             // Continue unwinding in the caller, at the instruction that called/resumed.
             add_tb = true;
-            let _ = &exc;
-            return self.unwind_continue(exc, base);
         }
-    }
-
-    fn unwind_continue(&mut self, exc: Value, base: usize) -> PyResult<Option<Completion>> {
-        self.unwind(PyErr::Obj(exc), base)
     }
 
     /// Run instructions until the base frame completes or an error escapes an instruction.

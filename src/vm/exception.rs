@@ -115,8 +115,8 @@ impl Vm {
     /// `except T:` matching (T may be a tuple of classes).
     pub fn exc_matches(&mut self, exc: &Value, typ: &Value) -> PyResult<bool> {
         if let Some(items) = typ.as_tuple() {
-            for t in items.to_vec() {
-                if self.exc_matches(exc, &t)? {
+            for t in items {
+                if self.exc_matches(exc, t)? {
                     return Ok(true);
                 }
             }

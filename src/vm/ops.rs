@@ -178,7 +178,11 @@ impl Vm {
                     if y == 0 {
                         return Err(PyErr::zero_division("integer division or modulo by zero"));
                     }
-                    x.checked_div_euclid(y).map(|_| Value::Int(x.div_floor(&y)))
+                    if x == i64::MIN && y == -1 {
+                        None
+                    } else {
+                        Some(Value::Int(Integer::div_floor(&x, &y)))
+                    }
                 }
                 6 => {
                     if y == 0 {
@@ -206,7 +210,7 @@ impl Vm {
                     if y < 0 {
                         return Err(PyErr::value_error("negative shift count"));
                     }
-                    if y < 63 && (x.abs() as u64) < (1u64 << (62 - y)) {
+                    if y < 63 && x.unsigned_abs() < (1u64 << (62 - y)) {
                         Some(Value::Int(x << y))
                     } else {
                         None

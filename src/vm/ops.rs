@@ -153,6 +153,18 @@ impl Vm {
             }
         }
         let sym = crate::bytecode::NB_OPS[op as usize];
+        if base == 0 && a.as_pystr().is_some() {
+            return Err(PyErr::type_error(format!(
+                "can only concatenate str (not \"{}\") to str",
+                self.type_name(&b)
+            )));
+        }
+        if base == 0 && matches!(a.payload(), Some(Payload::List(_))) {
+            return Err(PyErr::type_error(format!(
+                "can only concatenate list (not \"{}\") to list",
+                self.type_name(&b)
+            )));
+        }
         if base == 8 && op < 13 {
             return Err(PyErr::type_error(format!(
                 "unsupported operand type(s) for ** or pow(): '{}' and '{}'",
@@ -186,7 +198,7 @@ impl Vm {
                 }
                 6 => {
                     if y == 0 {
-                        return Err(PyErr::zero_division("integer division or modulo by zero"));
+                        return Err(PyErr::zero_division("integer modulo by zero"));
                     }
                     if y == -1 {
                         Some(Value::Int(0))
@@ -1253,7 +1265,7 @@ fn big_op(x: &BigInt, y: &BigInt, op: u32) -> PyResult<Value> {
         }
         6 => {
             if y.is_zero() {
-                return Err(PyErr::zero_division("integer division or modulo by zero"));
+                return Err(PyErr::zero_division("integer modulo by zero"));
             }
             Value::from_bigint(x.mod_floor(y))
         }

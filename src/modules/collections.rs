@@ -150,6 +150,31 @@ pub fn deque_type(vm: &mut Vm) -> Rc<Object> {
         }
         Ok(Value::Bool(false))
     });
+    add_attr(
+        &t,
+        "maxlen",
+        Value::new_obj(Payload::Property(crate::object::Property {
+            fget: crate::vm::builtins::module_fn("maxlen", |_, a, _| {
+                with(&a[0], |d| {
+                    d.maxlen
+                        .map(|m| Value::Int(m as i64))
+                        .unwrap_or(Value::None)
+                })
+            }),
+            fset: Value::None,
+            fdel: Value::None,
+        })),
+    );
+    add_method(&t, "count", |vm, a, _| {
+        let items: Vec<Value> = with(&a[0], |d| d.items.iter().cloned().collect())?;
+        let mut n = 0;
+        for x in items {
+            if vm.eq(&x, &a[1])? {
+                n += 1;
+            }
+        }
+        Ok(Value::Int(n))
+    });
     add_method(&t, "__repr__", |vm, a, _| {
         let (items, maxlen): (Vec<Value>, Option<usize>) =
             with(&a[0], |d| (d.items.iter().cloned().collect(), d.maxlen))?;

@@ -219,7 +219,7 @@ impl<'a> Compiler<'a> {
                 self.bind(end);
             }
             ExprKind::Lambda { args, body } => {
-                let flags = self.lambda_defaults(args)?;
+                let flags = self.function_defaults(args)?;
                 let scope = self.table.scope_for(e);
                 let line = self.line_of(e.span);
                 let qualname = self.qualname_for("<lambda>");
@@ -525,34 +525,6 @@ impl<'a> Compiler<'a> {
             }
         }
         Ok(())
-    }
-
-    fn lambda_defaults(&mut self, args: &ast::Arguments) -> CResult<u32> {
-        let mut flags = 0;
-        if !args.defaults.is_empty() {
-            for d in &args.defaults {
-                self.expr(d)?;
-            }
-            self.emit(Op::BuildTuple, args.defaults.len() as u32);
-            flags |= 1;
-        }
-        let kw: Vec<(&ast::Arg, &Expr)> = args
-            .kwonlyargs
-            .iter()
-            .zip(&args.kw_defaults)
-            .filter_map(|(a, d)| d.as_ref().map(|d| (a, d)))
-            .collect();
-        if !kw.is_empty() {
-            let mut names = vec![];
-            for (a, d) in &kw {
-                self.expr(d)?;
-                names.push(Value::str(&a.name));
-            }
-            self.load_const(Value::tuple(names));
-            self.emit(Op::BuildConstKeyMap, kw.len() as u32);
-            flags |= 2;
-        }
-        Ok(flags)
     }
 
     /// 3.11 comprehensions are nested functions called with the first iterator.

@@ -735,7 +735,7 @@ impl<'a> Compiler<'a> {
     // ----- definitions -----
 
     /// Push default values; returns the MAKE_FUNCTION flags for them.
-    fn function_defaults(&mut self, args: &ast::Arguments) -> CResult<u32> {
+    pub(super) fn function_defaults(&mut self, args: &ast::Arguments) -> CResult<u32> {
         let mut flags = 0;
         if !args.defaults.is_empty() {
             for d in &args.defaults {

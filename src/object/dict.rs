@@ -79,66 +79,44 @@ impl Dict {
         &mut self.entries[i].value
     }
 
-    /// Index of the entry holding `key`.
-    pub fn find<E>(&self, hash: i64, key: &Value, eq: EqFn<E>) -> Result<Option<usize>, E> {
+    /// The index-table slot and entry index of the first live entry with `hash` that
+    /// `matches` accepts, following CPython's probe sequence.
+    #[inline]
+    fn find_slot<E>(
+        &self,
+        hash: i64,
+        mut matches: impl FnMut(&Entry) -> Result<bool, E>,
+    ) -> Result<Option<(usize, usize)>, E> {
         if self.indices.is_empty() {
             return Ok(None);
         }
-        let mask = self.indices.len() - 1;
-        let mut perturb = hash as u64;
-        let mut i = (hash as u64 as usize) & mask;
-        loop {
-            let ix = self.indices[i];
+        for slot in Probe::new(hash, self.indices.len()) {
+            let ix = self.indices[slot];
             if ix == EMPTY {
                 return Ok(None);
             }
             if ix != DUMMY {
                 let e = &self.entries[ix as usize];
-                if e.hash == hash && (e.key.is(key) || eq(&e.key, key)?) {
-                    return Ok(Some(ix as usize));
+                if e.hash == hash && matches(e)? {
+                    return Ok(Some((slot, ix as usize)));
                 }
             }
-            perturb >>= 5;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
         }
+        unreachable!("the probe sequence is endless")
+    }
+
+    /// Index of the entry holding `key`.
+    pub fn find<E>(&self, hash: i64, key: &Value, eq: EqFn<E>) -> Result<Option<usize>, E> {
+        Ok(self
+            .find_slot(hash, |e| Ok(e.key.is(key) || eq(&e.key, key)?))?
+            .map(|(_, ix)| ix))
     }
 
     /// Look up a string key (names, attributes): never runs Python code.
     #[inline]
     pub fn get_str(&self, key: &super::PyStr) -> Option<&Value> {
-        if self.indices.is_empty() {
-            return None;
-        }
-        let hash = key.hash();
-        let mask = self.indices.len() - 1;
-        let mut perturb = hash as u64;
-        let mut i = (hash as u64 as usize) & mask;
-        loop {
-            let ix = self.indices[i];
-            if ix == EMPTY {
-                return None;
-            }
-            if ix != DUMMY {
-                let e = &self.entries[ix as usize];
-                if e.hash == hash {
-                    if let Value::Str(s) = &e.key {
-                        if std::ptr::eq(&**s, key) || s.as_str() == key.as_str() {
-                            return Some(&e.value);
-                        }
-                    }
-                }
-            }
-            perturb >>= 5;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
-        }
+        let found = self.find_slot::<()>(key.hash(), |e| Ok(str_key_is(&e.key, key)));
+        found.ok().flatten().map(|(_, ix)| &self.entries[ix].value)
     }
 
     pub fn get<E>(&self, hash: i64, key: &Value, eq: EqFn<E>) -> Result<Option<&Value>, E> {
@@ -168,21 +146,11 @@ impl Dict {
         let idx = self.entries.len() as u32;
         self.entries.push(Entry { hash, key, value });
         self.used += 1;
-        let mask = self.indices.len() - 1;
-        let mut perturb = hash as u64;
-        let mut i = (hash as u64 as usize) & mask;
-        loop {
-            let ix = self.indices[i];
-            if ix == EMPTY || ix == DUMMY {
-                self.indices[i] = idx;
+        for slot in Probe::new(hash, self.indices.len()) {
+            if self.indices[slot] == EMPTY || self.indices[slot] == DUMMY {
+                self.indices[slot] = idx;
                 return;
             }
-            perturb >>= 5;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
         }
     }
 
@@ -198,25 +166,21 @@ impl Dict {
         key: &Value,
         eq: EqFn<E>,
     ) -> Result<Option<(Value, Value)>, E> {
-        let Some(ix) = self.find(hash, key, eq)? else {
-            return Ok(None);
-        };
-        // Find the index slot pointing at entry `ix` and mark it dummy.
-        let mask = self.indices.len() - 1;
-        let mut perturb = hash as u64;
-        let mut i = (hash as u64 as usize) & mask;
-        loop {
-            if self.indices[i] == ix as u32 {
-                self.indices[i] = DUMMY;
-                break;
-            }
-            perturb >>= 5;
-            i = (i
-                .wrapping_mul(5)
-                .wrapping_add(1)
-                .wrapping_add(perturb as usize))
-                & mask;
-        }
+        let found = self.find_slot(hash, |e| Ok(e.key.is(key) || eq(&e.key, key)?))?;
+        Ok(found.map(|(slot, ix)| self.remove_at(slot, ix)))
+    }
+
+    pub fn remove_str(&mut self, key: &super::PyStr) -> Option<Value> {
+        let found = self.find_slot::<()>(key.hash(), |e| Ok(str_key_is(&e.key, key)));
+        found
+            .ok()
+            .flatten()
+            .map(|(slot, ix)| self.remove_at(slot, ix).1)
+    }
+
+    /// Unlink entry `ix` (found at index slot `slot`): the slot becomes a dummy.
+    fn remove_at(&mut self, slot: usize, ix: usize) -> (Value, Value) {
+        self.indices[slot] = DUMMY;
         let e = &mut self.entries[ix];
         let k = std::mem::replace(&mut e.key, Value::Null);
         let v = std::mem::replace(&mut e.value, Value::Null);
@@ -224,16 +188,7 @@ impl Dict {
         if self.used == 0 {
             self.clear();
         }
-        Ok(Some((k, v)))
-    }
-
-    pub fn remove_str(&mut self, key: &super::PyStr) -> Option<Value> {
-        let hash = key.hash();
-        let probe = Value::Str(std::rc::Rc::new(super::PyStr::new(key.as_str())));
-        self.remove::<()>(hash, &probe, &mut |a, b| Ok(str_eq(a, b)))
-            .ok()
-            .flatten()
-            .map(|(_, v)| v)
+        (k, v)
     }
 
     /// Remove and return the last inserted item.
@@ -261,20 +216,59 @@ impl Dict {
         let size = table_size_for(self.used + 1);
         self.entries.retain(|e| !e.key.is_null());
         self.indices = vec![EMPTY; size];
-        let mask = size - 1;
         for (idx, e) in self.entries.iter().enumerate() {
-            let mut perturb = e.hash as u64;
-            let mut i = (e.hash as u64 as usize) & mask;
-            while self.indices[i] != EMPTY {
-                perturb >>= 5;
-                i = (i
-                    .wrapping_mul(5)
-                    .wrapping_add(1)
-                    .wrapping_add(perturb as usize))
-                    & mask;
-            }
-            self.indices[i] = idx as u32;
+            let slot = Probe::new(e.hash, size)
+                .find(|&slot| self.indices[slot] == EMPTY)
+                .expect("the probe sequence is endless");
+            self.indices[slot] = idx as u32;
         }
+    }
+}
+
+/// CPython's open-addressing probe sequence over a power-of-two table (endless).
+struct Probe {
+    i: usize,
+    mask: usize,
+    perturb: u64,
+    first: bool,
+}
+
+impl Probe {
+    fn new(hash: i64, size: usize) -> Probe {
+        let mask = size - 1;
+        Probe {
+            i: (hash as u64 as usize) & mask,
+            mask,
+            perturb: hash as u64,
+            first: true,
+        }
+    }
+}
+
+impl Iterator for Probe {
+    type Item = usize;
+
+    #[inline]
+    fn next(&mut self) -> Option<usize> {
+        if self.first {
+            self.first = false;
+        } else {
+            self.perturb >>= 5;
+            self.i = (self
+                .i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(self.perturb as usize))
+                & self.mask;
+        }
+        Some(self.i)
+    }
+}
+
+fn str_key_is(k: &Value, key: &super::PyStr) -> bool {
+    match k {
+        Value::Str(s) => std::ptr::eq(&**s, key) || s.as_str() == key.as_str(),
+        _ => false,
     }
 }
 
@@ -292,5 +286,55 @@ pub fn str_eq(a: &Value, b: &Value) -> bool {
     match (a, b) {
         (Value::Str(x), Value::Str(y)) => x.as_str() == y.as_str(),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(i: i64) -> Value {
+        Value::Int(i)
+    }
+
+    fn eq(a: &Value, b: &Value) -> Result<bool, ()> {
+        Ok(a.is(b))
+    }
+
+    #[test]
+    fn insertion_order_survives_growth_and_removal() {
+        let mut d = Dict::new();
+        for i in 0..100 {
+            d.insert(i, key(i), key(i * 10), &mut eq).unwrap();
+        }
+        for i in (0..100).step_by(2) {
+            assert!(d.remove(i, &key(i), &mut eq).unwrap().is_some());
+        }
+        d.insert(4, key(4), key(-4), &mut eq).unwrap();
+        let keys: Vec<i64> = d
+            .iter()
+            .map(|(k, _)| if let Value::Int(i) = k { *i } else { -1 })
+            .collect();
+        let mut expected: Vec<i64> = (1..100).step_by(2).collect();
+        expected.push(4);
+        assert_eq!(keys, expected);
+        assert_eq!(d.len(), 51);
+        assert!(matches!(
+            d.get(7, &key(7), &mut eq).unwrap(),
+            Some(Value::Int(70))
+        ));
+        assert!(d.get(8, &key(8), &mut eq).unwrap().is_none());
+    }
+
+    #[test]
+    fn string_keys_by_content() {
+        let mut d = Dict::new();
+        let a = std::rc::Rc::new(super::super::PyStr::new("name"));
+        d.set_str(a, key(1));
+        let probe = super::super::PyStr::new("name");
+        assert!(matches!(d.get_str(&probe), Some(Value::Int(1))));
+        assert!(matches!(d.remove_str(&probe), Some(Value::Int(1))));
+        assert!(d.get_str(&probe).is_none());
+        assert!(d.is_empty());
     }
 }

@@ -315,30 +315,25 @@ fn install_methods(vm: &mut Vm) {
             v.as_tuple().map(|t| t.to_vec()).unwrap_or_default(),
         ))
     });
-    add_method(&t.property, "setter", |_, a, _| match a[0].payload() {
-        Some(Payload::Property(p)) => Ok(Value::new_obj(Payload::Property(Property {
-            fget: p.fget.clone(),
-            fset: a[1].clone(),
-            fdel: p.fdel.clone(),
-        }))),
-        _ => Ok(Value::None),
-    });
-    add_method(&t.property, "getter", |_, a, _| match a[0].payload() {
-        Some(Payload::Property(p)) => Ok(Value::new_obj(Payload::Property(Property {
-            fget: a[1].clone(),
-            fset: p.fset.clone(),
-            fdel: p.fdel.clone(),
-        }))),
-        _ => Ok(Value::None),
-    });
-    add_method(&t.property, "deleter", |_, a, _| match a[0].payload() {
-        Some(Payload::Property(p)) => Ok(Value::new_obj(Payload::Property(Property {
-            fget: p.fget.clone(),
-            fset: p.fset.clone(),
-            fdel: a[1].clone(),
-        }))),
-        _ => Ok(Value::None),
-    });
+    add_method(&t.property, "getter", |_, a, _| property_with(a, 0));
+    add_method(&t.property, "setter", |_, a, _| property_with(a, 1));
+    add_method(&t.property, "deleter", |_, a, _| property_with(a, 2));
+}
+
+/// `prop.getter(f)` / `.setter(f)` / `.deleter(f)`: a copy with accessor `which` replaced.
+fn property_with(a: &[Value], which: usize) -> PyResult<Value> {
+    nargs("property", a, 2, 2)?;
+    let Some(Payload::Property(p)) = a[0].payload() else {
+        return Err(PyErr::type_error("descriptor requires a 'property' object"));
+    };
+    let mut parts = [p.fget.clone(), p.fset.clone(), p.fdel.clone()];
+    parts[which] = a[1].clone();
+    let [fget, fset, fdel] = parts;
+    Ok(Value::new_obj(Payload::Property(Property {
+        fget,
+        fset,
+        fdel,
+    })))
 }
 
 fn decode_f64(f: f64) -> (u64, i32, i64) {
@@ -1856,7 +1851,7 @@ fn gen_throw(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
         }
         _ => {}
     }
-    match vm.throw_into(g, exc, Ret::Entry, false)? {
+    match vm.throw_into(g, exc, false)? {
         super::Completion::Yield(v) => Ok(v),
         super::Completion::Return(v) => Err(PyErr::stop_iteration(v)),
     }
@@ -1880,7 +1875,7 @@ fn gen_close(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
         _ => {}
     }
     let exc = vm.materialize(PyErr::with_args(ExcKind::GeneratorExit, vec![]));
-    match vm.throw_into(g, exc, Ret::Entry, false) {
+    match vm.throw_into(g, exc, false) {
         Ok(super::Completion::Yield(_)) => {
             Err(PyErr::runtime_error("generator ignored GeneratorExit"))
         }
@@ -2045,27 +2040,9 @@ static STR_METHODS: &[(&str, NativeFn)] = &[
         };
         Ok(str_list(crate::text::splitlines(this_str(a), keep)))
     }),
-    ("strip", |vm, a, _| {
-        let c = match a.get(1) {
-            Some(Value::None) | None => None,
-            Some(v) => Some(arg_str(vm, v, "strip arg")?),
-        };
-        Ok(Value::str(crate::text::strip(this_str(a), c)))
-    }),
-    ("lstrip", |vm, a, _| {
-        let c = match a.get(1) {
-            Some(Value::None) | None => None,
-            Some(v) => Some(arg_str(vm, v, "lstrip arg")?),
-        };
-        Ok(Value::str(crate::text::lstrip(this_str(a), c)))
-    }),
-    ("rstrip", |vm, a, _| {
-        let c = match a.get(1) {
-            Some(Value::None) | None => None,
-            Some(v) => Some(arg_str(vm, v, "rstrip arg")?),
-        };
-        Ok(Value::str(crate::text::rstrip(this_str(a), c)))
-    }),
+    ("strip", |vm, a, _| str_strip(vm, a, crate::text::strip)),
+    ("lstrip", |vm, a, _| str_strip(vm, a, crate::text::lstrip)),
+    ("rstrip", |vm, a, _| str_strip(vm, a, crate::text::rstrip)),
     ("upper", |_, a, _| {
         Ok(Value::string(crate::text::upper(this_str(a))))
     }),
@@ -2211,6 +2188,19 @@ static STR_METHODS: &[(&str, NativeFn)] = &[
         Ok(Value::string(out))
     }),
 ];
+
+fn str_strip(
+    vm: &mut Vm,
+    a: &[Value],
+    f: for<'s> fn(&'s str, Option<&str>) -> &'s str,
+) -> PyResult<Value> {
+    nargs("strip", a, 1, 2)?;
+    let chars = match a.get(1) {
+        Some(Value::None) | None => None,
+        Some(v) => Some(arg_str(vm, v, "strip arg")?),
+    };
+    Ok(Value::str(f(this_str(a), chars)))
+}
 
 fn str_maketrans(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
     let d = Value::dict(Dict::new());

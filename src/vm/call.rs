@@ -38,8 +38,7 @@ impl Vm {
                 let f = self.frames.last_mut().unwrap();
                 stack.extend(f.stack.drain(base + skip..));
                 f.stack.truncate(base);
-                let globals = func.globals.clone();
-                self.push_function_frame(func, code, stack, globals, Ret::Call)?;
+                self.push_function_frame(func, code, stack, Ret::Call)?;
                 return Ok(CallOutcome::Pushed);
             }
         }
@@ -81,26 +80,17 @@ impl Vm {
                 let code = func.code.clone();
                 let mut stack = self.take_stack(code.nlocalsplus() + code.max_stack as usize);
                 self.bind_args(func, &code, args, kwnames, &mut stack)?;
-                let globals = func.globals.clone();
                 if from_loop {
-                    self.push_function_frame(func, code, stack, globals, Ret::Call)?;
+                    self.push_function_frame(func, code, stack, Ret::Call)?;
                     Ok(CallOutcome::Pushed)
                 } else {
-                    let base = self.frames.len();
-                    self.push_function_frame(func, code, stack, globals, Ret::Entry)?;
-                    let _ = base;
-                    let frame = self.frames.pop().unwrap();
+                    let frame = self.function_frame(func, code, stack, Ret::Entry)?;
                     match self.run_frame(frame)? {
                         Completion::Return(v) | Completion::Yield(v) => Ok(CallOutcome::Done(v)),
                     }
                 }
             }
-            Payload::Native(nf) => {
-                let f = nf.func;
-                let npos = args.len() - kwnames.len();
-                let _ = npos;
-                f(self, &args, kwnames).map(CallOutcome::Done)
-            }
+            Payload::Native(nf) => (nf.func)(self, &args, kwnames).map(CallOutcome::Done),
             Payload::BoundMethod { func, receiver } => {
                 args.insert(0, receiver.clone());
                 let func = func.clone();
@@ -130,10 +120,22 @@ impl Vm {
         &mut self,
         func: &Function,
         code: Rc<crate::bytecode::CodeObject>,
-        mut stack: Vec<Value>,
-        globals: Rc<Object>,
+        stack: Vec<Value>,
         ret: Ret,
     ) -> PyResult<()> {
+        let frame = self.function_frame(func, code, stack, ret)?;
+        self.frames.push(frame);
+        Ok(())
+    }
+
+    /// A frame for `func` whose arguments are already in the first slots of `stack`.
+    fn function_frame(
+        &mut self,
+        func: &Function,
+        code: Rc<crate::bytecode::CodeObject>,
+        mut stack: Vec<Value>,
+        ret: Ret,
+    ) -> PyResult<Frame> {
         if self.frames.len() >= self.recursion_limit {
             self.recycle_stack(stack);
             return Err(PyErr::new(
@@ -150,18 +152,17 @@ impl Vm {
                 stack[start + i] = c.clone();
             }
         }
-        self.frames.push(Frame {
+        Ok(Frame {
             code,
             ip: 0,
             stack,
-            globals,
+            globals: func.globals.clone(),
             locals: None,
             ret,
             gen: None,
             kwnames: None,
             outer_exc: Value::None,
-        });
-        Ok(())
+        })
     }
 
     /// Bind call arguments to parameters (CPython's error messages).

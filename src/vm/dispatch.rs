@@ -1009,12 +1009,7 @@ impl Vm {
                 caller.ip = target as usize;
                 Ok(None)
             }
-            Ret::NextCall => {
-                if self.frames.len() == base {
-                    return Err(PyErr::stop_iteration(v));
-                }
-                Err(PyErr::stop_iteration(v))
-            }
+            Ret::NextCall => Err(PyErr::stop_iteration(v)),
             Ret::Close | Ret::Finalize => {
                 if self.frames.len() == base {
                     return Ok(Some(Completion::Return(Value::None)));
@@ -1079,12 +1074,7 @@ impl Vm {
                 caller.ip = send_ip as usize + 1;
                 Ok(None)
             }
-            Ret::Close => {
-                if self.frames.len() == base {
-                    return Err(PyErr::runtime_error("generator ignored GeneratorExit"));
-                }
-                Err(PyErr::runtime_error("generator ignored GeneratorExit"))
-            }
+            Ret::Close => Err(PyErr::runtime_error("generator ignored GeneratorExit")),
             Ret::Finalize => {
                 let e = self.materialize(PyErr::runtime_error("generator ignored GeneratorExit"));
                 self.report_unraisable(&e, "generator");
@@ -1131,12 +1121,21 @@ impl Vm {
                 "maximum recursion depth exceeded",
             ));
         }
+        let mut f = self.activate_gen_frame(&g, ret)?;
+        f.stack.push(sent);
+        self.frames.push(f);
+        Ok(())
+    }
+
+    /// Take a generator's frame for running: link it to the generator, swap in its
+    /// handled-exception state, and mark it running. The caller pushes it.
+    fn activate_gen_frame(&mut self, g: &Rc<Object>, ret: Ret) -> PyResult<Frame> {
+        let gen = gen_of(g);
         let mut f = gen
             .frame
             .borrow_mut()
             .take()
-            .expect("suspended generator has a frame");
-        f.stack.push(sent);
+            .ok_or_else(|| PyErr::runtime_error("generator has no frame"))?;
         f.ret = ret;
         f.gen = Some(g.clone());
         let inner = std::mem::replace(&mut *gen.exc_state.borrow_mut(), Value::None);
@@ -1148,8 +1147,7 @@ impl Vm {
         };
         f.outer_exc = outer;
         gen.state.set(GenState::Running);
-        self.frames.push(*f);
-        Ok(())
+        Ok(*f)
     }
 
     fn unbound_deref(&self, code: &crate::bytecode::CodeObject, i: usize) -> PyErr {
@@ -1173,15 +1171,11 @@ impl Vm {
         }
     }
 
-    fn load_global(&mut self, name: &Value) -> PyResult<Value> {
-        let g = fr!(self).globals.clone();
-        if let Some(v) = dict_get_str(&g, name) {
-            return Ok(v);
-        }
-        if let Some(v) = dict_get_str(&self.builtins, name) {
-            return Ok(v);
-        }
-        Err(name_error(name))
+    fn load_global(&self, name: &Value) -> PyResult<Value> {
+        let globals = &self.frames.last().unwrap().globals;
+        dict_get_str(globals, name)
+            .or_else(|| dict_get_str(&self.builtins, name))
+            .ok_or_else(|| name_error(name))
     }
 
     pub fn builtin(&self, name: &str) -> PyResult<Value> {
@@ -1215,7 +1209,7 @@ impl Vm {
             }));
             let exc = self.materialize(PyErr::with_args(ExcKind::GeneratorExit, vec![]));
             // Run the close to completion in a nested loop: finalizers are rare.
-            let _ = self.throw_into(g, exc, Ret::Entry, true);
+            let _ = self.throw_into(g, exc, true);
         }
         let names: Vec<Rc<str>> =
             super::generator::NEVER_AWAITED.with(|n| std::mem::take(&mut *n.borrow_mut()));
@@ -1232,17 +1226,10 @@ impl Vm {
         &mut self,
         g: Rc<Object>,
         exc: Value,
-        ret: Ret,
         finalize: bool,
     ) -> PyResult<Completion> {
         let base = self.frames.len();
-        let ret = if finalize { Ret::Finalize } else { ret };
-        let _ = ret;
-        self.push_throw(
-            g,
-            exc.clone(),
-            if finalize { Ret::Finalize } else { Ret::Entry },
-        )?;
+        self.push_throw(g, if finalize { Ret::Finalize } else { Ret::Entry })?;
         // The generator's frame is on top with the exception to raise at its yield point.
         self.native_depth += 1;
         let r = match self.unwind(PyErr::Obj(exc), base) {
@@ -1265,42 +1252,33 @@ impl Vm {
 
     /// Push a suspended generator's frame (and, for `yield from` chains, the frames it
     /// delegates to) so that an exception can be raised at the innermost yield point.
-    pub(crate) fn push_throw(&mut self, g: Rc<Object>, _exc: Value, ret: Ret) -> PyResult<()> {
-        let gen = gen_of(&g);
-        if gen.state.get() == GenState::Running {
-            return Err(PyErr::value_error(format!(
-                "{} already executing",
-                gen.type_name()
-            )));
-        }
-        let mut f = gen
-            .frame
-            .borrow_mut()
-            .take()
-            .ok_or_else(|| PyErr::runtime_error("generator has no frame"))?;
-        f.ret = ret;
-        f.gen = Some(g.clone());
-        let inner = std::mem::replace(&mut *gen.exc_state.borrow_mut(), Value::None);
-        let outer = std::mem::replace(&mut self.exc_info, Value::None);
-        self.exc_info = if inner.is_none() {
-            outer.clone()
-        } else {
-            inner
-        };
-        f.outer_exc = outer;
-        gen.state.set(GenState::Running);
-        // Delegation: suspended in a SEND loop on another generator.
-        let yf = gen_yieldfrom(&f);
-        self.frames.push(*f);
-        if let Some(sub) = yf {
-            if let Some(sg) = resumable_gen(&sub) {
-                let caller = fr!(self);
-                let send_ip = caller.ip as u32 - 2;
-                caller.ip = send_ip as usize + 1;
-                return self.push_throw(sg, _exc, Ret::Send { send_ip });
+    pub(crate) fn push_throw(&mut self, g: Rc<Object>, ret: Ret) -> PyResult<()> {
+        let mut g = g;
+        let mut ret = ret;
+        // Iterative over `yield from` chains: each level is pushed as if its SEND were
+        // running, so the exception raised in the innermost frame unwinds outward.
+        loop {
+            let gen = gen_of(&g);
+            if gen.state.get() == GenState::Running {
+                return Err(PyErr::value_error(format!(
+                    "{} already executing",
+                    gen.type_name()
+                )));
+            }
+            let f = self.activate_gen_frame(&g, ret)?;
+            let yf = gen_yieldfrom(&f);
+            self.frames.push(f);
+            match yf.as_ref().and_then(resumable_gen) {
+                Some(sub) => {
+                    let caller = fr!(self);
+                    let send_ip = caller.ip as u32 - 2;
+                    caller.ip = send_ip as usize + 1;
+                    g = sub;
+                    ret = Ret::Send { send_ip };
+                }
+                None => return Ok(()),
             }
         }
-        Ok(())
     }
 
     fn do_raise(&mut self, arg: u32) -> PyResult<PyErr> {

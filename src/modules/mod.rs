@@ -511,6 +511,21 @@ fn math(vm: &mut Vm) -> Value {
                 }),
             ),
             (
+                "isqrt",
+                f("isqrt", |vm, a, _| {
+                    let n = crate::vm::ops::to_big(&a[0]).ok_or_else(|| {
+                        PyErr::type_error(format!(
+                            "'{}' object cannot be interpreted as an integer",
+                            vm.type_name(&a[0])
+                        ))
+                    })?;
+                    if num_traits::Signed::is_negative(&n) {
+                        return Err(PyErr::value_error("isqrt() argument must be nonnegative"));
+                    }
+                    Ok(Value::from_bigint(n.sqrt()))
+                }),
+            ),
+            (
                 "factorial",
                 f("factorial", |vm, a, _| {
                     let n = vm.index_value(&a[0])?;

@@ -164,7 +164,7 @@ impl Vm {
         let n = name_str(name);
         if matches!(
             obj.payload(),
-            Some(Payload::Module(_)) | Some(Payload::Type(_))
+            Some(Payload::Module(_)) | Some(Payload::Type(_)) | Some(Payload::Super { .. })
         ) {
             return Ok((self.getattr(&obj, name)?, None));
         }

@@ -588,6 +588,11 @@ impl Vm {
                 }
             }
         }
+        // object.__ne__ inverts __eq__ when only __eq__ is defined.
+        if op == 3 && (self.lookup_user_special(&a, "__ne__").is_none()) {
+            let r = self.compare(a, b, 2)?;
+            return Ok(Value::Bool(!self.truthy(&r)?));
+        }
         match op {
             2 => Ok(Value::Bool(a.is(&b))),
             3 => Ok(Value::Bool(!a.is(&b))),

@@ -254,12 +254,7 @@ impl Vm {
                     return self.str_of(v);
                 }
                 let fs = crate::format::parse_format_spec(spec).map_err(bad)?;
-                if let Value::Bool(b) = v {
-                    if fs.ty.is_none() {
-                        return crate::format::format_str(if *b { "True" } else { "False" }, &fs)
-                            .map_err(bad);
-                    }
-                }
+
                 let b = super::ops::to_big(v).unwrap();
                 crate::format::format_int(&b, &fs).map_err(bad)
             }

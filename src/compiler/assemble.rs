@@ -146,7 +146,11 @@ pub(super) fn assemble(u: Unit, source: Rc<SourceFile>) -> CodeObject {
         instrs: code,
         lines,
         consts: u.consts,
-        names: u.names.iter().map(|n| Value::str(n)).collect(),
+        names: u
+            .names
+            .iter()
+            .map(|n| Value::Str(crate::object::pystr::intern(n)))
+            .collect(),
         varnames: u.varnames,
         cellvars: u.cellvars,
         freevars: u.freevars,

@@ -366,7 +366,9 @@ impl<'a> Compiler<'a> {
             let mut names = vec![];
             for k in keywords {
                 self.expr(&k.value)?;
-                names.push(Value::str(k.arg.as_ref().unwrap()));
+                names.push(Value::Str(crate::object::pystr::intern(
+                    k.arg.as_ref().unwrap(),
+                )));
             }
             let n = extra + args.len() as u32 + keywords.len() as u32;
             if !names.is_empty() {
@@ -679,6 +681,12 @@ pub(super) fn constant_value(c: &Constant) -> Value {
         Constant::Int(i) => Value::from_bigint(i.clone()),
         Constant::Float(f) => Value::Float(*f),
         Constant::Imaginary(_) => Value::Float(f64::NAN),
+        // Identifier-like constants are interned, as CPython does (dict keys, getattr names).
+        Constant::Str(s)
+            if s.len() <= 40 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') =>
+        {
+            Value::Str(crate::object::pystr::intern(s))
+        }
         Constant::Str(s) => Value::str(s),
         Constant::Bytes(b) => Value::bytes(b.to_vec()),
     }

@@ -754,7 +754,7 @@ impl<'a> Compiler<'a> {
             let mut names = vec![];
             for (a, d) in &kw {
                 self.expr(d)?;
-                names.push(Value::str(&a.name));
+                names.push(Value::Str(crate::object::pystr::intern(&a.name)));
             }
             self.load_const(Value::tuple(names));
             self.emit(Op::BuildConstKeyMap, kw.len() as u32);

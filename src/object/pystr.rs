@@ -88,3 +88,22 @@ impl PyStr {
         }
     }
 }
+
+thread_local! {
+    static INTERNED: std::cell::RefCell<std::collections::HashMap<Box<str>, std::rc::Rc<PyStr>>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// The shared instance of an identifier-like string: names in code objects and the keys
+/// they create in dicts are then pointer-equal, so lookups skip the string compare.
+pub fn intern(s: &str) -> std::rc::Rc<PyStr> {
+    INTERNED.with(|t| {
+        let mut t = t.borrow_mut();
+        if let Some(p) = t.get(s) {
+            return p.clone();
+        }
+        let p = std::rc::Rc::new(PyStr::new(s));
+        t.insert(s.into(), p.clone());
+        p
+    })
+}

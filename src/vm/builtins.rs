@@ -1647,25 +1647,19 @@ fn bi_build_class(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
     };
     let ns = Object::new(Payload::Dict(RefCell::new(Dict::new())));
     let code = f.code.clone();
-    let mut stack = vm.take_stack(code.nlocalsplus() + code.max_stack as usize);
-    stack.resize(code.nlocalsplus(), Value::Null);
+    let mut frame = vm.alloc_frame(
+        code.clone(),
+        f.globals.clone(),
+        Some(ns.clone()),
+        Ret::Entry,
+    );
+    frame.stack.resize(code.nlocalsplus(), Value::Null);
     if !f.closure.is_empty() {
         let start = code.nlocalsplus() - code.freevars.len();
         for (i, c) in f.closure.iter().enumerate() {
-            stack[start + i] = c.clone();
+            frame.stack[start + i] = c.clone();
         }
     }
-    let frame = Frame {
-        code,
-        ip: 0,
-        stack,
-        globals: f.globals.clone(),
-        locals: Some(ns.clone()),
-        ret: Ret::Entry,
-        gen: None,
-        kwnames: None,
-        outer_exc: Value::None,
-    };
     vm.run_frame(frame)?;
     let d = match &ns.payload {
         Payload::Dict(d) => d.borrow().clone(),

@@ -33,12 +33,12 @@ impl Vm {
                 && nargs == code.argcount as usize
                 && !code.is_generator_like()
             {
-                let code = code.clone();
-                let mut stack = self.take_stack(code.nlocalsplus() + code.max_stack as usize);
+                let mut frame =
+                    self.alloc_frame(code.clone(), func.globals.clone(), None, Ret::Call);
                 let f = self.frames.last_mut().unwrap();
-                stack.extend(f.stack.drain(base + skip..));
+                frame.stack.extend(f.stack.drain(base + skip..));
                 f.stack.truncate(base);
-                self.push_function_frame(func, code, stack, Ret::Call)?;
+                self.push_function_frame(func, frame)?;
                 return Ok(CallOutcome::Pushed);
             }
         }
@@ -77,14 +77,18 @@ impl Vm {
         };
         match &o.payload {
             Payload::Function(func) => {
-                let code = func.code.clone();
-                let mut stack = self.take_stack(code.nlocalsplus() + code.max_stack as usize);
-                self.bind_args(func, &code, args, kwnames, &mut stack)?;
+                let ret = if from_loop { Ret::Call } else { Ret::Entry };
+                let mut frame =
+                    self.alloc_frame(func.code.clone(), func.globals.clone(), None, ret);
+                if let Err(e) = self.bind_args(func, args, kwnames, &mut frame.stack) {
+                    self.free_frame(frame);
+                    return Err(e);
+                }
                 if from_loop {
-                    self.push_function_frame(func, code, stack, Ret::Call)?;
+                    self.push_function_frame(func, frame)?;
                     Ok(CallOutcome::Pushed)
                 } else {
-                    let frame = self.function_frame(func, code, stack, Ret::Entry)?;
+                    let frame = self.function_frame(func, frame)?;
                     match self.run_frame(frame)? {
                         Completion::Return(v) | Completion::Yield(v) => Ok(CallOutcome::Done(v)),
                     }
@@ -116,64 +120,44 @@ impl Vm {
         PyErr::type_error(format!("'{}' object is not callable", self.type_name(v)))
     }
 
-    fn push_function_frame(
-        &mut self,
-        func: &Function,
-        code: Rc<crate::bytecode::CodeObject>,
-        stack: Vec<Value>,
-        ret: Ret,
-    ) -> PyResult<()> {
-        let frame = self.function_frame(func, code, stack, ret)?;
+    fn push_function_frame(&mut self, func: &Function, frame: Box<Frame>) -> PyResult<()> {
+        let frame = self.function_frame(func, frame)?;
         self.frames.push(frame);
         Ok(())
     }
 
-    /// A frame for `func` whose arguments are already in the first slots of `stack`.
-    fn function_frame(
-        &mut self,
-        func: &Function,
-        code: Rc<crate::bytecode::CodeObject>,
-        mut stack: Vec<Value>,
-        ret: Ret,
-    ) -> PyResult<Frame> {
+    /// Finish a frame for `func` whose arguments are already in the first stack slots:
+    /// the recursion check, unbound locals, and the closure's cells.
+    fn function_frame(&mut self, func: &Function, mut frame: Box<Frame>) -> PyResult<Box<Frame>> {
         if self.frames.len() >= self.recursion_limit {
-            self.recycle_stack(stack);
+            self.free_frame(frame);
             return Err(PyErr::new(
                 ExcKind::RecursionError,
                 "maximum recursion depth exceeded",
             ));
         }
+        let code = &func.code;
         let nl = code.nlocalsplus();
-        stack.resize(nl, Value::Null);
+        frame.stack.resize(nl, Value::Null);
         // Free variables come from the closure (COPY_FREE_VARS is done here).
         if !func.closure.is_empty() {
             let start = nl - code.freevars.len();
             for (i, c) in func.closure.iter().enumerate() {
-                stack[start + i] = c.clone();
+                frame.stack[start + i] = c.clone();
             }
         }
-        Ok(Frame {
-            code,
-            ip: 0,
-            stack,
-            globals: func.globals.clone(),
-            locals: None,
-            ret,
-            gen: None,
-            kwnames: None,
-            outer_exc: Value::None,
-        })
+        Ok(frame)
     }
 
     /// Bind call arguments to parameters (CPython's error messages).
     fn bind_args(
         &mut self,
         func: &Function,
-        code: &crate::bytecode::CodeObject,
         mut args: Vec<Value>,
         kwnames: &[Value],
         locals: &mut Vec<Value>,
     ) -> PyResult<()> {
+        let code = &*func.code;
         let nl = code.nlocalsplus();
         locals.clear();
         locals.resize(nl, Value::Null);

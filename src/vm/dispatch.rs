@@ -90,8 +90,7 @@ impl Vm {
                 }
             }
             let ret = f.ret.clone();
-            self.recycle_stack(std::mem::take(&mut f.stack));
-            drop(f);
+            self.free_frame(f);
             match ret {
                 Ret::Close => {
                     if self.is_instance_of_kind(&exc, ExcKind::GeneratorExit)
@@ -126,18 +125,28 @@ impl Vm {
 
     /// Run instructions until the base frame completes or an error escapes an instruction.
     fn execute(&mut self, base: usize) -> PyResult<Completion> {
-        let mut code = fr!(self).code.clone();
-        let mut ip = fr!(self).ip;
+        // The current frame is boxed, so its address is stable until it is popped, which
+        // only this loop does (then it reloads). Natives that run nested loops push and pop
+        // frames above it. References made from `fp` never outlive one statement.
+        let mut fp: *mut Frame = &mut **self.frames.last_mut().unwrap();
+        macro_rules! cur {
+            () => {
+                unsafe { &mut *fp }
+            };
+        }
+        let mut code = cur!().code.clone();
+        let mut ip = cur!().ip;
         macro_rules! reload {
             () => {{
-                let f = fr!(self);
+                fp = &mut **self.frames.last_mut().unwrap();
+                let f = cur!();
                 code = f.code.clone();
                 ip = f.ip;
             }};
         }
         macro_rules! stack {
             () => {
-                fr!(self).stack
+                cur!().stack
             };
         }
         macro_rules! pop {
@@ -158,13 +167,13 @@ impl Vm {
         }
         loop {
             if PENDING.load(Ordering::Relaxed) {
-                fr!(self).ip = ip;
+                cur!().ip = ip;
                 self.handle_pending()?;
                 reload!();
             }
             let instr = code.instrs[ip];
             ip += 1;
-            fr!(self).ip = ip;
+            cur!().ip = ip;
             let arg = instr.arg;
             match instr.op {
                 Opcode::Nop | Opcode::Resume | Opcode::Precall | Opcode::CopyFreeVars => {}
@@ -319,19 +328,19 @@ impl Vm {
                 Opcode::StoreGlobal => {
                     let v = pop!();
                     let name = code.names[arg as usize].clone();
-                    let g = fr!(self).globals.clone();
+                    let g = cur!().globals.clone();
                     dict_set_str(&g, name, v);
                 }
                 Opcode::DeleteGlobal => {
                     let name = code.names[arg as usize].clone();
-                    let g = fr!(self).globals.clone();
+                    let g = cur!().globals.clone();
                     if !dict_del_str(&g, &name) {
                         return Err(name_error(&name));
                     }
                 }
                 Opcode::LoadName => {
                     let name = &code.names[arg as usize];
-                    let locals = fr!(self).locals.clone();
+                    let locals = cur!().locals.clone();
                     let found = locals.as_ref().and_then(|l| dict_get_str(l, name));
                     let v = match found {
                         Some(v) => v,
@@ -342,13 +351,13 @@ impl Vm {
                 Opcode::StoreName => {
                     let v = pop!();
                     let name = code.names[arg as usize].clone();
-                    let f = fr!(self);
+                    let f = cur!();
                     let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
                     dict_set_str(&ns, name, v);
                 }
                 Opcode::DeleteName => {
                     let name = code.names[arg as usize].clone();
-                    let f = fr!(self);
+                    let f = cur!();
                     let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
                     if !dict_del_str(&ns, &name) {
                         return Err(name_error(&name));
@@ -366,7 +375,7 @@ impl Vm {
                 Opcode::LoadDeref | Opcode::LoadClassderef => {
                     if instr.op == Opcode::LoadClassderef {
                         let name = code.localsplus_name(arg as usize).clone();
-                        let locals = fr!(self).locals.clone();
+                        let locals = cur!().locals.clone();
                         if let Some(v) = locals
                             .as_ref()
                             .and_then(|l| dict_get_str(l, &Value::str(&name)))
@@ -430,10 +439,10 @@ impl Vm {
                     }
                 }
                 Opcode::KwNames => {
-                    fr!(self).kwnames = Some(code.consts[arg as usize].clone());
+                    cur!().kwnames = Some(code.consts[arg as usize].clone());
                 }
                 Opcode::Call => {
-                    let kwnames = fr!(self).kwnames.take();
+                    let kwnames = cur!().kwnames.take();
                     match self.call_from_stack(arg as usize, kwnames)? {
                         CallOutcome::Done(v) => push!(v),
                         CallOutcome::Pushed => reload!(),
@@ -508,7 +517,7 @@ impl Vm {
                         return Err(PyErr::type_error("MAKE_FUNCTION needs a code object"));
                     };
                     let c = c.clone();
-                    let globals = fr!(self).globals.clone();
+                    let globals = cur!().globals.clone();
                     let doc = c
                         .consts
                         .first()
@@ -839,7 +848,7 @@ impl Vm {
                         name,
                         qualname,
                         state: std::cell::Cell::new(GenState::Created),
-                        frame: RefCell::new(Some(Box::new(f))),
+                        frame: RefCell::new(Some(f)),
                         exc_state: RefCell::new(Value::None),
                     }));
                     if let Some(c) = self.deliver_return(ret, gen, base)? {
@@ -953,7 +962,7 @@ impl Vm {
                                 .collect(),
                             _ => vec![],
                         };
-                        let f = fr!(self);
+                        let f = cur!();
                         let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
                         for (k, v) in items {
                             if k.as_pystr().is_some_and(|s| !s.as_str().starts_with('_')) {
@@ -963,7 +972,7 @@ impl Vm {
                     }
                 }
                 Opcode::SetupAnnotations => {
-                    let f = fr!(self);
+                    let f = cur!();
                     let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
                     if dict_get_str(&ns, &Value::str("__annotations__")).is_none() {
                         dict_set_str(&ns, Value::str("__annotations__"), Value::dict(Dict::new()));
@@ -992,8 +1001,7 @@ impl Vm {
             self.exc_info = std::mem::replace(&mut f.outer_exc, Value::None);
         }
         let ret = std::mem::replace(&mut f.ret, Ret::Call);
-        self.recycle_stack(std::mem::take(&mut f.stack));
-        drop(f);
+        self.free_frame(f);
         match ret {
             Ret::ForIter { target } => {
                 let caller = fr!(self);
@@ -1061,7 +1069,7 @@ impl Vm {
         );
         *gen.exc_state.borrow_mut() = inner_exc;
         gen.state.set(GenState::Suspended);
-        *gen.frame.borrow_mut() = Some(Box::new(f));
+        *gen.frame.borrow_mut() = Some(f);
         match ret {
             Ret::Entry => Ok(Some(Completion::Yield(v))),
             Ret::ForIter { .. } | Ret::NextCall | Ret::Call => {
@@ -1129,7 +1137,7 @@ impl Vm {
 
     /// Take a generator's frame for running: link it to the generator, swap in its
     /// handled-exception state, and mark it running. The caller pushes it.
-    fn activate_gen_frame(&mut self, g: &Rc<Object>, ret: Ret) -> PyResult<Frame> {
+    fn activate_gen_frame(&mut self, g: &Rc<Object>, ret: Ret) -> PyResult<Box<Frame>> {
         let gen = gen_of(g);
         let mut f = gen
             .frame
@@ -1147,7 +1155,7 @@ impl Vm {
         };
         f.outer_exc = outer;
         gen.state.set(GenState::Running);
-        Ok(*f)
+        Ok(f)
     }
 
     fn unbound_deref(&self, code: &crate::bytecode::CodeObject, i: usize) -> PyErr {

@@ -42,7 +42,9 @@ pub enum Completion {
 }
 
 pub struct Vm {
-    pub frames: Vec<Frame>,
+    /// The call stack. Frames are boxed so a frame's address is stable while it runs
+    /// (the dispatch loop keeps a pointer to the current one).
+    pub frames: Vec<Box<Frame>>,
     pub types: Types,
     pub builtins: Rc<Object>,
     pub modules: HashMap<String, Value>,
@@ -50,7 +52,7 @@ pub struct Vm {
     pub exc_info: Value,
     pub recursion_limit: usize,
     native_depth: usize,
-    stack_pool: Vec<Vec<Value>>,
+    frame_pool: Vec<Box<Frame>>,
     pub out: std::io::BufWriter<std::io::Stdout>,
     pub argv: Vec<String>,
     /// Interactive sessions flush after every write.
@@ -76,7 +78,7 @@ impl Vm {
             exc_info: Value::None,
             recursion_limit: 1000,
             native_depth: 0,
-            stack_pool: vec![],
+            frame_pool: vec![],
             out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
             argv: vec![],
             interactive: false,
@@ -109,27 +111,18 @@ impl Vm {
 
     /// Run a module-level code object in `globals`.
     pub fn run_code(&mut self, code: Rc<CodeObject>, globals: Rc<Object>) -> PyResult<Value> {
-        let mut stack = self.take_stack(code.nlocalsplus() + code.max_stack as usize);
-        stack.resize(code.nlocalsplus(), Value::Null);
-        let frame = Frame {
-            code,
-            ip: 0,
-            stack,
-            locals: Some(globals.clone()),
-            globals,
-            ret: Ret::Entry,
-            gen: None,
-            kwnames: None,
-            outer_exc: Value::None,
-        };
+        let mut frame = self.alloc_frame(code, globals.clone(), Some(globals), Ret::Entry);
+        let nl = frame.nlocalsplus();
+        frame.stack.resize(nl, Value::Null);
         match self.run_frame(frame)? {
             Completion::Return(v) | Completion::Yield(v) => Ok(v),
         }
     }
 
     /// Push `frame` (whose `ret` must be Entry) and run until it completes.
-    pub fn run_frame(&mut self, frame: Frame) -> PyResult<Completion> {
+    pub fn run_frame(&mut self, frame: Box<Frame>) -> PyResult<Completion> {
         if self.native_depth >= MAX_NATIVE_DEPTH {
+            self.free_frame(frame);
             return Err(PyErr::new(
                 ExcKind::RecursionError,
                 "maximum recursion depth exceeded",
@@ -143,20 +136,48 @@ impl Vm {
         r
     }
 
-    pub(crate) fn take_stack(&mut self, cap: usize) -> Vec<Value> {
-        match self.stack_pool.pop() {
-            Some(mut v) => {
-                v.reserve(cap);
-                v
+    /// A frame with an empty stack, reusing a pooled allocation when there is one.
+    pub(crate) fn alloc_frame(
+        &mut self,
+        code: Rc<CodeObject>,
+        globals: Rc<Object>,
+        locals: Option<Rc<Object>>,
+        ret: Ret,
+    ) -> Box<Frame> {
+        let cap = code.nlocalsplus() + code.max_stack as usize;
+        match self.frame_pool.pop() {
+            Some(mut f) => {
+                f.stack.reserve(cap);
+                f.code = code;
+                f.globals = globals;
+                f.locals = locals;
+                f.ret = ret;
+                f.ip = 0;
+                f
             }
-            None => Vec::with_capacity(cap.max(8)),
+            None => Box::new(Frame {
+                code,
+                ip: 0,
+                stack: Vec::with_capacity(cap),
+                globals,
+                locals,
+                ret,
+                gen: None,
+                kwnames: None,
+                outer_exc: Value::None,
+            }),
         }
     }
 
-    pub(crate) fn recycle_stack(&mut self, mut v: Vec<Value>) {
-        v.clear();
-        if self.stack_pool.len() < 64 && v.capacity() <= 256 {
-            self.stack_pool.push(v);
+    /// Return a finished frame to the pool; its locals are dropped now.
+    pub(crate) fn free_frame(&mut self, mut f: Box<Frame>) {
+        f.stack.clear();
+        f.locals = None;
+        f.gen = None;
+        f.kwnames = None;
+        f.outer_exc = Value::None;
+        if self.frame_pool.len() < 64 && f.stack.capacity() <= 256 {
+            self.frame_pool.push(f);
         }
     }
 

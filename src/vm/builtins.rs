@@ -2,7 +2,7 @@
 
 use super::builtins_types::{add_attr, add_method, Ctor};
 use super::dispatch::{dict_get_str, dict_set_str, gen_of};
-use super::frame::{Frame, Ret};
+use super::frame::Ret;
 use super::Vm;
 use crate::object::{
     Dict, ExcKind, Module, NativeFn, NativeFunc, Object, Payload, Property, PyErr, PyResult, PyStr,

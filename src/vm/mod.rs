@@ -52,6 +52,8 @@ pub struct Vm {
     pub exc_info: Value,
     pub recursion_limit: usize,
     native_depth: usize,
+    // Boxed on purpose: pooled frames keep their allocation (and address) when reused.
+    #[allow(clippy::vec_box)]
     frame_pool: Vec<Box<Frame>>,
     pub out: std::io::BufWriter<std::io::Stdout>,
     pub argv: Vec<String>,

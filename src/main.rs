@@ -84,7 +84,9 @@ fn real_main() -> i32 {
                         eprintln!(
                             "SyntaxError: Non-UTF-8 code starting with '\\x{:02x}' in file {} on line {}, but no encoding declared; see https://peps.python.org/pep-0263/ for details",
                             byte,
-                            path,
+                            std::fs::canonicalize(path)
+                                .map(|p| p.display().to_string())
+                                .unwrap_or_else(|_| path.to_string()),
                             e.as_bytes()[..pos].iter().filter(|&&b| b == b'\n').count() + 1
                         );
                         return 1;

@@ -776,9 +776,25 @@ pub fn number<'s>(text: &str, l: usize, r: usize) -> PResult<'s, Expr> {
     } else {
         text
     };
+    // CPython 3.11 refuses decimal literals beyond the int/str conversion limit.
+    let is_decimal_int = t.bytes().all(|c| c.is_ascii_digit());
+    if is_decimal_int && t.len() > MAX_STR_DIGITS {
+        return Err(user(
+            &format!(
+                "Exceeds the limit ({} digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.",
+                MAX_STR_DIGITS,
+                t.len()
+            ),
+            l,
+            r,
+        ));
+    }
     let c = parse_number(t).ok_or_else(|| user("invalid number literal", l, r))?;
     Ok(Expr::new(ExprKind::Constant(c), span))
 }
+
+/// `sys.get_int_max_str_digits()` default.
+const MAX_STR_DIGITS: usize = 4300;
 
 /// Decodes a number literal (underscores already removed).
 pub fn parse_number(t: &str) -> Option<Constant> {

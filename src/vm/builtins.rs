@@ -531,6 +531,18 @@ fn ctor_int(vm: &mut Vm, _: &Rc<Object>, a: &[Value], k: &[Value]) -> PyResult<V
             }
             Ok(float_to_int(*f))
         }
+        Value::Str(s)
+            if vm.int_max_str_digits > 0 && s.len() > vm.int_max_str_digits && {
+                let digits = s.as_str().bytes().filter(|b| b.is_ascii_digit()).count();
+                digits > vm.int_max_str_digits
+            } =>
+        {
+            let digits = s.as_str().bytes().filter(|b| b.is_ascii_digit()).count();
+            Err(PyErr::value_error(format!(
+                "Exceeds the limit ({} digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit",
+                vm.int_max_str_digits, digits
+            )))
+        }
         Value::Str(s) => crate::format::parse_int(s.as_str(), 10)
             .map(Value::from_bigint)
             .ok_or_else(|| {

@@ -232,7 +232,7 @@ impl Vm {
             let digits = s.trim_start_matches('-').len();
             if digits > self.int_max_str_digits && self.int_max_str_digits > 0 {
                 return Err(PyErr::value_error(format!(
-                    "Exceeds the limit ({}) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
+                    "Exceeds the limit ({} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
                     self.int_max_str_digits
                 )));
             }

@@ -1,0 +1,4 @@
+print("start")
+def f(n):
+    return f(n + 1)
+f(0)

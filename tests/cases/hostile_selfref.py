@@ -1,0 +1,2 @@
+x = [] ; x.append(x); print(x)
+d = {}; d[1] = d; print(d)

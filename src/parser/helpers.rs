@@ -780,7 +780,7 @@ pub fn number<'s>(text: &str, l: usize, r: usize) -> PResult<'s, Expr> {
     let is_decimal_int = t.bytes().all(|c| c.is_ascii_digit());
     if is_decimal_int && t.len() > MAX_STR_DIGITS {
         return Err(user(
-            &format!(
+            format!(
                 "Exceeds the limit ({} digits) for integer string conversion: value has {} digits; use sys.set_int_max_str_digits() to increase the limit - Consider hexadecimal for huge integer literals to avoid decimal conversion limits.",
                 MAX_STR_DIGITS,
                 t.len()

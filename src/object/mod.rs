@@ -27,7 +27,11 @@ use crate::settable::SetTable;
 use crate::vm::generator::Generator;
 
 /// A Python value. Small ints, floats, bools and None are unboxed; 16 bytes.
-#[derive(Clone)]
+///
+/// The tag is a full word (`repr(u64)`) so that moving a `Value` is two aligned 8-byte
+/// moves: with a byte tag LLVM copied it piecewise and the dispatch loop stalled on
+/// store forwarding (measured: ~20% of fib).
+#[repr(u64)]
 pub enum Value {
     /// Internal marker: an unbound local slot, or CALL's NULL. Never user-visible.
     Null,
@@ -38,6 +42,26 @@ pub enum Value {
     BigInt(Rc<BigInt>),
     Str(Rc<PyStr>),
     Obj(Rc<Object>),
+}
+
+impl Clone for Value {
+    /// Bump the reference count, then copy the two words straight from the source:
+    /// a derived clone rebuilt the value field by field in a temporary, which the
+    /// following 16-byte store could not forward from.
+    #[inline(always)]
+    fn clone(&self) -> Value {
+        // SAFETY: for the Rc variants the strong count is raised before the bitwise
+        // copy, so the copy owns its own reference; the other variants are plain data.
+        unsafe {
+            match self {
+                Value::BigInt(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
+                Value::Str(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
+                Value::Obj(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
+                _ => {}
+            }
+            std::ptr::read(self)
+        }
+    }
 }
 
 pub struct Object {
@@ -219,3 +243,11 @@ impl Value {
 
 /// `Cell` helper used by objects that cache a small integer (e.g. string hashes).
 pub type CachedHash = Cell<i64>;
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn value_is_two_words() {
+        assert_eq!(std::mem::size_of::<super::Value>(), 16);
+    }
+}

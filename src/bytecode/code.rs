@@ -53,6 +53,18 @@ pub struct CodeObject {
     pub flags: u32,
     pub max_stack: u32,
     pub exception_table: Vec<ExceptionEntry>,
+    /// Inline caches for LOAD_GLOBAL, by instruction index.
+    pub global_cache: Vec<std::cell::Cell<GlobalCache>>,
+}
+
+/// Where a LOAD_GLOBAL found its name, valid while both dicts keep their layouts.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct GlobalCache {
+    pub globals_layout: u64,
+    pub builtins_layout: u64,
+    /// Entry index in globals, or in builtins when `in_builtins`.
+    pub index: u32,
+    pub in_builtins: bool,
 }
 
 impl CodeObject {

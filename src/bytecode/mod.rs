@@ -2,5 +2,5 @@
 pub mod code;
 pub mod opcodes;
 
-pub use code::{flags, CodeObject, ExceptionEntry};
+pub use code::{flags, CodeObject, ExceptionEntry, GlobalCache};
 pub use opcodes::{ArgKind, Instr, Opcode, CMP_OP, NB_OPS};

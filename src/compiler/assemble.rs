@@ -161,5 +161,6 @@ pub(super) fn assemble(u: Unit, source: Rc<SourceFile>) -> CodeObject {
         flags: u.flags,
         max_stack: max_depth.max(0) as u32 + 1,
         exception_table: table,
+        global_cache: (0..n).map(|_| Default::default()).collect(),
     }
 }

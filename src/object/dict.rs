@@ -23,6 +23,21 @@ pub struct Dict {
     indices: Vec<u32>,
     entries: Vec<Entry>,
     used: usize,
+    /// Changes whenever an entry is added or removed (not when a value is replaced), so
+    /// a cached entry index stays valid while the layout is the same. Unique across dicts.
+    layout: u64,
+}
+
+thread_local! {
+    static NEXT_LAYOUT: std::cell::Cell<u64> = const { std::cell::Cell::new(1) };
+}
+
+fn next_layout() -> u64 {
+    NEXT_LAYOUT.with(|n| {
+        let v = n.get();
+        n.set(v + 1);
+        v
+    })
 }
 
 pub type EqFn<'a, E> = &'a mut dyn FnMut(&Value, &Value) -> Result<bool, E>;
@@ -139,7 +154,27 @@ impl Dict {
     }
 
     /// Insert a key known to be absent.
+    /// The layout version (see the field).
+    #[inline]
+    pub fn layout(&self) -> u64 {
+        self.layout
+    }
+
+    /// Entry index of a string key, for caches keyed on `layout()`.
+    #[inline]
+    pub fn index_of_str(&self, key: &super::PyStr) -> Option<usize> {
+        let found = self.find_slot::<()>(key.hash(), |e| Ok(str_key_is(&e.key, key)));
+        found.ok().flatten().map(|(_, ix)| ix)
+    }
+
+    /// The value of live entry `ix` (from `index_of_str` under the same layout).
+    #[inline]
+    pub fn value_at(&self, ix: usize) -> &Value {
+        &self.entries[ix].value
+    }
+
     pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
+        self.layout = next_layout();
         if (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
             self.grow();
         }
@@ -180,6 +215,7 @@ impl Dict {
 
     /// Unlink entry `ix` (found at index slot `slot`): the slot becomes a dummy.
     fn remove_at(&mut self, slot: usize, ix: usize) -> (Value, Value) {
+        self.layout = next_layout();
         self.indices[slot] = DUMMY;
         let e = &mut self.entries[ix];
         let k = std::mem::replace(&mut e.key, Value::Null);
@@ -207,6 +243,7 @@ impl Dict {
     }
 
     pub fn clear(&mut self) {
+        self.layout = next_layout();
         self.indices.clear();
         self.entries.clear();
         self.used = 0;

@@ -8,6 +8,33 @@ use crate::object::{Dict, ExcKind, Function, Instance, Object, Payload, PyErr, P
 use std::cell::RefCell;
 use std::rc::Rc;
 
+/// A frame for the pool to hand out when it is empty (fields are filled in by callers).
+fn new_blank_frame() -> Box<Frame> {
+    thread_local! {
+        static BLANK: (Rc<crate::bytecode::CodeObject>, Rc<Object>) = blank_parts();
+    }
+    let (code, globals) = BLANK.with(|b| (b.0.clone(), b.1.clone()));
+    Box::new(Frame {
+        code,
+        ip: 0,
+        stack: Vec::new(),
+        globals,
+        locals: None,
+        ret: Ret::Call,
+        gen: None,
+        kwnames: None,
+        outer_exc: Value::None,
+    })
+}
+
+fn blank_parts() -> (Rc<crate::bytecode::CodeObject>, Rc<Object>) {
+    let src = Rc::new(crate::source::SourceFile::new("<blank>", ""));
+    let module = crate::ast::Module { body: vec![] };
+    let code = crate::compiler::compile(&module, src, crate::compiler::CompileMode::Module)
+        .expect("an empty module compiles");
+    (code, Object::new(Payload::Dict(RefCell::new(Dict::new()))))
+}
+
 impl Vm {
     /// CALL: the stack holds `[NULL|meth, callable|self, args...]`.
     pub(crate) fn call_from_stack(
@@ -18,30 +45,28 @@ impl Vm {
         let f = self.frames.last_mut().unwrap();
         let len = f.stack.len();
         let base = len - argc - 2;
-        let (callable, skip) = if f.stack[base].is_null() {
-            (f.stack[base + 1].clone(), 2)
-        } else {
-            (f.stack[base].clone(), 1)
-        };
-        // Fast path: a plain Python function with exactly its positional parameters.
-        if let Some(Payload::Function(func)) = callable.payload() {
-            let nargs = len - base - skip;
-            let code = &func.code;
-            if kwnames.is_none()
-                && code.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0
-                && code.kwonlyargcount == 0
-                && nargs == code.argcount as usize
-                && !code.is_generator_like()
-            {
-                let mut frame =
-                    self.alloc_frame(code.clone(), func.globals.clone(), None, Ret::Call);
-                let f = self.frames.last_mut().unwrap();
-                frame.stack.extend(f.stack.drain(base + skip..));
-                f.stack.truncate(base);
-                self.push_function_frame(func, frame)?;
-                return Ok(CallOutcome::Pushed);
+        let skip = if f.stack[base].is_null() { 2 } else { 1 };
+        // Fast path: a plain Python function called with exactly its positional parameters.
+        if kwnames.is_none() {
+            if let Some(Payload::Function(func)) = f.stack[base + skip - 1].payload() {
+                let code = &func.code;
+                if code.flags
+                    & (flags::VARARGS
+                        | flags::VARKEYWORDS
+                        | flags::GENERATOR
+                        | flags::COROUTINE
+                        | flags::ASYNC_GENERATOR)
+                    == 0
+                    && code.kwonlyargcount == 0
+                    && argc + 2 - skip == code.argcount as usize
+                {
+                    return self
+                        .push_simple_call(base, skip)
+                        .map(|_| CallOutcome::Pushed);
+                }
             }
         }
+        let callable = f.stack[base + skip - 1].clone();
         let args: Vec<Value> = {
             let f = self.frames.last_mut().unwrap();
             let a = f.stack.split_off(base + skip);
@@ -53,6 +78,65 @@ impl Vm {
             .and_then(|k| k.as_tuple().map(|t| t.to_vec()))
             .unwrap_or_default();
         self.call_value(callable, args, &kwn, true)
+    }
+
+    /// Push a frame for the plain Python function at `stack[base + skip - 1]`, moving its
+    /// arguments (the slots from `base + skip`) straight into the new frame's locals.
+    fn push_simple_call(&mut self, base: usize, skip: usize) -> PyResult<()> {
+        if self.frames.len() >= self.recursion_limit {
+            return Err(PyErr::new(
+                ExcKind::RecursionError,
+                "maximum recursion depth exceeded",
+            ));
+        }
+        let mut frame = self.frame_pool.pop().unwrap_or_else(new_blank_frame);
+        let caller = self.frames.last_mut().unwrap();
+        let callable = std::mem::replace(&mut caller.stack[base + skip - 1], Value::Null);
+        let Some(Payload::Function(func)) = callable.payload() else {
+            unreachable!("checked by the caller")
+        };
+        // Pooled frames often ran this very function (recursion, loops): skip the
+        // reference-count traffic when the code and globals are already in place.
+        if !Rc::ptr_eq(&frame.code, &func.code) {
+            frame.code = func.code.clone();
+        }
+        if !Rc::ptr_eq(&frame.globals, &func.globals) {
+            frame.globals = func.globals.clone();
+        }
+        frame.ip = 0;
+        frame.ret = Ret::Call;
+        let code = &*func.code;
+        let nl = code.nlocalsplus();
+        let need = nl + code.max_stack as usize;
+        if frame.stack.capacity() < need {
+            frame.stack.reserve(need);
+        }
+        let from = base + skip;
+        let nargs = caller.stack.len() - from;
+        // SAFETY: the caller's slots [from, len) hold initialised values; they are moved
+        // (copied, then the caller's length cut) into the new frame's empty stack, which
+        // has room for `need >= nargs` values.
+        unsafe {
+            std::ptr::copy_nonoverlapping(
+                caller.stack.as_ptr().add(from),
+                frame.stack.as_mut_ptr(),
+                nargs,
+            );
+            caller.stack.set_len(from);
+            frame.stack.set_len(nargs);
+        }
+        caller.stack.truncate(base);
+        for _ in nargs..nl {
+            frame.stack.push(Value::Null);
+        }
+        if !func.closure.is_empty() {
+            let start = nl - code.freevars.len();
+            for (i, c) in func.closure.iter().enumerate() {
+                frame.stack[start + i] = c.clone();
+            }
+        }
+        self.frames.push(frame);
+        Ok(())
     }
 
     /// Call from native code: runs to completion (a nested loop for Python functions).

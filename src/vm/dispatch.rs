@@ -241,6 +241,22 @@ impl Vm {
                         }),
                         _ => self.compare(a, b, arg)?,
                     };
+                    // Fused with a following conditional jump on a bool result (what
+                    // CPython 3.11 specialises as COMPARE_OP_*_JUMP); dis is unchanged.
+                    if let Value::Bool(t) = r {
+                        let next = code.instrs[ip];
+                        let taken = match next.op {
+                            Opcode::PopJumpForwardIfFalse | Opcode::PopJumpBackwardIfFalse => {
+                                Some(!t)
+                            }
+                            Opcode::PopJumpForwardIfTrue | Opcode::PopJumpBackwardIfTrue => Some(t),
+                            _ => None,
+                        };
+                        if let Some(taken) = taken {
+                            ip = if taken { next.arg as usize } else { ip + 1 };
+                            continue;
+                        }
+                    }
                     push!(r);
                 }
                 Opcode::IsOp => {
@@ -325,7 +341,7 @@ impl Vm {
                     if arg & 1 != 0 {
                         push!(Value::Null);
                     }
-                    let v = self.load_global(name)?;
+                    let v = self.load_global_cached(&code, ip - 1, name)?;
                     push!(v);
                 }
                 Opcode::StoreGlobal => {
@@ -542,6 +558,17 @@ impl Vm {
                 }
                 Opcode::ReturnValue => {
                     let v = pop!();
+                    // Fast path: a plain call returns into the frame below.
+                    if matches!(cur!().ret, Ret::Call)
+                        && cur!().gen.is_none()
+                        && self.frames.len() > base + 1
+                    {
+                        let f = self.frames.pop().unwrap();
+                        self.free_frame(f);
+                        reload!();
+                        push!(v);
+                        continue;
+                    }
                     if let Some(c) = self.finish_frame(v, base)? {
                         return Ok(c);
                     }
@@ -1180,6 +1207,47 @@ impl Vm {
                 ),
             )
         }
+    }
+
+    /// LOAD_GLOBAL with its inline cache: the entry index found last time, valid while
+    /// neither globals nor builtins gained or lost an entry.
+    fn load_global_cached(
+        &self,
+        code: &crate::bytecode::CodeObject,
+        at: usize,
+        name: &Value,
+    ) -> PyResult<Value> {
+        let (Payload::Dict(g), Payload::Dict(b)) = (
+            &self.frames.last().unwrap().globals.payload,
+            &self.builtins.payload,
+        ) else {
+            return self.load_global(name);
+        };
+        let (g, b) = (g.borrow(), b.borrow());
+        let slot = &code.global_cache[at];
+        let c = slot.get();
+        if c.globals_layout == g.layout() && c.builtins_layout == b.layout() {
+            let d = if c.in_builtins { &b } else { &g };
+            return Ok(d.value_at(c.index as usize).clone());
+        }
+        let Value::Str(key) = name else {
+            return self.load_global(name);
+        };
+        let (in_builtins, index) = match g.index_of_str(key) {
+            Some(i) => (false, i),
+            None => match b.index_of_str(key) {
+                Some(i) => (true, i),
+                None => return Err(name_error(name)),
+            },
+        };
+        slot.set(crate::bytecode::GlobalCache {
+            globals_layout: g.layout(),
+            builtins_layout: b.layout(),
+            index: index as u32,
+            in_builtins,
+        });
+        let d = if in_builtins { &b } else { &g };
+        Ok(d.value_at(index).clone())
     }
 
     fn load_global(&self, name: &Value) -> PyResult<Value> {

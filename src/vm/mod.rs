@@ -54,7 +54,7 @@ pub struct Vm {
     native_depth: usize,
     // Boxed on purpose: pooled frames keep their allocation (and address) when reused.
     #[allow(clippy::vec_box)]
-    frame_pool: Vec<Box<Frame>>,
+    pub(crate) frame_pool: Vec<Box<Frame>>,
     pub out: std::io::BufWriter<std::io::Stdout>,
     pub argv: Vec<String>,
     /// Interactive sessions flush after every write.
@@ -172,12 +172,21 @@ impl Vm {
     }
 
     /// Return a finished frame to the pool; its locals are dropped now.
+    #[inline]
     pub(crate) fn free_frame(&mut self, mut f: Box<Frame>) {
         f.stack.clear();
-        f.locals = None;
-        f.gen = None;
-        f.kwnames = None;
-        f.outer_exc = Value::None;
+        if f.locals.is_some() {
+            f.locals = None;
+        }
+        if f.gen.is_some() {
+            f.gen = None;
+        }
+        if f.kwnames.is_some() {
+            f.kwnames = None;
+        }
+        if !f.outer_exc.is_none() {
+            f.outer_exc = Value::None;
+        }
         if self.frame_pool.len() < 64 && f.stack.capacity() <= 256 {
             self.frame_pool.push(f);
         }

@@ -3,6 +3,7 @@
 use super::{Dict, Object, Value};
 use crate::bytecode::CodeObject;
 use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 /// Which builtin type a type object is (or, for user classes, `User`).
@@ -55,8 +56,60 @@ pub struct TypeObj {
     pub kind: TypeKind,
     /// Instances carry exception state (the class derives from BaseException).
     pub is_exception: bool,
-    /// Bumped whenever this class's dict changes (for attribute caches).
-    pub version: Cell<u64>,
+    /// Memoised MRO lookups (cleared whenever any class changes).
+    pub cache: TypeCache,
+}
+
+thread_local! {
+    /// Bumped whenever any class's namespace changes: invalidates every type's cache.
+    static TYPE_EPOCH: Cell<u64> = const { Cell::new(1) };
+}
+
+pub fn bump_type_epoch() {
+    TYPE_EPOCH.with(|e| e.set(e.get() + 1));
+}
+
+/// Per-type memo of `lookup` for names that code objects use (keyed by the interned
+/// string's address, which the stored `Rc` keeps from being reused).
+#[derive(Default)]
+pub struct TypeCache {
+    epoch: Cell<u64>,
+    entries: RefCell<HashMap<usize, (Rc<super::PyStr>, Option<Value>), BuildPtrHasher>>,
+    hooks: Cell<Option<AttrHooks>>,
+}
+
+/// What attribute access on instances must watch for.
+#[derive(Clone, Copy, Debug)]
+pub struct AttrHooks {
+    /// The class defines `__setattr__` in Python.
+    pub setattr: bool,
+    /// The class defines `__getattr__` in Python.
+    pub getattr: bool,
+    /// Some class in the MRO holds a property (a data descriptor), so an instance
+    /// attribute may be shadowed by the class.
+    pub data_descriptors: bool,
+}
+
+type BuildPtrHasher = std::hash::BuildHasherDefault<PtrHasher>;
+
+/// Addresses are already well spread; mix them once.
+#[derive(Default)]
+pub struct PtrHasher(u64);
+
+impl std::hash::Hasher for PtrHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 << 8 | *b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (n as u64)
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            .rotate_right(17);
+    }
 }
 
 /// Where an exception was raised through: a code object and the faulting instruction.
@@ -95,6 +148,60 @@ impl TypeObj {
             }
         }
         None
+    }
+
+    fn check_epoch(&self) {
+        let now = TYPE_EPOCH.with(|e| e.get());
+        if self.cache.epoch.get() != now {
+            self.cache.entries.borrow_mut().clear();
+            self.cache.hooks.set(None);
+            self.cache.epoch.set(now);
+        }
+    }
+
+    /// `lookup`, memoised per type for long-lived (interned) names.
+    pub fn lookup_cached(&self, name: &Rc<super::PyStr>) -> Option<Value> {
+        self.check_epoch();
+        let key = Rc::as_ptr(name) as usize;
+        if let Some((_, v)) = self.cache.entries.borrow().get(&key) {
+            return v.clone();
+        }
+        let v = self.lookup(name);
+        self.cache
+            .entries
+            .borrow_mut()
+            .insert(key, (name.clone(), v.clone()));
+        v
+    }
+
+    /// The attribute hooks of instances of this class (memoised per type epoch).
+    pub fn attr_hooks(&self) -> AttrHooks {
+        self.check_epoch();
+        if let Some(h) = self.cache.hooks.get() {
+            return h;
+        }
+        let user = |n: &str| {
+            self.lookup(&super::PyStr::new(n))
+                .is_some_and(|f| !matches!(f.payload(), Some(super::Payload::Native(_))))
+        };
+        let has_property = |t: &TypeObj| {
+            t.dict
+                .borrow()
+                .iter()
+                .any(|(_, v)| matches!(v.payload(), Some(super::Payload::Property(_))))
+        };
+        let data_descriptors = has_property(self)
+            || self.mro.iter().any(|m| match &m.payload {
+                super::Payload::Type(t) => has_property(t),
+                _ => false,
+            });
+        let h = AttrHooks {
+            setattr: user("__setattr__"),
+            getattr: user("__getattr__"),
+            data_descriptors,
+        };
+        self.cache.hooks.set(Some(h));
+        h
     }
 
     /// Is `self` (whose object is `self_obj`) a subtype of `other`?

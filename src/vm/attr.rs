@@ -30,7 +30,8 @@ impl Vm {
     /// Look a special method up on the type (not the instance), as CPython does.
     pub fn lookup_special(&self, v: &Value, name: &str) -> Option<Value> {
         let t = self.type_of(v);
-        t.payload_type().lookup(&PyStr::new(name))
+        t.payload_type()
+            .lookup_cached(&crate::object::pystr::intern(name))
     }
 
     /// A special method defined by user code (skips builtin natives).
@@ -238,7 +239,7 @@ impl Vm {
                 t.dict
                     .borrow_mut()
                     .set_str(name.as_pystr().unwrap().clone(), v);
-                t.version.set(t.version.get() + 1);
+                crate::object::typ::bump_type_epoch();
                 Ok(())
             }
             Some(Payload::Module(m)) => {
@@ -287,7 +288,10 @@ impl Vm {
         let n = name_str(name);
         let removed = match obj.payload() {
             Some(Payload::Instance(inst)) => inst.dict.borrow_mut().remove_str(n).is_some(),
-            Some(Payload::Type(t)) => t.dict.borrow_mut().remove_str(n).is_some(),
+            Some(Payload::Type(t)) => {
+                crate::object::typ::bump_type_epoch();
+                t.dict.borrow_mut().remove_str(n).is_some()
+            }
             Some(Payload::Module(m)) => match &m.dict.payload {
                 Payload::Dict(d) => d.borrow_mut().remove_str(n).is_some(),
                 _ => false,
@@ -313,5 +317,101 @@ impl Vm {
                 }
             }
         }
+    }
+}
+
+impl Vm {
+    /// LOAD_ATTR: instances of user classes go through the cache; others as `getattr`.
+    pub(crate) fn load_attr_cached(&mut self, obj: &Value, name: &Value) -> PyResult<Value> {
+        let Some(Payload::Instance(inst)) = obj.payload() else {
+            return self.getattr(obj, name);
+        };
+        let n = name.as_pystr().expect("attribute names are strings");
+        let t = inst.class.payload_type();
+        let hooks = t.attr_hooks();
+        // Without data descriptors in the class, the instance dict answers first.
+        if !hooks.data_descriptors {
+            if let Some(v) = inst.dict.borrow().get_str(n) {
+                return Ok(v.clone());
+            }
+        }
+        let found = t.lookup_cached(n);
+        if let Some(ca) = &found {
+            if let Some(Payload::Property(_)) = ca.payload() {
+                return self.getattr(obj, name);
+            }
+        }
+        if hooks.data_descriptors {
+            if let Some(v) = inst.dict.borrow().get_str(n) {
+                return Ok(v.clone());
+            }
+        }
+        match found {
+            Some(ca) => Ok(self.bind(ca, obj)),
+            None if !hooks.getattr && inst.exc.is_none() => Err(self.attr_error(obj, name)),
+            None => self.getattr(obj, name),
+        }
+    }
+
+    /// STORE_ATTR for instances without properties or a Python `__setattr__`.
+    pub(crate) fn store_attr_cached(
+        &mut self,
+        obj: &Value,
+        name: &Value,
+        v: Value,
+    ) -> PyResult<()> {
+        if let Some(Payload::Instance(inst)) = obj.payload() {
+            if inst.exc.is_none() {
+                let n = name.as_pystr().expect("attribute names are strings");
+                let t = inst.class.payload_type();
+                let hooks = t.attr_hooks();
+                let is_property = hooks.data_descriptors
+                    && matches!(
+                        t.lookup_cached(n).as_ref().and_then(|f| f.payload()),
+                        Some(Payload::Property(_))
+                    );
+                if !hooks.setattr && !is_property {
+                    inst.dict
+                        .borrow_mut()
+                        .set_str(name.as_pystr().unwrap().clone(), v);
+                    return Ok(());
+                }
+            }
+        }
+        self.setattr(obj, name, v)
+    }
+
+    /// LOAD_METHOD through the cache.
+    pub(crate) fn load_method_cached(
+        &mut self,
+        obj: Value,
+        name: &Value,
+    ) -> PyResult<(Value, Option<Value>)> {
+        if matches!(
+            obj.payload(),
+            Some(Payload::Module(_)) | Some(Payload::Type(_)) | Some(Payload::Super { .. })
+        ) {
+            return self.load_method(obj, name);
+        }
+        let t = self.type_of(&obj);
+        let n = name.as_pystr().expect("attribute names are strings");
+        let found = t.payload_type().lookup_cached(n);
+        if let Some(ca) = &found {
+            let is_method = match ca.payload() {
+                Some(Payload::Function(_)) => true,
+                Some(Payload::Native(nf)) => nf.is_method,
+                _ => false,
+            };
+            if is_method {
+                let shadowed = match obj.payload() {
+                    Some(Payload::Instance(inst)) => inst.dict.borrow().get_str(n).is_some(),
+                    _ => false,
+                };
+                if !shadowed {
+                    return Ok((ca.clone(), Some(obj)));
+                }
+            }
+        }
+        Ok((self.getattr(&obj, name)?, None))
     }
 }

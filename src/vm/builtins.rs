@@ -11,7 +11,7 @@ use crate::object::{
 use crate::settable::SetTable;
 use num_bigint::BigInt;
 use num_traits::{Signed, Zero};
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 
 fn native(name: &'static str, f: NativeFn) -> Value {
@@ -772,7 +772,7 @@ pub fn make_class(vm: &mut Vm, name: &str, bases: Vec<Value>, ns: Dict) -> PyRes
         dict: RefCell::new(ns),
         kind: TypeKind::User,
         is_exception,
-        version: Cell::new(0),
+        cache: Default::default(),
     }));
     if let Some(cell) = classcell {
         if let Some(Payload::Cell(c)) = cell.payload() {

@@ -6,7 +6,7 @@ use super::Vm;
 use crate::object::{
     Dict, ExcKind, NativeFn, NativeFunc, Object, Payload, PyResult, PyStr, TypeKind, TypeObj, Value,
 };
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::Rc;
 
 pub type Ctor = fn(&mut Vm, &Rc<Object>, &[Value], &[Value]) -> PyResult<Value>;
@@ -85,7 +85,7 @@ pub fn new_type(name: &str, kind: TypeKind, base: Option<&Rc<Object>>) -> Rc<Obj
         dict: RefCell::new(Dict::new()),
         kind,
         is_exception,
-        version: Cell::new(0),
+        cache: Default::default(),
     }))
 }
 

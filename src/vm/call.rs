@@ -407,7 +407,7 @@ impl Vm {
             }
         }
         // User classes (possibly deriving from an exception or builtin base).
-        let new = t.lookup(&crate::object::PyStr::new("__new__"));
+        let new = t.lookup_cached(&crate::object::pystr::intern("__new__"));
         let has_new = new.is_some();
         let inst = match new {
             Some(n)
@@ -432,7 +432,7 @@ impl Vm {
         };
         let init = cls
             .payload_type()
-            .lookup(&crate::object::PyStr::new("__init__"));
+            .lookup_cached(&crate::object::pystr::intern("__init__"));
         match init {
             Some(f) if matches!(f.payload(), Some(Payload::Function(_))) => {
                 let mut a = vec![inst.clone()];

@@ -431,13 +431,13 @@ impl Vm {
                 }
                 Opcode::LoadAttr => {
                     let obj = pop!();
-                    let v = self.getattr(&obj, &code.names[arg as usize])?;
+                    let v = self.load_attr_cached(&obj, &code.names[arg as usize])?;
                     push!(v);
                 }
                 Opcode::StoreAttr => {
                     let obj = pop!();
                     let v = pop!();
-                    self.setattr(&obj, &code.names[arg as usize], v)?;
+                    self.store_attr_cached(&obj, &code.names[arg as usize], v)?;
                 }
                 Opcode::DeleteAttr => {
                     let obj = pop!();
@@ -445,7 +445,7 @@ impl Vm {
                 }
                 Opcode::LoadMethod => {
                     let obj = pop!();
-                    let (m, recv) = self.load_method(obj, &code.names[arg as usize])?;
+                    let (m, recv) = self.load_method_cached(obj, &code.names[arg as usize])?;
                     match recv {
                         Some(r) => {
                             push!(m);

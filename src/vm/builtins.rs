@@ -294,13 +294,7 @@ fn install_methods(vm: &mut Vm) {
         add_method(g, "throw", gen_throw);
         add_method(g, "close", gen_close);
     }
-    add_method(&t.generator, "__next__", |vm, a, _| {
-        let g = a[0].as_obj().unwrap().clone();
-        match vm.gen_next(g)? {
-            Some(v) => Ok(v),
-            None => Err(PyErr::stop_iteration(Value::None)),
-        }
-    });
+    add_method(&t.generator, "__next__", gen_dunder_next);
     add_method(&t.generator, "__iter__", |_, a, _| Ok(a[0].clone()));
     add_method(&t.iterator, "__next__", |vm, a, _| {
         match vm.next(&a[0])? {
@@ -981,7 +975,7 @@ fn bi_iter(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
     vm.get_iter(&a[0])
 }
 
-fn bi_next(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+pub(crate) fn bi_next(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
     nargs("next", a, 1, 2)?;
     let it = &a[0];
     let is_iter = matches!(
@@ -1812,7 +1806,15 @@ fn m_exc_repr(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
 
 // ----- generator methods -----
 
-fn gen_send(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+pub(crate) fn gen_dunder_next(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    let g = a[0].as_obj().unwrap().clone();
+    match vm.gen_next(g)? {
+        Some(v) => Ok(v),
+        None => Err(PyErr::stop_iteration(Value::None)),
+    }
+}
+
+pub(crate) fn gen_send(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
     nargs("send", a, 2, 2)?;
     let g = a[0].as_obj().unwrap().clone();
     match vm.gen_send_native(g, a[1].clone())? {

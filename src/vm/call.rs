@@ -67,6 +67,11 @@ impl Vm {
             }
         }
         let callable = f.stack[base + skip - 1].clone();
+        if kwnames.is_none() {
+            if let Some(r) = self.resume_from_call(&callable, base, skip) {
+                return r.map(|_| CallOutcome::Pushed);
+            }
+        }
         let args: Vec<Value> = {
             let f = self.frames.last_mut().unwrap();
             let a = f.stack.split_off(base + skip);
@@ -78,6 +83,42 @@ impl Vm {
             .and_then(|k| k.as_tuple().map(|t| t.to_vec()))
             .unwrap_or_default();
         self.call_value(callable, args, &kwn, true)
+    }
+
+    /// `gen.send(v)`, `gen.__next__()` and `next(gen)` called from Python resume the
+    /// generator's frame in the running loop (no nested loop, no Rust recursion).
+    fn resume_from_call(
+        &mut self,
+        callable: &Value,
+        base: usize,
+        skip: usize,
+    ) -> Option<PyResult<()>> {
+        let Some(Payload::Native(nf)) = callable.payload() else {
+            return None;
+        };
+        let f = nf.func as usize;
+        let nargs = self.frames.last().unwrap().stack.len() - (base + skip);
+        let is_send = f == super::builtins::gen_send as usize && nargs == 2;
+        let is_next = (f == super::builtins::gen_dunder_next as usize
+            || f == super::builtins::bi_next as usize)
+            && nargs == 1;
+        if !is_send && !is_next {
+            return None;
+        }
+        let caller = self.frames.last_mut().unwrap();
+        let g = match caller.stack[base + skip].payload() {
+            Some(Payload::Generator(gen)) if gen.kind == super::generator::GenKind::Generator => {
+                super::dispatch::resumable_gen(&caller.stack[base + skip])?
+            }
+            _ => return None,
+        };
+        let sent = if is_send {
+            caller.stack.pop().unwrap()
+        } else {
+            Value::None
+        };
+        caller.stack.truncate(base);
+        Some(self.resume_gen(g, sent, Ret::NextCall))
     }
 
     /// Push a frame for the plain Python function at `stack[base + skip - 1]`, moving its

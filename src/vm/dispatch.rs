@@ -223,6 +223,23 @@ impl Vm {
                             Some(r) => Value::Int(r),
                             None => self.binary_op(a, b, arg)?,
                         },
+                        (Value::Int(x), Value::Int(y), 5 | 18) => match x.checked_mul(*y) {
+                            Some(r) => Value::Int(r),
+                            None => self.binary_op(a, b, arg)?,
+                        },
+                        // Python's floor modulo and division: the result takes the
+                        // divisor's sign. Zero and overflow go the general way.
+                        (Value::Int(x), Value::Int(y), 6 | 19) if *y != 0 && *y != -1 => {
+                            let r = x % y;
+                            Value::Int(if r != 0 && (r ^ y) < 0 { r + y } else { r })
+                        }
+                        (Value::Int(x), Value::Int(y), 2 | 15) if *y != 0 && *y != -1 => {
+                            let q = x / y;
+                            Value::Int(if x % y != 0 && (x ^ y) < 0 { q - 1 } else { q })
+                        }
+                        (Value::Int(x), Value::Int(y), 1 | 14) => Value::Int(x & y),
+                        (Value::Int(x), Value::Int(y), 7 | 20) => Value::Int(x | y),
+                        (Value::Int(x), Value::Int(y), 12 | 25) => Value::Int(x ^ y),
                         _ => self.binary_op(a, b, arg)?,
                     };
                     push!(r);

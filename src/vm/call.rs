@@ -98,9 +98,10 @@ impl Vm {
         };
         let f = nf.func as usize;
         let nargs = self.frames.last().unwrap().stack.len() - (base + skip);
-        let is_send = f == super::builtins::gen_send as usize && nargs == 2;
-        let is_next = (f == super::builtins::gen_dunder_next as usize
-            || f == super::builtins::bi_next as usize)
+        let is_send =
+            f == super::builtins::gen_send as crate::object::NativeFn as usize && nargs == 2;
+        let is_next = (f == super::builtins::gen_dunder_next as crate::object::NativeFn as usize
+            || f == super::builtins::bi_next as crate::object::NativeFn as usize)
             && nargs == 1;
         if !is_send && !is_next {
             return None;

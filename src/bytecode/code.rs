@@ -68,6 +68,31 @@ pub struct GlobalCache {
 }
 
 impl CodeObject {
+    /// A copy with extra `co_flags` (what `types.coroutine` does to a generator).
+    pub fn with_flags(&self, extra: u32) -> CodeObject {
+        CodeObject {
+            name: self.name.clone(),
+            qualname: self.qualname.clone(),
+            source: self.source.clone(),
+            first_line: self.first_line,
+            instrs: self.instrs.clone(),
+            lines: self.lines.clone(),
+            consts: self.consts.clone(),
+            names: self.names.clone(),
+            varnames: self.varnames.clone(),
+            cellvars: self.cellvars.clone(),
+            freevars: self.freevars.clone(),
+            cell2arg: self.cell2arg.clone(),
+            argcount: self.argcount,
+            posonlyargcount: self.posonlyargcount,
+            kwonlyargcount: self.kwonlyargcount,
+            flags: self.flags | extra,
+            max_stack: self.max_stack,
+            exception_table: self.exception_table.clone(),
+            global_cache: (0..self.instrs.len()).map(|_| Default::default()).collect(),
+        }
+    }
+
     /// Slots before the value stack: fast locals, then cells, then free variables.
     pub fn nlocalsplus(&self) -> usize {
         self.varnames.len() + self.cellvars.len() + self.freevars.len()

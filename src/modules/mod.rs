@@ -10,6 +10,10 @@ use crate::vm::Vm;
 pub fn create(vm: &mut Vm, name: &str) -> PyResult<Value> {
     Ok(match name {
         "sys" => sys(vm),
+        "types" => vm.new_module(
+            "types",
+            vec![("coroutine", f("coroutine", types_coroutine))],
+        ),
         "collections" => {
             let d = collections::deque_type(vm);
             vm.new_module("collections", vec![("deque", Value::Obj(d))])
@@ -597,4 +601,36 @@ fn float_int(x: f64) -> PyResult<Value> {
         return Err(PyErr::overflow("cannot convert float infinity to integer"));
     }
     Ok(crate::vm::builtins::float_to_int(x))
+}
+
+/// `types.coroutine(f)`: mark a generator function's code as an iterable coroutine, so
+/// its generators can be awaited and can `yield from` native coroutines.
+fn types_coroutine(_vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    let Some(func) = a.first() else {
+        return Err(PyErr::type_error(
+            "coroutine() missing required argument 'func'",
+        ));
+    };
+    match func.payload() {
+        Some(Payload::Function(fobj))
+            if fobj.code.flags & crate::bytecode::flags::GENERATOR != 0 =>
+        {
+            let code = std::rc::Rc::new(
+                fobj.code
+                    .with_flags(crate::bytecode::flags::ITERABLE_COROUTINE),
+            );
+            Ok(Value::new_obj(Payload::Function(crate::object::Function {
+                code,
+                globals: fobj.globals.clone(),
+                name: std::cell::RefCell::new(fobj.name.borrow().clone()),
+                qualname: std::cell::RefCell::new(fobj.qualname.borrow().clone()),
+                defaults: fobj.defaults.clone(),
+                kwdefaults: fobj.kwdefaults.clone(),
+                closure: fobj.closure.clone(),
+                dict: std::cell::RefCell::new(fobj.dict.borrow().clone()),
+                doc: fobj.doc.clone(),
+            })))
+        }
+        _ => Ok(func.clone()),
+    }
 }

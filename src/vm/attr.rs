@@ -24,6 +24,10 @@ impl Vm {
     }
 
     pub fn type_name(&self, v: &Value) -> String {
+        // Builtin iterators share one type object but report CPython's names.
+        if let Some(Payload::Iter(st)) = v.payload() {
+            return st.borrow().type_name().to_string();
+        }
         self.type_of(v).payload_type().name.to_string()
     }
 

@@ -5,6 +5,7 @@ use std::io::Write;
 
 const USAGE: &str = "usage: pyco [option] ... [-c cmd | file | -] [arg] ...
 Options:
+  -m dis FILE   disassemble FILE (like python3 -m dis)
   -c cmd   program passed in as string
   -h       print this help message and exit (also --help)
   -V       print the Python version number and exit (also --version)
@@ -39,6 +40,18 @@ fn real_main() -> i32 {
             "-V" | "--version" => {
                 println!("Python 3.11.7 (pyco {})", env!("CARGO_PKG_VERSION"));
                 return 0;
+            }
+            "-m" => {
+                let Some(module) = args.get(i + 1) else {
+                    eprintln!("Argument expected for the -m option");
+                    eprint!("{}", USAGE);
+                    return 2;
+                };
+                if module != "dis" {
+                    eprintln!("{}: No module named {}", args[0], module);
+                    return 1;
+                }
+                return dis_main(&args[i + 2..]);
             }
             "-c" => {
                 let Some(code) = args.get(i + 1) else {
@@ -119,5 +132,36 @@ fn strip_os_error(e: &std::io::Error) -> String {
     match s.find(" (os error") {
         Some(i) => s[..i].to_string(),
         None => s,
+    }
+}
+
+/// `pyco -m dis FILE`: print the bytecode of FILE and its nested code objects.
+fn dis_main(args: &[String]) -> i32 {
+    let Some(path) = args.first() else {
+        eprintln!("usage: pyco -m dis FILE");
+        return 2;
+    };
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!(
+                "pyco -m dis: can't open file '{}': {}",
+                path,
+                strip_os_error(&e)
+            );
+            return 2;
+        }
+    };
+    let mut interp = Interpreter::new();
+    match interp.compile(path, &text, pyco::compiler::CompileMode::Module) {
+        Ok(code) => {
+            let out = pyco::modules::dis::dis_text(&mut interp.vm, &code);
+            print!("{}", out);
+            0
+        }
+        Err(report) => {
+            eprint!("{}", report);
+            1
+        }
     }
 }

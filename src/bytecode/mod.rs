@@ -1,5 +1,6 @@
 //! Bytecode: the opcode table and code objects.
 pub mod code;
+pub mod dis;
 pub mod opcodes;
 
 pub use code::{flags, CodeObject, ExceptionEntry, GlobalCache};

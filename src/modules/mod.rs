@@ -2,6 +2,7 @@
 //! Anything else raises ModuleNotFoundError.
 
 pub mod collections;
+pub mod dis;
 
 use crate::object::{ExcKind, Payload, PyErr, PyResult, Value};
 use crate::vm::builtins::module_fn as f;
@@ -10,6 +11,7 @@ use crate::vm::Vm;
 pub fn create(vm: &mut Vm, name: &str) -> PyResult<Value> {
     Ok(match name {
         "sys" => sys(vm),
+        "dis" => dis::module(vm),
         "types" => vm.new_module(
             "types",
             vec![("coroutine", f("coroutine", types_coroutine))],

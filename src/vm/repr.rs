@@ -449,10 +449,7 @@ impl Vm {
                     format!("<module '{}'>", m.name)
                 }
             }
-            Payload::Code(c) => format!(
-                "<code object {} at {:#x}, file \"{}\", line {}>",
-                c.name, id, c.source.name, c.first_line
-            ),
+            Payload::Code(c) => crate::bytecode::dis::code_repr(c),
             Payload::Iter(st) => format!("<{} object at {:#x}>", st.borrow().type_name(), id),
             Payload::Property(_) => format!("<property object at {:#x}>", id),
             Payload::StaticMethod(_) => format!("<staticmethod object at {:#x}>", id),

@@ -26,13 +26,47 @@ pub(super) fn assemble(u: Unit, source: Rc<SourceFile>) -> CodeObject {
     let n = u.instrs.len();
     let mut instrs: Vec<CInstr> = u.instrs;
     // Resolve labels.
-    for (i, ins) in instrs.iter_mut().enumerate() {
+    for ins in instrs.iter_mut() {
         if ins.target != NO_LABEL {
             let t = u.labels[ins.target as usize];
             debug_assert!(t != usize::MAX, "unbound label");
             ins.arg = t as u32;
-            ins.op = directed(ins.op, t <= i);
         }
+    }
+    // Thread jumps that land on an unconditional jump straight to its target (as CPython's
+    // optimizer does), then pick each jump's direction.
+    for i in 0..n {
+        let ins = instrs[i];
+        if ins.target == NO_LABEL {
+            continue;
+        }
+        let threadable = matches!(
+            ins.op,
+            Opcode::JumpForward
+                | Opcode::JumpBackward
+                | Opcode::PopJumpForwardIfFalse
+                | Opcode::PopJumpForwardIfTrue
+                | Opcode::PopJumpForwardIfNone
+                | Opcode::PopJumpForwardIfNotNone
+        );
+        let mut t = ins.arg as usize;
+        if threadable {
+            for _ in 0..8 {
+                match instrs.get(t) {
+                    // Only within one source line, so tracebacks and dis keep their lines.
+                    Some(j)
+                        if matches!(j.op, Opcode::JumpForward | Opcode::JumpBackward)
+                            && j.arg as usize != t
+                            && j.line == ins.line =>
+                    {
+                        t = j.arg as usize;
+                    }
+                    _ => break,
+                }
+            }
+        }
+        instrs[i].arg = t as u32;
+        instrs[i].op = directed(ins.op, t <= i);
     }
     // Stack depth by flow analysis.
     let mut depth: Vec<i32> = vec![-1; n];
@@ -96,6 +130,34 @@ pub(super) fn assemble(u: Unit, source: Rc<SourceFile>) -> CodeObject {
             }
         }
     }
+    // Drop unreachable instructions (code after return/raise/jumps), as CPython's
+    // optimizer does, remapping jump targets.
+    let mut new_index = vec![0usize; n + 1];
+    let mut kept = 0;
+    for i in 0..n {
+        new_index[i] = kept;
+        if depth[i] >= 0 {
+            kept += 1;
+        }
+    }
+    new_index[n] = kept;
+    let mut live: Vec<CInstr> = Vec::with_capacity(kept);
+    for (i, ins) in instrs.iter().enumerate() {
+        if depth[i] >= 0 {
+            let mut ins = *ins;
+            if ins.op.is_jump() {
+                ins.arg = new_index[ins.arg as usize] as u32;
+            }
+            live.push(ins);
+        }
+    }
+    let labels: Vec<usize> = u
+        .labels
+        .iter()
+        .map(|&l| if l <= n { new_index[l] } else { l })
+        .collect();
+    let instrs = live;
+    let n = instrs.len();
     // Handlers never reached get the depth at their setup point (dead code).
     for (hi, h) in u.handlers.iter().enumerate() {
         if handler_depth[hi] < 0 {
@@ -120,7 +182,7 @@ pub(super) fn assemble(u: Unit, source: Rc<SourceFile>) -> CodeObject {
         table.push(ExceptionEntry {
             start: start as u32,
             end: i as u32,
-            target: u.labels[hd.label as usize] as u32,
+            target: labels[hd.label as usize] as u32,
             depth: handler_depth[h as usize].max(0) as u32,
             lasti: hd.lasti,
         });

@@ -203,6 +203,8 @@ impl<'a> Compiler<'a> {
                 orelse,
                 finalbody,
             } => {
+                // The `try:` line itself is a NOP, as in CPython 3.11.
+                self.emit(Op::Nop, 0);
                 if !finalbody.is_empty() {
                     self.try_finally(s, body, handlers, orelse, finalbody)?;
                 } else {

@@ -6,6 +6,7 @@ use std::io::Write;
 const USAGE: &str = "usage: pyco [option] ... [-c cmd | file | -] [arg] ...
 Options:
   -m dis FILE   disassemble FILE (like python3 -m dis)
+  --opcodes     list the instruction set, one line each
   -c cmd   program passed in as string
   -h       print this help message and exit (also --help)
   -V       print the Python version number and exit (also --version)
@@ -35,6 +36,13 @@ fn real_main() -> i32 {
         match a.as_str() {
             "-h" | "--help" => {
                 print!("{}", USAGE);
+                return 0;
+            }
+            "--opcodes" => {
+                // The instruction set, one line each, from the opcode table.
+                for &op in pyco::bytecode::Opcode::ALL {
+                    println!("{:>3} {:<28} {}", op as u8, op.name(), op.doc());
+                }
                 return 0;
             }
             "-V" | "--version" => {
@@ -69,7 +77,7 @@ fn real_main() -> i32 {
                 break 'args ("<stdin>".to_string(), s, args[i..].to_vec());
             }
             s if s.starts_with('-') && s.len() > 1 => {
-                eprintln!("Unknown option: {}", s);
+                eprintln!("unknown option {}", s);
                 eprint!("{}", USAGE);
                 return 2;
             }

@@ -1,0 +1,78 @@
+//! The command line behaves like python3's: exit codes, -c, usage errors, flushing.
+
+use std::process::{Command, Output};
+
+fn pyco(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_pyco"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn last_stderr_line(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr)
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .to_string()
+}
+
+#[test]
+fn dash_c_runs_code_with_argv() {
+    let o = pyco(&["-c", "import sys; print(sys.argv)", "a", "b"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&o.stdout), "['-c', 'a', 'b']\n");
+}
+
+#[test]
+fn missing_file_is_a_usage_error() {
+    let o = pyco(&["/nonexistent/x.py"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(last_stderr_line(&o).contains("can't open file"));
+    assert!(last_stderr_line(&o).contains("[Errno 2] No such file or directory"));
+}
+
+#[test]
+fn unknown_option_is_a_usage_error() {
+    let o = pyco(&["--frobnicate"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn uncaught_exception_keeps_earlier_output() {
+    let o = pyco(&["-c", "print('before')\nraise KeyError('k')"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&o.stdout), "before\n");
+    assert_eq!(last_stderr_line(&o), "KeyError: 'k'");
+    assert!(String::from_utf8_lossy(&o.stderr).starts_with("Traceback (most recent call last):"));
+}
+
+#[test]
+fn syntax_error_exit_1() {
+    let o = pyco(&["-c", "print('x')\nif True\n    pass"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(o.stdout, b"");
+    assert_eq!(last_stderr_line(&o), "SyntaxError: expected ':'");
+}
+
+#[test]
+fn sys_exit_codes() {
+    assert_eq!(
+        pyco(&["-c", "import sys; sys.exit(3)"]).status.code(),
+        Some(3)
+    );
+    let o = pyco(&["-c", "import sys; sys.exit('bye')"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(last_stderr_line(&o), "bye");
+}
+
+#[test]
+fn opcode_listing_covers_the_table() {
+    let o = pyco(&["--opcodes"]);
+    assert_eq!(o.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&o.stdout);
+    for &op in pyco::bytecode::Opcode::ALL {
+        assert!(text.contains(op.name()), "{}", op.name());
+    }
+}

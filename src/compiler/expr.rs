@@ -335,7 +335,35 @@ impl<'a> Compiler<'a> {
                 }
                 return Ok(());
             }
+            // `x is None` / `x is not None` jump on None directly.
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } if ops.len() == 1
+                && matches!(ops[0], CmpOp::Is | CmpOp::IsNot)
+                && matches!(comparators[0].kind, ExprKind::Constant(Constant::None)) =>
+            {
+                self.expr(left)?;
+                let jump_on_none = (ops[0] == CmpOp::Is) == cond;
+                self.emit_jump(
+                    if jump_on_none {
+                        Op::PopJumpForwardIfNone
+                    } else {
+                        Op::PopJumpForwardIfNotNone
+                    },
+                    target,
+                );
+                return Ok(());
+            }
             _ => {}
+        }
+        // A constant condition is decided now: an unconditional jump or nothing.
+        if let Some(t) = super::stmt::constant_truth(e) {
+            if t == cond {
+                self.emit_jump(Op::JumpForward, target);
+            }
+            return Ok(());
         }
         self.expr(e)?;
         self.emit_jump(

@@ -148,18 +148,26 @@ impl<'a> Compiler<'a> {
                 self.bind(end);
             }
             StmtKind::While { test, body, orelse } => {
+                // CPython 3.11's shape: the test at the top and again at the bottom, so
+                // an iteration takes one backward jump; constant tests fold away.
                 let start = self.new_label();
-                let else_ = self.new_label();
+                let body_start = self.new_label();
+                let anchor = self.new_label();
                 let end = self.new_label();
                 self.bind(start);
                 self.set_line(test.span);
-                self.jump_if(test, else_, false)?;
+                if constant_truth(test) == Some(true) {
+                    self.emit(Op::Nop, 0);
+                } else {
+                    self.jump_if(test, anchor, false)?;
+                }
+                self.bind(body_start);
                 self.u().fblocks.push(FBlock::WhileLoop { start, end });
                 self.stmts(body)?;
                 self.u().fblocks.pop();
-                self.set_line(test.span);
-                self.emit_jump(Op::JumpBackward, start);
-                self.bind(else_);
+                self.set_line(s.span);
+                self.jump_if(test, body_start, true)?;
+                self.bind(anchor);
                 self.stmts(orelse)?;
                 self.bind(end);
             }
@@ -868,5 +876,21 @@ impl<'a> Compiler<'a> {
             self.emit(Op::Call, 0);
         }
         self.store_name(&c.name)
+    }
+}
+
+/// The truth value of a constant expression, if it is one (CPython folds these jumps).
+pub(super) fn constant_truth(e: &ast::Expr) -> Option<bool> {
+    use crate::ast::Constant as C;
+    match &e.kind {
+        ExprKind::Constant(c) => Some(match c {
+            C::None | C::False => false,
+            C::True | C::Ellipsis => true,
+            C::Int(i) => !num_traits::Zero::is_zero(i),
+            C::Float(f) | C::Imaginary(f) => *f != 0.0,
+            C::Str(s) => !s.is_empty(),
+            C::Bytes(b) => !b.is_empty(),
+        }),
+        _ => None,
     }
 }

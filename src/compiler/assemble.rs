@@ -132,18 +132,42 @@ pub(super) fn assemble(u: Unit, source: Rc<SourceFile>) -> CodeObject {
     }
     // Drop unreachable instructions (code after return/raise/jumps), as CPython's
     // optimizer does, remapping jump targets.
+    // NOPs go too, unless they carry a line nothing else marks (CPython's rule);
+    // a following artificial instruction (line 0) inherits the NOP's line.
+    let mut keep: Vec<bool> = depth.iter().map(|&d| d >= 0).collect();
+    let mut prev_line: Option<u32> = None;
+    for i in 0..n {
+        if !keep[i] {
+            continue;
+        }
+        if instrs[i].op == Opcode::Nop && i > 0 {
+            let line = instrs[i].line;
+            let next = (i + 1..n).find(|&j| keep[j]);
+            let next_line = next.map(|j| instrs[j].line);
+            if prev_line == Some(line) || next_line == Some(line) {
+                keep[i] = false;
+                continue;
+            }
+            if let (Some(j), Some(0)) = (next, next_line) {
+                instrs[j].line = line;
+                keep[i] = false;
+                continue;
+            }
+        }
+        prev_line = Some(instrs[i].line);
+    }
     let mut new_index = vec![0usize; n + 1];
     let mut kept = 0;
     for i in 0..n {
         new_index[i] = kept;
-        if depth[i] >= 0 {
+        if keep[i] {
             kept += 1;
         }
     }
     new_index[n] = kept;
     let mut live: Vec<CInstr> = Vec::with_capacity(kept);
     for (i, ins) in instrs.iter().enumerate() {
-        if depth[i] >= 0 {
+        if keep[i] {
             let mut ins = *ins;
             if ins.op.is_jump() {
                 ins.arg = new_index[ins.arg as usize] as u32;
@@ -187,7 +211,13 @@ pub(super) fn assemble(u: Unit, source: Rc<SourceFile>) -> CodeObject {
             lasti: hd.lasti,
         });
     }
-    let lines: Vec<u32> = instrs.iter().map(|i| i.line).collect();
+    // Artificial instructions (line 0) belong to the line before them.
+    let mut lines: Vec<u32> = instrs.iter().map(|i| i.line).collect();
+    for i in 1..lines.len() {
+        if lines[i] == 0 {
+            lines[i] = lines[i - 1];
+        }
+    }
     let code: Vec<Instr> = instrs
         .iter()
         .map(|i| Instr {

@@ -452,9 +452,17 @@ impl<'a> Compiler<'a> {
         if self.u().flags & crate::bytecode::flags::ASYNC_GENERATOR != 0 && v.is_some() {
             return Err(self.error("'return' with value in async generator", s.span));
         }
-        let preserve = v.is_some();
-        if let Some(e) = v {
-            self.expr(e)?
+        // As CPython: a constant return value is loaded after the unwinding (finally
+        // bodies, with exits), so nothing has to be kept on the stack meanwhile.
+        let constant = v.filter(|e| matches!(e.kind, ExprKind::Constant(_)));
+        let preserve = v.is_some() && constant.is_none();
+        match (v, constant) {
+            (Some(e), None) => self.expr(e)?,
+            (Some(e), Some(_)) => {
+                self.set_line(e.span);
+                self.emit(Op::Nop, 0);
+            }
+            _ => {}
         }
         let saved_fblocks = self.u().fblocks.clone();
         let saved_handlers = self.u().handler_stack.clone();
@@ -462,8 +470,13 @@ impl<'a> Compiler<'a> {
             self.unwind_fblock(&fb, preserve)?;
         }
         self.set_line(s.span);
-        if v.is_none() {
-            self.load_const(Value::None);
+        match constant {
+            Some(ast::Expr {
+                kind: ExprKind::Constant(c),
+                ..
+            }) => self.load_const(super::expr::constant_value(c)),
+            _ if v.is_none() => self.load_const(Value::None),
+            _ => {}
         }
         self.emit(Op::ReturnValue, 0);
         let u = self.u();
@@ -489,12 +502,13 @@ impl<'a> Compiler<'a> {
         self.stmts(body)?;
         self.u().fblocks.pop();
         self.pop_handler();
-        self.emit(Op::Nop, 0);
         self.stmts(orelse)?;
+        self.u().line = 0;
         self.emit_jump(Op::JumpForward, end);
 
+        // Handler code CPython marks as artificial (no line of its own): line 0.
         self.bind(except);
-        self.set_line(s.span);
+        self.u().line = 0;
         self.push_handler(cleanup, true, 0);
         self.emit(Op::PushExcInfo, 0);
         self.u().fblocks.push(FBlock::ExceptionHandler);
@@ -519,6 +533,7 @@ impl<'a> Compiler<'a> {
                     });
                     self.stmts(&h.body)?;
                     self.u().fblocks.pop();
+                    self.u().line = 0;
                     self.pop_handler();
                     self.pop_handler();
                     self.emit(Op::PopExcept, 0);
@@ -552,6 +567,7 @@ impl<'a> Compiler<'a> {
                     self.u().fblocks.push(FBlock::HandlerCleanup { name: None });
                     self.stmts(&h.body)?;
                     self.u().fblocks.pop();
+                    self.u().line = 0;
                     self.pop_handler();
                     self.emit(Op::PopExcept, 0);
                     self.emit_jump(Op::JumpForward, end);
@@ -568,6 +584,7 @@ impl<'a> Compiler<'a> {
             self.bind(next);
         }
         self.u().fblocks.pop();
+        self.u().line = 0;
         self.emit(Op::ReRaise, 0);
         self.pop_handler();
         self.bind(cleanup);
@@ -578,6 +595,7 @@ impl<'a> Compiler<'a> {
 
     /// COPY 3; POP_EXCEPT; RERAISE 1 — leave a handler that itself raised.
     fn pop_except_and_reraise(&mut self) {
+        self.u().line = 0;
         self.emit(Op::Copy, 3);
         self.emit(Op::PopExcept, 0);
         self.emit(Op::ReRaise, 1);
@@ -605,11 +623,12 @@ impl<'a> Compiler<'a> {
         }
         self.u().fblocks.pop();
         self.pop_handler();
-        self.emit(Op::Nop, 0);
         self.stmts(finalbody)?;
+        self.u().line = 0;
         self.emit_jump(Op::JumpForward, exit);
 
         self.bind(end);
+        self.u().line = 0;
         self.push_handler(cleanup, true, 0);
         self.emit(Op::PushExcInfo, 0);
         self.u().fblocks.push(FBlock::FinallyEnd);

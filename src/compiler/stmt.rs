@@ -214,9 +214,9 @@ impl<'a> Compiler<'a> {
                 // The `try:` line itself is a NOP, as in CPython 3.11.
                 self.emit(Op::Nop, 0);
                 if !finalbody.is_empty() {
-                    self.try_finally(s, body, handlers, orelse, finalbody)?;
+                    self.try_finally(body, handlers, orelse, finalbody)?;
                 } else {
-                    self.try_except(s, body, handlers, orelse)?;
+                    self.try_except(body, handlers, orelse)?;
                 }
             }
             StmtKind::FunctionDef(f) => self.function_def(f)?,
@@ -489,7 +489,6 @@ impl<'a> Compiler<'a> {
 
     fn try_except(
         &mut self,
-        s: &Stmt,
         body: &[Stmt],
         handlers: &[ast::ExceptHandler],
         orelse: &[Stmt],
@@ -603,7 +602,6 @@ impl<'a> Compiler<'a> {
 
     fn try_finally(
         &mut self,
-        s: &Stmt,
         body: &[Stmt],
         handlers: &[ast::ExceptHandler],
         orelse: &[Stmt],
@@ -617,7 +615,7 @@ impl<'a> Compiler<'a> {
             body: Rc::new(finalbody.to_vec()),
         });
         if !handlers.is_empty() {
-            self.try_except(s, body, handlers, orelse)?;
+            self.try_except(body, handlers, orelse)?;
         } else {
             self.stmts(body)?;
         }

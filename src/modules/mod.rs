@@ -82,7 +82,12 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Value> {
         "gc" => vm.new_module(
             "gc",
             vec![
-                ("collect", f("collect", |_, _, _| Ok(Value::Int(0)))),
+                (
+                    "collect",
+                    f("collect", |_, _, _| {
+                        Ok(Value::Int(crate::object::gc::collect() as i64))
+                    }),
+                ),
                 ("enable", f("enable", |_, _, _| Ok(Value::None))),
                 ("disable", f("disable", |_, _, _| Ok(Value::None))),
                 ("isenabled", f("isenabled", |_, _, _| Ok(Value::Bool(true)))),

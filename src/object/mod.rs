@@ -8,6 +8,7 @@
 pub mod dict;
 pub mod exc;
 pub mod func;
+pub mod gc;
 pub mod iter;
 pub mod pystr;
 pub mod typ;
@@ -125,7 +126,9 @@ pub enum Payload {
 
 impl Object {
     pub fn new(payload: Payload) -> Rc<Object> {
-        Rc::new(Object { payload })
+        let o = Rc::new(Object { payload });
+        gc::track(&o);
+        o
     }
 }
 

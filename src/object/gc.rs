@@ -1,0 +1,311 @@
+//! The cycle collector: CPython's trial deletion over tracked container objects.
+//!
+//! Reference counting frees everything that is not part of a reference cycle. Containers
+//! (lists, dicts, sets, instances, functions, cells, classes, bound methods) are tracked
+//! by a weak reference when created. `collect` subtracts the references that tracked
+//! objects hold to each other from their reference counts; whatever is left with no
+//! outside reference, directly or through other objects, is garbage, and clearing its
+//! contents breaks the cycles so reference counting frees it.
+
+use super::{Object, Payload, Value};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::{Rc, Weak};
+
+thread_local! {
+    static TRACKED: RefCell<Vec<Weak<Object>>> = const { RefCell::new(Vec::new()) };
+    /// When the tracked list grows past this, dead entries are pruned (amortised: twice
+    /// the live count after the last prune).
+    static PRUNE_AT: std::cell::Cell<usize> = const { std::cell::Cell::new(10_000) };
+    /// A full collection runs when the live tracked count passes this (twice what
+    /// survived the last collection).
+    static COLLECT_AT: std::cell::Cell<usize> = const { std::cell::Cell::new(10_000) };
+    static COLLECTING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Does this payload hold references that can form a cycle?
+fn is_container(p: &Payload) -> bool {
+    matches!(
+        p,
+        Payload::List(_)
+            | Payload::Dict(_)
+            | Payload::Set(_)
+            | Payload::Tuple(_)
+            | Payload::Instance(_)
+            | Payload::Function(_)
+            | Payload::Cell(_)
+            | Payload::Type(_)
+            | Payload::BoundMethod { .. }
+            | Payload::Property(_)
+            | Payload::StaticMethod(_)
+            | Payload::ClassMethod(_)
+    )
+}
+
+/// Called for every new object.
+#[inline]
+pub fn track(o: &Rc<Object>) {
+    // Tuples of atomic values (ints, strs, None...) can never be part of a cycle.
+    if let Payload::Tuple(items) = &o.payload {
+        if items.iter().all(|v| !matches!(v, Value::Obj(_))) {
+            return;
+        }
+    }
+    if is_container(&o.payload) {
+        let w = Rc::downgrade(o);
+        let len = TRACKED.try_with(|t| {
+            let mut t = t.borrow_mut();
+            t.push(w);
+            t.len()
+        });
+        if let Ok(len) = len {
+            if len > PRUNE_AT.with(|t| t.get()) && !COLLECTING.with(|c| c.get()) {
+                let live = tracked_count();
+                if live > COLLECT_AT.with(|t| t.get()) {
+                    collect();
+                }
+                let live = TRACKED.with(|t| t.borrow().len());
+                PRUNE_AT.with(|t| t.set((live * 2).max(10_000)));
+            }
+        }
+    }
+}
+
+/// Tracked objects still alive (drops dead entries).
+pub fn tracked_count() -> usize {
+    TRACKED.with(|t| {
+        let mut t = t.borrow_mut();
+        t.retain(|w| w.strong_count() > 0);
+        t.len()
+    })
+}
+
+/// Push the objects `o` refers to. A borrow that fails (a container being mutated by
+/// the code that called us) is skipped: its children then count as externally held.
+fn children(o: &Object, out: &mut Vec<Rc<Object>>) {
+    match &o.payload {
+        Payload::List(l) => {
+            if let Ok(l) = l.try_borrow() {
+                l.iter().for_each(|v| val(out, v));
+            }
+        }
+        Payload::Tuple(t) => t.iter().for_each(|v| val(out, v)),
+        Payload::Dict(d) => {
+            if let Ok(d) = d.try_borrow() {
+                for (k, v) in d.iter() {
+                    val(out, k);
+                    val(out, v);
+                }
+            }
+        }
+        Payload::Set(s) => {
+            if let Ok(t) = s.table.try_borrow() {
+                t.iter().for_each(|(_, k)| val(out, k));
+            }
+        }
+        Payload::Instance(i) => {
+            out.push(i.class.clone());
+            if let Ok(d) = i.dict.try_borrow() {
+                for (k, v) in d.iter() {
+                    val(out, k);
+                    val(out, v);
+                }
+            }
+        }
+        Payload::Function(f) => {
+            out.push(f.globals.clone());
+            f.defaults.iter().for_each(|v| val(out, v));
+            f.kwdefaults.iter().for_each(|(_, v)| val(out, v));
+            f.closure.iter().for_each(|v| val(out, v));
+        }
+        Payload::Cell(c) => {
+            if let Ok(c) = c.try_borrow() {
+                val(out, &c);
+            }
+        }
+        Payload::Type(t) => {
+            out.extend(t.bases.iter().cloned());
+            out.extend(t.mro.iter().cloned());
+            if let Ok(d) = t.dict.try_borrow() {
+                for (k, v) in d.iter() {
+                    val(out, k);
+                    val(out, v);
+                }
+            }
+        }
+        Payload::BoundMethod { func, receiver } => {
+            val(out, func);
+            val(out, receiver);
+        }
+        Payload::Property(p) => {
+            val(out, &p.fget);
+            val(out, &p.fset);
+            val(out, &p.fdel);
+        }
+        Payload::StaticMethod(f) | Payload::ClassMethod(f) => val(out, f),
+        _ => {}
+    }
+}
+
+fn val(out: &mut Vec<Rc<Object>>, v: &Value) {
+    if let Value::Obj(c) = v {
+        out.push(c.clone());
+    }
+}
+
+/// Break unreachable cycles by emptying the containers in them.
+fn clear(o: &Object) {
+    // Values are moved out first and dropped after the borrow ends: dropping can free
+    // other containers of the same cycle.
+    let mut garbage: Vec<Value> = vec![];
+    match &o.payload {
+        Payload::List(l) => {
+            if let Ok(mut l) = l.try_borrow_mut() {
+                garbage.extend(l.drain(..));
+            }
+        }
+        Payload::Dict(d) => {
+            if let Ok(mut d) = d.try_borrow_mut() {
+                let old = std::mem::take(&mut *d);
+                drop(d);
+                drop(old);
+            }
+        }
+        Payload::Set(s) => {
+            if let Ok(mut t) = s.table.try_borrow_mut() {
+                let old = std::mem::take(&mut *t);
+                drop(t);
+                drop(old);
+            }
+        }
+        Payload::Instance(i) => {
+            if let Ok(mut d) = i.dict.try_borrow_mut() {
+                let old = std::mem::take(&mut *d);
+                drop(d);
+                drop(old);
+            }
+        }
+        Payload::Cell(c) => {
+            if let Ok(mut c) = c.try_borrow_mut() {
+                garbage.push(std::mem::replace(&mut *c, Value::Null));
+            }
+        }
+        Payload::Type(t) => {
+            if let Ok(mut d) = t.dict.try_borrow_mut() {
+                let old = std::mem::take(&mut *d);
+                drop(d);
+                drop(old);
+            }
+        }
+        _ => {}
+    }
+    drop(garbage);
+}
+
+/// `gc.collect()`: returns how many unreachable tracked objects were found.
+pub fn collect() -> usize {
+    COLLECTING.with(|c| c.set(true));
+    let n = collect_now();
+    let survivors = tracked_count();
+    COLLECT_AT.with(|t| t.set((survivors * 2).max(10_000)));
+    COLLECTING.with(|c| c.set(false));
+    n
+}
+
+fn collect_now() -> usize {
+    let objs: Vec<Rc<Object>> = TRACKED.with(|t| {
+        let mut t = t.borrow_mut();
+        t.retain(|w| w.strong_count() > 0);
+        t.iter().filter_map(|w| w.upgrade()).collect()
+    });
+    let index: HashMap<*const Object, usize> = objs
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (Rc::as_ptr(o), i))
+        .collect();
+    // References from outside the tracked set: the count minus our own `objs` entry
+    // minus references from other tracked objects.
+    let mut refs: Vec<isize> = objs
+        .iter()
+        .map(|o| Rc::strong_count(o) as isize - 1)
+        .collect();
+    let mut buf = vec![];
+    for o in &objs {
+        buf.clear();
+        children(o, &mut buf);
+        for c in &buf {
+            if let Some(&j) = index.get(&Rc::as_ptr(c)) {
+                refs[j] -= 1;
+            }
+        }
+    }
+    // Everything reachable from an externally referenced object is alive.
+    let mut alive = vec![false; objs.len()];
+    let mut work: Vec<usize> = (0..objs.len()).filter(|&i| refs[i] > 0).collect();
+    for &i in &work {
+        alive[i] = true;
+    }
+    while let Some(i) = work.pop() {
+        buf.clear();
+        children(&objs[i], &mut buf);
+        for c in &buf {
+            if let Some(&j) = index.get(&Rc::as_ptr(c)) {
+                if !alive[j] {
+                    alive[j] = true;
+                    work.push(j);
+                }
+            }
+        }
+    }
+    drop(buf);
+    let dead: Vec<Rc<Object>> = objs
+        .iter()
+        .zip(&alive)
+        .filter(|(_, a)| !**a)
+        .map(|(o, _)| o.clone())
+        .collect();
+    drop(objs);
+    let n = dead.len();
+    for o in &dead {
+        clear(o);
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn self_containing_list_is_collected() {
+        let l = Value::list(vec![]);
+        let weak = Rc::downgrade(l.as_obj().unwrap());
+        if let Some(Payload::List(items)) = l.payload() {
+            items.borrow_mut().push(l.clone());
+        }
+        drop(l);
+        assert!(
+            weak.upgrade().is_some(),
+            "a cycle survives reference counting"
+        );
+        assert!(collect() >= 1);
+        assert!(weak.upgrade().is_none(), "the collector frees it");
+    }
+
+    #[test]
+    fn externally_referenced_cycles_survive() {
+        let a = Value::list(vec![]);
+        let b = Value::list(vec![a.clone()]);
+        if let Some(Payload::List(items)) = a.payload() {
+            items.borrow_mut().push(b.clone());
+        }
+        let keep = a.clone();
+        drop(a);
+        drop(b);
+        collect();
+        match keep.payload() {
+            Some(Payload::List(items)) => assert_eq!(items.borrow().len(), 1),
+            _ => unreachable!(),
+        }
+    }
+}

@@ -2,7 +2,8 @@
 //!
 //! Reference counting frees everything that is not part of a reference cycle. Containers
 //! (lists, dicts, sets, instances, functions, cells, classes, bound methods) are tracked
-//! by a weak reference when created. `collect` subtracts the references that tracked
+//! in a registry from creation until they are freed (each object knows its slot, so
+//! removal is O(1) and memory is returned at once). `collect` subtracts the references that tracked
 //! objects hold to each other from their reference counts; whatever is left with no
 //! outside reference, directly or through other objects, is garbage, and clearing its
 //! contents breaks the cycles so reference counting frees it.
@@ -10,13 +11,11 @@
 use super::{Object, Payload, Value};
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 
 thread_local! {
-    static TRACKED: RefCell<Vec<Weak<Object>>> = const { RefCell::new(Vec::new()) };
-    /// When the tracked list grows past this, dead entries are pruned (amortised: twice
-    /// the live count after the last prune).
-    static PRUNE_AT: std::cell::Cell<usize> = const { std::cell::Cell::new(10_000) };
+    /// Every live tracked object (raw pointers: an object removes itself when freed).
+    static TRACKED: RefCell<Vec<*const Object>> = const { RefCell::new(Vec::new()) };
     /// A full collection runs when the live tracked count passes this (twice what
     /// survived the last collection).
     static COLLECT_AT: std::cell::Cell<usize> = const { std::cell::Cell::new(10_000) };
@@ -43,6 +42,8 @@ fn is_container(p: &Payload) -> bool {
 }
 
 /// Called for every new object.
+pub const UNTRACKED: u32 = u32::MAX;
+
 #[inline]
 pub fn track(o: &Rc<Object>) {
     // Tuples of atomic values (ints, strs, None...) can never be part of a cycle.
@@ -52,32 +53,40 @@ pub fn track(o: &Rc<Object>) {
         }
     }
     if is_container(&o.payload) {
-        let w = Rc::downgrade(o);
         let len = TRACKED.try_with(|t| {
             let mut t = t.borrow_mut();
-            t.push(w);
+            o.gc_slot.set(t.len() as u32);
+            t.push(Rc::as_ptr(o));
             t.len()
         });
         if let Ok(len) = len {
-            if len > PRUNE_AT.with(|t| t.get()) && !COLLECTING.with(|c| c.get()) {
-                let live = tracked_count();
-                if live > COLLECT_AT.with(|t| t.get()) {
-                    collect();
-                }
-                let live = TRACKED.with(|t| t.borrow().len());
-                PRUNE_AT.with(|t| t.set((live * 2).max(10_000)));
+            if len > COLLECT_AT.with(|t| t.get()) && !COLLECTING.with(|c| c.get()) {
+                collect();
             }
         }
     }
 }
 
-/// Tracked objects still alive (drops dead entries).
+/// Called from `Object`'s drop: take it out of the registry.
+pub(crate) fn untrack(o: &Object) {
+    let slot = o.gc_slot.get() as usize;
+    let _ = TRACKED.try_with(|t| {
+        let Ok(mut t) = t.try_borrow_mut() else {
+            return;
+        };
+        if slot < t.len() && std::ptr::eq(t[slot], o) {
+            t.swap_remove(slot);
+            if slot < t.len() {
+                // SAFETY: registered objects are alive (they remove themselves on drop).
+                unsafe { (*t[slot]).gc_slot.set(slot as u32) };
+            }
+        }
+    });
+}
+
+/// Live tracked objects.
 pub fn tracked_count() -> usize {
-    TRACKED.with(|t| {
-        let mut t = t.borrow_mut();
-        t.retain(|w| w.strong_count() > 0);
-        t.len()
-    })
+    TRACKED.with(|t| t.borrow().len())
 }
 
 /// Push the objects `o` refers to. A borrow that fails (a container being mutated by
@@ -214,9 +223,16 @@ pub fn collect() -> usize {
 
 fn collect_now() -> usize {
     let objs: Vec<Rc<Object>> = TRACKED.with(|t| {
-        let mut t = t.borrow_mut();
-        t.retain(|w| w.strong_count() > 0);
-        t.iter().filter_map(|w| w.upgrade()).collect()
+        t.borrow()
+            .iter()
+            .map(|&p| {
+                // SAFETY: registered objects are alive; take a strong reference.
+                unsafe {
+                    Rc::increment_strong_count(p);
+                    Rc::from_raw(p)
+                }
+            })
+            .collect()
     });
     let index: HashMap<*const Object, usize> = objs
         .iter()

@@ -67,6 +67,16 @@ impl Clone for Value {
 
 pub struct Object {
     pub payload: Payload,
+    /// Position in the cycle collector's registry (`gc::UNTRACKED` when not tracked).
+    pub(crate) gc_slot: Cell<u32>,
+}
+
+impl Drop for Object {
+    fn drop(&mut self) {
+        if self.gc_slot.get() != gc::UNTRACKED {
+            gc::untrack(self);
+        }
+    }
 }
 
 pub struct SetObj {
@@ -126,7 +136,10 @@ pub enum Payload {
 
 impl Object {
     pub fn new(payload: Payload) -> Rc<Object> {
-        let o = Rc::new(Object { payload });
+        let o = Rc::new(Object {
+            payload,
+            gc_slot: Cell::new(gc::UNTRACKED),
+        });
         gc::track(&o);
         o
     }

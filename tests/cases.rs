@@ -21,10 +21,16 @@ fn programs() -> Vec<PathBuf> {
 }
 
 fn check(path: &Path) -> Result<(), String> {
-    let out = Command::new(env!("CARGO_BIN_EXE_pyco"))
-        .arg(path)
-        .output()
-        .map_err(|e| e.to_string())?;
+    check_with(path, false)
+}
+
+fn check_with(path: &Path, gc_stress: bool) -> Result<(), String> {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_pyco"));
+    cmd.arg(path);
+    if gc_stress {
+        cmd.env("PYCO_GC_STRESS", "1");
+    }
+    let out = cmd.output().map_err(|e| e.to_string())?;
     let expected =
         std::fs::read(path.with_extension("out")).map_err(|e| format!("no .out: {}", e))?;
     let mut problems = vec![];
@@ -87,4 +93,17 @@ fn programs_match_cpython() {
         all.len(),
         failures.join("\n\n")
     );
+}
+
+/// The same programs with the cycle collector running every few dozen allocations: it
+/// must never free anything still in use.
+#[test]
+fn programs_match_cpython_under_gc_stress() {
+    let mut failures = vec![];
+    for p in &programs() {
+        if let Err(e) = check_with(p, true) {
+            failures.push(format!("{}: {}", p.display(), e));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }

@@ -18,7 +18,7 @@ thread_local! {
     static TRACKED: RefCell<Vec<*const Object>> = const { RefCell::new(Vec::new()) };
     /// A full collection runs when the live tracked count passes this (twice what
     /// survived the last collection).
-    static COLLECT_AT: std::cell::Cell<usize> = const { std::cell::Cell::new(10_000) };
+    static COLLECT_AT: std::cell::Cell<usize> = std::cell::Cell::new(min_threshold());
     static COLLECTING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
@@ -44,6 +44,16 @@ fn is_container(p: &Payload) -> bool {
 /// Called for every new object.
 pub const UNTRACKED: u32 = u32::MAX;
 
+/// `PYCO_GC_STRESS=1` collects after every few dozen container allocations, to shake out
+/// objects the collector would wrongly free (clox's DEBUG_STRESS_GC, as an env var).
+fn min_threshold() -> usize {
+    if std::env::var_os("PYCO_GC_STRESS").is_some_and(|v| v != "0") {
+        32
+    } else {
+        10_000
+    }
+}
+
 #[inline]
 pub fn track(o: &Rc<Object>) {
     // Tuples of atomic values (ints, strs, None...) can never be part of a cycle.
@@ -65,6 +75,13 @@ pub fn track(o: &Rc<Object>) {
             }
         }
     }
+}
+
+fn min_threshold_cached() -> usize {
+    thread_local! {
+        static FLOOR: usize = min_threshold();
+    }
+    FLOOR.with(|f| *f)
 }
 
 /// Called from `Object`'s drop: take it out of the registry.
@@ -216,7 +233,15 @@ pub fn collect() -> usize {
     COLLECTING.with(|c| c.set(true));
     let n = collect_now();
     let survivors = tracked_count();
-    COLLECT_AT.with(|t| t.set((survivors * 2).max(10_000)));
+    let floor = min_threshold_cached();
+    COLLECT_AT.with(|t| {
+        // Stress mode stays frequent but not quadratic on large live sets.
+        t.set(if floor < 10_000 {
+            survivors + floor.max(survivors / 4)
+        } else {
+            (survivors * 2).max(floor)
+        })
+    });
     COLLECTING.with(|c| c.set(false));
     n
 }

@@ -2013,7 +2013,13 @@ static STR_METHODS: &[(&str, NativeFn)] = &[
         Ok(match sep {
             None => str_list(crate::text::split_whitespace(s, max)),
             Some(sep) => {
-                let sep = arg_str(vm, sep, "must be str or None")?;
+                let Value::Str(sep) = sep else {
+                    return Err(PyErr::type_error(format!(
+                        "must be str or None, not {}",
+                        vm.type_name(sep)
+                    )));
+                };
+                let sep = sep.as_str();
                 if sep.is_empty() {
                     return Err(PyErr::value_error("empty separator"));
                 }
@@ -2032,7 +2038,13 @@ static STR_METHODS: &[(&str, NativeFn)] = &[
         Ok(match sep {
             None => str_list(crate::text::rsplit_whitespace(s, max)),
             Some(sep) => {
-                let sep = arg_str(vm, sep, "must be str or None")?;
+                let Value::Str(sep) = sep else {
+                    return Err(PyErr::type_error(format!(
+                        "must be str or None, not {}",
+                        vm.type_name(sep)
+                    )));
+                };
+                let sep = sep.as_str();
                 if sep.is_empty() {
                     return Err(PyErr::value_error("empty separator"));
                 }
@@ -2205,7 +2217,8 @@ fn str_strip(
     nargs("strip", a, 1, 2)?;
     let chars = match a.get(1) {
         Some(Value::None) | None => None,
-        Some(v) => Some(arg_str(vm, v, "strip arg")?),
+        Some(Value::Str(c)) => Some(c.as_str()),
+        Some(_) => return Err(PyErr::type_error("strip arg must be None or str")),
     };
     Ok(Value::str(f(this_str(a), chars)))
 }

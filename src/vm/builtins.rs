@@ -2210,7 +2210,7 @@ static STR_METHODS: &[(&str, NativeFn)] = &[
 ];
 
 fn str_strip(
-    vm: &mut Vm,
+    _vm: &mut Vm,
     a: &[Value],
     f: for<'s> fn(&'s str, Option<&str>) -> &'s str,
 ) -> PyResult<Value> {

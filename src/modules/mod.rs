@@ -1,4 +1,5 @@
-//! Builtin modules: sys, time, math, typing, gc, inspect, random.
+//! Builtin modules: sys, time, math, typing, gc, inspect, random, and asyncio (written in
+//! Python, `asyncio.py`, compiled into the binary).
 //! Anything else raises ModuleNotFoundError.
 
 pub mod collections;
@@ -11,6 +12,7 @@ use crate::vm::Vm;
 pub fn create(vm: &mut Vm, name: &str) -> PyResult<Value> {
     Ok(match name {
         "sys" => sys(vm),
+        "asyncio" => python_module(vm, "asyncio", include_str!("asyncio.py"))?,
         "dis" => dis::module(vm),
         "types" => vm.new_module(
             "types",
@@ -195,6 +197,23 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Value> {
             ))
         }
     })
+}
+
+/// A module written in Python and built into the binary: compiled and run on import.
+fn python_module(vm: &mut Vm, name: &str, text: &str) -> PyResult<Value> {
+    let filename = format!("<frozen {}>", name);
+    let src = std::rc::Rc::new(crate::source::SourceFile::new(&filename, text));
+    let module = crate::parser::parse(text, crate::parser::Mode::Module)
+        .map_err(|e| PyErr::new(ExcKind::SyntaxError, format!("{:?}", e)))?;
+    let code = crate::compiler::compile(&module, src, crate::compiler::CompileMode::Module)
+        .map_err(|e| PyErr::new(ExcKind::SyntaxError, format!("{:?}", e)))?;
+    let globals = vm.new_module_dict(name);
+    crate::vm::dispatch_set_file(&globals, &filename);
+    vm.run_code(code, globals.clone())?;
+    Ok(Value::new_obj(Payload::Module(crate::object::Module {
+        name: name.into(),
+        dict: globals,
+    })))
 }
 
 fn code_flag(v: &Value, flag: u32) -> bool {

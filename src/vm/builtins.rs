@@ -1826,9 +1826,18 @@ pub(crate) fn gen_send(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value>
 fn gen_throw(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
     nargs("throw", a, 2, 4)?;
     let g = a[0].as_obj().unwrap().clone();
-    let mut exc = a[1].clone();
+    let exc = throw_args_to_exc(vm, &a[1..])?;
+    match throw_gen(vm, g, exc)? {
+        super::Completion::Yield(v) => Ok(v),
+        super::Completion::Return(v) => Err(PyErr::stop_iteration(v)),
+    }
+}
+
+/// `throw(typ[, val[, tb]])` arguments as one exception instance.
+pub(crate) fn throw_args_to_exc(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
+    let mut exc = a[0].clone();
     if let Some(Payload::Type(_)) = exc.payload() {
-        let args = match a.get(2) {
+        let args = match a.get(1) {
             Some(v) if !v.is_none() => match v.as_tuple() {
                 Some(t) => t.to_vec(),
                 None => vec![v.clone()],
@@ -1843,6 +1852,11 @@ fn gen_throw(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
                 + &vm.type_name(&exc),
         ));
     }
+    Ok(exc)
+}
+
+/// Raise `exc` inside generator `g` at its yield point.
+pub(crate) fn throw_gen(vm: &mut Vm, g: Rc<Object>, exc: Value) -> PyResult<super::Completion> {
     let gen = gen_of(&g);
     match gen.state.get() {
         super::generator::GenState::Created | super::generator::GenState::Closed => {
@@ -1859,20 +1873,23 @@ fn gen_throw(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
         }
         _ => {}
     }
-    match vm.throw_into(g, exc, false)? {
-        super::Completion::Yield(v) => Ok(v),
-        super::Completion::Return(v) => Err(PyErr::stop_iteration(v)),
-    }
+    vm.throw_into(g, exc, false)
 }
 
 fn gen_close(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
     let g = a[0].as_obj().unwrap().clone();
+    close_gen(vm, g)?;
+    Ok(Value::None)
+}
+
+/// `g.close()`: GeneratorExit at the yield point; yielding again is a RuntimeError.
+pub(crate) fn close_gen(vm: &mut Vm, g: Rc<Object>) -> PyResult<()> {
     let gen = gen_of(&g);
     match gen.state.get() {
         super::generator::GenState::Created | super::generator::GenState::Closed => {
             gen.state.set(super::generator::GenState::Closed);
             *gen.frame.borrow_mut() = None;
-            return Ok(Value::None);
+            return Ok(());
         }
         super::generator::GenState::Running => {
             return Err(PyErr::value_error(format!(
@@ -1887,13 +1904,13 @@ fn gen_close(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
         Ok(super::Completion::Yield(_)) => {
             Err(PyErr::runtime_error("generator ignored GeneratorExit"))
         }
-        Ok(super::Completion::Return(_)) => Ok(Value::None),
+        Ok(super::Completion::Return(_)) => Ok(()),
         Err(e) => {
             let e = vm.materialize(e);
             if vm.is_instance_of_kind(&e, ExcKind::GeneratorExit)
                 || vm.is_instance_of_kind(&e, ExcKind::StopIteration)
             {
-                Ok(Value::None)
+                Ok(())
             } else {
                 Err(PyErr::Obj(e))
             }

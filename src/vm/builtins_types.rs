@@ -356,6 +356,9 @@ impl Vm {
                     });
                 };
                 match field {
+                    "running" if gen.kind == super::generator::GenKind::AsyncGenerator => {
+                        Value::Bool(gen.running_async.get())
+                    }
                     "running" => Value::Bool(gen.state.get() == GenState::Running),
                     "suspended" => Value::Bool(gen.state.get() == GenState::Suspended),
                     "code" => Value::new_obj(Payload::Code(gen.code.clone())),

@@ -886,18 +886,11 @@ impl Vm {
                         GenKind::Generator
                     };
                     let ret = std::mem::replace(&mut f.ret, Ret::Call);
-                    let code_obj = f.code.clone();
-                    let name = code_obj.name.clone();
-                    let qualname = code_obj.qualname.clone();
-                    let gen = Value::new_obj(Payload::Generator(Generator {
+                    let gen = Value::new_obj(Payload::Generator(Generator::new(
                         kind,
-                        code: code_obj,
-                        name,
-                        qualname,
-                        state: std::cell::Cell::new(GenState::Created),
-                        frame: RefCell::new(Some(f)),
-                        exc_state: RefCell::new(Value::None),
-                    }));
+                        f,
+                        GenState::Created,
+                    )));
                     if let Some(c) = self.deliver_return(ret, gen, base)? {
                         return Ok(c);
                     }
@@ -1025,15 +1018,34 @@ impl Vm {
                         dict_set_str(&ns, Value::str("__annotations__"), Value::dict(Dict::new()));
                     }
                 }
-                Opcode::GetAiter
-                | Opcode::GetAnext
-                | Opcode::EndAsyncFor
-                | Opcode::BeforeAsyncWith
-                | Opcode::AsyncGenWrap => {
-                    return Err(PyErr::new(
-                        ExcKind::NotImplementedError,
-                        format!("pyco does not support {} yet", instr.op.name()),
-                    ));
+                Opcode::GetAiter => {
+                    let obj = pop!();
+                    let it = self.get_aiter(obj)?;
+                    push!(it);
+                }
+                Opcode::GetAnext => {
+                    let aiter = top!().clone();
+                    let awaitable = self.get_anext(&aiter)?;
+                    push!(awaitable);
+                }
+                Opcode::EndAsyncFor => {
+                    let exc = pop!();
+                    if !self.is_instance_of_kind(&exc, ExcKind::StopAsyncIteration) {
+                        self.reraising = true;
+                        return Err(PyErr::Obj(exc));
+                    }
+                    pop!();
+                }
+                Opcode::BeforeAsyncWith => {
+                    let mgr = pop!();
+                    let (enter, exit) = self.async_context_methods(&mgr)?;
+                    push!(exit);
+                    let res = self.call(&enter, vec![], &[])?;
+                    push!(res);
+                }
+                Opcode::AsyncGenWrap => {
+                    let v = pop!();
+                    push!(super::asyncgen::wrap(v));
                 }
             }
         }
@@ -1294,15 +1306,10 @@ impl Vm {
             let Some((frame, kind, name, qualname)) = item else {
                 break;
             };
-            let g = Object::new(Payload::Generator(Generator {
-                kind,
-                code: frame.code.clone(),
-                name,
-                qualname,
-                state: std::cell::Cell::new(GenState::Suspended),
-                frame: RefCell::new(Some(frame)),
-                exc_state: RefCell::new(Value::None),
-            }));
+            let mut g = Generator::new(kind, frame, GenState::Suspended);
+            g.name = name;
+            g.qualname = qualname;
+            let g = Object::new(Payload::Generator(g));
             let exc = self.materialize(PyErr::with_args(ExcKind::GeneratorExit, vec![]));
             // Run the close to completion in a nested loop: finalizers are rare.
             let _ = self.throw_into(g, exc, true);
@@ -1325,19 +1332,24 @@ impl Vm {
         finalize: bool,
     ) -> PyResult<Completion> {
         let base = self.frames.len();
-        self.push_throw(g, if finalize { Ret::Finalize } else { Ret::Entry })?;
-        // The generator's frame is on top with the exception to raise at its yield point.
+        let ret = if finalize { Ret::Finalize } else { Ret::Entry };
+        // The generator's frame is on top, with the exception to raise at its yield
+        // point, or already redirected by a delegate's own `throw`.
+        let raise = self.push_throw(g, ret, exc)?;
         self.native_depth += 1;
-        let r = match self.unwind(PyErr::Obj(exc), base) {
-            Ok(Some(c)) => Ok(c),
-            Ok(None) => {
-                if self.frames.len() > base {
-                    self.run_frames(base)
-                } else {
-                    Ok(Completion::Return(Value::None))
+        let r = match raise {
+            Some(err) => match self.unwind(err, base) {
+                Ok(Some(c)) => Ok(c),
+                Ok(None) => {
+                    if self.frames.len() > base {
+                        self.run_frames(base)
+                    } else {
+                        Ok(Completion::Return(Value::None))
+                    }
                 }
-            }
-            Err(e) => Err(e),
+                Err(e) => Err(e),
+            },
+            None => self.run_frames(base),
         };
         self.native_depth -= 1;
         if finalize {
@@ -1347,8 +1359,16 @@ impl Vm {
     }
 
     /// Push a suspended generator's frame (and, for `yield from` chains, the frames it
-    /// delegates to) so that an exception can be raised at the innermost yield point.
-    pub(crate) fn push_throw(&mut self, g: Rc<Object>, ret: Ret) -> PyResult<()> {
+    /// delegates to) so that `exc` can be raised at the innermost yield point. A
+    /// delegate that is not a generator gets `exc` through its own `throw` (or `close`
+    /// for GeneratorExit), as CPython's `_gen_throw` does; then the error to raise is
+    /// whatever that produced, or none when the frame just continues.
+    pub(crate) fn push_throw(
+        &mut self,
+        g: Rc<Object>,
+        ret: Ret,
+        exc: Value,
+    ) -> PyResult<Option<PyErr>> {
         let mut g = g;
         let mut ret = ret;
         // Iterative over `yield from` chains: each level is pushed as if its SEND were
@@ -1372,7 +1392,51 @@ impl Vm {
                     g = sub;
                     ret = Ret::Send { send_ip };
                 }
-                None => return Ok(()),
+                None => match yf {
+                    Some(sub) => return self.throw_to_delegate(sub, exc),
+                    None => return Ok(Some(PyErr::Obj(exc))),
+                },
+            }
+        }
+    }
+
+    /// `throw` into a frame (on top of the stack) suspended in `yield from`/`await` on a
+    /// delegate that is not a generator frame we can push.
+    fn throw_to_delegate(&mut self, sub: Value, exc: Value) -> PyResult<Option<PyErr>> {
+        if self.is_instance_of_kind(&exc, ExcKind::GeneratorExit) {
+            if let Ok(close) = self.getattr(&sub, &Value::str("close")) {
+                if let Err(e) = self.call(&close, vec![], &[]) {
+                    return Ok(Some(e));
+                }
+            }
+            return Ok(Some(PyErr::Obj(exc)));
+        }
+        let r = match self.getattr(&sub, &Value::str("throw")) {
+            Ok(throw) => self.call(&throw, vec![exc], &[]),
+            Err(_) => return Ok(Some(PyErr::Obj(exc))),
+        };
+        let frame = fr!(self);
+        let send_ip = frame.ip - 2;
+        match r {
+            Ok(v) => {
+                // The delegate yielded: the frame yields it on, still delegating.
+                frame.stack.push(v);
+                frame.ip = send_ip + 1;
+                Ok(None)
+            }
+            Err(e) => {
+                let e = self.materialize(e);
+                if !self.is_instance_of_kind(&e, ExcKind::StopIteration) {
+                    return Ok(Some(PyErr::Obj(e)));
+                }
+                // The delegate finished: its value is the result of the `yield from`.
+                let val = self.stop_iteration_value(&e);
+                let frame = fr!(self);
+                let target = frame.code.instrs[send_ip].arg;
+                frame.stack.pop();
+                frame.stack.push(val);
+                frame.ip = target as usize;
+                Ok(None)
             }
         }
     }
@@ -1425,6 +1489,9 @@ pub(crate) fn resumable_gen(v: &Value) -> Option<Rc<Object>> {
             {
                 Some(o.clone())
             }
+            // `coro.__await__()` resumes the coroutine itself.
+            Payload::Opaque(_) => super::asyncgen::wrapped_coroutine(v)
+                .filter(|c| gen_of(c).state.get() != GenState::Running),
             _ => None,
         },
         _ => None,

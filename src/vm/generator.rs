@@ -31,9 +31,28 @@ pub struct Generator {
     pub frame: RefCell<Option<Box<Frame>>>,
     /// The exception being handled inside the generator when it yielded.
     pub exc_state: RefCell<Value>,
+    /// Async generators: an `asend`/`athrow` awaitable is in flight (`ag_running`).
+    pub running_async: Cell<bool>,
+    /// Async generators: `aclose()` has started, so `__anext__` ends at once.
+    pub ag_closed: Cell<bool>,
 }
 
 impl Generator {
+    pub fn new(kind: GenKind, frame: Box<Frame>, state: GenState) -> Generator {
+        let code = frame.code.clone();
+        Generator {
+            kind,
+            name: code.name.clone(),
+            qualname: code.qualname.clone(),
+            code,
+            state: Cell::new(state),
+            frame: RefCell::new(Some(frame)),
+            exc_state: RefCell::new(Value::None),
+            running_async: Cell::new(false),
+            ag_closed: Cell::new(false),
+        }
+    }
+
     pub fn type_name(&self) -> &'static str {
         match self.kind {
             GenKind::Generator => "generator",

@@ -728,6 +728,17 @@ impl Vm {
                 )));
             }
         }
+        if let Some(Payload::Opaque(_)) = recv.payload() {
+            if let Some(r) = super::asyncgen::try_op_send(self, recv, v.clone()) {
+                return r;
+            }
+        }
+        if v.is_none() && !matches!(recv.payload(), Some(Payload::Iter(_))) {
+            // Call `__next__` directly: a StopIteration it raises carries the result.
+            if let Some(m) = self.lookup_special(recv, "__next__") {
+                return self.call(&m, vec![recv.clone()], &[]);
+            }
+        }
         if v.is_none() {
             match self.next(recv)? {
                 Some(x) => Ok(x),
@@ -775,10 +786,85 @@ impl Vm {
             }
             return Ok(it);
         }
-        Err(PyErr::type_error(format!(
-            "object {} can't be used in 'await' expression",
-            self.type_name(&v)
-        )))
+        Err(PyErr::type_error(match _where {
+            1 => format!(
+                "'async with' received an object from __aenter__ that does not implement __await__: {}",
+                self.type_name(&v)
+            ),
+            2 => format!(
+                "'async with' received an object from __aexit__ that does not implement __await__: {}",
+                self.type_name(&v)
+            ),
+            _ => format!(
+                "object {} can't be used in 'await' expression",
+                self.type_name(&v)
+            ),
+        }))
+    }
+
+    /// GET_AITER: `obj.__aiter__()`, which must have `__anext__`.
+    pub(crate) fn get_aiter(&mut self, obj: Value) -> PyResult<Value> {
+        let Some(m) = self.lookup_special(&obj, "__aiter__") else {
+            return Err(PyErr::type_error(format!(
+                "'async for' requires an object with __aiter__ method, got {}",
+                self.type_name(&obj)
+            )));
+        };
+        let it = self.call(&m, vec![obj], &[])?;
+        if self.lookup_special(&it, "__anext__").is_none() {
+            return Err(PyErr::type_error(format!(
+                "'async for' received an object from __aiter__ that does not implement __anext__: {}",
+                self.type_name(&it)
+            )));
+        }
+        Ok(it)
+    }
+
+    /// GET_ANEXT: the awaitable for the next item of an async iterator.
+    pub(crate) fn get_anext(&mut self, aiter: &Value) -> PyResult<Value> {
+        if let Some(Payload::Generator(g)) = aiter.payload() {
+            if g.kind == GenKind::AsyncGenerator {
+                return Ok(super::asyncgen::anext_awaitable(
+                    aiter.as_obj().unwrap().clone(),
+                ));
+            }
+        }
+        let Some(m) = self.lookup_special(aiter, "__anext__") else {
+            return Err(PyErr::type_error(format!(
+                "'async for' requires an iterator with __anext__ method, got {}",
+                self.type_name(aiter)
+            )));
+        };
+        let next = self.call(&m, vec![aiter.clone()], &[])?;
+        if let Some(Payload::Generator(g)) = next.payload() {
+            if g.kind == GenKind::Coroutine {
+                return Ok(next);
+            }
+        }
+        match self.lookup_special(&next, "__await__") {
+            Some(aw) => self.call(&aw, vec![next], &[]),
+            None => Err(PyErr::type_error(format!(
+                "'async for' received an invalid object from __anext__: {}",
+                self.type_name(&next)
+            ))),
+        }
+    }
+
+    /// BEFORE_ASYNC_WITH: bound `__aenter__` and `__aexit__`.
+    pub(crate) fn async_context_methods(&mut self, mgr: &Value) -> PyResult<(Value, Value)> {
+        let e = self.lookup_special(mgr, "__aenter__");
+        let x = self.lookup_special(mgr, "__aexit__");
+        match (e, x) {
+            (Some(e), Some(x)) => Ok((self.bind(e, mgr), self.bind(x, mgr))),
+            (None, _) => Err(PyErr::type_error(format!(
+                "'{}' object does not support the asynchronous context manager protocol",
+                self.type_name(mgr)
+            ))),
+            (_, None) => Err(PyErr::type_error(format!(
+                "'{}' object does not support the asynchronous context manager protocol (missed __aexit__ method)",
+                self.type_name(mgr)
+            ))),
+        }
     }
 
     /// `__enter__`/`__exit__` (bound) for a with statement.

@@ -5,6 +5,7 @@
 //! nested loop (`run_frames`) that stops when its base frame finishes; the depth of such
 //! nesting is capped and counted against the recursion limit.
 
+pub mod asyncgen;
 pub mod attr;
 pub mod builtins;
 pub mod builtins_types;
@@ -90,6 +91,7 @@ impl Vm {
             int_max_str_digits: 4300,
         };
         builtins::install(&mut vm);
+        asyncgen::install(&mut vm);
         vm
     }
 

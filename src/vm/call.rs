@@ -50,13 +50,7 @@ impl Vm {
         if kwnames.is_none() {
             if let Some(Payload::Function(func)) = f.stack[base + skip - 1].payload() {
                 let code = &func.code;
-                if code.flags
-                    & (flags::VARARGS
-                        | flags::VARKEYWORDS
-                        | flags::GENERATOR
-                        | flags::COROUTINE
-                        | flags::ASYNC_GENERATOR)
-                    == 0
+                if code.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0
                     && code.kwonlyargcount == 0
                     && argc + 2 - skip == code.argcount as usize
                 {

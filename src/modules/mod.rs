@@ -645,17 +645,19 @@ fn types_coroutine(_vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
                 fobj.code
                     .with_flags(crate::bytecode::flags::ITERABLE_COROUTINE),
             );
-            Ok(Value::new_obj(Payload::Function(crate::object::Function {
-                code,
-                globals: fobj.globals.clone(),
-                name: std::cell::RefCell::new(fobj.name.borrow().clone()),
-                qualname: std::cell::RefCell::new(fobj.qualname.borrow().clone()),
-                defaults: fobj.defaults.clone(),
-                kwdefaults: fobj.kwdefaults.clone(),
-                closure: fobj.closure.clone(),
-                dict: std::cell::RefCell::new(fobj.dict.borrow().clone()),
-                doc: fobj.doc.clone(),
-            })))
+            Ok(Value::new_obj(Payload::Function(Box::new(
+                crate::object::Function {
+                    code,
+                    globals: fobj.globals.clone(),
+                    name: std::cell::RefCell::new(fobj.name.borrow().clone()),
+                    qualname: std::cell::RefCell::new(fobj.qualname.borrow().clone()),
+                    defaults: fobj.defaults.clone(),
+                    kwdefaults: fobj.kwdefaults.clone(),
+                    closure: fobj.closure.clone(),
+                    dict: std::cell::RefCell::new(fobj.dict.borrow().clone()),
+                    doc: fobj.doc.clone(),
+                },
+            ))))
         }
         _ => Ok(func.clone()),
     }

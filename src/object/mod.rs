@@ -107,13 +107,13 @@ pub enum Payload {
         step: i64,
     },
     Slice(Value, Value, Value),
-    Function(Function),
+    Function(Box<Function>),
     Native(NativeFunc),
     BoundMethod {
         func: Value,
         receiver: Value,
     },
-    Type(TypeObj),
+    Type(Box<TypeObj>),
     Instance(Instance),
     Cell(RefCell<Value>),
     Generator(Generator),
@@ -265,5 +265,14 @@ mod tests {
     #[test]
     fn value_is_two_words() {
         assert_eq!(std::mem::size_of::<super::Value>(), 16);
+    }
+}
+#[cfg(test)]
+mod size_tests {
+    /// Every object allocation pays for the largest payload: big, rarely created ones
+    /// (types, functions) are boxed so that lists, instances and generators stay small.
+    #[test]
+    fn payload_stays_compact() {
+        assert!(std::mem::size_of::<super::Payload>() <= 96);
     }
 }

@@ -757,7 +757,7 @@ pub fn make_class(vm: &mut Vm, name: &str, bases: Vec<Value>, ns: Dict) -> PyRes
             }
         }
     }
-    let cls = Object::new(Payload::Type(TypeObj {
+    let cls = Object::new(Payload::Type(Box::new(TypeObj {
         name: name.into(),
         qualname: qualname.into(),
         module: module.into(),
@@ -767,7 +767,7 @@ pub fn make_class(vm: &mut Vm, name: &str, bases: Vec<Value>, ns: Dict) -> PyRes
         kind: TypeKind::User,
         is_exception,
         cache: Default::default(),
-    }));
+    })));
     if let Some(cell) = classcell {
         if let Some(Payload::Cell(c)) = cell.payload() {
             *c.borrow_mut() = Value::Obj(cls.clone());

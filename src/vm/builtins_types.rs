@@ -76,7 +76,7 @@ pub fn new_type(name: &str, kind: TypeKind, base: Option<&Rc<Object>>) -> Rc<Obj
     };
     let is_exception =
         kind == TypeKind::BaseException || base.is_some_and(|b| b.payload_type().is_exception);
-    Object::new(Payload::Type(TypeObj {
+    Object::new(Payload::Type(Box::new(TypeObj {
         name: name.into(),
         qualname: name.into(),
         module: "builtins".into(),
@@ -86,7 +86,7 @@ pub fn new_type(name: &str, kind: TypeKind, base: Option<&Rc<Object>>) -> Rc<Obj
         kind,
         is_exception,
         cache: Default::default(),
-    }))
+    })))
 }
 
 pub fn add_method(t: &Rc<Object>, name: &'static str, f: NativeFn) {

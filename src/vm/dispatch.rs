@@ -571,7 +571,7 @@ impl Vm {
                         dict: RefCell::new(None),
                         doc,
                     };
-                    push!(Value::new_obj(Payload::Function(f)));
+                    push!(Value::new_obj(Payload::Function(Box::new(f))));
                 }
                 Opcode::ReturnValue => {
                     let v = pop!();

@@ -532,6 +532,21 @@ impl<K: Clone> SetTable<K> {
     /// `set_add_entry`: add `key` (with Python hash `hash`).  Returns
     /// `Ok(true)` if it was added, `Ok(false)` if an equal key was already
     /// present (the stored key is kept, as in CPython).
+    /// Keys with `hash` along its probe sequence, in probe order: the candidates to
+    /// compare with Python `__eq__` once the table is no longer borrowed.
+    pub fn same_hash_keys(&self, hash: i64, key: &K) -> Vec<K>
+    where
+        K: Clone,
+    {
+        let mut out = Vec::new();
+        let mut record = |k: &K, _: &K| -> Result<bool, ()> {
+            out.push(k.clone());
+            Ok(false)
+        };
+        let _ = self.lookup(hash, key, &mut record);
+        out
+    }
+
     pub fn insert<E>(&mut self, hash: i64, key: K, eq: &mut EqFn<'_, K, E>) -> Result<bool, E> {
         debug_assert!(hash != -1, "-1 is not a valid Python hash");
         let mask = self.mask as u64;

@@ -153,6 +153,28 @@ impl Dict {
         Ok(None)
     }
 
+    /// Live keys with `hash` along its probe sequence (entry index, key), in probe order:
+    /// the candidates to compare with Python `__eq__` outside any borrow.
+    pub fn same_hash_keys(&self, hash: i64) -> Vec<(usize, Value)> {
+        let mut out = Vec::new();
+        if self.indices.is_empty() {
+            return out;
+        }
+        for slot in Probe::new(hash, self.indices.len()) {
+            let ix = self.indices[slot];
+            if ix == EMPTY {
+                break;
+            }
+            if ix != DUMMY {
+                let e = &self.entries[ix as usize];
+                if e.hash == hash {
+                    out.push((ix as usize, e.key.clone()));
+                }
+            }
+        }
+        out
+    }
+
     /// Insert a key known to be absent.
     /// The layout version (see the field).
     #[inline]
@@ -250,7 +272,9 @@ impl Dict {
     }
 
     fn grow(&mut self) {
-        let size = table_size_for(self.used + 1);
+        // CPython's GROWTH_RATE (used * 3): the next resize is a constant factor away, so
+        // inserting n keys costs O(n), not a resize per insert near the load limit.
+        let size = ((self.used + 1) * 3).next_power_of_two().max(8);
         self.entries.retain(|e| !e.key.is_null());
         self.indices = vec![EMPTY; size];
         for (idx, e) in self.entries.iter().enumerate() {
@@ -336,6 +360,19 @@ mod tests {
 
     fn eq(a: &Value, b: &Value) -> Result<bool, ()> {
         Ok(a.is(b))
+    }
+
+    #[test]
+    fn same_hash_keys_walks_only_the_probe_sequence() {
+        let mut d = Dict::new();
+        for i in 0..5000 {
+            d.insert(i * 7919, key(i), key(i), &mut eq).unwrap();
+        }
+        // Keys with other hashes are not candidates, however many there are.
+        let found = d.same_hash_keys(42 * 7919);
+        assert_eq!(found.len(), 1);
+        assert!(found[0].1.is(&key(42)));
+        assert!(d.same_hash_keys(-1).is_empty());
     }
 
     #[test]

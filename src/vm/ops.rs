@@ -1015,14 +1015,7 @@ impl Vm {
         h: i64,
         k: &Value,
     ) -> PyResult<Option<usize>> {
-        let candidates: Vec<(usize, Value)> = dict
-            .borrow()
-            .entry_slots()
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| e.hash == h && !e.key.is_null())
-            .map(|(i, e)| (i, e.key.clone()))
-            .collect();
+        let candidates = dict.borrow().same_hash_keys(h);
         for (i, c) in candidates {
             if c.is(k) || self.eq(&c, k)? {
                 return Ok(Some(i));
@@ -1101,13 +1094,7 @@ impl Vm {
             return Err(PyErr::type_error("not a set"));
         };
         if needs_slow_eq(&v) {
-            let existing: Vec<Value> = s
-                .table
-                .borrow()
-                .iter()
-                .filter(|(hh, _)| *hh == h)
-                .map(|(_, k)| k.clone())
-                .collect();
+            let existing = s.table.borrow().same_hash_keys(h, &v);
             for e in existing {
                 if e.is(&v) || self.eq(&e, &v)? {
                     return Ok(());
@@ -1135,13 +1122,7 @@ impl Vm {
             }
         };
         if needs_slow_eq(v) {
-            let existing: Vec<Value> = s
-                .table
-                .borrow()
-                .iter()
-                .filter(|(hh, _)| *hh == h)
-                .map(|(_, k)| k.clone())
-                .collect();
+            let existing = s.table.borrow().same_hash_keys(h, v);
             for e in existing {
                 if e.is(v) || self.eq(&e, v)? {
                     return Ok(true);

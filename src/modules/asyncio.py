@@ -164,7 +164,10 @@ def _format_callbacks(cbs):
 
 
 def _format_cb(cb):
-    # a task's wakeup is shown the way CPython's C Task shows it
+    # a task's wakeup is shown the way CPython's C Task shows it (the native
+    # core lists a task waiting on a future as the task itself)
+    if isinstance(cb, Task):
+        return 'Task.task_wakeup()'
     if getattr(cb, '__self__', None) is not None and \
             isinstance(cb.__self__, Task) and \
             getattr(cb, '__name__', None) == '_wakeup':
@@ -399,151 +402,38 @@ _CANCELLED = 'CANCELLED'
 _FINISHED = 'FINISHED'
 
 
-class Future:
-    """A Future: a result that will be available later."""
+# Future and Task are native (src/modules/aio.rs, like CPython's _asyncio): the
+# task step, the done-callbacks and the await protocol run without bytecode.
+from _asyncio import Future, Task
+import _asyncio
 
-    _state = _PENDING
-    _result = None
-    _exception = None
-    _loop = None
-    _source_traceback = None
-    _cancel_message = None
-    _cancelled_exc = None
-    _asyncio_future_blocking = False
-    _log_traceback = False
-    _callbacks = None      # list of callbacks, created on first use
 
-    def __init__(self, *, loop=None):
-        if loop is None:
-            loop = _get_event_loop()
-        self._loop = loop
-
-    def __repr__(self):
-        return f'<{type(self).__name__} {" ".join(self._repr_info())}>'
-
-    def _repr_info(self):
-        info = [self._state.lower()]
-        if self._state is _FINISHED:
-            if self._exception is not None:
-                info.append(f'exception={self._exception!r}')
-            else:
-                info.append(f'result={_short_repr(self._result)}')
-        if self._callbacks:
-            info.append(_format_callbacks(self._callbacks))
-        return info
-
-    def get_loop(self):
-        loop = self._loop
-        if loop is None:
-            raise RuntimeError("Future object is not initialized.")
-        return loop
-
-    def _make_cancelled_error(self):
-        exc = self._cancelled_exc
-        if exc is not None:
-            self._cancelled_exc = None
-            return exc
-        if self._cancel_message is None:
-            exc = CancelledError()
+def _future_repr_info(fut):
+    state = fut._state
+    info = [state.lower()]
+    if state is _FINISHED:
+        if fut._exception is not None:
+            info.append(f'exception={fut._exception!r}')
         else:
-            exc = CancelledError(self._cancel_message)
-        return exc
+            info.append(f'result={_short_repr(fut._result)}')
+    if fut._callbacks:
+        info.append(_format_callbacks(fut._callbacks))
+    return info
 
-    def cancel(self, msg=None):
-        self._log_traceback = False
-        if self._state is not _PENDING:
-            return False
-        self._state = _CANCELLED
-        self._cancel_message = msg
-        self._schedule_callbacks()
-        return True
 
-    def _schedule_callbacks(self):
-        callbacks = self._callbacks
-        if not callbacks:
-            return
-        self._callbacks = None
-        loop = self._loop
-        if loop._closed:
-            raise RuntimeError('Event loop is closed')
-        ready = loop._ready
-        for cb in callbacks:
-            ready.append(Handle(cb, (self,), loop))
+def _future_repr(fut):
+    return f'<{type(fut).__name__} {" ".join(_future_repr_info(fut))}>'
 
-    def cancelled(self):
-        return self._state is _CANCELLED
 
-    def done(self):
-        return self._state is not _PENDING
-
-    def result(self):
-        state = self._state
-        if state is _FINISHED:
-            self._log_traceback = False
-            if self._exception is not None:
-                raise self._exception
-            return self._result
-        if state is _CANCELLED:
-            raise self._make_cancelled_error()
-        raise InvalidStateError('Result is not set.')
-
-    def exception(self):
-        if self._state is _CANCELLED:
-            raise self._make_cancelled_error()
-        if self._state is not _FINISHED:
-            raise InvalidStateError('Exception is not set.')
-        self._log_traceback = False
-        return self._exception
-
-    def add_done_callback(self, fn, *, context=None):
-        if self._state is not _PENDING:
-            self._loop.call_soon(fn, self)
-        else:
-            cbs = self._callbacks
-            if cbs is None:
-                self._callbacks = [fn]
-            else:
-                cbs.append(fn)
-
-    def remove_done_callback(self, fn):
-        old = self._callbacks
-        if not old:
-            return 0
-        kept = [f for f in old if f != fn]
-        removed = len(old) - len(kept)
-        if removed:
-            self._callbacks = kept
-        return removed
-
-    def set_result(self, result):
-        if self._state is not _PENDING:
-            raise InvalidStateError('invalid state')
-        self._result = result
-        self._state = _FINISHED
-        self._schedule_callbacks()
-
-    def set_exception(self, exception):
-        if self._state is not _PENDING:
-            raise InvalidStateError('invalid state')
-        if isinstance(exception, type):
-            exception = exception()
-        if type(exception) is StopIteration:
-            raise TypeError("StopIteration interacts badly with generators "
-                            "and cannot be raised into a Future")
-        self._exception = exception
-        self._state = _FINISHED
-        self._schedule_callbacks()
-        self._log_traceback = True
-
-    def __await__(self):
-        if self._state is _PENDING:
-            self._asyncio_future_blocking = True
-            yield self  # tells the Task to wait for completion
-        if self._state is _PENDING:
-            raise RuntimeError("await wasn't used with future")
-        return self.result()
-
-    __iter__ = __await__
+def _task_repr(task):
+    info = _future_repr_info(task)
+    if task._num_cancels_requested and task._state is _PENDING:
+        info[0] = 'cancelling'
+    info.insert(1, f'name={task._name!r}')
+    info.insert(2, f'coro=<{_format_coroutine(task._coro)}>')
+    if task._fut_waiter is not None:
+        info.insert(3, f'wait_for={task._fut_waiter!r}')
+    return f'<{type(task).__name__} {" ".join(info)}>'
 
 
 def isfuture(obj):
@@ -559,246 +449,43 @@ def _get_loop(fut):
 
 
 def _set_result_unless_cancelled(fut, result):
-    if fut._state is _CANCELLED:
+    if fut.cancelled():
         return
     fut.set_result(result)
-
-
-# ---- tasks -------------------------------------------------------------
-
-_task_counter = 0
-# Registry of tasks, in creation order.  Finished tasks are not removed one
-# by one; the list is pruned when it has doubled since the last pruning.
-_all_tasks = []
-_all_tasks_prune_at = 64
-
-
-class Task(Future):
-    """A coroutine wrapped in a Future."""
-
-    _log_destroy_pending = True
-    # A task stands for its own "call self._step()" entry in the loop's
-    # ready queue (saving a Handle per step): the loop runs entries as
-    # entry._callback(*entry._args) unless entry._cancelled.
-    _args = ()
-    _cancelled = False
-
-    def __init__(self, coro, *, loop=None, name=None, context=None):
-        if loop is None:
-            loop = _get_event_loop()
-        self._loop = loop
-        if not iscoroutine(coro):
-            self._log_destroy_pending = False
-            raise TypeError(f"a coroutine was expected, got {coro!r}")
-        if name is None:
-            global _task_counter
-            _task_counter += 1
-            self._name = f'Task-{_task_counter}'
-        else:
-            self._name = str(name)
-        self._num_cancels_requested = 0
-        self._must_cancel = False
-        self._fut_waiter = None
-        self._coro = coro
-        self._callback = self._step
-        self._wakeup_cb = self._wakeup
-        if loop._closed:
-            raise RuntimeError('Event loop is closed')
-        loop._ready.append(self)
-        _all_tasks.append(self)
-        if len(_all_tasks) >= _all_tasks_prune_at:
-            _prune_all_tasks()
-
-    def __repr__(self):
-        info = self._repr_info()
-        if self._num_cancels_requested and self._state is _PENDING:
-            info[0] = 'cancelling'
-        info.insert(1, f'name={self._name!r}')
-        info.insert(2, f'coro=<{_format_coroutine(self._coro)}>')
-        if self._fut_waiter is not None:
-            info.insert(3, f'wait_for={self._fut_waiter!r}')
-        return f'<{type(self).__name__} {" ".join(info)}>'
-
-    def get_coro(self):
-        return self._coro
-
-    def get_context(self):
-        return None
-
-    def get_name(self):
-        return self._name
-
-    def set_name(self, value):
-        self._name = str(value)
-
-    def set_result(self, result):
-        raise RuntimeError('Task does not support set_result operation')
-
-    def set_exception(self, exception):
-        raise RuntimeError('Task does not support set_exception operation')
-
-    def get_stack(self, *, limit=None):
-        return []
-
-    def print_stack(self, *, limit=None, file=None):
-        pass
-
-    def cancel(self, msg=None):
-        self._log_traceback = False
-        if self._state is not _PENDING:
-            return False
-        self._num_cancels_requested += 1
-        if self._fut_waiter is not None:
-            if self._fut_waiter.cancel(msg=msg):
-                return True
-        self._must_cancel = True
-        self._cancel_message = msg
-        return True
-
-    def cancelling(self):
-        return self._num_cancels_requested
-
-    def uncancel(self):
-        if self._num_cancels_requested > 0:
-            self._num_cancels_requested -= 1
-        return self._num_cancels_requested
-
-    def _step(self, exc=None):
-        if self._state is not _PENDING:
-            raise InvalidStateError(
-                f'_step(): already done: {self!r}, {exc!r}')
-        if self._must_cancel:
-            if not isinstance(exc, CancelledError):
-                exc = self._make_cancelled_error()
-            self._must_cancel = False
-        self._fut_waiter = None
-        loop = self._loop
-        if loop._current_task is not None:
-            raise RuntimeError(
-                f"Cannot enter into task {self!r} while another "
-                f"task {loop._current_task!r} is being executed.")
-        loop._current_task = self
-        try:
-            if exc is None:
-                result = self._coro.send(None)
-            else:
-                result = self._coro.throw(exc)
-        except StopIteration as e:
-            loop._current_task = None
-            if self._must_cancel:
-                # cancelled right before the coroutine returned
-                self._must_cancel = False
-                Future.cancel(self, msg=self._cancel_message)
-            else:
-                self._result = e.value
-                self._state = _FINISHED
-                self._schedule_callbacks()
-        except CancelledError as e:
-            loop._current_task = None
-            self._cancelled_exc = e   # chained later by _make_cancelled_error
-            Future.cancel(self)
-        except (KeyboardInterrupt, SystemExit) as e:
-            loop._current_task = None
-            Future.set_exception(self, e)
-            raise
-        except BaseException as e:
-            loop._current_task = None
-            Future.set_exception(self, e)
-        else:
-            loop._current_task = None
-            if result is None:
-                # bare yield: run again on the next loop iteration
-                loop._ready.append(self)
-                return
-            blocking = getattr(result, '_asyncio_future_blocking', None)
-            if blocking is not None:
-                if _get_loop(result) is not loop:
-                    new_exc = RuntimeError(
-                        f'Task {self!r} got Future {result!r} '
-                        f'attached to a different loop')
-                elif blocking:
-                    if result is self:
-                        new_exc = RuntimeError(
-                            f'Task cannot await on itself: {self!r}')
-                    else:
-                        result._asyncio_future_blocking = False
-                        result.add_done_callback(self._wakeup_cb)
-                        self._fut_waiter = result
-                        if self._must_cancel:
-                            if result.cancel(msg=self._cancel_message):
-                                self._must_cancel = False
-                        return
-                else:
-                    new_exc = RuntimeError(
-                        f'yield was used instead of yield from '
-                        f'in task {self!r} with {result!r}')
-            elif type(result) is _GeneratorType:
-                new_exc = RuntimeError(
-                    f'yield was used instead of yield from for '
-                    f'generator in task {self!r} with {result!r}')
-            else:
-                new_exc = RuntimeError(f'Task got bad yield: {result!r}')
-            loop._ready.append(Handle(self._step, (new_exc,), loop))
-
-    def _wakeup(self, future):
-        if future._state is _FINISHED and future._exception is None:
-            self._step()
-            return
-        try:
-            future.result()
-        except BaseException as exc:
-            self._step(exc)
-        else:
-            self._step()
 
 
 def current_task(loop=None):
     if loop is None:
         loop = get_running_loop()
-    return loop._current_task
+    return _asyncio.current_task()
 
 
 def all_tasks(loop=None):
     if loop is None:
         loop = get_running_loop()
-    return {t for t in list(_all_tasks) if t._loop is loop and
-            t._state is _PENDING}
+    return {t for t in _asyncio._pending_tasks() if t._loop is loop}
 
 
-def _prune_all_tasks():
-    global _all_tasks_prune_at
-    _all_tasks[:] = [t for t in _all_tasks if t._state is _PENDING]
-    _all_tasks_prune_at = max(64, 2 * len(_all_tasks))
-
-
-def _register_task(task):
-    for t in _all_tasks:
-        if t is task:
-            return
-    _all_tasks.append(task)
-
-
-def _unregister_task(task):
-    for i in range(len(_all_tasks)):
-        if _all_tasks[i] is task:
-            del _all_tasks[i]
-            return
+_register_task = _asyncio._register_task
+_unregister_task = _asyncio._unregister_task
 
 
 def _enter_task(loop, task):
-    if loop._current_task is not None:
+    current = _asyncio._swap_current_task(task)
+    if current is not None:
+        _asyncio._swap_current_task(current)
         raise RuntimeError(
             f"Cannot enter into task {task!r} while another "
-            f"task {loop._current_task!r} is being executed.")
-    loop._current_task = task
+            f"task {current!r} is being executed.")
 
 
 def _leave_task(loop, task):
-    if loop._current_task is not task:
+    current = _asyncio._swap_current_task(None)
+    if current is not task:
+        _asyncio._swap_current_task(current)
         raise RuntimeError(
             f"Leaving task {task!r} does not match "
-            f"the current task {loop._current_task!r}.")
-    loop._current_task = None
+            f"the current task {current!r}.")
 
 
 def create_task(coro, *, name=None, context=None):
@@ -969,19 +656,14 @@ class BaseEventLoop(AbstractEventLoop):
                 h._scheduled = False
                 ready.append(h)
 
-        ntodo = len(ready)
-        popleft = ready.popleft
-        while ntodo:
-            ntodo -= 1
-            h = popleft()
-            if h._cancelled:
-                continue
-            try:
-                h._callback(*h._args)
-            except (SystemExit, KeyboardInterrupt):
-                raise
-            except BaseException as exc:
-                self._callback_failed(h, exc)
+        _asyncio._run_ready(self, ready, len(ready))
+
+    def _native_callback_failed(self, callback, args, exc):
+        # A done-callback or task step queued by the native core failed.
+        if callback is None:
+            self._callback_failed(Handle(None, (), self), exc)
+        else:
+            self._callback_failed(Handle(callback, args, self), exc)
 
     def _callback_failed(self, handle, exc):
         cb = _format_callback_source(handle._callback, handle._args) \
@@ -1024,8 +706,6 @@ class BaseEventLoop(AbstractEventLoop):
         self._check_running()
         new_task = not isfuture(future)
         future = ensure_future(future, loop=self)
-        if new_task:
-            future._log_destroy_pending = False
         future.add_done_callback(_run_until_complete_cb)
         try:
             self.run_forever()
@@ -1234,8 +914,7 @@ def run(main, *, debug=None):
 
 
 def _cancel_all_tasks(loop):
-    to_cancel = [t for t in list(_all_tasks)
-                 if t._loop is loop and t._state is _PENDING]
+    to_cancel = [t for t in _asyncio._pending_tasks() if t._loop is loop]
     if not to_cancel:
         return
     for task in to_cancel:
@@ -1360,24 +1039,22 @@ def _release_waiter(waiter, *args):
         waiter.set_result(None)
 
 
-class _GatheringFuture(Future):
-    """Future returned by gather(); cancelling it cancels the children."""
+def _gathering_future(children, loop, cancel_requested):
+    """The future gather() returns: cancelling it cancels the children (the
+    native core calls the hook only while the future is pending)."""
+    outer = Future(loop=loop)
 
-    def __init__(self, children, *, loop):
-        Future.__init__(self, loop=loop)
-        self._children = children
-        self._cancel_requested = False
-
-    def cancel(self, msg=None):
-        if self._state is not _PENDING:
-            return False
+    def cancel(msg=None):
         ret = False
-        for child in self._children:
+        for child in children:
             if child.cancel(msg=msg):
                 ret = True
         if ret:
-            self._cancel_requested = True
+            cancel_requested[0] = True
         return ret
+
+    outer._set_cancel_hook(cancel)
+    return outer
 
 
 def gather(*coros_or_futures, return_exceptions=False):
@@ -1391,6 +1068,7 @@ def gather(*coros_or_futures, return_exceptions=False):
     nfinished = 0
     outer = None
     children = []
+    cancel_requested = [False]
 
     def _done_callback(fut):
         nonlocal nfinished
@@ -1418,7 +1096,7 @@ def gather(*coros_or_futures, return_exceptions=False):
                     if res is None:
                         res = f.result()
                 results.append(res)
-            if outer._cancel_requested:
+            if cancel_requested[0]:
                 outer.set_exception(fut._make_cancelled_error())
             else:
                 outer.set_result(results)
@@ -1435,8 +1113,6 @@ def gather(*coros_or_futures, return_exceptions=False):
                 fut = _ensure_future(arg, loop)
             if loop is None:
                 loop = _get_loop(fut)
-            if fut is not arg:
-                fut._log_destroy_pending = False
             nfuts += 1
             arg_to_fut[arg] = fut
             fut.add_done_callback(_done_callback)
@@ -1444,7 +1120,7 @@ def gather(*coros_or_futures, return_exceptions=False):
             fut = arg_to_fut[arg]
         children.append(fut)
 
-    outer = _GatheringFuture(children, loop=loop)
+    outer = _gathering_future(children, loop, cancel_requested)
     return outer
 
 
@@ -2408,3 +2084,7 @@ def wrap_future(future, *, loop=None):
     if isfuture(future):
         return future
     raise TypeError(f'asyncio.Future is expected, got {future!r}')
+
+
+_asyncio._setup(CancelledError, InvalidStateError, _get_event_loop, _future_repr,
+                _task_repr, iscoroutine, _PENDING, _CANCELLED, _FINISHED)

@@ -12,7 +12,7 @@ pub struct Deque {
     pub maxlen: Option<usize>,
 }
 
-fn with<R>(v: &Value, f: impl FnOnce(&mut Deque) -> R) -> PyResult<R> {
+pub fn with<R>(v: &Value, f: impl FnOnce(&mut Deque) -> R) -> PyResult<R> {
     match v.payload() {
         Some(Payload::Opaque(b)) => {
             let mut b = b.borrow_mut();

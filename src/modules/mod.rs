@@ -2,6 +2,7 @@
 //! Python, `asyncio.py`, compiled into the binary).
 //! Anything else raises ModuleNotFoundError.
 
+pub mod aio;
 pub mod collections;
 pub mod dis;
 
@@ -12,6 +13,7 @@ use crate::vm::Vm;
 pub fn create(vm: &mut Vm, name: &str) -> PyResult<Value> {
     Ok(match name {
         "sys" => sys(vm),
+        "_asyncio" => aio::module(vm),
         "asyncio" => python_module(vm, "asyncio", include_str!("asyncio.py"))?,
         "dis" => dis::module(vm),
         "types" => vm.new_module(

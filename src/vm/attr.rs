@@ -271,7 +271,15 @@ impl Vm {
             }
             _ => {
                 let tn = self.type_name(obj);
-                if self.type_of(obj).payload_type().lookup(n).is_some() {
+                let ca = self.type_of(obj).payload_type().lookup(n);
+                if let Some(Payload::Property(p)) = ca.as_ref().and_then(|c| c.payload()) {
+                    if !p.fset.is_none() {
+                        let f = p.fset.clone();
+                        self.call(&f, vec![obj.clone(), v], &[])?;
+                        return Ok(());
+                    }
+                }
+                if ca.is_some() {
                     Err(PyErr::attribute_error(format!(
                         "'{}' object attribute '{}' is read-only",
                         tn,

@@ -24,7 +24,7 @@ fn native(name: &'static str, f: NativeFn) -> Value {
 }
 
 /// Split `args` into positional values and (name, value) keyword pairs.
-fn split_kw<'a>(
+pub(crate) fn split_kw<'a>(
     args: &'a [Value],
     kwnames: &'a [Value],
 ) -> (&'a [Value], Vec<(&'a str, &'a Value)>) {
@@ -37,7 +37,7 @@ fn split_kw<'a>(
     (&args[..npos], kws)
 }
 
-fn kwarg<'a>(kws: &[(&str, &'a Value)], name: &str) -> Option<&'a Value> {
+pub(crate) fn kwarg<'a>(kws: &[(&str, &'a Value)], name: &str) -> Option<&'a Value> {
     kws.iter().find(|(k, _)| *k == name).map(|(_, v)| *v)
 }
 

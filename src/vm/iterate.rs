@@ -729,6 +729,9 @@ impl Vm {
             }
         }
         if let Some(Payload::Opaque(_)) = recv.payload() {
+            if let Some(r) = crate::modules::aio::try_iter_send(self, recv) {
+                return r;
+            }
             if let Some(r) = super::asyncgen::try_op_send(self, recv, v.clone()) {
                 return r;
             }

@@ -1,0 +1,1148 @@
+//! `_asyncio`: the native core of asyncio, as CPython has one. Future and Task live
+//! here, and so does the runner of the loop's ready queue, because these are what every
+//! task switch goes through. Everything else (the loop's timers, gather, queues, locks)
+//! is Python in `asyncio.py`, which registers its exception classes and repr helpers
+//! here with `_setup`.
+//!
+//! A task switch: the ready queue holds the task itself (no handle per step); running it
+//! resumes its coroutine with `send`, and a yielded Future gets the task as a done
+//! callback (no bound method per await). Semantics and messages follow CPython 3.11's
+//! `_asynciomodule.c` and `futures.py`/`tasks.py`.
+//!
+//! Borrowing rule: the objects' state sits in `Cell`/`RefCell` fields behind a shared
+//! borrow of the `Opaque` payload; values are cloned out and every borrow ends before
+//! Python code runs.
+
+use super::collections;
+use crate::object::{ExcKind, Payload, Property, PyErr, PyResult, TypeKind, Value};
+use crate::vm::builtins::{kwarg, module_fn as f, split_kw, throw_gen};
+use crate::vm::builtins_types::{add_attr, add_method, new_type};
+use crate::vm::generator::GenKind;
+use crate::vm::{Completion, Vm};
+use std::cell::{Cell, Ref, RefCell};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum State {
+    Pending,
+    Cancelled,
+    Finished,
+}
+
+/// A done-callback: a Python callable, or a task to wake.
+#[derive(Clone)]
+enum Callback {
+    Py(Value),
+    Wakeup(Value),
+}
+
+/// The state of a Future; a Task uses the task fields too.
+pub struct Core {
+    state: Cell<State>,
+    result: RefCell<Value>,
+    exception: RefCell<Value>,
+    loop_: RefCell<Value>,
+    /// The loop's ready deque, where done-callbacks and task steps are queued.
+    ready: RefCell<Value>,
+    callbacks: RefCell<Vec<Callback>>,
+    cancel_message: RefCell<Value>,
+    cancelled_exc: RefCell<Value>,
+    blocking: Cell<bool>,
+    log_traceback: Cell<bool>,
+    /// gather()'s future: cancel() cancels the children instead.
+    cancel_hook: RefCell<Value>,
+    coro: RefCell<Value>,
+    name: RefCell<Value>,
+    fut_waiter: RefCell<Value>,
+    must_cancel: Cell<bool>,
+    num_cancels: Cell<i64>,
+}
+
+impl Core {
+    fn new(loop_: Value, ready: Value) -> Core {
+        Core {
+            state: Cell::new(State::Pending),
+            result: RefCell::new(Value::None),
+            exception: RefCell::new(Value::None),
+            loop_: RefCell::new(loop_),
+            ready: RefCell::new(ready),
+            callbacks: RefCell::new(Vec::new()),
+            cancel_message: RefCell::new(Value::None),
+            cancelled_exc: RefCell::new(Value::None),
+            blocking: Cell::new(false),
+            log_traceback: Cell::new(false),
+            cancel_hook: RefCell::new(Value::None),
+            coro: RefCell::new(Value::None),
+            name: RefCell::new(Value::None),
+            fut_waiter: RefCell::new(Value::None),
+            must_cancel: Cell::new(false),
+            num_cancels: Cell::new(0),
+        }
+    }
+}
+
+pub struct FutureObj(Core);
+pub struct TaskObj(Core);
+
+/// `Future.__await__()`: yields the future once, then returns its result.
+pub struct FutureIter {
+    fut: Value,
+    /// 0 before the first send, 1 after yielding the future, 2 finished.
+    stage: Cell<u8>,
+}
+
+/// Ready-queue entries made by the core.
+enum Entry {
+    /// `callback(fut)` for a finished future.
+    Call(Value, Value),
+    /// Resume `task` because the future it waited on is done.
+    Wakeup(Value, Value),
+    /// Run `task`'s step with an exception to throw in (a bad yield).
+    Throw(Value, Value),
+}
+
+/// What `asyncio.py` registers with `_setup`.
+struct Registered {
+    cancelled_error: Value,
+    invalid_state_error: Value,
+    get_event_loop: Value,
+    future_repr: Value,
+    task_repr: Value,
+    iscoroutine: Value,
+    states: [Value; 3],
+}
+
+thread_local! {
+    static REG: RefCell<Option<Registered>> = const { RefCell::new(None) };
+    static CURRENT_TASK: RefCell<Value> = const { RefCell::new(Value::None) };
+    static TASK_COUNTER: Cell<u64> = const { Cell::new(0) };
+    /// Tasks in creation order; finished ones are pruned when the list doubles.
+    static ALL_TASKS: RefCell<(Vec<Value>, usize)> = const { RefCell::new((Vec::new(), 64)) };
+}
+
+fn reg<R>(f: impl FnOnce(&Registered) -> R) -> PyResult<R> {
+    REG.with(|r| match r.borrow().as_ref() {
+        Some(reg) => Ok(f(reg)),
+        None => Err(PyErr::runtime_error("_asyncio is not initialised")),
+    })
+}
+
+fn opaque<T: 'static>(v: T) -> Value {
+    Value::new_obj(Payload::Opaque(RefCell::new(Box::new(v))))
+}
+
+/// The core of a Future or Task (a shared borrow: end it before running Python code).
+fn core(v: &Value) -> Option<Ref<'_, Core>> {
+    let Some(Payload::Opaque(b)) = v.payload() else {
+        return None;
+    };
+    let r = b.try_borrow().ok()?;
+    Ref::filter_map(r, |x| {
+        if let Some(t) = x.downcast_ref::<TaskObj>() {
+            Some(&t.0)
+        } else {
+            x.downcast_ref::<FutureObj>().map(|f| &f.0)
+        }
+    })
+    .ok()
+}
+
+fn is_task(v: &Value) -> bool {
+    matches!(v.payload(), Some(Payload::Opaque(b)) if b.try_borrow().is_ok_and(|x| x.is::<TaskObj>()))
+}
+
+fn this(a: &[Value]) -> PyResult<Ref<'_, Core>> {
+    a.first()
+        .and_then(core)
+        .ok_or_else(|| PyErr::type_error("descriptor requires a '_asyncio.Future' object"))
+}
+
+fn invalid_state(vm: &mut Vm, msg: &str) -> PyErr {
+    match reg(|r| r.invalid_state_error.clone()) {
+        Ok(cls) => match vm.call(&cls, vec![Value::str(msg)], &[]) {
+            Ok(e) => PyErr::Obj(e),
+            Err(e) => e,
+        },
+        Err(e) => e,
+    }
+}
+
+fn is_cancelled_error(vm: &mut Vm, e: &Value) -> bool {
+    match reg(|r| r.cancelled_error.clone()) {
+        Ok(cls) => crate::vm::builtins::isinstance(vm, e, &cls).unwrap_or(false),
+        Err(_) => false,
+    }
+}
+
+fn push_ready(ready: &Value, v: Value) -> PyResult<()> {
+    collections::with(ready, |d| d.items.push_back(v))
+}
+
+// ----- Future -----
+
+fn make_cancelled_error(vm: &mut Vm, fut: &Value) -> PyResult<Value> {
+    let (stored, msg) = {
+        let c = core(fut).ok_or_else(|| PyErr::type_error("not a future"))?;
+        let stored = std::mem::replace(&mut *c.cancelled_exc.borrow_mut(), Value::None);
+        let msg = c.cancel_message.borrow().clone();
+        (stored, msg)
+    };
+    if !stored.is_none() {
+        return Ok(stored);
+    }
+    let cls = reg(|r| r.cancelled_error.clone())?;
+    let args = if msg.is_none() { vec![] } else { vec![msg] };
+    vm.call(&cls, args, &[])
+}
+
+fn schedule_callbacks(fut: &Value) -> PyResult<()> {
+    let (callbacks, ready) = {
+        let c = core(fut).unwrap();
+        let cbs = std::mem::take(&mut *c.callbacks.borrow_mut());
+        let ready = c.ready.borrow().clone();
+        (cbs, ready)
+    };
+    for cb in callbacks {
+        let entry = match cb {
+            Callback::Py(f) => Entry::Call(f, fut.clone()),
+            Callback::Wakeup(t) => Entry::Wakeup(t, fut.clone()),
+        };
+        push_ready(&ready, opaque(entry))?;
+    }
+    Ok(())
+}
+
+fn add_callback(fut: &Value, cb: Callback) -> PyResult<()> {
+    let (pending, ready) = {
+        let c = core(fut).unwrap();
+        let r = (c.state.get() == State::Pending, c.ready.borrow().clone());
+        r
+    };
+    if pending {
+        core(fut).unwrap().callbacks.borrow_mut().push(cb);
+        return Ok(());
+    }
+    let entry = match cb {
+        Callback::Py(f) => Entry::Call(f, fut.clone()),
+        Callback::Wakeup(t) => Entry::Wakeup(t, fut.clone()),
+    };
+    push_ready(&ready, opaque(entry))
+}
+
+fn future_result(vm: &mut Vm, fut: &Value) -> PyResult<Value> {
+    let (state, exc, result) = {
+        let c = core(fut).unwrap();
+        let r = (
+            c.state.get(),
+            c.exception.borrow().clone(),
+            c.result.borrow().clone(),
+        );
+        if r.0 == State::Finished {
+            c.log_traceback.set(false);
+        }
+        r
+    };
+    match state {
+        State::Finished if !exc.is_none() => Err(PyErr::Obj(exc)),
+        State::Finished => Ok(result),
+        State::Cancelled => Err(PyErr::Obj(make_cancelled_error(vm, fut)?)),
+        State::Pending => Err(invalid_state(vm, "Result is not set.")),
+    }
+}
+
+fn future_cancel(vm: &mut Vm, fut: &Value, msg: Value) -> PyResult<bool> {
+    let (pending, hook) = {
+        let c = core(fut).unwrap();
+        let h = c.cancel_hook.borrow().clone();
+        if h.is_none() {
+            c.log_traceback.set(false);
+        }
+        (c.state.get() == State::Pending, h)
+    };
+    if !hook.is_none() && pending {
+        let r = vm.call(&hook, vec![msg], &[])?;
+        return vm.truthy(&r);
+    }
+    {
+        let c = core(fut).unwrap();
+        if c.state.get() != State::Pending {
+            return Ok(false);
+        }
+        c.state.set(State::Cancelled);
+        *c.cancel_message.borrow_mut() = msg;
+    }
+    schedule_callbacks(fut)?;
+    Ok(true)
+}
+
+fn set_result_core(fut: &Value, v: Value) -> PyResult<()> {
+    {
+        let c = core(fut).unwrap();
+        *c.result.borrow_mut() = v;
+        c.state.set(State::Finished);
+    }
+    schedule_callbacks(fut)
+}
+
+fn set_exception_core(fut: &Value, e: Value) -> PyResult<()> {
+    {
+        let c = core(fut).unwrap();
+        *c.exception.borrow_mut() = e;
+        c.state.set(State::Finished);
+        c.log_traceback.set(true);
+    }
+    schedule_callbacks(fut)
+}
+
+/// `x.cancel(msg=msg)` for any future-like object.
+fn cancel_any(vm: &mut Vm, x: &Value, msg: Value) -> PyResult<bool> {
+    if core(x).is_some() {
+        return if is_task(x) {
+            task_cancel(vm, x, msg)
+        } else {
+            future_cancel(vm, x, msg)
+        };
+    }
+    let m = vm.getattr(x, &Value::str("cancel"))?;
+    let r = vm.call(&m, vec![msg], &[Value::str("msg")])?;
+    vm.truthy(&r)
+}
+
+fn new_future(vm: &mut Vm, loop_: Value) -> PyResult<Core> {
+    let loop_ = if loop_.is_none() {
+        let gel = reg(|r| r.get_event_loop.clone())?;
+        vm.call(&gel, vec![], &[])?
+    } else {
+        loop_
+    };
+    let ready = vm.getattr(&loop_, &Value::str("_ready"))?;
+    Ok(Core::new(loop_, ready))
+}
+
+// ----- Task -----
+
+fn task_cancel(vm: &mut Vm, task: &Value, msg: Value) -> PyResult<bool> {
+    let waiter = {
+        let c = core(task).unwrap();
+        c.log_traceback.set(false);
+        if c.state.get() != State::Pending {
+            return Ok(false);
+        }
+        c.num_cancels.set(c.num_cancels.get() + 1);
+        let w = c.fut_waiter.borrow().clone();
+        w
+    };
+    if !waiter.is_none() && cancel_any(vm, &waiter, msg.clone())? {
+        return Ok(true);
+    }
+    let c = core(task).unwrap();
+    c.must_cancel.set(true);
+    *c.cancel_message.borrow_mut() = msg;
+    Ok(true)
+}
+
+fn coro_send(vm: &mut Vm, coro: &Value, exc: Option<Value>) -> PyResult<Completion> {
+    if let Some(Payload::Generator(_)) = coro.payload() {
+        let g = coro.as_obj().unwrap().clone();
+        return match exc {
+            None => match vm.gen_send_native(g, Value::None)? {
+                crate::vm::iterate::GenResult::Yield(v) => Ok(Completion::Yield(v)),
+                crate::vm::iterate::GenResult::Return(v) => Ok(Completion::Return(v)),
+            },
+            Some(e) => throw_gen(vm, g, e),
+        };
+    }
+    let (name, args) = match exc {
+        None => ("send", vec![Value::None]),
+        Some(e) => ("throw", vec![e]),
+    };
+    let m = vm.getattr(coro, &Value::str(name))?;
+    match vm.call(&m, args, &[]) {
+        Ok(v) => Ok(Completion::Yield(v)),
+        Err(e) => {
+            let e = vm.materialize(e);
+            if vm.is_instance_of_kind(&e, ExcKind::StopIteration) {
+                Ok(Completion::Return(vm.stop_iteration_value(&e)))
+            } else {
+                Err(PyErr::Obj(e))
+            }
+        }
+    }
+}
+
+fn task_step(vm: &mut Vm, task: &Value, exc: Option<Value>) -> PyResult<()> {
+    let (pending, must_cancel) = {
+        let c = core(task).unwrap();
+        (c.state.get() == State::Pending, c.must_cancel.get())
+    };
+    if !pending {
+        let tr = vm.repr(task)?;
+        let er = vm.repr(exc.as_ref().unwrap_or(&Value::None))?;
+        return Err(invalid_state(
+            vm,
+            &format!("_step(): already done: {}, {}", tr, er),
+        ));
+    }
+    let mut exc = exc;
+    if must_cancel {
+        if !exc.as_ref().is_some_and(|e| is_cancelled_error(vm, e)) {
+            exc = Some(make_cancelled_error(vm, task)?);
+        }
+        core(task).unwrap().must_cancel.set(false);
+    }
+    let coro = {
+        let c = core(task).unwrap();
+        *c.fut_waiter.borrow_mut() = Value::None;
+        let coro = c.coro.borrow().clone();
+        coro
+    };
+    let current = CURRENT_TASK.with(|c| c.borrow().clone());
+    if !current.is_none() {
+        let tr = vm.repr(task)?;
+        let cr = vm.repr(&current)?;
+        return Err(PyErr::runtime_error(format!(
+            "Cannot enter into task {} while another task {} is being executed.",
+            tr, cr
+        )));
+    }
+    CURRENT_TASK.with(|c| *c.borrow_mut() = task.clone());
+    let r = coro_send(vm, &coro, exc);
+    CURRENT_TASK.with(|c| *c.borrow_mut() = Value::None);
+    match r {
+        Ok(Completion::Return(v)) => {
+            let (must_cancel, msg) = {
+                let c = core(task).unwrap();
+                let m = c.cancel_message.borrow().clone();
+                (c.must_cancel.get(), m)
+            };
+            if must_cancel {
+                // Cancelled right before the coroutine returned.
+                core(task).unwrap().must_cancel.set(false);
+                future_cancel(vm, task, msg)?;
+            } else {
+                set_result_core(task, v)?;
+            }
+            Ok(())
+        }
+        Err(e) => {
+            let e = vm.materialize(e);
+            if is_cancelled_error(vm, &e) {
+                *core(task).unwrap().cancelled_exc.borrow_mut() = e;
+                future_cancel(vm, task, Value::None)?;
+                Ok(())
+            } else if vm.is_instance_of_kind(&e, ExcKind::KeyboardInterrupt)
+                || vm.is_instance_of_kind(&e, ExcKind::SystemExit)
+            {
+                set_exception_core(task, e.clone())?;
+                Err(PyErr::Obj(e))
+            } else {
+                set_exception_core(task, e)
+            }
+        }
+        Ok(Completion::Yield(y)) => task_yielded(vm, task, y),
+    }
+}
+
+/// The coroutine yielded `y` up to its task: wait on it if it is a future.
+fn task_yielded(vm: &mut Vm, task: &Value, y: Value) -> PyResult<()> {
+    let ready = core(task).unwrap().ready.borrow().clone();
+    if y.is_none() {
+        // A bare yield (sleep(0)): run again on the next loop iteration.
+        return push_ready(&ready, task.clone());
+    }
+    let new_exc = if let Some((same_loop, blocking)) = core(&y).map(|fc| {
+        let tc = core(task).unwrap();
+        let same = fc.loop_.borrow().is(&tc.loop_.borrow());
+        (same, fc.blocking.get())
+    }) {
+        if !same_loop {
+            let (tr, yr) = (vm.repr(task)?, vm.repr(&y)?);
+            format!("Task {} got Future {} attached to a different loop", tr, yr)
+        } else if !blocking {
+            let (tr, yr) = (vm.repr(task)?, vm.repr(&y)?);
+            format!(
+                "yield was used instead of yield from in task {} with {}",
+                tr, yr
+            )
+        } else if y.is(task) {
+            format!("Task cannot await on itself: {}", vm.repr(task)?)
+        } else {
+            core(&y).unwrap().blocking.set(false);
+            add_callback(&y, Callback::Wakeup(task.clone()))?;
+            return wait_on(vm, task, y);
+        }
+    } else if let Some(blocking) = vm.getattr_opt(&y, &Value::str("_asyncio_future_blocking"))? {
+        if blocking.is_none() {
+            bad_yield(vm, task, &y)?
+        } else if vm.truthy(&blocking)? {
+            // A Python-level future.
+            vm.setattr(
+                &y,
+                &Value::str("_asyncio_future_blocking"),
+                Value::Bool(false),
+            )?;
+            let wake = vm.getattr(task, &Value::str("_wakeup"))?;
+            let add = vm.getattr(&y, &Value::str("add_done_callback"))?;
+            vm.call(&add, vec![wake], &[])?;
+            return wait_on(vm, task, y);
+        } else {
+            let (tr, yr) = (vm.repr(task)?, vm.repr(&y)?);
+            format!(
+                "yield was used instead of yield from in task {} with {}",
+                tr, yr
+            )
+        }
+    } else {
+        bad_yield(vm, task, &y)?
+    };
+    let e = vm.materialize(PyErr::runtime_error(new_exc));
+    push_ready(&ready, opaque(Entry::Throw(task.clone(), e)))
+}
+
+fn bad_yield(vm: &mut Vm, task: &Value, y: &Value) -> PyResult<String> {
+    let (tr, yr) = (vm.repr(task)?, vm.repr(y)?);
+    if matches!(y.payload(), Some(Payload::Generator(g)) if g.kind == GenKind::Generator) {
+        Ok(format!(
+            "yield was used instead of yield from for generator in task {} with {}",
+            tr, yr
+        ))
+    } else {
+        Ok(format!("Task got bad yield: {}", yr))
+    }
+}
+
+/// The task now waits on `fut`; a cancel requested meanwhile goes to `fut`.
+fn wait_on(vm: &mut Vm, task: &Value, fut: Value) -> PyResult<()> {
+    let (must_cancel, msg) = {
+        let c = core(task).unwrap();
+        *c.fut_waiter.borrow_mut() = fut.clone();
+        let m = c.cancel_message.borrow().clone();
+        (c.must_cancel.get(), m)
+    };
+    if must_cancel && cancel_any(vm, &fut, msg)? {
+        core(task).unwrap().must_cancel.set(false);
+    }
+    Ok(())
+}
+
+fn task_wakeup(vm: &mut Vm, task: &Value, fut: &Value) -> PyResult<()> {
+    let r = if core(fut).is_some() {
+        future_result(vm, fut)
+    } else {
+        let m = vm.getattr(fut, &Value::str("result"))?;
+        vm.call(&m, vec![], &[])
+    };
+    match r {
+        Ok(_) => task_step(vm, task, None),
+        Err(e) => {
+            let e = vm.materialize(e);
+            task_step(vm, task, Some(e))
+        }
+    }
+}
+
+fn register_task(task: Value) {
+    ALL_TASKS.with(|a| {
+        let mut a = a.borrow_mut();
+        a.0.push(task);
+        if a.0.len() >= a.1 {
+            a.0.retain(|t| core(t).is_some_and(|c| c.state.get() == State::Pending));
+            a.1 = (2 * a.0.len()).max(64);
+        }
+    });
+}
+
+// ----- the ready queue -----
+
+fn is_fatal(vm: &Vm, e: &Value) -> bool {
+    vm.is_instance_of_kind(e, ExcKind::KeyboardInterrupt)
+        || vm.is_instance_of_kind(e, ExcKind::SystemExit)
+}
+
+/// Run one ready entry; an ordinary error is reported through the loop's handler.
+fn run_entry(vm: &mut Vm, loop_: &Value, h: Value) -> PyResult<()> {
+    let entry = match h.payload() {
+        Some(Payload::Opaque(b)) => {
+            let b = b.borrow();
+            if b.is::<TaskObj>() {
+                None
+            } else {
+                match b.downcast_ref::<Entry>() {
+                    Some(Entry::Call(cb, fut)) => Some((0, cb.clone(), fut.clone())),
+                    Some(Entry::Wakeup(t, fut)) => Some((1, t.clone(), fut.clone())),
+                    Some(Entry::Throw(t, e)) => Some((2, t.clone(), e.clone())),
+                    None => Some((3, Value::None, Value::None)),
+                }
+            }
+        }
+        _ => Some((3, Value::None, Value::None)),
+    };
+    let (r, cb, args) = match entry {
+        None => (task_step(vm, &h, None), Value::None, vec![]),
+        Some((0, cb, fut)) => (
+            vm.call(&cb, vec![fut.clone()], &[]).map(|_| ()),
+            cb,
+            vec![fut],
+        ),
+        Some((1, t, fut)) => (task_wakeup(vm, &t, &fut), Value::None, vec![]),
+        Some((2, t, e)) => (task_step(vm, &t, Some(e)), Value::None, vec![]),
+        _ => {
+            // A Python Handle from call_soon/call_later.
+            let cancelled = vm.getattr(&h, &Value::str("_cancelled"))?;
+            if vm.truthy(&cancelled)? {
+                return Ok(());
+            }
+            let cb = vm.getattr(&h, &Value::str("_callback"))?;
+            let args = vm.getattr(&h, &Value::str("_args"))?;
+            let argv = args.as_tuple().map(|t| t.to_vec()).unwrap_or_default();
+            if let Err(e) = vm.call(&cb, argv, &[]) {
+                let e = vm.materialize(e);
+                if is_fatal(vm, &e) {
+                    return Err(PyErr::Obj(e));
+                }
+                let m = vm.getattr(loop_, &Value::str("_callback_failed"))?;
+                vm.call(&m, vec![h, e], &[])?;
+            }
+            return Ok(());
+        }
+    };
+    if let Err(e) = r {
+        let e = vm.materialize(e);
+        if is_fatal(vm, &e) {
+            return Err(PyErr::Obj(e));
+        }
+        let m = vm.getattr(loop_, &Value::str("_native_callback_failed"))?;
+        vm.call(&m, vec![cb, Value::tuple(args), e], &[])?;
+    }
+    Ok(())
+}
+
+/// `_run_ready(loop, ready, ntodo)`: the inner loop of `BaseEventLoop._run_once`.
+fn run_ready(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    let (loop_, ready) = (a[0].clone(), a[1].clone());
+    let ntodo = vm.index_value(&a[2])?;
+    for _ in 0..ntodo {
+        let Some(h) = collections::with(&ready, |d| d.items.pop_front())? else {
+            break;
+        };
+        run_entry(vm, &loop_, h)?;
+    }
+    Ok(Value::None)
+}
+
+// ----- FutureIter (the awaitable) -----
+
+fn iter_send(vm: &mut Vm, it: &Value) -> PyResult<Value> {
+    let (fut, stage) = iter_state(it)?;
+    let pending = core(&fut).is_some_and(|c| c.state.get() == State::Pending);
+    if stage == 0 && pending {
+        set_stage(it, 1);
+        core(&fut).unwrap().blocking.set(true);
+        return Ok(fut);
+    }
+    if stage == 2 {
+        return Err(PyErr::stop_iteration(Value::None));
+    }
+    set_stage(it, 2);
+    if pending {
+        return Err(PyErr::runtime_error("await wasn't used with future"));
+    }
+    let v = future_result(vm, &fut)?;
+    Err(PyErr::stop_iteration(v))
+}
+
+fn iter_state(it: &Value) -> PyResult<(Value, u8)> {
+    if let Some(Payload::Opaque(b)) = it.payload() {
+        if let Some(fi) = b.borrow().downcast_ref::<FutureIter>() {
+            return Ok((fi.fut.clone(), fi.stage.get()));
+        }
+    }
+    Err(PyErr::type_error("expected a FutureIter"))
+}
+
+fn set_stage(it: &Value, stage: u8) {
+    if let Some(Payload::Opaque(b)) = it.payload() {
+        if let Some(fi) = b.borrow().downcast_ref::<FutureIter>() {
+            fi.stage.set(stage);
+        }
+    }
+}
+
+/// SEND on a Future's awaitable, without a method call.
+pub fn try_iter_send(vm: &mut Vm, recv: &Value) -> Option<PyResult<Value>> {
+    iter_state(recv).ok()?;
+    Some(iter_send(vm, recv))
+}
+
+// ----- the module -----
+
+fn prop(get: crate::object::NativeFn, set: Option<crate::object::NativeFn>) -> Value {
+    Value::new_obj(Payload::Property(Property {
+        fget: f("getter", get),
+        fset: set.map(|s| f("setter", s)).unwrap_or(Value::None),
+        fdel: Value::None,
+    }))
+}
+
+fn state_value(c: &Core) -> PyResult<Value> {
+    let i = match c.state.get() {
+        State::Pending => 0,
+        State::Cancelled => 1,
+        State::Finished => 2,
+    };
+    reg(|r| r.states[i].clone())
+}
+
+fn future_methods(t: &std::rc::Rc<crate::object::Object>) {
+    add_method(t, "result", |vm, a, _| {
+        this(a)?;
+        future_result(vm, &a[0])
+    });
+    add_method(t, "exception", |vm, a, _| {
+        let (state, exc) = {
+            let c = this(a)?;
+            let r = (c.state.get(), c.exception.borrow().clone());
+            r
+        };
+        match state {
+            State::Cancelled => Err(PyErr::Obj(make_cancelled_error(vm, &a[0])?)),
+            State::Pending => Err(invalid_state(vm, "Exception is not set.")),
+            State::Finished => {
+                this(a)?.log_traceback.set(false);
+                Ok(exc)
+            }
+        }
+    });
+    add_method(t, "done", |_, a, _| {
+        Ok(Value::Bool(this(a)?.state.get() != State::Pending))
+    });
+    add_method(t, "cancelled", |_, a, _| {
+        Ok(Value::Bool(this(a)?.state.get() == State::Cancelled))
+    });
+    add_method(t, "get_loop", |_, a, _| Ok(this(a)?.loop_.borrow().clone()));
+    add_method(t, "add_done_callback", |_, a, k| {
+        let (pos, _) = split_kw(a, k);
+        this(a)?;
+        let Some(cb) = pos.get(1) else {
+            return Err(PyErr::type_error(
+                "add_done_callback() missing 1 required positional argument: 'fn'",
+            ));
+        };
+        add_callback(&a[0], Callback::Py(cb.clone()))?;
+        Ok(Value::None)
+    });
+    add_method(t, "remove_done_callback", |vm, a, _| {
+        let cbs = this(a)?.callbacks.borrow().clone();
+        let target = a.get(1).cloned().unwrap_or(Value::None);
+        let mut kept = Vec::with_capacity(cbs.len());
+        let mut removed = 0;
+        for cb in cbs {
+            let hit = match &cb {
+                Callback::Py(f) => f.is(&target) || vm.eq(f, &target)?,
+                Callback::Wakeup(_) => false,
+            };
+            if hit {
+                removed += 1;
+            } else {
+                kept.push(cb);
+            }
+        }
+        if removed > 0 {
+            *this(a)?.callbacks.borrow_mut() = kept;
+        }
+        Ok(Value::Int(removed))
+    });
+    add_method(t, "_set_cancel_hook", |_, a, _| {
+        *this(a)?.cancel_hook.borrow_mut() = a.get(1).cloned().unwrap_or(Value::None);
+        Ok(Value::None)
+    });
+    add_method(t, "_make_cancelled_error", |vm, a, _| {
+        this(a)?;
+        make_cancelled_error(vm, &a[0])
+    });
+    add_method(t, "__await__", |_, a, _| {
+        this(a)?;
+        Ok(opaque(FutureIter {
+            fut: a[0].clone(),
+            stage: Cell::new(0),
+        }))
+    });
+    add_method(t, "__iter__", |_, a, _| {
+        this(a)?;
+        Ok(opaque(FutureIter {
+            fut: a[0].clone(),
+            stage: Cell::new(0),
+        }))
+    });
+    add_attr(
+        t,
+        "_state",
+        prop(
+            |_, a, _| {
+                let c = this(a)?;
+                state_value(&c)
+            },
+            None,
+        ),
+    );
+    add_attr(
+        t,
+        "_result",
+        prop(|_, a, _| Ok(this(a)?.result.borrow().clone()), None),
+    );
+    add_attr(
+        t,
+        "_exception",
+        prop(|_, a, _| Ok(this(a)?.exception.borrow().clone()), None),
+    );
+    add_attr(
+        t,
+        "_loop",
+        prop(|_, a, _| Ok(this(a)?.loop_.borrow().clone()), None),
+    );
+    add_attr(
+        t,
+        "_callbacks",
+        prop(
+            |_, a, _| {
+                let c = this(a)?;
+                let v: Vec<Value> = c
+                    .callbacks
+                    .borrow()
+                    .iter()
+                    .map(|cb| match cb {
+                        Callback::Py(f) => f.clone(),
+                        Callback::Wakeup(t) => t.clone(),
+                    })
+                    .collect();
+                Ok(if v.is_empty() {
+                    Value::None
+                } else {
+                    Value::list(v)
+                })
+            },
+            None,
+        ),
+    );
+    add_attr(
+        t,
+        "_cancel_message",
+        prop(
+            |_, a, _| Ok(this(a)?.cancel_message.borrow().clone()),
+            Some(|_, a, _| {
+                *this(a)?.cancel_message.borrow_mut() = a[1].clone();
+                Ok(Value::None)
+            }),
+        ),
+    );
+    add_attr(
+        t,
+        "_log_traceback",
+        prop(
+            |_, a, _| Ok(Value::Bool(this(a)?.log_traceback.get())),
+            Some(|vm, a, _| {
+                let b = vm.truthy(&a[1])?;
+                this(a)?.log_traceback.set(b);
+                Ok(Value::None)
+            }),
+        ),
+    );
+    add_attr(
+        t,
+        "_asyncio_future_blocking",
+        prop(
+            |_, a, _| Ok(Value::Bool(this(a)?.blocking.get())),
+            Some(|vm, a, _| {
+                let b = vm.truthy(&a[1])?;
+                this(a)?.blocking.set(b);
+                Ok(Value::None)
+            }),
+        ),
+    );
+    add_attr(t, "_source_traceback", Value::None);
+}
+
+fn task_methods(t: &std::rc::Rc<crate::object::Object>) {
+    add_method(t, "cancel", |vm, a, k| {
+        this(a)?;
+        let (pos, kws) = split_kw(a, k);
+        let msg = pos
+            .get(1)
+            .or_else(|| kwarg(&kws, "msg"))
+            .cloned()
+            .unwrap_or(Value::None);
+        Ok(Value::Bool(task_cancel(vm, &a[0], msg)?))
+    });
+    add_method(t, "cancelling", |_, a, _| {
+        Ok(Value::Int(this(a)?.num_cancels.get()))
+    });
+    add_method(t, "uncancel", |_, a, _| {
+        let c = this(a)?;
+        if c.num_cancels.get() > 0 {
+            c.num_cancels.set(c.num_cancels.get() - 1);
+        }
+        Ok(Value::Int(c.num_cancels.get()))
+    });
+    add_method(t, "get_coro", |_, a, _| Ok(this(a)?.coro.borrow().clone()));
+    add_method(t, "get_name", |_, a, _| Ok(this(a)?.name.borrow().clone()));
+    add_method(t, "set_name", |vm, a, _| {
+        this(a)?;
+        let s = vm.str_of(a.get(1).unwrap_or(&Value::None))?;
+        *this(a)?.name.borrow_mut() = Value::string(s);
+        Ok(Value::None)
+    });
+    add_method(t, "get_context", |_, _, _| Ok(Value::None));
+    add_method(t, "get_stack", |_, _, _| Ok(Value::list(vec![])));
+    add_method(t, "print_stack", |_, _, _| Ok(Value::None));
+    add_method(t, "set_result", |_, _, _| {
+        Err(PyErr::runtime_error(
+            "Task does not support set_result operation",
+        ))
+    });
+    add_method(t, "set_exception", |_, _, _| {
+        Err(PyErr::runtime_error(
+            "Task does not support set_exception operation",
+        ))
+    });
+    add_method(t, "_wakeup", |vm, a, _| {
+        this(a)?;
+        let fut = a.get(1).cloned().unwrap_or(Value::None);
+        task_wakeup(vm, &a[0], &fut)?;
+        Ok(Value::None)
+    });
+    add_method(t, "__repr__", |vm, a, _| {
+        let r = reg(|r| r.task_repr.clone())?;
+        vm.call(&r, vec![a[0].clone()], &[])
+    });
+    add_attr(
+        t,
+        "_coro",
+        prop(|_, a, _| Ok(this(a)?.coro.borrow().clone()), None),
+    );
+    add_attr(
+        t,
+        "_name",
+        prop(|_, a, _| Ok(this(a)?.name.borrow().clone()), None),
+    );
+    add_attr(
+        t,
+        "_fut_waiter",
+        prop(|_, a, _| Ok(this(a)?.fut_waiter.borrow().clone()), None),
+    );
+    add_attr(
+        t,
+        "_must_cancel",
+        prop(|_, a, _| Ok(Value::Bool(this(a)?.must_cancel.get())), None),
+    );
+    add_attr(
+        t,
+        "_num_cancels_requested",
+        prop(|_, a, _| Ok(Value::Int(this(a)?.num_cancels.get())), None),
+    );
+}
+
+fn future_new(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
+    let (_, kws) = split_kw(a, k);
+    let loop_ = kwarg(&kws, "loop").cloned().unwrap_or(Value::None);
+    Ok(opaque(FutureObj(new_future(vm, loop_)?)))
+}
+
+fn task_new(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
+    let (pos, kws) = split_kw(a, k);
+    let Some(coro) = pos.get(1).cloned() else {
+        return Err(PyErr::type_error(
+            "Task.__init__() missing 1 required positional argument: 'coro'",
+        ));
+    };
+    let native_coro = matches!(coro.payload(), Some(Payload::Generator(g))
+        if g.kind == GenKind::Coroutine
+            || g.code.flags & crate::bytecode::flags::ITERABLE_COROUTINE != 0);
+    if !native_coro {
+        let isc = reg(|r| r.iscoroutine.clone())?;
+        let ok = vm.call(&isc, vec![coro.clone()], &[])?;
+        if !vm.truthy(&ok)? {
+            return Err(PyErr::type_error(format!(
+                "a coroutine was expected, got {}",
+                vm.repr(&coro)?
+            )));
+        }
+    }
+    let loop_ = kwarg(&kws, "loop").cloned().unwrap_or(Value::None);
+    let c = new_future(vm, loop_)?;
+    let name = match kwarg(&kws, "name") {
+        Some(n) if !n.is_none() => Value::string(vm.str_of(n)?),
+        _ => {
+            let n = TASK_COUNTER.with(|c| {
+                c.set(c.get() + 1);
+                c.get()
+            });
+            Value::string(format!("Task-{}", n))
+        }
+    };
+    *c.coro.borrow_mut() = coro;
+    *c.name.borrow_mut() = name;
+    let loop_ = c.loop_.borrow().clone();
+    let ready = c.ready.borrow().clone();
+    let closed = vm.getattr(&loop_, &Value::str("_closed"))?;
+    if vm.truthy(&closed)? {
+        return Err(PyErr::runtime_error("Event loop is closed"));
+    }
+    let task = opaque(TaskObj(c));
+    push_ready(&ready, task.clone())?;
+    register_task(task.clone());
+    Ok(task)
+}
+
+pub fn module(vm: &mut Vm) -> Value {
+    let object = vm.types.object.clone();
+    let future = new_type("Future", TypeKind::Opaque, Some(&object));
+    add_attr(&future, "__new__", f("__new__", future_new));
+    future_methods(&future);
+    add_method(&future, "cancel", |vm, a, k| {
+        this(a)?;
+        let (pos, kws) = split_kw(a, k);
+        let msg = pos
+            .get(1)
+            .or_else(|| kwarg(&kws, "msg"))
+            .cloned()
+            .unwrap_or(Value::None);
+        Ok(Value::Bool(future_cancel(vm, &a[0], msg)?))
+    });
+    add_method(&future, "set_result", |vm, a, _| {
+        if this(a)?.state.get() != State::Pending {
+            return Err(invalid_state(vm, "invalid state"));
+        }
+        set_result_core(&a[0], a.get(1).cloned().unwrap_or(Value::None))?;
+        Ok(Value::None)
+    });
+    add_method(&future, "set_exception", |vm, a, _| {
+        if this(a)?.state.get() != State::Pending {
+            return Err(invalid_state(vm, "invalid state"));
+        }
+        let mut e = a.get(1).cloned().unwrap_or(Value::None);
+        if let Some(Payload::Type(_)) = e.payload() {
+            e = vm.call(&e, vec![], &[])?;
+        }
+        if !vm.is_exception(&e) {
+            return Err(PyErr::type_error("invalid exception object"));
+        }
+        if vm.type_of(&e).payload_type().name.as_ref() == "StopIteration" {
+            return Err(PyErr::type_error(
+                "StopIteration interacts badly with generators and cannot be raised into a Future",
+            ));
+        }
+        set_exception_core(&a[0], e)?;
+        Ok(Value::None)
+    });
+    add_method(&future, "__repr__", |vm, a, _| {
+        let r = reg(|r| r.future_repr.clone())?;
+        vm.call(&r, vec![a[0].clone()], &[])
+    });
+    let task = new_type("Task", TypeKind::Opaque, Some(&future));
+    add_attr(&task, "__new__", f("__new__", task_new));
+    task_methods(&task);
+
+    let iter = new_type("FutureIter", TypeKind::Opaque, Some(&object));
+    add_method(&iter, "__iter__", |_, a, _| Ok(a[0].clone()));
+    add_method(&iter, "__next__", |vm, a, _| iter_send(vm, &a[0]));
+    add_method(&iter, "send", |vm, a, _| iter_send(vm, &a[0]));
+    add_method(&iter, "throw", |vm, a, _| {
+        set_stage(&a[0], 2);
+        let e = crate::vm::builtins::throw_args_to_exc(vm, &a[1..])?;
+        Err(PyErr::Obj(e))
+    });
+    add_method(&iter, "close", |_, a, _| {
+        set_stage(&a[0], 2);
+        Ok(Value::None)
+    });
+    let handle = new_type("TaskStepMethWrapper", TypeKind::Opaque, Some(&object));
+    {
+        let mut ot = vm.types.opaque_types.borrow_mut();
+        ot.push((std::any::TypeId::of::<FutureObj>(), future.clone()));
+        ot.push((std::any::TypeId::of::<TaskObj>(), task.clone()));
+        ot.push((std::any::TypeId::of::<FutureIter>(), iter));
+        ot.push((std::any::TypeId::of::<Entry>(), handle));
+    }
+    vm.new_module(
+        "_asyncio",
+        vec![
+            ("Future", Value::Obj(future)),
+            ("Task", Value::Obj(task)),
+            ("_setup", f("_setup", setup)),
+            ("_run_ready", f("_run_ready", run_ready)),
+            (
+                "current_task",
+                f("current_task", |_, _, _| {
+                    Ok(CURRENT_TASK.with(|c| c.borrow().clone()))
+                }),
+            ),
+            (
+                "_swap_current_task",
+                f("_swap_current_task", |_, a, _| {
+                    let t = a.first().cloned().unwrap_or(Value::None);
+                    Ok(CURRENT_TASK.with(|c| std::mem::replace(&mut *c.borrow_mut(), t)))
+                }),
+            ),
+            (
+                "_pending_tasks",
+                f("_pending_tasks", |_, _, _| {
+                    Ok(Value::list(ALL_TASKS.with(|a| {
+                        a.borrow()
+                            .0
+                            .iter()
+                            .filter(|t| core(t).is_some_and(|c| c.state.get() == State::Pending))
+                            .cloned()
+                            .collect()
+                    })))
+                }),
+            ),
+            (
+                "_register_task",
+                f("_register_task", |_, a, _| {
+                    let t = a.first().cloned().unwrap_or(Value::None);
+                    let known = ALL_TASKS.with(|x| x.borrow().0.iter().any(|y| y.is(&t)));
+                    if !known {
+                        register_task(t);
+                    }
+                    Ok(Value::None)
+                }),
+            ),
+            (
+                "_unregister_task",
+                f("_unregister_task", |_, a, _| {
+                    let t = a.first().cloned().unwrap_or(Value::None);
+                    ALL_TASKS.with(|x| x.borrow_mut().0.retain(|y| !y.is(&t)));
+                    Ok(Value::None)
+                }),
+            ),
+            (
+                "_next_task_number",
+                f("_next_task_number", |_, _, _| {
+                    Ok(Value::Int(TASK_COUNTER.with(|c| {
+                        c.set(c.get() + 1);
+                        c.get()
+                    }) as i64))
+                }),
+            ),
+        ],
+    )
+}
+
+/// `_setup(CancelledError, InvalidStateError, get_event_loop, future_repr, task_repr,
+/// iscoroutine, PENDING, CANCELLED, FINISHED)`.
+fn setup(_: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    if a.len() != 9 {
+        return Err(PyErr::type_error("_setup() takes 9 arguments"));
+    }
+    REG.with(|r| {
+        *r.borrow_mut() = Some(Registered {
+            cancelled_error: a[0].clone(),
+            invalid_state_error: a[1].clone(),
+            get_event_loop: a[2].clone(),
+            future_repr: a[3].clone(),
+            task_repr: a[4].clone(),
+            iscoroutine: a[5].clone(),
+            states: [a[6].clone(), a[7].clone(), a[8].clone()],
+        })
+    });
+    Ok(Value::None)
+}

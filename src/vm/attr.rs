@@ -28,7 +28,13 @@ impl Vm {
         if let Some(Payload::Iter(st)) = v.payload() {
             return st.borrow().type_name().to_string();
         }
-        self.type_of(v).payload_type().name.to_string()
+        let t = self.type_of(v);
+        let t = t.payload_type();
+        // Types of native modules report a dotted name (tp_name "collections.deque").
+        if t.kind == crate::object::TypeKind::Opaque && &*t.module != "builtins" {
+            return format!("{}.{}", t.module, t.name);
+        }
+        t.name.to_string()
     }
 
     /// Look a special method up on the type (not the instance), as CPython does.
@@ -271,7 +277,15 @@ impl Vm {
             }
             _ => {
                 let tn = self.type_name(obj);
-                if self.type_of(obj).payload_type().lookup(n).is_some() {
+                let ca = self.type_of(obj).payload_type().lookup(n);
+                if let Some(Payload::Property(p)) = ca.as_ref().and_then(|c| c.payload()) {
+                    if !p.fset.is_none() {
+                        let f = p.fset.clone();
+                        self.call(&f, vec![obj.clone(), v], &[])?;
+                        return Ok(());
+                    }
+                }
+                if ca.is_some() {
                     Err(PyErr::attribute_error(format!(
                         "'{}' object attribute '{}' is read-only",
                         tn,

@@ -1225,7 +1225,7 @@ fn bi_sorted(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
 fn bi_reversed(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
     nargs("reversed", a, 1, 1)?;
     let v = &a[0];
-    if let Some(m) = vm.lookup_user_special(v, "__reversed__") {
+    if let Some(m) = vm.lookup_special(v, "__reversed__") {
         return vm.call(&m, vec![v.clone()], &[]);
     }
     let st = match v.payload() {

@@ -581,7 +581,7 @@ impl Vm {
             order.push((b.clone(), a.clone(), reflected));
         }
         for (x, y, n) in order {
-            if let Some(m) = self.lookup_user_special(&x, n) {
+            if let Some(m) = self.lookup_compare(&x, n) {
                 let r = self.call(&m, vec![x, y], &[])?;
                 if !self.is_not_implemented(&r) {
                     return Ok(r);
@@ -589,7 +589,7 @@ impl Vm {
             }
         }
         // object.__ne__ inverts __eq__ when only __eq__ is defined.
-        if op == 3 && (self.lookup_user_special(&a, "__ne__").is_none()) {
+        if op == 3 && (self.lookup_compare(&a, "__ne__").is_none()) {
             let r = self.compare(a, b, 2)?;
             return Ok(Value::Bool(!self.truthy(&r)?));
         }
@@ -603,6 +603,26 @@ impl Vm {
                 self.type_name(&b)
             ))),
         }
+    }
+
+    /// A comparison method of `v`'s type: user code, or a native one of a builtin type
+    /// other than `object`'s defaults (identity comparison is the fallback below).
+    fn lookup_compare(&self, v: &Value, name: &str) -> Option<Value> {
+        let m = self.lookup_special(v, name)?;
+        if let Some(Payload::Native(_)) = m.payload() {
+            let from_object = self
+                .types
+                .object
+                .payload_type()
+                .dict
+                .borrow()
+                .get_str(&crate::object::PyStr::new(name))
+                .is_some_and(|o| o.is(&m));
+            if from_object {
+                return None;
+            }
+        }
+        Some(m)
     }
 
     /// Comparisons of builtin values; None when user code must decide.

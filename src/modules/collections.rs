@@ -12,8 +12,14 @@ pub struct Deque {
     pub maxlen: Option<usize>,
 }
 
+/// The deque inside `v`: a deque itself, or the native part of an instance of a
+/// subclass of deque.
 fn cell(v: &Value) -> Option<&RefCell<Box<dyn std::any::Any>>> {
-    match v.payload()? {
+    let p = match v.payload()? {
+        Payload::Instance(i) => &i.native()?.payload,
+        p => p,
+    };
+    match p {
         Payload::Opaque(b) if b.borrow().is::<Deque>() => Some(b),
         _ => None,
     }
@@ -283,8 +289,35 @@ pub fn deque_type(vm: &mut Vm) -> Rc<Object> {
                 items: VecDeque::new(),
                 maxlen: None,
             });
-            init(vm, &d, a, k)?;
-            Ok(d)
+            let deque_t = vm
+                .types
+                .opaque_types
+                .borrow()
+                .iter()
+                .find(|(id, _)| *id == std::any::TypeId::of::<Deque>())
+                .map(|(_, t)| t.clone());
+            match (a.first().and_then(|c| c.as_obj()), deque_t) {
+                // deque.__new__(D) for a subclass D: an empty deque inside a D instance
+                // (the call of D then runs __init__, which fills it).
+                (Some(cls), Some(deque_t))
+                    if matches!(cls.payload, Payload::Type(_))
+                        && !Rc::ptr_eq(cls, &deque_t)
+                        && crate::object::TypeObj::is_subtype(cls, &deque_t) =>
+                {
+                    let Value::Obj(native) = d else {
+                        unreachable!("new_deque makes an object")
+                    };
+                    Ok(Value::new_obj(Payload::Instance(crate::object::Instance {
+                        class: cls.clone(),
+                        dict: RefCell::new(crate::object::Dict::new()),
+                        extra: Some(Box::new(crate::object::typ::Extra::Native(native))),
+                    })))
+                }
+                _ => {
+                    init(vm, &d, a, k)?;
+                    Ok(d)
+                }
+            }
         }),
     );
     add_method(&t, "__init__", |vm, a, k| {

@@ -223,19 +223,19 @@ impl Vm {
                     self.call(&sa, vec![obj.clone(), name.clone(), v], &[])?;
                     return Ok(());
                 }
-                if inst.exc.is_some() && n.as_str() == "__cause__" {
+                if inst.exc().is_some() && n.as_str() == "__cause__" {
                     self.set_cause(obj, if v.is_none() { None } else { Some(v) });
                     return Ok(());
                 }
-                if inst.exc.is_some() && n.as_str() == "__context__" {
-                    if let Some(e) = &inst.exc {
+                if inst.exc().is_some() && n.as_str() == "__context__" {
+                    if let Some(e) = inst.exc() {
                         *e.context.borrow_mut() = if v.is_none() { None } else { Some(v) };
                     }
                     return Ok(());
                 }
-                if inst.exc.is_some() && n.as_str() == "args" {
+                if inst.exc().is_some() && n.as_str() == "args" {
                     let items = self.collect_iterable(&v)?;
-                    if let Some(e) = &inst.exc {
+                    if let Some(e) = inst.exc() {
                         *e.args.borrow_mut() = items;
                     }
                     return Ok(());
@@ -366,7 +366,7 @@ impl Vm {
         }
         match found {
             Some(ca) => Ok(self.bind(ca, obj)),
-            None if !hooks.getattr && inst.exc.is_none() => Err(self.attr_error(obj, name)),
+            None if !hooks.getattr && inst.exc().is_none() => Err(self.attr_error(obj, name)),
             None => self.getattr(obj, name),
         }
     }
@@ -379,7 +379,7 @@ impl Vm {
         v: Value,
     ) -> PyResult<()> {
         if let Some(Payload::Instance(inst)) = obj.payload() {
-            if inst.exc.is_none() {
+            if inst.exc().is_none() {
                 let n = name.as_pystr().expect("attribute names are strings");
                 let t = inst.class.payload_type();
                 let hooks = t.attr_hooks();

@@ -658,6 +658,18 @@ impl Vm {
                     return self.seq_compare(&xs, &ys, op).map(Some);
                 }
                 (Some(Payload::Bytes(x)), Some(Payload::Bytes(y))) => Some(x.cmp(y)),
+                (
+                    Some(Payload::BoundMethod {
+                        func: f,
+                        receiver: r,
+                    }),
+                    Some(Payload::BoundMethod {
+                        func: g,
+                        receiver: s,
+                    }),
+                ) if op == 2 || op == 3 => {
+                    return Ok(Some(bound_method_eq(f, r, g, s) == (op == 2)));
+                }
                 (Some(Payload::Set(x)), Some(Payload::Set(y))) => {
                     let mut eq = |p: &Value, q: &Value| -> Result<bool, PyErr> {
                         Ok(fast_eq(p, q).unwrap_or(false))
@@ -858,6 +870,17 @@ impl Vm {
                             }
                             (Rc::as_ptr(o) as i64) >> 4
                         }
+                    }
+                }
+                Payload::BoundMethod { func, receiver } => {
+                    // Consistent with equality: the receiver's identity and the function.
+                    let x = match receiver {
+                        Value::Str(s) if s.len() <= 1 => self.hash(receiver)?,
+                        _ => receiver.id() >> 4,
+                    };
+                    match x ^ (func.id() >> 4) {
+                        -1 => -2,
+                        h => h,
                     }
                 }
                 _ => (Rc::as_ptr(o) as i64) >> 4,
@@ -1202,6 +1225,16 @@ pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
                     Some(true)
                 }
                 (Payload::Bytes(p), Payload::Bytes(q)) => Some(p == q),
+                (
+                    Payload::BoundMethod {
+                        func: f,
+                        receiver: r,
+                    },
+                    Payload::BoundMethod {
+                        func: g,
+                        receiver: s,
+                    },
+                ) => Some(bound_method_eq(f, r, g, s)),
                 (Payload::Instance(_), _) | (_, Payload::Instance(_)) => None,
                 (Payload::List(_), _) | (Payload::Dict(_), _) | (Payload::Set(_), _) => None,
                 _ => Some(false),
@@ -1213,6 +1246,12 @@ pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
         },
         _ => Some(false),
     }
+}
+
+/// Bound methods are equal when they bind the same function to the same object
+/// (identity of `__self__`, as CPython 3.8+).
+fn bound_method_eq(f: &Value, r: &Value, g: &Value, s: &Value) -> bool {
+    f.is(g) && r.is(s)
 }
 
 /// Keys whose equality may run user code.

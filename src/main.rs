@@ -113,7 +113,7 @@ fn real_main() -> i32 {
                         return 1;
                     }
                 };
-                break 'args (path.to_string(), text, args[i..].to_vec());
+                break 'args (script_path(path), text, args[i..].to_vec());
             }
         }
     };
@@ -171,5 +171,19 @@ fn dis_main(args: &[String]) -> i32 {
             eprint!("{}", report);
             1
         }
+    }
+}
+
+/// The file name of the main script, as CPython 3.11 records it (`co_filename`,
+/// `__file__`, tracebacks): a relative path is joined to the working directory
+/// without normalisation (`_Py_abspath`: `./t.py` becomes `/cwd/./t.py`);
+/// `sys.argv[0]` keeps the path as given.
+fn script_path(path: &str) -> String {
+    if path.is_empty() || std::path::Path::new(path).is_absolute() {
+        return path.to_string();
+    }
+    match std::env::current_dir() {
+        Ok(cwd) => format!("{}/{}", cwd.display(), path),
+        Err(_) => path.to_string(),
     }
 }

@@ -76,3 +76,30 @@ fn opcode_listing_covers_the_table() {
         assert!(text.contains(op.name()), "{}", op.name());
     }
 }
+
+#[test]
+fn relative_script_path_is_made_absolute_like_cpython() {
+    // CPython 3.11 records cwd + "/" + path (not normalised) as the script's
+    // co_filename, __file__ and traceback name; sys.argv[0] stays as given.
+    let dir = std::env::temp_dir().join(format!("pyco-cli-relpath-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("t.py"),
+        "import sys\ndef f():\n    return f.__code__.co_filename\nprint(f())\nprint(__file__)\nprint(sys.argv[0])\n1/0\n",
+    )
+    .unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_pyco"))
+        .arg("./t.py")
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    // The child's getcwd() is the physical path.
+    let cwd = dir.canonicalize().unwrap_or(dir.clone());
+    let _ = std::fs::remove_dir_all(&dir);
+    let full = format!("{}/./t.py", cwd.display());
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        format!("{}\n{}\n./t.py\n", full, full)
+    );
+    assert!(String::from_utf8_lossy(&o.stderr).contains(&format!("File \"{}\", line 7", full)));
+}

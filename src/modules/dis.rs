@@ -162,7 +162,7 @@ fn dis_get_instructions(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value
         out.push(Value::new_obj(Payload::Instance(Instance {
             class: cls.clone(),
             dict: RefCell::new(dict),
-            exc: None,
+            extra: None,
         })));
     }
     vm.get_iter(&Value::list(out))

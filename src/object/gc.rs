@@ -131,6 +131,7 @@ fn children(o: &Object, out: &mut Vec<Rc<Object>>) {
         }
         Payload::Instance(i) => {
             out.push(i.class.clone());
+            out.extend(i.native().cloned());
             if let Ok(d) = i.dict.try_borrow() {
                 for (k, v) in d.iter() {
                     val(out, k);

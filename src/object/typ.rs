@@ -131,7 +131,33 @@ pub struct ExcData {
 pub struct Instance {
     pub class: Rc<Object>,
     pub dict: RefCell<Dict>,
-    pub exc: Option<Box<ExcData>>,
+    /// Exception state, or the native part of a native type's subclass instance (one
+    /// box, so that plain instances stay small).
+    pub extra: Option<Box<Extra>>,
+}
+
+pub enum Extra {
+    /// Instances of exception classes.
+    Exc(ExcData),
+    /// The native object behind an instance of a user subclass of a native type (the
+    /// `Payload::Opaque` deque of `class D(deque)`); the native methods operate on it.
+    Native(Rc<Object>),
+}
+
+impl Instance {
+    pub fn exc(&self) -> Option<&ExcData> {
+        match self.extra.as_deref() {
+            Some(Extra::Exc(d)) => Some(d),
+            _ => None,
+        }
+    }
+
+    pub fn native(&self) -> Option<&Rc<Object>> {
+        match self.extra.as_deref() {
+            Some(Extra::Native(o)) => Some(o),
+            _ => None,
+        }
+    }
 }
 
 impl TypeObj {

@@ -28,7 +28,13 @@ impl Vm {
         if let Some(Payload::Iter(st)) = v.payload() {
             return st.borrow().type_name().to_string();
         }
-        self.type_of(v).payload_type().name.to_string()
+        let t = self.type_of(v);
+        let t = t.payload_type();
+        // Types of native modules report a dotted name (tp_name "collections.deque").
+        if t.kind == crate::object::TypeKind::Opaque && &*t.module != "builtins" {
+            return format!("{}.{}", t.module, t.name);
+        }
+        t.name.to_string()
     }
 
     /// Look a special method up on the type (not the instance), as CPython does.
@@ -217,19 +223,19 @@ impl Vm {
                     self.call(&sa, vec![obj.clone(), name.clone(), v], &[])?;
                     return Ok(());
                 }
-                if inst.exc.is_some() && n.as_str() == "__cause__" {
+                if inst.exc().is_some() && n.as_str() == "__cause__" {
                     self.set_cause(obj, if v.is_none() { None } else { Some(v) });
                     return Ok(());
                 }
-                if inst.exc.is_some() && n.as_str() == "__context__" {
-                    if let Some(e) = &inst.exc {
+                if inst.exc().is_some() && n.as_str() == "__context__" {
+                    if let Some(e) = inst.exc() {
                         *e.context.borrow_mut() = if v.is_none() { None } else { Some(v) };
                     }
                     return Ok(());
                 }
-                if inst.exc.is_some() && n.as_str() == "args" {
+                if inst.exc().is_some() && n.as_str() == "args" {
                     let items = self.collect_iterable(&v)?;
-                    if let Some(e) = &inst.exc {
+                    if let Some(e) = inst.exc() {
                         *e.args.borrow_mut() = items;
                     }
                     return Ok(());
@@ -360,7 +366,7 @@ impl Vm {
         }
         match found {
             Some(ca) => Ok(self.bind(ca, obj)),
-            None if !hooks.getattr && inst.exc.is_none() => Err(self.attr_error(obj, name)),
+            None if !hooks.getattr && inst.exc().is_none() => Err(self.attr_error(obj, name)),
             None => self.getattr(obj, name),
         }
     }
@@ -373,7 +379,7 @@ impl Vm {
         v: Value,
     ) -> PyResult<()> {
         if let Some(Payload::Instance(inst)) = obj.payload() {
-            if inst.exc.is_none() {
+            if inst.exc().is_none() {
                 let n = name.as_pystr().expect("attribute names are strings");
                 let t = inst.class.payload_type();
                 let hooks = t.attr_hooks();

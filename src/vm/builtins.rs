@@ -1225,7 +1225,7 @@ fn bi_sorted(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
 fn bi_reversed(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
     nargs("reversed", a, 1, 1)?;
     let v = &a[0];
-    if let Some(m) = vm.lookup_user_special(v, "__reversed__") {
+    if let Some(m) = vm.lookup_special(v, "__reversed__") {
         return vm.call(&m, vec![v.clone()], &[]);
     }
     let st = match v.payload() {
@@ -1772,7 +1772,7 @@ fn m_object_format(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
 fn m_exc_init(_: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
     let (pos, _) = split_kw(a, k);
     if let Some(Payload::Instance(i)) = a[0].payload() {
-        if let Some(d) = &i.exc {
+        if let Some(d) = i.exc() {
             *d.args.borrow_mut() = pos[1..].to_vec();
         }
     }
@@ -1954,7 +1954,7 @@ pub fn frame_proxy(vm: &mut Vm, g: &Rc<Object>) -> Value {
     Value::new_obj(Payload::Instance(crate::object::Instance {
         class: cls,
         dict: RefCell::new(d),
-        exc: None,
+        extra: None,
     }))
 }
 

@@ -376,8 +376,8 @@ impl Vm {
                     _ => return Ok(None),
                 }
             }
-            (_, Some(Payload::Instance(i))) if i.exc.is_some() => {
-                let d = i.exc.as_ref().unwrap();
+            (_, Some(Payload::Instance(i))) if i.exc().is_some() => {
+                let d = i.exc().unwrap();
                 match name {
                     "args" => Value::tuple(d.args.borrow().clone()),
                     "__cause__" => d.cause.borrow().clone().unwrap_or(Value::None),

@@ -445,7 +445,21 @@ impl Vm {
         // User classes (possibly deriving from an exception or builtin base).
         let new = t.lookup_cached(&crate::object::pystr::intern("__new__"));
         let has_new = new.is_some();
+        // A native `__new__` other than object's: the class derives from a native type
+        // (deque), whose `__new__` builds the instance and whose `__init__` fills it.
+        let native_new = new.as_ref().is_some_and(|n| {
+            matches!(n.payload(), Some(Payload::Native(_))) && !self.is_object_attr("__new__", n)
+        });
         let inst = match new {
+            Some(n) if native_new => {
+                let mut a = vec![Value::Obj(cls.clone())];
+                a.extend(args.iter().cloned());
+                let r = self.call(&n, a, kwnames)?;
+                if !crate::object::TypeObj::is_subtype(&self.type_of(&r), &cls) {
+                    return Ok(CallOutcome::Done(r));
+                }
+                r
+            }
             Some(n)
                 if matches!(
                     n.payload(),
@@ -494,6 +508,16 @@ impl Vm {
                     )));
                 }
             }
+            // A native base's `__init__` (deque's), even under a Python `__new__`.
+            Some(f)
+                if matches!(f.payload(), Some(Payload::Native(_)))
+                    && !cls.payload_type().is_exception
+                    && !self.is_object_attr("__init__", &f) =>
+            {
+                let mut a = vec![inst.clone()];
+                a.extend(args);
+                self.call(&f, a, kwnames)?;
+            }
             _ => {
                 if !kwnames.is_empty() && !cls.payload_type().is_exception {
                     return Err(PyErr::type_error(format!(
@@ -512,20 +536,31 @@ impl Vm {
         Ok(CallOutcome::Done(inst))
     }
 
+    /// Is `v` what `object` itself holds under `name`?
+    pub fn is_object_attr(&self, name: &str, v: &Value) -> bool {
+        self.types
+            .object
+            .payload_type()
+            .dict
+            .borrow()
+            .get_str(&crate::object::PyStr::new(name))
+            .is_some_and(|o| o.is(v))
+    }
+
     /// `object.__new__(cls)` (exception classes keep `args`).
     pub fn new_instance(&mut self, cls: &Rc<Object>, args: &[Value]) -> Value {
         let t = cls.payload_type();
         let exc = if t.is_exception {
             let d = crate::object::typ::ExcData::default();
             *d.args.borrow_mut() = args.to_vec();
-            Some(Box::new(d))
+            Some(Box::new(crate::object::typ::Extra::Exc(d)))
         } else {
             None
         };
         Value::new_obj(Payload::Instance(Instance {
             class: cls.clone(),
             dict: RefCell::new(Dict::new()),
-            exc,
+            extra: exc,
         }))
     }
 

@@ -34,7 +34,7 @@ impl Vm {
             return;
         }
         if let Some(Payload::Instance(i)) = exc.payload() {
-            if let Some(d) = &i.exc {
+            if let Some(d) = i.exc() {
                 if d.context.borrow().is_none() {
                     // Avoid cycles: cut the chain where it would reach `exc`.
                     let mut cur = Some(handled.clone());
@@ -46,7 +46,7 @@ impl Vm {
                         steps += 1;
                         cur = match c.payload() {
                             Some(Payload::Instance(ci)) => {
-                                ci.exc.as_ref().and_then(|e| e.context.borrow().clone())
+                                ci.exc().and_then(|e| e.context.borrow().clone())
                             }
                             _ => None,
                         };
@@ -59,7 +59,7 @@ impl Vm {
 
     pub fn set_cause(&mut self, exc: &Value, cause: Option<Value>) {
         if let Some(Payload::Instance(i)) = exc.payload() {
-            if let Some(d) = &i.exc {
+            if let Some(d) = i.exc() {
                 *d.cause.borrow_mut() = cause;
                 d.suppress_context.set(true);
             }
@@ -68,7 +68,7 @@ impl Vm {
 
     pub fn add_traceback(&mut self, exc: &Value, code: Rc<crate::bytecode::CodeObject>, ip: u32) {
         if let Some(Payload::Instance(i)) = exc.payload() {
-            if let Some(d) = &i.exc {
+            if let Some(d) = i.exc() {
                 d.traceback.borrow_mut().push(TbEntry { code, ip });
             }
         }
@@ -77,9 +77,7 @@ impl Vm {
     pub fn traceback_value(&self, exc: &Value) -> Value {
         match exc.payload() {
             Some(Payload::Instance(i))
-                if i.exc
-                    .as_ref()
-                    .is_some_and(|d| !d.traceback.borrow().is_empty()) =>
+                if i.exc().is_some_and(|d| !d.traceback.borrow().is_empty()) =>
             {
                 Value::new_obj(Payload::Opaque(std::cell::RefCell::new(Box::new(
                     TracebackMarker,
@@ -98,7 +96,7 @@ impl Vm {
             }
         }
         if let Some(Payload::Instance(i)) = v.payload() {
-            if i.exc.is_some() {
+            if i.exc().is_some() {
                 return Ok(v);
             }
         }
@@ -138,7 +136,7 @@ impl Vm {
             if let Some(v) = i.dict.borrow().get_str(&crate::object::PyStr::new("value")) {
                 return v.clone();
             }
-            if let Some(d) = &i.exc {
+            if let Some(d) = i.exc() {
                 return d.args.borrow().first().cloned().unwrap_or(Value::None);
             }
         }
@@ -147,11 +145,9 @@ impl Vm {
 
     pub fn exc_args(&self, exc: &Value) -> Vec<Value> {
         match exc.payload() {
-            Some(Payload::Instance(i)) => i
-                .exc
-                .as_ref()
-                .map(|d| d.args.borrow().clone())
-                .unwrap_or_default(),
+            Some(Payload::Instance(i)) => {
+                i.exc().map(|d| d.args.borrow().clone()).unwrap_or_default()
+            }
             _ => vec![],
         }
     }
@@ -186,7 +182,7 @@ impl Vm {
             }
             seen.push(e.clone());
             let (cause, context, suppress) = match e.payload() {
-                Some(Payload::Instance(i)) => match &i.exc {
+                Some(Payload::Instance(i)) => match i.exc() {
                     Some(d) => (
                         d.cause.borrow().clone(),
                         d.context.borrow().clone(),
@@ -228,8 +224,7 @@ impl Vm {
         let mut out = String::new();
         let tb: Vec<TbEntry> = match exc.payload() {
             Some(Payload::Instance(i)) => i
-                .exc
-                .as_ref()
+                .exc()
                 .map(|d| d.traceback.borrow().clone())
                 .unwrap_or_default(),
             _ => vec![],

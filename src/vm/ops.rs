@@ -581,7 +581,7 @@ impl Vm {
             order.push((b.clone(), a.clone(), reflected));
         }
         for (x, y, n) in order {
-            if let Some(m) = self.lookup_user_special(&x, n) {
+            if let Some(m) = self.lookup_compare(&x, n) {
                 let r = self.call(&m, vec![x, y], &[])?;
                 if !self.is_not_implemented(&r) {
                     return Ok(r);
@@ -589,7 +589,7 @@ impl Vm {
             }
         }
         // object.__ne__ inverts __eq__ when only __eq__ is defined.
-        if op == 3 && (self.lookup_user_special(&a, "__ne__").is_none()) {
+        if op == 3 && (self.lookup_compare(&a, "__ne__").is_none()) {
             let r = self.compare(a, b, 2)?;
             return Ok(Value::Bool(!self.truthy(&r)?));
         }
@@ -603,6 +603,26 @@ impl Vm {
                 self.type_name(&b)
             ))),
         }
+    }
+
+    /// A comparison method of `v`'s type: user code, or a native one of a builtin type
+    /// other than `object`'s defaults (identity comparison is the fallback below).
+    fn lookup_compare(&self, v: &Value, name: &str) -> Option<Value> {
+        let m = self.lookup_special(v, name)?;
+        if let Some(Payload::Native(_)) = m.payload() {
+            let from_object = self
+                .types
+                .object
+                .payload_type()
+                .dict
+                .borrow()
+                .get_str(&crate::object::PyStr::new(name))
+                .is_some_and(|o| o.is(&m));
+            if from_object {
+                return None;
+            }
+        }
+        Some(m)
     }
 
     /// Comparisons of builtin values; None when user code must decide.
@@ -638,6 +658,18 @@ impl Vm {
                     return self.seq_compare(&xs, &ys, op).map(Some);
                 }
                 (Some(Payload::Bytes(x)), Some(Payload::Bytes(y))) => Some(x.cmp(y)),
+                (
+                    Some(Payload::BoundMethod {
+                        func: f,
+                        receiver: r,
+                    }),
+                    Some(Payload::BoundMethod {
+                        func: g,
+                        receiver: s,
+                    }),
+                ) if op == 2 || op == 3 => {
+                    return Ok(Some(bound_method_eq(f, r, g, s) == (op == 2)));
+                }
                 (Some(Payload::Set(x)), Some(Payload::Set(y))) => {
                     let mut eq = |p: &Value, q: &Value| -> Result<bool, PyErr> {
                         Ok(fast_eq(p, q).unwrap_or(false))
@@ -838,6 +870,17 @@ impl Vm {
                             }
                             (Rc::as_ptr(o) as i64) >> 4
                         }
+                    }
+                }
+                Payload::BoundMethod { func, receiver } => {
+                    // Consistent with equality: the receiver's identity and the function.
+                    let x = match receiver {
+                        Value::Str(s) if s.len() <= 1 => self.hash(receiver)?,
+                        _ => receiver.id() >> 4,
+                    };
+                    match x ^ (func.id() >> 4) {
+                        -1 => -2,
+                        h => h,
                     }
                 }
                 _ => (Rc::as_ptr(o) as i64) >> 4,
@@ -1182,6 +1225,16 @@ pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
                     Some(true)
                 }
                 (Payload::Bytes(p), Payload::Bytes(q)) => Some(p == q),
+                (
+                    Payload::BoundMethod {
+                        func: f,
+                        receiver: r,
+                    },
+                    Payload::BoundMethod {
+                        func: g,
+                        receiver: s,
+                    },
+                ) => Some(bound_method_eq(f, r, g, s)),
                 (Payload::Instance(_), _) | (_, Payload::Instance(_)) => None,
                 (Payload::List(_), _) | (Payload::Dict(_), _) | (Payload::Set(_), _) => None,
                 _ => Some(false),
@@ -1193,6 +1246,12 @@ pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
         },
         _ => Some(false),
     }
+}
+
+/// Bound methods are equal when they bind the same function to the same object
+/// (identity of `__self__`, as CPython 3.8+).
+fn bound_method_eq(f: &Value, r: &Value, g: &Value, s: &Value) -> bool {
+    f.is(g) && r.is(s)
 }
 
 /// Keys whose equality may run user code.

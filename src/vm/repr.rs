@@ -94,7 +94,7 @@ impl Vm {
     }
 
     pub fn is_exception(&self, v: &Value) -> bool {
-        matches!(v.payload(), Some(Payload::Instance(i)) if i.exc.is_some())
+        matches!(v.payload(), Some(Payload::Instance(i)) if i.exc().is_some())
     }
 
     fn exc_repr(&mut self, v: &Value) -> PyResult<String> {

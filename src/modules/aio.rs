@@ -14,12 +14,14 @@
 //! Python code runs.
 
 use super::collections;
+use crate::object::Object;
 use crate::object::{ExcKind, Payload, Property, PyErr, PyResult, TypeKind, Value};
 use crate::vm::builtins::{kwarg, module_fn as f, split_kw, throw_gen};
 use crate::vm::builtins_types::{add_attr, add_method, new_type};
 use crate::vm::generator::GenKind;
 use crate::vm::{Completion, Vm};
 use std::cell::{Cell, Ref, RefCell};
+use std::rc::{Rc, Weak};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum State {
@@ -109,14 +111,69 @@ struct Registered {
     task_repr: Value,
     iscoroutine: Value,
     states: [Value; 3],
+    report_unretrieved: Value,
 }
+
+/// A future freed with an exception nobody retrieved: (loop, is_task, name, coro, exc).
+type Unretrieved = (Value, bool, Value, Value, Value);
 
 thread_local! {
     static REG: RefCell<Option<Registered>> = const { RefCell::new(None) };
     static CURRENT_TASK: RefCell<Value> = const { RefCell::new(Value::None) };
     static TASK_COUNTER: Cell<u64> = const { Cell::new(0) };
-    /// Tasks in creation order; finished ones are pruned when the list doubles.
-    static ALL_TASKS: RefCell<(Vec<Value>, usize)> = const { RefCell::new((Vec::new(), 64)) };
+    /// Tasks in creation order (weak: a finished task is freed as in CPython, where
+    /// the registry is a WeakSet); dead and finished ones are pruned when it doubles.
+    static ALL_TASKS: RefCell<(Vec<Weak<Object>>, usize)> = const { RefCell::new((Vec::new(), 64)) };
+    static UNRETRIEVED: RefCell<Vec<Unretrieved>> = const { RefCell::new(Vec::new()) };
+}
+
+impl Core {
+    /// On drop: queue the "exception was never retrieved" report (CPython's __del__).
+    fn note_unretrieved(&mut self, is_task: bool) {
+        if !self.log_traceback.get() {
+            return;
+        }
+        let take = |c: &mut RefCell<Value>| std::mem::replace(c.get_mut(), Value::None);
+        let item = (
+            take(&mut self.loop_),
+            is_task,
+            take(&mut self.name),
+            take(&mut self.coro),
+            take(&mut self.exception),
+        );
+        let _ = UNRETRIEVED.try_with(|u| u.borrow_mut().push(item));
+        crate::vm::signal_pending();
+    }
+}
+
+impl Drop for FutureObj {
+    fn drop(&mut self) {
+        self.0.note_unretrieved(false);
+    }
+}
+
+impl Drop for TaskObj {
+    fn drop(&mut self) {
+        self.0.note_unretrieved(true);
+    }
+}
+
+/// Report futures freed with unretrieved exceptions (at a safe point of the loop).
+pub fn report_unretrieved(vm: &mut Vm) {
+    let items = UNRETRIEVED.with(|u| std::mem::take(&mut *u.borrow_mut()));
+    if items.is_empty() {
+        return;
+    }
+    let Ok(reporter) = reg(|r| r.report_unretrieved.clone()) else {
+        return;
+    };
+    for (loop_, is_task, name, coro, exc) in items {
+        let args = vec![loop_, Value::Bool(is_task), name, coro, exc];
+        if let Err(e) = vm.call(&reporter, args, &[]) {
+            let e = vm.materialize(e);
+            vm.report_unraisable(&e, "asyncio exception reporter");
+        }
+    }
 }
 
 fn reg<R>(f: impl FnOnce(&Registered) -> R) -> PyResult<R> {
@@ -540,15 +597,34 @@ fn task_wakeup(vm: &mut Vm, task: &Value, fut: &Value) -> PyResult<()> {
     }
 }
 
-fn register_task(task: Value) {
+fn register_task(task: &Value) {
+    let Some(o) = task.as_obj() else {
+        return;
+    };
     ALL_TASKS.with(|a| {
         let mut a = a.borrow_mut();
-        a.0.push(task);
+        a.0.push(Rc::downgrade(o));
         if a.0.len() >= a.1 {
-            a.0.retain(|t| core(t).is_some_and(|c| c.state.get() == State::Pending));
+            a.0.retain(|t| t.upgrade().is_some_and(|t| is_pending(&Value::Obj(t))));
             a.1 = (2 * a.0.len()).max(64);
         }
     });
+}
+
+fn is_pending(t: &Value) -> bool {
+    core(t).is_some_and(|c| c.state.get() == State::Pending)
+}
+
+/// Live registered tasks (pending ones when `pending_only`).
+fn registered_tasks(pending_only: bool) -> Vec<Value> {
+    ALL_TASKS.with(|a| {
+        a.borrow()
+            .0
+            .iter()
+            .filter_map(|w| w.upgrade().map(Value::Obj))
+            .filter(|t| !pending_only || is_pending(t))
+            .collect()
+    })
 }
 
 // ----- the ready queue -----
@@ -988,7 +1064,7 @@ fn task_new(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
     }
     let task = opaque(TaskObj(c));
     push_ready(&ready, task.clone())?;
-    register_task(task.clone());
+    register_task(&task);
     Ok(task)
 }
 
@@ -1085,23 +1161,15 @@ pub fn module(vm: &mut Vm) -> Value {
             (
                 "_pending_tasks",
                 f("_pending_tasks", |_, _, _| {
-                    Ok(Value::list(ALL_TASKS.with(|a| {
-                        a.borrow()
-                            .0
-                            .iter()
-                            .filter(|t| core(t).is_some_and(|c| c.state.get() == State::Pending))
-                            .cloned()
-                            .collect()
-                    })))
+                    Ok(Value::list(registered_tasks(true)))
                 }),
             ),
             (
                 "_register_task",
                 f("_register_task", |_, a, _| {
                     let t = a.first().cloned().unwrap_or(Value::None);
-                    let known = ALL_TASKS.with(|x| x.borrow().0.iter().any(|y| y.is(&t)));
-                    if !known {
-                        register_task(t);
+                    if !registered_tasks(false).iter().any(|y| y.is(&t)) {
+                        register_task(&t);
                     }
                     Ok(Value::None)
                 }),
@@ -1110,8 +1178,19 @@ pub fn module(vm: &mut Vm) -> Value {
                 "_unregister_task",
                 f("_unregister_task", |_, a, _| {
                     let t = a.first().cloned().unwrap_or(Value::None);
-                    ALL_TASKS.with(|x| x.borrow_mut().0.retain(|y| !y.is(&t)));
+                    ALL_TASKS.with(|x| {
+                        x.borrow_mut()
+                            .0
+                            .retain(|y| y.upgrade().is_some_and(|y| !Value::Obj(y).is(&t)))
+                    });
                     Ok(Value::None)
+                }),
+            ),
+            (
+                "_format_exception",
+                f("_format_exception", |vm, a, _| {
+                    let e = a.first().cloned().unwrap_or(Value::None);
+                    Ok(Value::string(vm.format_exception(&e)))
                 }),
             ),
             (
@@ -1128,10 +1207,10 @@ pub fn module(vm: &mut Vm) -> Value {
 }
 
 /// `_setup(CancelledError, InvalidStateError, get_event_loop, future_repr, task_repr,
-/// iscoroutine, PENDING, CANCELLED, FINISHED)`.
+/// iscoroutine, PENDING, CANCELLED, FINISHED, report_unretrieved)`.
 fn setup(_: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
-    if a.len() != 9 {
-        return Err(PyErr::type_error("_setup() takes 9 arguments"));
+    if a.len() != 10 {
+        return Err(PyErr::type_error("_setup() takes 10 arguments"));
     }
     REG.with(|r| {
         *r.borrow_mut() = Some(Registered {
@@ -1142,6 +1221,7 @@ fn setup(_: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
             task_repr: a[4].clone(),
             iscoroutine: a[5].clone(),
             states: [a[6].clone(), a[7].clone(), a[8].clone()],
+            report_unretrieved: a[9].clone(),
         })
     });
     Ok(Value::None)

@@ -774,8 +774,7 @@ class BaseEventLoop(AbstractEventLoop):
                 lines.append(f'{key}: <unprintable>')
         exc = context.get('exception')
         if exc is not None:
-            lines.append('Traceback (most recent call last):')
-            lines.append(_format_exc_only(exc))
+            lines.append(_asyncio._format_exception(exc).rstrip('\n'))
         sys.stderr.write('\n'.join(lines) + '\n')
 
     def call_exception_handler(self, context):
@@ -2086,5 +2085,32 @@ def wrap_future(future, *, loop=None):
     raise TypeError(f'asyncio.Future is expected, got {future!r}')
 
 
+def _report_unretrieved(loop, is_task, name, coro, exc):
+    # What Future.__del__ reports in CPython, called by the native core when a
+    # future whose exception nobody retrieved is freed.
+    if is_task:
+        what = 'Task'
+        future = (f'<Task finished name={name!r} coro=<{_format_coroutine(coro)}> '
+                  f'exception={exc!r}>')
+    else:
+        what = 'Future'
+        future = f'<Future finished exception={exc!r}>'
+    context = {'message': f'{what} exception was never retrieved',
+               'exception': exc, 'future': _Verbatim(future)}
+    if loop is None:
+        BaseEventLoop.default_exception_handler(None, context)
+    else:
+        loop.call_exception_handler(context)
+
+
+class _Verbatim:
+    def __init__(self, text):
+        self.text = text
+
+    def __repr__(self):
+        return self.text
+
+
 _asyncio._setup(CancelledError, InvalidStateError, _get_event_loop, _future_repr,
-                _task_repr, iscoroutine, _PENDING, _CANCELLED, _FINISHED)
+                _task_repr, iscoroutine, _PENDING, _CANCELLED, _FINISHED,
+                _report_unretrieved)

@@ -1320,6 +1320,7 @@ impl Vm {
             self.flush();
             eprintln!("sys:1: RuntimeWarning: coroutine '{}' was never awaited", n);
         }
+        crate::modules::aio::report_unretrieved(self);
         Ok(())
     }
 

@@ -101,10 +101,16 @@ impl Interpreter {
             };
         }
         let report = self.vm.format_exception(&exc);
-        RunError::Exception {
-            report,
-            exit_code: 1,
-        }
+        // CPython ends with SIGINT's status (128 + 2) after an uncaught Ctrl-C.
+        let exit_code = if self
+            .vm
+            .is_instance_of_kind(&exc, object::ExcKind::KeyboardInterrupt)
+        {
+            130
+        } else {
+            1
+        };
+        RunError::Exception { report, exit_code }
     }
 
     pub fn set_argv(&mut self, argv: Vec<String>) {

@@ -118,6 +118,7 @@ fn real_main() -> i32 {
         }
     };
     let mut interp = Interpreter::new();
+    pyco::vm::install_sigint_handler();
     interp.set_argv(argv);
     let r = interp.run_source(&name, &text);
     interp.flush();

@@ -103,3 +103,48 @@ fn relative_script_path_is_made_absolute_like_cpython() {
     );
     assert!(String::from_utf8_lossy(&o.stderr).contains(&format!("File \"{}\", line 7", full)));
 }
+
+/// Run `program` with `interpreter`, send SIGINT after `delay_ms`, and collect
+/// (stdout, last stderr line, exit status as a shell reports it).
+fn interrupt(interpreter: &str, program: &str, delay_ms: u64) -> (String, String, i32) {
+    use std::os::unix::process::ExitStatusExt;
+    let child = Command::new(interpreter)
+        .arg(program)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(delay_ms));
+    // SAFETY: plain kill(2) on our own child.
+    unsafe {
+        libc::kill(child.id() as i32, libc::SIGINT);
+    }
+    let o = child.wait_with_output().unwrap();
+    let status = o
+        .status
+        .code()
+        .unwrap_or_else(|| 128 + o.status.signal().unwrap_or(0));
+    (
+        String::from_utf8_lossy(&o.stdout).to_string(),
+        last_stderr_line(&o),
+        status,
+    )
+}
+
+/// Ctrl-C behaves as in CPython: KeyboardInterrupt, `finally` blocks run, exit 130;
+/// under asyncio.run the main task is cancelled first and the other tasks cleaned up.
+/// Compared with python3 live (skipped where python3 is missing).
+#[test]
+fn ctrl_c_matches_cpython() {
+    let have_python = Command::new("python3").arg("-V").output().is_ok();
+    for name in ["sleep_ctrl_c.py", "asyncio_run_ctrl_c.py"] {
+        let path = format!("{}/tests/signals/{}", env!("CARGO_MANIFEST_DIR"), name);
+        let got = interrupt(env!("CARGO_BIN_EXE_pyco"), &path, 400);
+        assert_eq!(got.1, "KeyboardInterrupt", "{}", name);
+        assert_eq!(got.2, 130, "{}", name);
+        if have_python {
+            let want = interrupt("python3", &path, 400);
+            assert_eq!(got, want, "{}", name);
+        }
+    }
+}

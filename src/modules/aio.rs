@@ -1187,6 +1187,25 @@ pub fn module(vm: &mut Vm) -> Value {
                 }),
             ),
             (
+                "_defer_sigint",
+                f("_defer_sigint", |vm, a, _| {
+                    use std::sync::atomic::Ordering;
+                    let on = vm.truthy(a.first().unwrap_or(&Value::None))?;
+                    crate::vm::SIGINT_DEFERRED.store(on, Ordering::SeqCst);
+                    crate::vm::SIGINT_COUNT.store(0, Ordering::SeqCst);
+                    crate::vm::SIGINT_SEEN.store(false, Ordering::SeqCst);
+                    Ok(Value::None)
+                }),
+            ),
+            (
+                "_take_sigint",
+                f("_take_sigint", |_, _, _| {
+                    let seen =
+                        crate::vm::SIGINT_SEEN.swap(false, std::sync::atomic::Ordering::SeqCst);
+                    Ok(Value::Bool(seen))
+                }),
+            ),
+            (
                 "_format_exception",
                 f("_format_exception", |vm, a, _| {
                     let e = a.first().cloned().unwrap_or(Value::None);

@@ -614,6 +614,8 @@ class BaseEventLoop(AbstractEventLoop):
 
     # -- running
     def _run_once(self):
+        if _asyncio._take_sigint() and _sigint_callback is not None:
+            _sigint_callback()
         sched = self._scheduled
         n = len(sched)
         if (n > _MIN_SCHEDULED_TIMER_HANDLES and
@@ -893,23 +895,13 @@ def run(main, *, debug=None):
     if _running_loop is not None:
         raise RuntimeError(
             "asyncio.run() cannot be called from a running event loop")
-    loop = new_event_loop()
-    set_event_loop(loop)
-    try:
-        if not iscoroutine(main):
-            raise ValueError(f"a coroutine was expected, got {main!r}")
-        if debug is not None:
-            loop.set_debug(debug)
-        task = loop.create_task(main)
-        return loop.run_until_complete(task)
-    finally:
-        try:
-            _cancel_all_tasks(loop)
-            loop.run_until_complete(loop.shutdown_asyncgens())
-            loop.run_until_complete(loop.shutdown_default_executor())
-        finally:
-            set_event_loop(None)
-            loop.close()
+    with Runner(debug=debug) as runner:
+        return runner.run(main)
+
+
+# Ctrl-C while a Runner runs: the first one cancels the main task (checked by the
+# loop each iteration), a second one raises KeyboardInterrupt at once.
+_sigint_callback = None
 
 
 def _cancel_all_tasks(loop):
@@ -973,7 +965,28 @@ class Runner:
                 "Runner.run() cannot be called from a running event loop")
         self._lazy_init()
         task = self._loop.create_task(coro)
-        return self._loop.run_until_complete(task)
+        interrupts = [0]
+
+        def on_sigint():
+            interrupts[0] += 1
+            if interrupts[0] == 1 and not task.done():
+                task.cancel()
+                return
+            raise KeyboardInterrupt()
+
+        global _sigint_callback
+        previous = _sigint_callback
+        _sigint_callback = on_sigint
+        _asyncio._defer_sigint(True)
+        try:
+            return self._loop.run_until_complete(task)
+        except CancelledError:
+            if interrupts[0] > 0 and task.uncancel() == 0:
+                raise KeyboardInterrupt()
+            raise
+        finally:
+            _sigint_callback = previous
+            _asyncio._defer_sigint(previous is not None)
 
     def _lazy_init(self):
         if self._state == 'closed':

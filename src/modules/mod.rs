@@ -45,7 +45,7 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Value> {
                             return Err(PyErr::value_error("sleep length must be non-negative"));
                         }
                         vm.flush();
-                        std::thread::sleep(std::time::Duration::from_secs_f64(s));
+                        crate::vm::interruptible_sleep(s)?;
                         Ok(Value::None)
                     }),
                 ),

@@ -36,6 +36,55 @@ pub fn signal_pending() {
     PENDING.store(true, Ordering::Relaxed);
 }
 
+/// While an asyncio runner is active, the first Ctrl-C is handed to it (it cancels the
+/// main task, as CPython's Runner does) instead of raising KeyboardInterrupt.
+pub static SIGINT_DEFERRED: AtomicBool = AtomicBool::new(false);
+/// A deferred Ctrl-C waiting for the runner; and Ctrl-Cs since the runner started.
+pub static SIGINT_SEEN: AtomicBool = AtomicBool::new(false);
+pub static SIGINT_COUNT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+
+extern "C" fn on_sigint(_: libc::c_int) {
+    // Only atomics here: this runs inside a signal handler.
+    let n = SIGINT_COUNT.fetch_add(1, Ordering::SeqCst) + 1;
+    if SIGINT_DEFERRED.load(Ordering::SeqCst) && n == 1 {
+        SIGINT_SEEN.store(true, Ordering::SeqCst);
+    } else {
+        INTERRUPTED.store(true, Ordering::SeqCst);
+        PENDING.store(true, Ordering::SeqCst);
+    }
+}
+
+/// Make Ctrl-C raise KeyboardInterrupt at the next safe point (the CLI does this).
+pub fn install_sigint_handler() {
+    // SAFETY: the handler only touches atomics.
+    unsafe {
+        libc::signal(
+            libc::SIGINT,
+            on_sigint as extern "C" fn(libc::c_int) as libc::sighandler_t,
+        );
+    }
+}
+
+/// Sleep `secs`, waking early for Ctrl-C: Err(KeyboardInterrupt) when it should be
+/// raised, Ok when a deferred Ctrl-C is waiting for the asyncio runner.
+pub fn interruptible_sleep(secs: f64) -> PyResult<()> {
+    let end = std::time::Instant::now() + std::time::Duration::from_secs_f64(secs);
+    loop {
+        if INTERRUPTED.swap(false, Ordering::SeqCst) {
+            return Err(PyErr::with_args(ExcKind::KeyboardInterrupt, vec![]));
+        }
+        if SIGINT_SEEN.load(Ordering::SeqCst) {
+            return Ok(());
+        }
+        let now = std::time::Instant::now();
+        if now >= end {
+            return Ok(());
+        }
+        // Short slices: a signal may land on another thread and not cut the sleep.
+        std::thread::sleep((end - now).min(std::time::Duration::from_millis(20)));
+    }
+}
+
 /// How a nested run ended.
 pub enum Completion {
     Return(Value),

@@ -1,0 +1,13 @@
+import asyncio
+async def other():
+    try:
+        await asyncio.sleep(10)
+    finally:
+        print("other finally")
+async def main():
+    asyncio.create_task(other())
+    try:
+        await asyncio.sleep(10)
+    finally:
+        print("main finally")
+asyncio.run(main())

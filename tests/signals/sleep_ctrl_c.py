@@ -1,0 +1,5 @@
+import time
+try:
+    time.sleep(5)
+finally:
+    print("finally ran")

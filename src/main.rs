@@ -3,6 +3,9 @@
 use pyco::{Interpreter, RunError};
 use std::io::Write;
 
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const USAGE: &str = "usage: pyco [option] ... [-c cmd | file | -] [arg] ...
 Options:
   -m dis FILE   disassemble FILE (like python3 -m dis)

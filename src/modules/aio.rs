@@ -183,6 +183,14 @@ fn reg<R>(f: impl FnOnce(&Registered) -> R) -> PyResult<R> {
     })
 }
 
+/// An interned attribute name (no allocation per use).
+macro_rules! name {
+    ($s:literal) => {{
+        thread_local!(static N: Value = Value::Str(crate::object::pystr::intern($s)));
+        N.with(|n| n.clone())
+    }};
+}
+
 fn opaque<T: 'static>(v: T) -> Value {
     Value::new_obj(Payload::Opaque(RefCell::new(Box::new(v))))
 }
@@ -359,8 +367,8 @@ fn cancel_any(vm: &mut Vm, x: &Value, msg: Value) -> PyResult<bool> {
             future_cancel(vm, x, msg)
         };
     }
-    let m = vm.getattr(x, &Value::str("cancel"))?;
-    let r = vm.call(&m, vec![msg], &[Value::str("msg")])?;
+    let m = vm.getattr(x, &name!("cancel"))?;
+    let r = vm.call(&m, vec![msg], &[name!("msg")])?;
     vm.truthy(&r)
 }
 
@@ -371,7 +379,7 @@ fn new_future(vm: &mut Vm, loop_: Value) -> PyResult<Core> {
     } else {
         loop_
     };
-    let ready = vm.getattr(&loop_, &Value::str("_ready"))?;
+    let ready = vm.getattr(&loop_, &name!("_ready"))?;
     Ok(Core::new(loop_, ready))
 }
 
@@ -412,7 +420,7 @@ fn coro_send(vm: &mut Vm, coro: &Value, exc: Option<Value>) -> PyResult<Completi
         None => ("send", vec![Value::None]),
         Some(e) => ("throw", vec![e]),
     };
-    let m = vm.getattr(coro, &Value::str(name))?;
+    let m = vm.getattr(coro, &Value::str(name))?; // rare: not a native coroutine
     match vm.call(&m, args, &[]) {
         Ok(v) => Ok(Completion::Yield(v)),
         Err(e) => {
@@ -527,18 +535,14 @@ fn task_yielded(vm: &mut Vm, task: &Value, y: Value) -> PyResult<()> {
             add_callback(&y, Callback::Wakeup(task.clone()))?;
             return wait_on(vm, task, y);
         }
-    } else if let Some(blocking) = vm.getattr_opt(&y, &Value::str("_asyncio_future_blocking"))? {
+    } else if let Some(blocking) = vm.getattr_opt(&y, &name!("_asyncio_future_blocking"))? {
         if blocking.is_none() {
             bad_yield(vm, task, &y)?
         } else if vm.truthy(&blocking)? {
             // A Python-level future.
-            vm.setattr(
-                &y,
-                &Value::str("_asyncio_future_blocking"),
-                Value::Bool(false),
-            )?;
-            let wake = vm.getattr(task, &Value::str("_wakeup"))?;
-            let add = vm.getattr(&y, &Value::str("add_done_callback"))?;
+            vm.setattr(&y, &name!("_asyncio_future_blocking"), Value::Bool(false))?;
+            let wake = vm.getattr(task, &name!("_wakeup"))?;
+            let add = vm.getattr(&y, &name!("add_done_callback"))?;
             vm.call(&add, vec![wake], &[])?;
             return wait_on(vm, task, y);
         } else {
@@ -585,7 +589,7 @@ fn task_wakeup(vm: &mut Vm, task: &Value, fut: &Value) -> PyResult<()> {
     let r = if core(fut).is_some() {
         future_result(vm, fut)
     } else {
-        let m = vm.getattr(fut, &Value::str("result"))?;
+        let m = vm.getattr(fut, &name!("result"))?;
         vm.call(&m, vec![], &[])
     };
     match r {
@@ -663,19 +667,19 @@ fn run_entry(vm: &mut Vm, loop_: &Value, h: Value) -> PyResult<()> {
         Some((2, t, e)) => (task_step(vm, &t, Some(e)), Value::None, vec![]),
         _ => {
             // A Python Handle from call_soon/call_later.
-            let cancelled = vm.getattr(&h, &Value::str("_cancelled"))?;
+            let cancelled = vm.getattr(&h, &name!("_cancelled"))?;
             if vm.truthy(&cancelled)? {
                 return Ok(());
             }
-            let cb = vm.getattr(&h, &Value::str("_callback"))?;
-            let args = vm.getattr(&h, &Value::str("_args"))?;
+            let cb = vm.getattr(&h, &name!("_callback"))?;
+            let args = vm.getattr(&h, &name!("_args"))?;
             let argv = args.as_tuple().map(|t| t.to_vec()).unwrap_or_default();
             if let Err(e) = vm.call(&cb, argv, &[]) {
                 let e = vm.materialize(e);
                 if is_fatal(vm, &e) {
                     return Err(PyErr::Obj(e));
                 }
-                let m = vm.getattr(loop_, &Value::str("_callback_failed"))?;
+                let m = vm.getattr(loop_, &name!("_callback_failed"))?;
                 vm.call(&m, vec![h, e], &[])?;
             }
             return Ok(());
@@ -686,7 +690,7 @@ fn run_entry(vm: &mut Vm, loop_: &Value, h: Value) -> PyResult<()> {
         if is_fatal(vm, &e) {
             return Err(PyErr::Obj(e));
         }
-        let m = vm.getattr(loop_, &Value::str("_native_callback_failed"))?;
+        let m = vm.getattr(loop_, &name!("_native_callback_failed"))?;
         vm.call(&m, vec![cb, Value::tuple(args), e], &[])?;
     }
     Ok(())
@@ -1058,7 +1062,7 @@ fn task_new(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
     *c.name.borrow_mut() = name;
     let loop_ = c.loop_.borrow().clone();
     let ready = c.ready.borrow().clone();
-    let closed = vm.getattr(&loop_, &Value::str("_closed"))?;
+    let closed = vm.getattr(&loop_, &name!("_closed"))?;
     if vm.truthy(&closed)? {
         return Err(PyErr::runtime_error("Event loop is closed"));
     }

@@ -125,6 +125,19 @@ thread_local! {
     /// the registry is a WeakSet); dead and finished ones are pruned when it doubles.
     static ALL_TASKS: RefCell<(Vec<Weak<Object>>, usize)> = const { RefCell::new((Vec::new(), 64)) };
     static UNRETRIEVED: RefCell<Vec<Unretrieved>> = const { RefCell::new(Vec::new()) };
+    /// Async generators first iterated under a running loop (the loop's `_asyncgens`
+    /// WeakSet in CPython), closed by `shutdown_asyncgens()`.
+    static AGENS: RefCell<Vec<Weak<Object>>> = const { RefCell::new(Vec::new()) };
+}
+
+fn agens_live() -> Vec<Value> {
+    AGENS.with(|a| {
+        let mut a = a.borrow_mut();
+        a.retain(|w| w.strong_count() > 0);
+        a.iter()
+            .filter_map(|w| w.upgrade().map(Value::Obj))
+            .collect()
+    })
 }
 
 impl Core {
@@ -1188,6 +1201,41 @@ pub fn module(vm: &mut Vm) -> Value {
                             .retain(|y| y.upgrade().is_some_and(|y| !Value::Obj(y).is(&t)))
                     });
                     Ok(Value::None)
+                }),
+            ),
+            (
+                "_agens_add",
+                f("_agens_add", |_, a, _| {
+                    if let Some(o) = a.first().and_then(|v| v.as_obj()) {
+                        let w = Rc::downgrade(o);
+                        AGENS.with(|x| {
+                            let mut x = x.borrow_mut();
+                            if x.len() >= 64 && x.len().is_power_of_two() {
+                                x.retain(|w| w.strong_count() > 0);
+                            }
+                            x.push(w)
+                        });
+                    }
+                    Ok(Value::None)
+                }),
+            ),
+            (
+                "_agens_discard",
+                f("_agens_discard", |_, a, _| {
+                    let t = a.first().cloned().unwrap_or(Value::None);
+                    AGENS.with(|x| {
+                        x.borrow_mut()
+                            .retain(|w| w.upgrade().is_some_and(|y| !Value::Obj(y).is(&t)))
+                    });
+                    Ok(Value::None)
+                }),
+            ),
+            (
+                "_agens_take",
+                f("_agens_take", |_, _, _| {
+                    let live = agens_live();
+                    AGENS.with(|x| x.borrow_mut().clear());
+                    Ok(Value::list(live))
                 }),
             ),
             (

@@ -693,6 +693,9 @@ class BaseEventLoop(AbstractEventLoop):
         self._check_running()
         self._running = True
         _running_loop = self
+        old_agen_hooks = sys.get_asyncgen_hooks()
+        sys.set_asyncgen_hooks(firstiter=self._asyncgen_firstiter_hook,
+                               finalizer=self._asyncgen_finalizer_hook)
         try:
             while True:
                 self._run_once()
@@ -702,6 +705,18 @@ class BaseEventLoop(AbstractEventLoop):
             self._stopping = False
             self._running = False
             _running_loop = None
+            sys.set_asyncgen_hooks(*old_agen_hooks)
+
+    # Async generators first iterated under this loop are tracked (weakly, by the
+    # native core) so that shutdown_asyncgens() can close them; one freed unfinished
+    # gets its aclose() scheduled as a task, as CPython's loop does.
+    def _asyncgen_firstiter_hook(self, agen):
+        _asyncio._agens_add(agen)
+
+    def _asyncgen_finalizer_hook(self, agen):
+        _asyncio._agens_discard(agen)
+        if not self._closed:
+            self.call_soon(self.create_task, agen.aclose())
 
     def run_until_complete(self, future):
         self._check_closed()
@@ -741,7 +756,20 @@ class BaseEventLoop(AbstractEventLoop):
         self._timer_cancelled_count = 0
 
     async def shutdown_asyncgens(self):
-        return
+        self._asyncgens_shutdown_called = True
+        closing_agens = _asyncio._agens_take()
+        if not closing_agens:
+            return
+        results = await gather(*[ag.aclose() for ag in closing_agens],
+                               return_exceptions=True)
+        for result, agen in zip(results, closing_agens):
+            if isinstance(result, Exception):
+                self.call_exception_handler({
+                    'message': f'an error occurred during closing of '
+                               f'asynchronous generator {agen!r}',
+                    'exception': result,
+                    'asyncgen': agen
+                })
 
     async def shutdown_default_executor(self):
         return

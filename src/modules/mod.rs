@@ -321,6 +321,44 @@ fn sys(vm: &mut Vm) -> Value {
                 }),
             ),
             (
+                "set_asyncgen_hooks",
+                f("set_asyncgen_hooks", |vm, a, k| {
+                    let (pos, kws) = crate::vm::builtins::split_kw(a, k);
+                    let mut hooks = vm.asyncgen_hooks.clone();
+                    let given = [
+                        pos.first()
+                            .or_else(|| crate::vm::builtins::kwarg(&kws, "firstiter")),
+                        pos.get(1)
+                            .or_else(|| crate::vm::builtins::kwarg(&kws, "finalizer")),
+                    ];
+                    for (i, v) in given.into_iter().enumerate() {
+                        if let Some(v) = v {
+                            if !v.is_none() && !crate::vm::builtins::is_callable(vm, v) {
+                                return Err(PyErr::type_error(format!(
+                                    "callable {} expected, got {}",
+                                    if i == 0 { "firstiter" } else { "finalizer" },
+                                    vm.type_name(v)
+                                )));
+                            }
+                            if i == 0 {
+                                hooks.0 = v.clone();
+                            } else {
+                                hooks.1 = v.clone();
+                            }
+                        }
+                    }
+                    vm.asyncgen_hooks = hooks;
+                    Ok(Value::None)
+                }),
+            ),
+            (
+                "get_asyncgen_hooks",
+                f("get_asyncgen_hooks", |vm, _, _| {
+                    let (a, b) = vm.asyncgen_hooks.clone();
+                    Ok(Value::tuple(vec![a, b]))
+                }),
+            ),
+            (
                 "getrecursionlimit",
                 f("getrecursionlimit", |vm, _, _| {
                     Ok(Value::Int(vm.recursion_limit as i64))

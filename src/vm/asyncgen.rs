@@ -81,8 +81,25 @@ pub fn wrapped_coroutine(v: &Value) -> Option<Rc<Object>> {
 }
 
 /// `agen.__anext__()`: the awaitable for the next item.
-pub fn anext_awaitable(agen: Rc<Object>) -> Value {
-    new_op(agen, OpKind::Send(Value::None))
+pub fn anext_awaitable(vm: &mut Vm, agen: Rc<Object>) -> PyResult<Value> {
+    init_hooks(vm, &agen)?;
+    Ok(new_op(agen, OpKind::Send(Value::None)))
+}
+
+/// CPython's `async_gen_init_hooks`: on first use, remember whether a finalizer is set
+/// and call the firstiter hook (asyncio registers the generator for shutdown).
+fn init_hooks(vm: &mut Vm, agen: &Rc<Object>) -> PyResult<()> {
+    let gen = gen_of(agen);
+    if gen.ag_hooks_inited.get() {
+        return Ok(());
+    }
+    gen.ag_hooks_inited.set(true);
+    let (firstiter, finalizer) = vm.asyncgen_hooks.clone();
+    gen.ag_has_finalizer.set(!finalizer.is_none());
+    if !firstiter.is_none() {
+        vm.call(&firstiter, vec![Value::Obj(agen.clone())], &[])?;
+    }
+    Ok(())
 }
 
 /// `athrow()`/`aclose()` awaitables: the same machine under CPython's other type name.
@@ -383,12 +400,14 @@ fn coro_send(vm: &mut Vm, coro: Rc<Object>, v: Value) -> PyResult<Value> {
 pub fn install(vm: &mut Vm) {
     let ag = vm.types.async_generator.clone();
     add_method(&ag, "__aiter__", |_, a, _| Ok(a[0].clone()));
-    add_method(&ag, "__anext__", |_, a, _| {
-        Ok(anext_awaitable(agen_arg(a)?))
+    add_method(&ag, "__anext__", |vm, a, _| {
+        anext_awaitable(vm, agen_arg(a)?)
     });
-    add_method(&ag, "asend", |_, a, _| {
+    add_method(&ag, "asend", |vm, a, _| {
         let v = a.get(1).cloned().unwrap_or(Value::None);
-        Ok(new_op(agen_arg(a)?, OpKind::Send(v)))
+        let agen = agen_arg(a)?;
+        init_hooks(vm, &agen)?;
+        Ok(new_op(agen, OpKind::Send(v)))
     });
     add_method(&ag, "athrow", |vm, a, _| {
         let agen = agen_arg(a)?;
@@ -397,11 +416,14 @@ pub fn install(vm: &mut Vm) {
                 "athrow expected at least 1 argument, got 0",
             ));
         }
+        init_hooks(vm, &agen)?;
         let exc = throw_args_to_exc(vm, &a[1..])?;
         Ok(new_op(agen, OpKind::Throw(exc)))
     });
-    add_method(&ag, "aclose", |_, a, _| {
-        Ok(new_op(agen_arg(a)?, OpKind::Close))
+    add_method(&ag, "aclose", |vm, a, _| {
+        let agen = agen_arg(a)?;
+        init_hooks(vm, &agen)?;
+        Ok(new_op(agen, OpKind::Close))
     });
 
     let object = vm.types.object.clone();

@@ -1513,8 +1513,12 @@ fn bi_oct(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
 
 fn bi_callable(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
     nargs("callable", a, 1, 1)?;
-    let v = &a[0];
-    let c = match v.payload() {
+    Ok(Value::Bool(is_callable(vm, &a[0])))
+}
+
+/// `callable(v)`.
+pub(crate) fn is_callable(vm: &Vm, v: &Value) -> bool {
+    match v.payload() {
         Some(
             Payload::Function(_)
             | Payload::Native(_)
@@ -1523,8 +1527,7 @@ fn bi_callable(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
         ) => true,
         Some(Payload::Instance(_)) => vm.lookup_special(v, "__call__").is_some(),
         _ => false,
-    };
-    Ok(Value::Bool(c))
+    }
 }
 
 fn bi_format(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {

@@ -1303,12 +1303,29 @@ impl Vm {
         }
         loop {
             let item = super::generator::FINALIZE_QUEUE.with(|q| q.borrow_mut().pop());
-            let Some((frame, kind, name, qualname)) = item else {
+            let Some((frame, kind, name, qualname, to_hook)) = item else {
                 break;
             };
+            let started = frame.ip > 0;
             let mut g = Generator::new(kind, frame, GenState::Suspended);
             g.name = name;
             g.qualname = qualname;
+            if to_hook {
+                // Revived for the asyncgen finalizer hook; freed again, it just closes.
+                if !started {
+                    g.state.set(GenState::Created);
+                }
+                g.ag_hooks_inited.set(true);
+                let g = Value::new_obj(Payload::Generator(g));
+                let hook = self.asyncgen_hooks.1.clone();
+                if !hook.is_none() {
+                    if let Err(e) = self.call(&hook, vec![g], &[]) {
+                        let e = self.materialize(e);
+                        self.report_unraisable(&e, "async generator finalizer");
+                    }
+                }
+                continue;
+            }
             let g = Object::new(Payload::Generator(g));
             let exc = self.materialize(PyErr::with_args(ExcKind::GeneratorExit, vec![]));
             // Run the close to completion in a nested loop: finalizers are rare.

@@ -35,6 +35,11 @@ pub struct Generator {
     pub running_async: Cell<bool>,
     /// Async generators: `aclose()` has started, so `__anext__` ends at once.
     pub ag_closed: Cell<bool>,
+    /// Async generators: the asyncgen hooks ran (first `__anext__`/`asend`/...), and
+    /// whether a finalizer hook was set then (it gets the generator if it is freed
+    /// unfinished: asyncio schedules its `aclose()`).
+    pub ag_hooks_inited: Cell<bool>,
+    pub ag_has_finalizer: Cell<bool>,
 }
 
 impl Generator {
@@ -50,6 +55,8 @@ impl Generator {
             exc_state: RefCell::new(Value::None),
             running_async: Cell::new(false),
             ag_closed: Cell::new(false),
+            ag_hooks_inited: Cell::new(false),
+            ag_has_finalizer: Cell::new(false),
         }
     }
 
@@ -64,7 +71,8 @@ impl Generator {
 
 thread_local! {
     /// Frames of abandoned generators that still have handlers to run (their `finally`).
-    pub static FINALIZE_QUEUE: RefCell<Vec<(Box<Frame>, GenKind, Rc<str>, Rc<str>)>> = const { RefCell::new(Vec::new()) };
+    /// The last field is true for an async generator to hand to the finalizer hook.
+    pub static FINALIZE_QUEUE: RefCell<Vec<(Box<Frame>, GenKind, Rc<str>, Rc<str>, bool)>> = const { RefCell::new(Vec::new()) };
     /// Coroutines freed without ever being awaited (for the RuntimeWarning).
     pub static NEVER_AWAITED: RefCell<Vec<Rc<str>>> = const { RefCell::new(Vec::new()) };
 }
@@ -81,6 +89,20 @@ impl Drop for Generator {
             super::signal_pending();
             return;
         }
+        if self.ag_has_finalizer.get() && state != GenState::Closed {
+            // An unfinished async generator goes to the finalizer hook (CPython's
+            // _PyGen_Finalize), whether or not it has handlers.
+            let item = (
+                frame,
+                self.kind,
+                self.name.clone(),
+                self.qualname.clone(),
+                true,
+            );
+            let _ = FINALIZE_QUEUE.try_with(|q| q.borrow_mut().push(item));
+            super::signal_pending();
+            return;
+        }
         if state != GenState::Suspended {
             return;
         }
@@ -89,7 +111,13 @@ impl Drop for Generator {
         if frame.code.find_handler(at).is_none() {
             return;
         }
-        let item = (frame, self.kind, self.name.clone(), self.qualname.clone());
+        let item = (
+            frame,
+            self.kind,
+            self.name.clone(),
+            self.qualname.clone(),
+            false,
+        );
         let _ = FINALIZE_QUEUE.try_with(|q| q.borrow_mut().push(item));
         super::signal_pending();
     }

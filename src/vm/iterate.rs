@@ -827,9 +827,7 @@ impl Vm {
     pub(crate) fn get_anext(&mut self, aiter: &Value) -> PyResult<Value> {
         if let Some(Payload::Generator(g)) = aiter.payload() {
             if g.kind == GenKind::AsyncGenerator {
-                return Ok(super::asyncgen::anext_awaitable(
-                    aiter.as_obj().unwrap().clone(),
-                ));
+                return super::asyncgen::anext_awaitable(self, aiter.as_obj().unwrap().clone());
             }
         }
         let Some(m) = self.lookup_special(aiter, "__anext__") else {

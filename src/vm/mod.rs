@@ -114,6 +114,8 @@ pub struct Vm {
     pub(crate) reraising: bool,
     pub(crate) repr_stack: Vec<i64>,
     pub int_max_str_digits: usize,
+    /// `sys.set_asyncgen_hooks`: (firstiter, finalizer), None when unset.
+    pub asyncgen_hooks: (Value, Value),
 }
 
 const MAX_NATIVE_DEPTH: usize = 8000;
@@ -138,6 +140,7 @@ impl Vm {
             reraising: false,
             repr_stack: vec![],
             int_max_str_digits: 4300,
+            asyncgen_hooks: (Value::None, Value::None),
         };
         builtins::install(&mut vm);
         asyncgen::install(&mut vm);

@@ -95,3 +95,47 @@ fn one_megabyte_source() {
     assert_eq!(code, Some(0));
     assert_eq!(out, "120000\n");
 }
+
+// Where CPython 3.11.7 itself crashes (segmentation fault, exit 139) pyco must not:
+// the expected results below are what the programs mean, checked by hand.
+
+#[test]
+fn twenty_thousand_nested_async_generators_is_a_recursion_error() {
+    let src = b"import asyncio, sys
+sys.setrecursionlimit(100000)
+async def base():
+    yield 1
+async def wrap(g):
+    async for x in g:
+        yield x
+async def main():
+    g = base()
+    for _ in range(20000):
+        g = wrap(g)
+    async for x in g:
+        print('got', x)
+try:
+    asyncio.run(main())
+except RecursionError as e:
+    print('RecursionError')
+";
+    let (code, _, out) = run("deepagen.py", src);
+    assert_eq!(code, Some(0));
+    assert_eq!(out, "RecursionError\n");
+}
+
+#[test]
+fn fifty_thousand_deep_await_chain_runs() {
+    let src = b"import asyncio, sys
+sys.setrecursionlimit(200000)
+async def chain(n):
+    if n == 0:
+        await asyncio.sleep(0)
+        return 0
+    return 1 + await chain(n - 1)
+print(asyncio.run(chain(50000)))
+";
+    let (code, _, out) = run("deepawait.py", src);
+    assert_eq!(code, Some(0));
+    assert_eq!(out, "50000\n");
+}

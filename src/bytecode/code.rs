@@ -68,6 +68,26 @@ pub struct GlobalCache {
 }
 
 impl CodeObject {
+    /// CPython's `co_varnames`: parameters and plain locals, not the cells that are
+    /// only cells (pyco gives those a local slot too).
+    pub fn co_varnames(&self) -> Vec<Rc<str>> {
+        let nargs = (self.argcount + self.kwonlyargcount) as usize
+            + (self.flags & flags::VARARGS != 0) as usize
+            + (self.flags & flags::VARKEYWORDS != 0) as usize;
+        self.varnames
+            .iter()
+            .enumerate()
+            .filter(|(i, n)| *i < nargs || !self.cellvars.contains(n))
+            .map(|(_, n)| n.clone())
+            .collect()
+    }
+
+    /// CPython's `co_stacksize` (pyco reserves one more slot than the flow analysis
+    /// finds).
+    pub fn co_stacksize(&self) -> u32 {
+        self.max_stack.saturating_sub(1)
+    }
+
     /// A copy with extra `co_flags` (what `types.coroutine` does to a generator).
     pub fn with_flags(&self, extra: u32) -> CodeObject {
         CodeObject {

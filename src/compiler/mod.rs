@@ -203,12 +203,14 @@ impl<'a> Compiler<'a> {
                 flags |= flags::COROUTINE;
             }
         }
-        if freevars.is_empty() && cellvars.is_empty() {
-            flags |= flags::NOFREE;
-        }
-        if (self.units.len() > 1 || (!self.units.is_empty() && kind != ScopeKind::Module))
-            && self.units.last().map(|u| u.kind) != Some(ScopeKind::Module)
-        {
+        // CPython 3.11: nested means some enclosing scope is a function (CO_NOFREE is
+        // gone since 3.10).
+        if self.units.iter().any(|u| {
+            matches!(
+                u.kind,
+                ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension
+            )
+        }) {
             flags |= flags::NESTED;
         }
         self.units.push(Unit {

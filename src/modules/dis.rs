@@ -1,4 +1,5 @@
-//! The `dis` module: `dis.dis`, `dis.get_instructions`, `dis.opname`, `dis.opmap`.
+//! The `dis` module: `dis.dis`, `dis.get_instructions`, `dis.code_info`, `dis.show_code`,
+//! `dis.opname`, `dis.opmap`.
 
 use crate::bytecode::dis::{disassemble, instructions, ArgVal};
 use crate::bytecode::{CodeObject, Opcode};
@@ -25,6 +26,8 @@ pub fn module(vm: &mut Vm) -> Value {
                 "get_instructions",
                 f("get_instructions", dis_get_instructions),
             ),
+            ("code_info", f("code_info", dis_code_info)),
+            ("show_code", f("show_code", dis_show_code)),
             ("opname", Value::list(opname)),
             ("opmap", opmap),
         ],
@@ -57,7 +60,10 @@ fn code_of(x: &Value) -> PyResult<Option<Rc<CodeObject>>> {
         _ => match x {
             Value::Str(src) => {
                 let interp_mode = crate::compiler::CompileMode::Module;
-                let source = Rc::new(crate::source::SourceFile::new("<dis>", src.as_str()));
+                let source = Rc::new(crate::source::SourceFile::new(
+                    "<disassembly>",
+                    src.as_str(),
+                ));
                 let module = crate::parser::parse(src.as_str(), crate::parser::Mode::Module)
                     .map_err(|e| PyErr::new(crate::object::ExcKind::SyntaxError, e.msg))?;
                 let code = crate::compiler::compile(&module, source, interp_mode)
@@ -111,6 +117,107 @@ fn dis_dis(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
         "don't know how to disassemble {} objects",
         vm.type_name(x)
     )))
+}
+
+/// `dis.code_info(x)`: the table `dis.py`'s `_format_code_info` prints.
+fn dis_code_info(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    let x = a.first().cloned().unwrap_or(Value::None);
+    let Some(code) = code_of(&x)? else {
+        return Err(PyErr::type_error(format!(
+            "don't know how to disassemble {} objects",
+            vm.type_name(&x)
+        )));
+    };
+    Ok(Value::string(code_info(vm, &code)?))
+}
+
+fn dis_show_code(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
+    let info = dis_code_info(vm, a, k)?;
+    vm.write_stdout(&format!("{}\n", info.as_pystr().unwrap().as_str()));
+    Ok(Value::None)
+}
+
+fn pretty_flags(flags: u32) -> String {
+    const NAMES: [&str; 10] = [
+        "OPTIMIZED",
+        "NEWLOCALS",
+        "VARARGS",
+        "VARKEYWORDS",
+        "NESTED",
+        "GENERATOR",
+        "NOFREE",
+        "COROUTINE",
+        "ITERABLE_COROUTINE",
+        "ASYNC_GENERATOR",
+    ];
+    if flags == 0 {
+        return "0x0".into();
+    }
+    (0..32)
+        .filter(|i| flags & (1 << i) != 0)
+        .map(|i| match NAMES.get(i) {
+            Some(n) => n.to_string(),
+            None => format!("{:#x}", 1u32 << i),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn code_info(vm: &mut Vm, co: &CodeObject) -> PyResult<String> {
+    let mut lines = vec![
+        format!("Name:              {}", co.name),
+        format!("Filename:          {}", co.source.name),
+        format!("Argument count:    {}", co.argcount),
+        format!("Positional-only arguments: {}", co.posonlyargcount),
+        format!("Kw-only arguments: {}", co.kwonlyargcount),
+        format!("Number of locals:  {}", co.co_varnames().len()),
+        format!("Stack size:        {}", co.co_stacksize()),
+        format!("Flags:             {}", pretty_flags(co.flags)),
+    ];
+    if !co.consts.is_empty() {
+        lines.push("Constants:".into());
+        for (i, c) in co.consts.iter().enumerate() {
+            let r = match c.payload() {
+                Some(Payload::Code(cc)) => crate::bytecode::dis::code_repr(cc),
+                _ => vm.repr(c)?,
+            };
+            lines.push(format!("{:4}: {}", i, r));
+        }
+    }
+    let sections: [(&str, Vec<String>); 4] = [
+        (
+            "Names:",
+            co.names
+                .iter()
+                .map(|n| {
+                    n.as_pystr()
+                        .map(|s| s.as_str().to_string())
+                        .unwrap_or_default()
+                })
+                .collect(),
+        ),
+        (
+            "Variable names:",
+            co.co_varnames().iter().map(|n| n.to_string()).collect(),
+        ),
+        (
+            "Free variables:",
+            co.freevars.iter().map(|n| n.to_string()).collect(),
+        ),
+        (
+            "Cell variables:",
+            co.cellvars.iter().map(|n| n.to_string()).collect(),
+        ),
+    ];
+    for (title, items) in sections {
+        if !items.is_empty() {
+            lines.push(title.into());
+            for (i, n) in items.iter().enumerate() {
+                lines.push(format!("{:4}: {}", i, n));
+            }
+        }
+    }
+    Ok(lines.join("\n"))
 }
 
 fn dis_get_instructions(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {

@@ -312,8 +312,12 @@ impl Vm {
             ("co_argcount", Some(Payload::Code(c))) => Value::Int(c.argcount as i64),
             ("co_flags", Some(Payload::Code(c))) => Value::Int(c.flags as i64),
             ("co_varnames", Some(Payload::Code(c))) => {
-                Value::tuple(c.varnames.iter().map(|n| Value::str(n)).collect())
+                Value::tuple(c.co_varnames().iter().map(|n| Value::str(n)).collect())
             }
+            ("co_nlocals", Some(Payload::Code(c))) => Value::Int(c.co_varnames().len() as i64),
+            ("co_stacksize", Some(Payload::Code(c))) => Value::Int(c.co_stacksize() as i64),
+            ("co_posonlyargcount", Some(Payload::Code(c))) => Value::Int(c.posonlyargcount as i64),
+            ("co_kwonlyargcount", Some(Payload::Code(c))) => Value::Int(c.kwonlyargcount as i64),
             ("co_consts", Some(Payload::Code(c))) => Value::tuple(c.consts.clone()),
             ("co_names", Some(Payload::Code(c))) => Value::tuple(c.names.clone()),
             ("co_freevars", Some(Payload::Code(c))) => {

@@ -22,7 +22,201 @@ fn directed(op: Opcode, backward: bool) -> Opcode {
     }
 }
 
-pub(super) fn assemble(u: Unit, source: Rc<SourceFile>) -> CodeObject {
+const MAX_COPY_SIZE: usize = 4;
+
+fn exits_scope(op: Opcode) -> bool {
+    matches!(
+        op,
+        Opcode::ReturnValue | Opcode::RaiseVarargs | Opcode::ReRaise
+    )
+}
+
+/// Where CPython's basic blocks start: at labels and after jumps and scope exits.
+fn block_starts(instrs: &[CInstr], labels: &[usize]) -> Vec<bool> {
+    let n = instrs.len();
+    let mut starts = vec![false; n + 1];
+    for &l in labels {
+        if l <= n {
+            starts[l] = true;
+        }
+    }
+    for (i, ins) in instrs.iter().enumerate() {
+        if ins.op.is_jump() || ins.op.is_terminator() {
+            starts[i + 1] = true;
+        }
+    }
+    starts
+}
+
+/// The block starting at `t`, if it leaves the function: its last index.
+fn exit_block_end(instrs: &[CInstr], starts: &[bool], t: usize) -> Option<usize> {
+    let mut e = t;
+    loop {
+        let ins = instrs.get(e)?;
+        if e > t && starts[e] {
+            return None;
+        }
+        if exits_scope(ins.op) {
+            return Some(e);
+        }
+        if ins.op.is_jump() {
+            return None;
+        }
+        e += 1;
+    }
+}
+
+/// Rebuild `u.instrs` with `extra[i]` inserted after old instruction `i` (or replacing
+/// it when `replace[i]`), remapping labels and handler setup points.
+fn splice(u: &mut Unit, extra: &[Vec<CInstr>], replace: &[bool]) {
+    let n = u.instrs.len();
+    let mut out = Vec::with_capacity(n + extra.iter().map(|e| e.len()).sum::<usize>());
+    let mut old_to_new = vec![0usize; n + 1];
+    for i in 0..n {
+        old_to_new[i] = out.len();
+        if !replace[i] {
+            out.push(u.instrs[i]);
+        }
+        out.extend_from_slice(&extra[i]);
+    }
+    old_to_new[n] = out.len();
+    for l in u.labels.iter_mut() {
+        if *l <= n {
+            *l = old_to_new[*l];
+        }
+    }
+    for h in u.handlers.iter_mut() {
+        h.setup_index = old_to_new[h.setup_index.min(n)];
+    }
+    u.instrs = out;
+}
+
+/// CPython 3.11's `extend_block` and `duplicate_exits_without_lineno`, on the linear
+/// code before labels are resolved: an unconditional jump to a small block that leaves
+/// the function becomes a copy of that block, and a jump to a line-less exit that
+/// other paths also reach gets a copy of its own (which takes the jump's line). The
+/// dis sequences and line numbers then match CPython's.
+fn copy_exit_blocks(u: &mut Unit) {
+    // extend_block
+    let n = u.instrs.len();
+    let starts = block_starts(&u.instrs, &u.labels);
+    let mut extra: Vec<Vec<CInstr>> = vec![vec![]; n];
+    let mut replace = vec![false; n];
+    for i in 0..n {
+        let ins = u.instrs[i];
+        if !matches!(ins.op, Opcode::JumpForward | Opcode::JumpBackward) || ins.target == NO_LABEL {
+            continue;
+        }
+        let t = u.labels[ins.target as usize];
+        if let Some(e) = exit_block_end(&u.instrs, &starts, t) {
+            // Only blocks without a line (an implicit `return None`), as in 3.11.
+            if e + 1 - t <= MAX_COPY_SIZE && u.instrs[t..=e].iter().all(|x| x.line == 0) {
+                let mut nop = ins;
+                nop.op = Opcode::Nop;
+                nop.target = NO_LABEL;
+                nop.arg = 0;
+                replace[i] = true;
+                extra[i].push(nop);
+                extra[i].extend_from_slice(&u.instrs[t..=e]);
+            }
+        }
+    }
+    if replace.iter().any(|&r| r) {
+        splice(u, &extra, &replace);
+    }
+
+    // duplicate_exits_without_lineno: needs reachability and predecessor counts.
+    let n = u.instrs.len();
+    let starts = block_starts(&u.instrs, &u.labels);
+    let mut reached = vec![false; n];
+    let mut work = vec![0usize];
+    while let Some(mut i) = work.pop() {
+        while i < n && !reached[i] {
+            reached[i] = true;
+            let ins = u.instrs[i];
+            if ins.target != NO_LABEL {
+                work.push(u.labels[ins.target as usize]);
+            }
+            if ins.handler != NO_HANDLER {
+                work.push(u.labels[u.handlers[ins.handler as usize].label as usize]);
+            }
+            if ins.op.is_terminator() {
+                break;
+            }
+            i += 1;
+        }
+    }
+    let mut preds = vec![0u32; n + 1];
+    let mut handlers_seen = vec![false; u.handlers.len()];
+    for i in 0..n {
+        if !reached[i] {
+            continue;
+        }
+        let ins = u.instrs[i];
+        if ins.target != NO_LABEL {
+            preds[u.labels[ins.target as usize]] += 1;
+        }
+        if ins.handler != NO_HANDLER && !handlers_seen[ins.handler as usize] {
+            handlers_seen[ins.handler as usize] = true;
+            preds[u.labels[u.handlers[ins.handler as usize].label as usize]] += 1;
+        }
+        if starts[i + 1] && !ins.op.is_terminator() {
+            preds[i + 1] += 1;
+        }
+    }
+    let mut extra: Vec<Vec<CInstr>> = vec![vec![]; n];
+    // (label, last index of the copied block), in the order the copies were made.
+    let mut made: Vec<(u32, usize)> = vec![];
+    // Newest blocks first, as CPython walks its block list; each copy goes right after
+    // the block it copies, so later copies sit before earlier ones.
+    for i in (0..n).rev() {
+        let ins = u.instrs[i];
+        if !reached[i] || !ins.op.is_jump() || ins.target == NO_LABEL {
+            continue;
+        }
+        let t = u.labels[ins.target as usize];
+        let Some(e) = exit_block_end(&u.instrs, &starts, t) else {
+            continue;
+        };
+        if preds[t] <= 1 || u.instrs[t..=e].iter().any(|x| x.line != 0) {
+            continue;
+        }
+        preds[t] -= 1;
+        let mut copy = u.instrs[t..=e].to_vec();
+        copy[0].line = ins.line;
+        let label = u.labels.len() as u32;
+        u.labels.push(usize::MAX);
+        u.instrs[i].target = label;
+        copy.append(&mut extra[e]);
+        extra[e] = copy;
+        made.push((label, e));
+    }
+    if made.is_empty() {
+        return;
+    }
+    // In the new layout, the extras of old instruction `e` start right after it.
+    let mut extra_start = vec![0usize; n];
+    let mut pos = 0;
+    for e in 0..n {
+        pos += 1;
+        extra_start[e] = pos;
+        pos += extra[e].len();
+    }
+    splice(u, &extra, &vec![false; n]);
+    let mut next_free = extra_start.clone();
+    for &(label, e) in made.iter().rev() {
+        let at = next_free[e];
+        u.labels[label as usize] = at;
+        let len = u.instrs[at..]
+            .iter()
+            .position(|x| exits_scope(x.op))
+            .map_or(1, |k| k + 1);
+        next_free[e] = at + len;
+    }
+}
+
+pub(super) fn assemble(mut u: Unit, source: Rc<SourceFile>) -> CodeObject {
+    copy_exit_blocks(&mut u);
     let n = u.instrs.len();
     let mut instrs: Vec<CInstr> = u.instrs;
     // Resolve labels.
@@ -135,10 +329,26 @@ pub(super) fn assemble(u: Unit, source: Rc<SourceFile>) -> CodeObject {
     // NOPs go too, unless they carry a line nothing else marks (CPython's rule);
     // a following artificial instruction (line 0) inherits the NOP's line.
     let mut keep: Vec<bool> = depth.iter().map(|&d| d >= 0).collect();
+    // The previous line counts only within a basic block (CPython cleans block by block).
+    let mut block_start = vec![false; n + 1];
+    for (i, ins) in instrs.iter().enumerate() {
+        if ins.op.is_jump() {
+            block_start[(ins.arg as usize).min(n)] = true;
+        }
+        if ins.op.is_jump() || ins.op.is_terminator() {
+            block_start[i + 1] = true;
+        }
+    }
+    for h in u.handlers.iter() {
+        block_start[u.labels[h.label as usize].min(n)] = true;
+    }
     let mut prev_line: Option<u32> = None;
     for i in 0..n {
         if !keep[i] {
             continue;
+        }
+        if block_start[i] {
+            prev_line = None;
         }
         if instrs[i].op == Opcode::Nop && i > 0 {
             let line = instrs[i].line;
@@ -211,8 +421,9 @@ pub(super) fn assemble(u: Unit, source: Rc<SourceFile>) -> CodeObject {
             lasti: hd.lasti,
         });
     }
-    // Artificial instructions (line 0) belong to the line before them.
-    let mut lines: Vec<u32> = instrs.iter().map(|i| i.line).collect();
+    let mut lines = propagate_lines(&instrs, &table, u.first_line);
+    // What is still artificial (line 0) belongs to the line before it (tracebacks need
+    // one; CPython's dis starts no new line there either).
     for i in 1..lines.len() {
         if lines[i] == 0 {
             lines[i] = lines[i - 1];
@@ -255,4 +466,85 @@ pub(super) fn assemble(u: Unit, source: Rc<SourceFile>) -> CodeObject {
         exception_table: table,
         global_cache: (0..n).map(|_| Default::default()).collect(),
     }
+}
+
+/// CPython 3.11's `propagate_line_numbers` then `guarantee_lineno_for_exits` on the
+/// final code (jump arguments are instruction indices): an artificial instruction takes
+/// the line of the one before it in its block, and a block's first one takes the line
+/// its only predecessor ended with.
+fn propagate_lines(instrs: &[CInstr], table: &[ExceptionEntry], first_line: u32) -> Vec<u32> {
+    let n = instrs.len();
+    let mut lines: Vec<u32> = instrs.iter().map(|i| i.line).collect();
+    let mut starts = vec![false; n + 1];
+    let mut preds = vec![0u32; n + 1];
+    if n > 0 {
+        starts[0] = true;
+    }
+    for (i, ins) in instrs.iter().enumerate() {
+        if ins.op.is_jump() {
+            starts[ins.arg as usize] = true;
+            preds[ins.arg as usize] += 1;
+        }
+        if ins.op.is_jump() || ins.op.is_terminator() {
+            starts[i + 1] = true;
+        }
+    }
+    let mut handler_targets: Vec<u32> = table.iter().map(|e| e.target).collect();
+    handler_targets.sort_unstable();
+    handler_targets.dedup();
+    for t in handler_targets {
+        starts[t as usize] = true;
+        preds[t as usize] += 1;
+    }
+    for i in 0..n {
+        if starts[i + 1] && i + 1 < n && !instrs[i].op.is_terminator() {
+            preds[i + 1] += 1;
+        }
+    }
+    let mut b = 0;
+    while b < n {
+        let mut end = b + 1;
+        while end < n && !starts[end] {
+            end += 1;
+        }
+        let mut prev = 0;
+        for line in lines.iter_mut().take(end).skip(b) {
+            if *line == 0 {
+                *line = prev;
+            } else {
+                prev = *line;
+            }
+        }
+        let last = instrs[end - 1];
+        if !last.op.is_terminator() && end < n && preds[end] == 1 && lines[end] == 0 {
+            lines[end] = prev;
+        }
+        if last.op.is_jump() {
+            let t = last.arg as usize;
+            if preds[t] == 1 && lines[t] == 0 {
+                lines[t] = prev;
+            }
+        }
+        b = end;
+    }
+    // guarantee_lineno_for_exits
+    let mut lineno = first_line;
+    let mut b = 0;
+    while b < n {
+        let mut end = b + 1;
+        while end < n && !starts[end] {
+            end += 1;
+        }
+        if lines[end - 1] == 0 {
+            if instrs[end - 1].op == Opcode::ReturnValue {
+                for line in lines.iter_mut().take(end).skip(b) {
+                    *line = lineno;
+                }
+            }
+        } else {
+            lineno = lines[end - 1];
+        }
+        b = end;
+    }
+    lines
 }

@@ -170,6 +170,8 @@ impl<'a> Compiler<'a> {
                 for s in rest {
                     self.stmt(s)?;
                 }
+                // The implicit return has no line of its own (CPython's UNSET_LOC).
+                self.u().line = 0;
                 self.load_const(Value::None);
                 self.emit(Opcode::ReturnValue, 0);
             }

@@ -193,7 +193,8 @@ impl<'a> Compiler<'a> {
                     self.store_target(target)?;
                     self.stmts(body)?;
                     self.u().fblocks.pop();
-                    self.set_line(s.span);
+                    // The jump back is artificial: it takes a line from the flow.
+                    self.u().line = 0;
                     self.emit_jump(Op::JumpBackward, start);
                     self.bind(cleanup);
                     self.stmts(orelse)?;
@@ -750,9 +751,11 @@ impl<'a> Compiler<'a> {
         self.store_target(target)?;
         self.stmts(body)?;
         self.u().fblocks.pop();
-        self.set_line(s.span);
+        // The jump back is artificial; END_ASYNC_FOR has the iterator's line.
+        self.u().line = 0;
         self.emit_jump(Op::JumpBackward, start);
         self.bind(except);
+        self.set_line(iter.span);
         self.emit(Op::EndAsyncFor, 0);
         self.stmts(orelse)?;
         self.bind(end);
@@ -819,7 +822,8 @@ impl<'a> Compiler<'a> {
         let qualname = self.qualname_for(&f.name);
         self.enter_unit(scope, f.name.clone(), qualname, first_line);
         self.set_arg_counts(&f.args);
-        self.u().line = self.line_of(f.span);
+        // The prologue is at co_firstlineno (the first decorator's line).
+        self.u().line = first_line;
         let doc = docstring(&f.body);
         self.add_const(match &doc {
             Some(d) => Value::str(d),
@@ -832,16 +836,25 @@ impl<'a> Compiler<'a> {
             &f.body[..]
         };
         self.stmts(body)?;
+        // The implicit return has no line of its own (CPython's UNSET_LOC).
+        self.u().line = 0;
         self.load_const(Value::None);
         self.emit(Op::ReturnValue, 0);
         let code = self.leave_unit();
         self.set_line(f.span);
         self.make_closure(code, flags);
-        for _ in &f.decorators {
+        self.apply_decorators(&f.decorators);
+        self.set_line(f.span);
+        self.store_name(&f.name)
+    }
+
+    /// Call the decorators, innermost first, each at its own line (as CPython 3.11).
+    fn apply_decorators(&mut self, decorators: &[ast::Expr]) {
+        for d in decorators.iter().rev() {
+            self.set_line(d.span);
             self.emit(Op::Precall, 0);
             self.emit(Op::Call, 0);
         }
-        self.store_name(&f.name)
     }
 
     fn class_def(&mut self, c: &ast::ClassDef) -> CResult {
@@ -858,7 +871,7 @@ impl<'a> Compiler<'a> {
             .unwrap_or_else(|| self.line_of(c.span));
         let qualname = self.qualname_for(&c.name);
         self.enter_unit(scope, c.name.clone(), qualname.clone(), first_line);
-        self.u().line = self.line_of(c.span);
+        self.u().line = first_line;
         self.emit_prologue();
         self.load_name(&"__name__".into())?;
         self.store_name(&"__module__".into())?;
@@ -888,10 +901,8 @@ impl<'a> Compiler<'a> {
         self.load_const(Value::str(&c.name));
         let bases: Vec<ast::Expr> = c.bases.clone();
         self.call_helper(2, &bases, &c.keywords)?;
-        for _ in &c.decorators {
-            self.emit(Op::Precall, 0);
-            self.emit(Op::Call, 0);
-        }
+        self.apply_decorators(&c.decorators);
+        self.set_line(c.span);
         self.store_name(&c.name)
     }
 }

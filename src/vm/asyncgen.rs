@@ -396,6 +396,132 @@ fn coro_send(vm: &mut Vm, coro: Rc<Object>, v: Value) -> PyResult<Value> {
     }
 }
 
+/// `anext(it, default)`: awaits `it.__anext__()`, turning StopAsyncIteration into
+/// `default` (CPython's `anext_awaitable`).
+pub struct AnextAwaitable {
+    /// The iterator of the `__anext__()` awaitable, made on first use.
+    inner: RefCell<Value>,
+    awaitable: Value,
+    default: Value,
+}
+
+fn anext_state(v: &Value) -> PyResult<(Value, Value, Value)> {
+    if let Some(Payload::Opaque(b)) = v.payload() {
+        if let Some(a) = b.borrow().downcast_ref::<AnextAwaitable>() {
+            return Ok((
+                a.inner.borrow().clone(),
+                a.awaitable.clone(),
+                a.default.clone(),
+            ));
+        }
+    }
+    Err(PyErr::type_error("expected an anext_awaitable"))
+}
+
+/// The iterator to drive for the `__anext__()` awaitable (made once).
+fn anext_inner(vm: &mut Vm, v: &Value) -> PyResult<(Value, Value)> {
+    let (inner, awaitable, default) = anext_state(v)?;
+    if !inner.is_none() {
+        return Ok((inner, default));
+    }
+    let it = match awaitable.payload() {
+        Some(Payload::Generator(g)) if g.kind == GenKind::Coroutine => awaitable.clone(),
+        Some(Payload::Opaque(_)) if with_op(&awaitable, |_| ()).is_some() => awaitable.clone(),
+        _ => match vm.lookup_special(&awaitable, "__await__") {
+            Some(m) => vm.call(&m, vec![awaitable.clone()], &[])?,
+            None => {
+                return Err(PyErr::type_error(format!(
+                    "'{}' object is not awaitable",
+                    vm.type_name(&awaitable)
+                )))
+            }
+        },
+    };
+    if let Some(Payload::Opaque(b)) = v.payload() {
+        if let Some(a) = b.borrow().downcast_ref::<AnextAwaitable>() {
+            *a.inner.borrow_mut() = it.clone();
+        }
+    }
+    Ok((it, default))
+}
+
+fn anext_result(vm: &mut Vm, r: PyResult<Value>, default: Value) -> PyResult<Value> {
+    r.map_err(|e| {
+        let e = vm.materialize(e);
+        if vm.is_instance_of_kind(&e, ExcKind::StopAsyncIteration) {
+            PyErr::stop_iteration(default)
+        } else {
+            PyErr::Obj(e)
+        }
+    })
+}
+
+fn anext_send(vm: &mut Vm, v: &Value, arg: Value) -> PyResult<Value> {
+    let (it, default) = anext_inner(vm, v)?;
+    let r = match it.payload() {
+        // A coroutine's return value must survive as StopIteration(value).
+        Some(Payload::Generator(_)) => coro_send(vm, it.as_obj().unwrap().clone(), arg),
+        _ => vm.send_native(&it, arg),
+    };
+    anext_result(vm, r, default)
+}
+
+/// `aiter(x)`.
+pub fn builtin_aiter(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    let Some(x) = a.first() else {
+        return Err(PyErr::type_error(
+            "aiter() takes exactly one argument (0 given)",
+        ));
+    };
+    let Some(m) = vm.lookup_special(x, "__aiter__") else {
+        return Err(PyErr::type_error(format!(
+            "'{}' object is not an async iterable",
+            vm.type_name(x)
+        )));
+    };
+    let it = vm.call(&m, vec![x.clone()], &[])?;
+    if vm.lookup_special(&it, "__anext__").is_none() {
+        return Err(PyErr::type_error(format!(
+            "aiter() returned not an async iterator of type '{}'",
+            vm.type_name(&it)
+        )));
+    }
+    Ok(it)
+}
+
+/// `anext(it[, default])`.
+pub fn builtin_anext(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    if a.is_empty() || a.len() > 2 {
+        return Err(PyErr::type_error(format!(
+            "anext expected at least 1 argument, got {}",
+            a.len()
+        )));
+    }
+    let it = &a[0];
+    let awaitable = match it.payload() {
+        Some(Payload::Generator(g)) if g.kind == GenKind::AsyncGenerator => {
+            anext_awaitable(vm, it.as_obj().unwrap().clone())?
+        }
+        _ => {
+            let Some(m) = vm.lookup_special(it, "__anext__") else {
+                return Err(PyErr::type_error(format!(
+                    "'{}' object is not an async iterator",
+                    vm.type_name(it)
+                )));
+            };
+            vm.call(&m, vec![it.clone()], &[])?
+        }
+    };
+    match a.get(1) {
+        None => Ok(awaitable),
+        Some(d) => Ok(opaque(AnextAwaitable {
+            inner: RefCell::new(Value::None),
+            awaitable,
+            default: d.clone(),
+        })),
+    }
+}
+
 /// Install the async-generator methods, `coroutine.__await__` and the awaitable types.
 pub fn install(vm: &mut Vm) {
     let ag = vm.types.async_generator.clone();
@@ -457,6 +583,33 @@ pub fn install(vm: &mut Vm) {
         });
         vm.types.opaque_types.borrow_mut().push((id, t));
     }
+
+    let an = new_type("anext_awaitable", TypeKind::Opaque, Some(&object));
+    add_method(&an, "__await__", |_, a, _| Ok(a[0].clone()));
+    add_method(&an, "__iter__", |_, a, _| Ok(a[0].clone()));
+    add_method(&an, "__next__", |vm, a, _| {
+        anext_send(vm, &a[0], Value::None)
+    });
+    add_method(&an, "send", |vm, a, _| {
+        anext_send(vm, &a[0], a.get(1).cloned().unwrap_or(Value::None))
+    });
+    add_method(&an, "throw", |vm, a, _| {
+        let (it, default) = anext_inner(vm, &a[0])?;
+        let m = vm.getattr(&it, &Value::str("throw"))?;
+        let r = vm.call(&m, a[1..].to_vec(), &[]);
+        anext_result(vm, r, default)
+    });
+    add_method(&an, "close", |vm, a, _| {
+        let (it, _) = anext_inner(vm, &a[0])?;
+        if let Ok(m) = vm.getattr(&it, &Value::str("close")) {
+            vm.call(&m, vec![], &[])?;
+        }
+        Ok(Value::None)
+    });
+    vm.types
+        .opaque_types
+        .borrow_mut()
+        .push((std::any::TypeId::of::<AnextAwaitable>(), an));
 
     let wrapper = new_type("coroutine_wrapper", TypeKind::Opaque, Some(&object));
     add_method(&wrapper, "__iter__", |_, a, _| Ok(a[0].clone()));

@@ -136,6 +136,8 @@ pub fn install(vm: &mut Vm) {
         ("issubclass", bi_issubclass),
         ("iter", bi_iter),
         ("next", bi_next),
+        ("aiter", super::asyncgen::builtin_aiter),
+        ("anext", super::asyncgen::builtin_anext),
         ("abs", bi_abs),
         ("min", bi_min),
         ("max", bi_max),

@@ -78,6 +78,28 @@ impl Interpreter {
         }
     }
 
+    /// Interpreter shutdown, as CPython's: `__main__` is freed, its values released in
+    /// insertion order, so what they held is finalized now: a suspended generator's
+    /// `finally` runs, an unawaited coroutine warns.
+    pub fn finalize(&mut self) {
+        let keys: Vec<Value> = match &self.main_globals.payload {
+            object::Payload::Dict(d) => d.borrow().keys(),
+            _ => return,
+        };
+        let name = |k: &Value| k.as_pystr().map(|s| s.as_str().to_string());
+        for k in keys
+            .iter()
+            .filter(|k| name(k).is_some_and(|n| n != "__builtins__"))
+        {
+            vm::dispatch_set_item(&self.main_globals, k.clone(), Value::None);
+            if let Err(e) = self.vm.drain_pending() {
+                let e = self.vm.materialize(e);
+                self.vm.report_unraisable(&e, "module teardown");
+            }
+        }
+        self.flush();
+    }
+
     /// Turn an uncaught error into its report and exit code (SystemExit handled like CPython).
     pub fn exception_report(&mut self, e: PyErr) -> RunError {
         let exc = self.vm.materialize(e);

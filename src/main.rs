@@ -126,17 +126,21 @@ fn real_main() -> i32 {
     let r = interp.run_source(&name, &text);
     interp.flush();
     let _ = std::io::stdout().flush();
-    match r {
+    let code = match r {
         Ok(()) => 0,
         Err(RunError::Syntax(report)) => {
             eprint!("{}", report);
-            1
+            return 1;
         }
         Err(RunError::Exception { report, exit_code }) => {
             eprint!("{}", report);
             exit_code
         }
-    }
+    };
+    // As at CPython's exit: what the program's globals held is finalized now.
+    interp.finalize();
+    let _ = std::io::stdout().flush();
+    code
 }
 
 fn strip_os_error(e: &std::io::Error) -> String {

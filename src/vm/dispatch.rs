@@ -1295,6 +1295,35 @@ impl Vm {
         })
     }
 
+    /// The RuntimeWarning for a coroutine freed unawaited, located like CPython's: at
+    /// the line running when it was freed (once per location, the warnings module's
+    /// default), or `sys:1` once the program has finished.
+    fn warn_never_awaited(&mut self, qualname: &str) {
+        self.flush();
+        let msg = format!("RuntimeWarning: coroutine '{}' was never awaited", qualname);
+        let Some(f) = self.frames.last() else {
+            eprintln!("sys:1: {}", msg);
+            return;
+        };
+        let line = f.code.line_of(f.ip.saturating_sub(1));
+        let file = f.code.source.name.clone();
+        let text = f
+            .code
+            .source
+            .line_text(line)
+            .map(|t| t.trim().to_string())
+            .unwrap_or_default();
+        let key = format!("{}:{}:{}", file, line, msg);
+        if !self.warned.insert(key) {
+            return;
+        }
+        eprintln!("{}:{}: {}", file, line, msg);
+        if !text.is_empty() {
+            eprintln!("  {}", text);
+        }
+        eprintln!("RuntimeWarning: Enable tracemalloc to get the object allocation traceback");
+    }
+
     /// Safe point work: finalize abandoned generators, warn about unawaited coroutines.
     fn handle_pending(&mut self) -> PyResult<()> {
         PENDING.store(false, Ordering::Relaxed);
@@ -1334,8 +1363,7 @@ impl Vm {
         let names: Vec<Rc<str>> =
             super::generator::NEVER_AWAITED.with(|n| std::mem::take(&mut *n.borrow_mut()));
         for n in names {
-            self.flush();
-            eprintln!("sys:1: RuntimeWarning: coroutine '{}' was never awaited", n);
+            self.warn_never_awaited(&n);
         }
         crate::modules::aio::report_unretrieved(self);
         Ok(())

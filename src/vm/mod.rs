@@ -116,6 +116,8 @@ pub struct Vm {
     pub int_max_str_digits: usize,
     /// `sys.set_asyncgen_hooks`: (firstiter, finalizer), None when unset.
     pub asyncgen_hooks: (Value, Value),
+    /// Warnings already shown (file:line:message), shown once as Python's default.
+    pub(crate) warned: std::collections::HashSet<String>,
 }
 
 const MAX_NATIVE_DEPTH: usize = 8000;
@@ -141,6 +143,7 @@ impl Vm {
             repr_stack: vec![],
             int_max_str_digits: 4300,
             asyncgen_hooks: (Value::None, Value::None),
+            warned: Default::default(),
         };
         builtins::install(&mut vm);
         asyncgen::install(&mut vm);
@@ -266,6 +269,11 @@ impl Default for Vm {
 }
 
 /// Set `__file__` in a module namespace.
+/// Store into a namespace dict (string key) from outside the VM.
+pub fn dispatch_set_item(globals: &Rc<Object>, key: Value, v: Value) {
+    dispatch::dict_set_str_pub(globals, key, v);
+}
+
 pub fn dispatch_set_file(globals: &Rc<Object>, filename: &str) {
     dispatch::dict_set_str_pub(globals, Value::str("__file__"), Value::str(filename));
 }

@@ -203,6 +203,33 @@ fn install_methods(vm: &mut Vm) {
     let be = &t.exc[ExcKind::BaseException as usize];
     add_method(be, "__init__", m_exc_init);
     add_method(be, "with_traceback", |_, a, _| Ok(a[0].clone()));
+    add_method(be, "add_note", |vm, a, _| {
+        nargs("add_note", a, 2, 2)?;
+        if a[1].as_pystr().is_none() {
+            return Err(PyErr::type_error(format!(
+                "note must be a str, not '{}'",
+                vm.type_name(&a[1])
+            )));
+        }
+        let key = Value::str("__notes__");
+        let notes = match vm.getattr_opt(&a[0], &key)? {
+            Some(n) => n,
+            None => {
+                let l = Value::list(vec![]);
+                vm.setattr(&a[0], &key, l.clone())?;
+                l
+            }
+        };
+        match notes.payload() {
+            Some(Payload::List(l)) => l.borrow_mut().push(a[1].clone()),
+            _ => {
+                return Err(PyErr::type_error(
+                    "Cannot add note: __notes__ is not a list",
+                ))
+            }
+        }
+        Ok(Value::None)
+    });
     add_method(be, "__str__", m_exc_str);
     add_method(be, "__repr__", m_exc_repr);
     for (n, f) in STR_METHODS {
@@ -1785,7 +1812,21 @@ fn m_exc_init(_: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
 }
 
 fn m_exc_str(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    exc_str(vm, &a[0])
+}
+
+/// `BaseException.__str__`.
+pub(crate) fn exc_str(vm: &mut Vm, exc: &Value) -> PyResult<Value> {
+    let a = std::slice::from_ref(exc);
     let args = vm.exc_args(&a[0]);
+    // OSError(errno, strerror[, filename]): "[Errno 2] No such file: 'x'".
+    if (2..=5).contains(&args.len()) && vm.is_instance_of_kind(&a[0], ExcKind::OSError) {
+        let mut s = format!("[Errno {}] {}", vm.str_of(&args[0])?, vm.str_of(&args[1])?);
+        if let Some(f) = args.get(2).filter(|f| !f.is_none()) {
+            s.push_str(&format!(": {}", vm.repr(f)?));
+        }
+        return Ok(Value::string(s));
+    }
     Ok(Value::string(match args.len() {
         0 => String::new(),
         1 => {

@@ -394,6 +394,21 @@ impl Vm {
                     "code" if self.is_instance_of_kind(obj, ExcKind::SystemExit) => {
                         d.args.borrow().first().cloned().unwrap_or(Value::None)
                     }
+                    "errno" | "strerror" | "filename"
+                        if self.is_instance_of_kind(obj, ExcKind::OSError) =>
+                    {
+                        let args = d.args.borrow();
+                        let i = match name {
+                            "errno" => 0,
+                            "strerror" => 1,
+                            _ => 2,
+                        };
+                        if (2..=5).contains(&args.len()) {
+                            args.get(i).cloned().unwrap_or(Value::None)
+                        } else {
+                            Value::None
+                        }
+                    }
                     _ => return Ok(None),
                 }
             }

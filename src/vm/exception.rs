@@ -273,6 +273,24 @@ impl Vm {
         }
         out.push_str(&self.exc_last_line(exc));
         out.push('\n');
+        // PEP 678 notes, one per line after the message.
+        if let Some(Payload::Instance(i)) = exc.payload() {
+            let notes = i
+                .dict
+                .borrow()
+                .get_str(&crate::object::PyStr::new("__notes__"))
+                .cloned();
+            if let Some(Payload::List(l)) = notes.as_ref().and_then(|n| n.payload()) {
+                let items = l.borrow().clone();
+                for n in items {
+                    match n.as_pystr() {
+                        Some(s) => out.push_str(s.as_str()),
+                        None => out.push_str(&self.str_of(&n).unwrap_or_default()),
+                    }
+                    out.push('\n');
+                }
+            }
+        }
         out
     }
 

@@ -207,15 +207,11 @@ impl Vm {
                         };
                     }
                     if self.is_exception(v) && self.lookup_user_special(v, "__repr__").is_none() {
-                        let args = self.exc_args(v);
-                        if self.is_instance_of_kind(v, ExcKind::KeyError) && args.len() == 1 {
-                            return self.repr(&args[0]);
-                        }
-                        return match args.len() {
-                            0 => Ok(String::new()),
-                            1 => self.str_of(&args[0]),
-                            _ => self.repr(&Value::tuple(args)),
-                        };
+                        let s = super::builtins::exc_str(self, v)?;
+                        return Ok(s
+                            .as_pystr()
+                            .map(|p| p.as_str().to_string())
+                            .unwrap_or_default());
                     }
                     self.repr(v)
                 }

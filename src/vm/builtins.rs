@@ -1801,11 +1801,24 @@ fn m_object_format(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
     Ok(Value::string(vm.str_of(&a[0])?))
 }
 
-fn m_exc_init(_: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
+fn m_exc_init(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
     let (pos, _) = split_kw(a, k);
+    let mut args = pos[1..].to_vec();
+    // OSError(errno, strerror, filename[, winerror[, filename2]]): the file names are
+    // attributes, and args keeps (errno, strerror), as in CPython.
+    if (3..=5).contains(&args.len()) && vm.is_instance_of_kind(&a[0], ExcKind::OSError) {
+        if let Some(Payload::Instance(i)) = a[0].payload() {
+            let mut d = i.dict.borrow_mut();
+            d.set_str(Rc::new(PyStr::new("filename")), args[2].clone());
+            if let Some(f2) = args.get(4) {
+                d.set_str(Rc::new(PyStr::new("filename2")), f2.clone());
+            }
+        }
+        args.truncate(2);
+    }
     if let Some(Payload::Instance(i)) = a[0].payload() {
         if let Some(d) = i.exc() {
-            *d.args.borrow_mut() = pos[1..].to_vec();
+            *d.args.borrow_mut() = args;
         }
     }
     Ok(Value::None)
@@ -1820,10 +1833,14 @@ pub(crate) fn exc_str(vm: &mut Vm, exc: &Value) -> PyResult<Value> {
     let a = std::slice::from_ref(exc);
     let args = vm.exc_args(&a[0]);
     // OSError(errno, strerror[, filename]): "[Errno 2] No such file: 'x'".
-    if (2..=5).contains(&args.len()) && vm.is_instance_of_kind(&a[0], ExcKind::OSError) {
+    if args.len() == 2 && vm.is_instance_of_kind(&a[0], ExcKind::OSError) {
         let mut s = format!("[Errno {}] {}", vm.str_of(&args[0])?, vm.str_of(&args[1])?);
-        if let Some(f) = args.get(2).filter(|f| !f.is_none()) {
-            s.push_str(&format!(": {}", vm.repr(f)?));
+        let filename = match a[0].payload() {
+            Some(Payload::Instance(i)) => i.dict.borrow().get_str(&PyStr::new("filename")).cloned(),
+            _ => None,
+        };
+        if let Some(f) = filename.filter(|f| !f.is_none()) {
+            s.push_str(&format!(": {}", vm.repr(&f)?));
         }
         return Ok(Value::string(s));
     }

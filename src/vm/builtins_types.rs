@@ -394,19 +394,14 @@ impl Vm {
                     "code" if self.is_instance_of_kind(obj, ExcKind::SystemExit) => {
                         d.args.borrow().first().cloned().unwrap_or(Value::None)
                     }
-                    "errno" | "strerror" | "filename"
+                    "errno" | "strerror" | "filename" | "filename2"
                         if self.is_instance_of_kind(obj, ExcKind::OSError) =>
                     {
                         let args = d.args.borrow();
-                        let i = match name {
-                            "errno" => 0,
-                            "strerror" => 1,
-                            _ => 2,
-                        };
-                        if (2..=5).contains(&args.len()) {
-                            args.get(i).cloned().unwrap_or(Value::None)
-                        } else {
-                            Value::None
+                        match name {
+                            "errno" if args.len() == 2 => args[0].clone(),
+                            "strerror" if args.len() == 2 => args[1].clone(),
+                            _ => Value::None,
                         }
                     }
                     _ => return Ok(None),

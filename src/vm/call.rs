@@ -442,6 +442,13 @@ impl Vm {
                 return ctor(self, &cls, &args, kwnames).map(CallOutcome::Done);
             }
         }
+        // OSError(errno, strerror) picks its subclass from errno, as CPython's does.
+        if Rc::ptr_eq(&cls, &self.exc_class(ExcKind::OSError)) && args.len() >= 2 {
+            if let Some(sub) = oserror_subclass(&args[0]) {
+                let sub = self.exc_class(sub);
+                return self.instantiate(sub, args, kwnames, from_loop);
+            }
+        }
         // User classes (possibly deriving from an exception or builtin base).
         let new = t.lookup_cached(&crate::object::pystr::intern("__new__"));
         let has_new = new.is_some();
@@ -550,16 +557,32 @@ impl Vm {
     /// `object.__new__(cls)` (exception classes keep `args`).
     pub fn new_instance(&mut self, cls: &Rc<Object>, args: &[Value]) -> Value {
         let t = cls.payload_type();
+        let mut dict = Dict::new();
         let exc = if t.is_exception {
             let d = crate::object::typ::ExcData::default();
-            *d.args.borrow_mut() = args.to_vec();
+            let mut args = args.to_vec();
+            // OSError(errno, strerror, filename[, winerror[, filename2]]): the names
+            // become attributes and args keeps (errno, strerror), as in CPython.
+            if (3..=5).contains(&args.len())
+                && crate::object::TypeObj::is_subtype(cls, &self.exc_class(ExcKind::OSError))
+            {
+                dict.set_str(
+                    Rc::new(crate::object::PyStr::new("filename")),
+                    args[2].clone(),
+                );
+                if let Some(f2) = args.get(4) {
+                    dict.set_str(Rc::new(crate::object::PyStr::new("filename2")), f2.clone());
+                }
+                args.truncate(2);
+            }
+            *d.args.borrow_mut() = args;
             Some(Box::new(crate::object::typ::Extra::Exc(d)))
         } else {
             None
         };
         Value::new_obj(Payload::Instance(Instance {
             class: cls.clone(),
-            dict: RefCell::new(Dict::new()),
+            dict: RefCell::new(dict),
             extra: exc,
         }))
     }
@@ -582,4 +605,28 @@ fn join_names(names: &[Rc<str>]) -> String {
         2 => format!("{} and {}", q[0], q[1]),
         _ => format!("{}, and {}", q[..q.len() - 1].join(", "), q[q.len() - 1]),
     }
+}
+
+/// The OSError subclass CPython 3.11 creates for an errno (Linux values).
+fn oserror_subclass(errno: &Value) -> Option<ExcKind> {
+    let Value::Int(e) = errno else {
+        return None;
+    };
+    Some(match e {
+        11 | 114 | 115 => ExcKind::BlockingIOError,
+        10 => ExcKind::ChildProcessError,
+        32 | 108 => ExcKind::BrokenPipeError,
+        103 => ExcKind::ConnectionAbortedError,
+        111 => ExcKind::ConnectionRefusedError,
+        104 => ExcKind::ConnectionResetError,
+        17 => ExcKind::FileExistsError,
+        2 => ExcKind::FileNotFoundError,
+        21 => ExcKind::IsADirectoryError,
+        20 => ExcKind::NotADirectoryError,
+        4 => ExcKind::InterruptedError,
+        1 | 13 => ExcKind::PermissionError,
+        3 => ExcKind::ProcessLookupError,
+        110 => ExcKind::TimeoutError,
+        _ => return None,
+    })
 }

@@ -1804,17 +1804,10 @@ fn m_object_format(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
 fn m_exc_init(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
     let (pos, _) = split_kw(a, k);
     let mut args = pos[1..].to_vec();
-    // OSError(errno, strerror, filename[, winerror[, filename2]]): the file names are
-    // attributes, and args keeps (errno, strerror), as in CPython.
-    if (3..=5).contains(&args.len()) && vm.is_instance_of_kind(&a[0], ExcKind::OSError) {
+    if vm.is_instance_of_kind(&a[0], ExcKind::OSError) {
         if let Some(Payload::Instance(i)) = a[0].payload() {
-            let mut d = i.dict.borrow_mut();
-            d.set_str(Rc::new(PyStr::new("filename")), args[2].clone());
-            if let Some(f2) = args.get(4) {
-                d.set_str(Rc::new(PyStr::new("filename2")), f2.clone());
-            }
+            super::call::split_oserror_args(&mut args, &mut i.dict.borrow_mut());
         }
-        args.truncate(2);
     }
     if let Some(Payload::Instance(i)) = a[0].payload() {
         if let Some(d) = i.exc() {

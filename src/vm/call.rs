@@ -561,19 +561,8 @@ impl Vm {
         let exc = if t.is_exception {
             let d = crate::object::typ::ExcData::default();
             let mut args = args.to_vec();
-            // OSError(errno, strerror, filename[, winerror[, filename2]]): the names
-            // become attributes and args keeps (errno, strerror), as in CPython.
-            if (3..=5).contains(&args.len())
-                && crate::object::TypeObj::is_subtype(cls, &self.exc_class(ExcKind::OSError))
-            {
-                dict.set_str(
-                    Rc::new(crate::object::PyStr::new("filename")),
-                    args[2].clone(),
-                );
-                if let Some(f2) = args.get(4) {
-                    dict.set_str(Rc::new(crate::object::PyStr::new("filename2")), f2.clone());
-                }
-                args.truncate(2);
+            if crate::object::TypeObj::is_subtype(cls, &self.exc_class(ExcKind::OSError)) {
+                split_oserror_args(&mut args, &mut dict);
             }
             *d.args.borrow_mut() = args;
             Some(Box::new(crate::object::typ::Extra::Exc(d)))
@@ -605,6 +594,22 @@ fn join_names(names: &[Rc<str>]) -> String {
         2 => format!("{} and {}", q[0], q[1]),
         _ => format!("{}, and {}", q[..q.len() - 1].join(", "), q[q.len() - 1]),
     }
+}
+
+/// OSError(errno, strerror, filename[, winerror[, filename2]]): the file names become
+/// attributes and args keeps (errno, strerror), as in CPython.
+pub(crate) fn split_oserror_args(args: &mut Vec<Value>, dict: &mut Dict) {
+    if !(3..=5).contains(&args.len()) {
+        return;
+    }
+    dict.set_str(
+        Rc::new(crate::object::PyStr::new("filename")),
+        args[2].clone(),
+    );
+    if let Some(f2) = args.get(4) {
+        dict.set_str(Rc::new(crate::object::PyStr::new("filename2")), f2.clone());
+    }
+    args.truncate(2);
 }
 
 /// The OSError subclass CPython 3.11 creates for an errno (Linux values).

@@ -1,0 +1,20 @@
+import asyncio
+async def main():
+    loop = asyncio.get_running_loop()
+    out = []
+    now = loop.time()
+    loop.call_later(0.02, out.append, 'later20')
+    loop.call_at(now + 0.01, out.append, 'at10')
+    loop.call_soon(out.append, 'soon1')
+    h = loop.call_soon(out.append, 'soon-cancelled')
+    loop.call_soon(out.append, 'soon2')
+    loop.call_later(0, out.append, 'later0')
+    loop.call_later(-1, out.append, 'later-neg')
+    h.cancel()
+    asyncio.get_running_loop().call_soon(lambda: out.append(('task-count', len(asyncio.all_tasks()))))
+    await asyncio.sleep(0)
+    out.append('after-sleep0')
+    await asyncio.sleep(0.05)
+    print(out)
+    print(repr(h).startswith('<Handle cancelled'))
+asyncio.run(main())

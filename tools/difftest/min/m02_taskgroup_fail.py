@@ -1,0 +1,7 @@
+import asyncio
+async def f():
+    raise ValueError("x")
+async def main():
+    async with asyncio.TaskGroup() as tg:
+        tg.create_task(f())
+asyncio.run(main())

@@ -1,0 +1,2 @@
+e = OSError(5, "io")
+print(e.errno, e.strerror)

@@ -1,0 +1,5 @@
+import asyncio
+async def c():
+    pass
+c()
+print("end")

@@ -1,0 +1,2 @@
+import contextvars
+print("ok")

@@ -1,0 +1,3 @@
+e = ValueError('x')
+e.add_note('note')
+print(e.__notes__)

@@ -4,6 +4,8 @@ import dis
 
 def show(x):
     for line in dis.code_info(x).splitlines():
+        if line.startswith("Filename:"):
+            line = "Filename:          " + line.split("/")[-1]
         if "<code object" in line:
             line = line.split(" at ")[0] + ">"
         print(line)
@@ -39,7 +41,8 @@ async def agen():
 for x in (f, C.m, outer, outer(), gen, agen, "x = 1"):
     show(x)
     print("--")
-dis.show_code(C.m)
+show(C.m)
 co = f.__code__
 print(co.co_nlocals, co.co_stacksize, co.co_kwonlyargcount, co.co_posonlyargcount, co.co_varnames)
 print(outer().__code__.co_flags, outer.__code__.co_flags, C.m.__code__.co_flags)
+dis.show_code("y = 2")

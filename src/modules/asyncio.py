@@ -1451,41 +1451,12 @@ def timeout_at(when):
 
 # ---- TaskGroup -------------------------------------------------------------
 
-try:
-    _BaseExceptionGroup = BaseExceptionGroup
-    _ExceptionGroup = ExceptionGroup
-except NameError:
-    class _BaseExceptionGroup(BaseException):
-        def __init__(self, message, exceptions):
-            BaseException.__init__(self, message, tuple(exceptions))
-            self.message = message
-            self.exceptions = tuple(exceptions)
-
-        def __str__(self):
-            n = len(self.exceptions)
-            return (f"{self.message} ({n} sub-exception"
-                    f"{'s' if n > 1 else ''})")
-
-    class _ExceptionGroup(Exception):
-        def __init__(self, message, exceptions):
-            Exception.__init__(self, message, tuple(exceptions))
-            self.message = message
-            self.exceptions = tuple(exceptions)
-
-        def __str__(self):
-            n = len(self.exceptions)
-            return (f"{self.message} ({n} sub-exception"
-                    f"{'s' if n > 1 else ''})")
-
-    _BaseExceptionGroup.__name__ = 'BaseExceptionGroup'
-    _ExceptionGroup.__name__ = 'ExceptionGroup'
-
-
 def _make_exception_group(msg, errors):
+    # The builtins load on first use (src/modules/exception_group.py).
     for e in errors:
         if not isinstance(e, Exception):
-            return _BaseExceptionGroup(msg, errors)
-    return _ExceptionGroup(msg, errors)
+            return BaseExceptionGroup(msg, errors)
+    return ExceptionGroup(msg, errors)
 
 
 class TaskGroup:

@@ -15,6 +15,7 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Value> {
         "sys" => sys(vm),
         "_asyncio" => aio::module(vm),
         "asyncio" => python_module(vm, "asyncio", include_str!("asyncio.py"))?,
+        "_exception_group" => python_module(vm, "builtins", include_str!("exception_group.py"))?,
         "dis" => dis::module(vm),
         "types" => vm.new_module(
             "types",

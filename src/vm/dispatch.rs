@@ -358,7 +358,13 @@ impl Vm {
                     if arg & 1 != 0 {
                         push!(Value::Null);
                     }
-                    let v = self.load_global_cached(&code, ip - 1, name)?;
+                    let v = match self.load_global_cached(&code, ip - 1, name) {
+                        Ok(v) => v,
+                        Err(e) => {
+                            let name = name.clone();
+                            self.lazy_builtin(&name)?.ok_or(e)?
+                        }
+                    };
                     push!(v);
                 }
                 Opcode::StoreGlobal => {
@@ -380,7 +386,10 @@ impl Vm {
                     let found = locals.as_ref().and_then(|l| dict_get_str(l, name));
                     let v = match found {
                         Some(v) => v,
-                        None => self.load_global(name)?,
+                        None => match self.load_global(name) {
+                            Ok(v) => v,
+                            Err(e) => self.lazy_builtin(name)?.ok_or(e)?,
+                        },
                     };
                     push!(v);
                 }
@@ -1284,6 +1293,25 @@ impl Vm {
         dict_get_str(globals, name)
             .or_else(|| dict_get_str(&self.builtins, name))
             .ok_or_else(|| name_error(name))
+    }
+
+    /// Builtins written in Python, loaded the first time a program names one (so they
+    /// cost nothing at startup): BaseExceptionGroup and ExceptionGroup.
+    fn lazy_builtin(&mut self, name: &Value) -> PyResult<Option<Value>> {
+        let n = name.as_pystr().map(|s| s.as_str()).unwrap_or("");
+        if n != "ExceptionGroup" && n != "BaseExceptionGroup" {
+            return Ok(None);
+        }
+        let m = self.import_module("_exception_group")?;
+        for k in ["BaseExceptionGroup", "ExceptionGroup"] {
+            let v = self.getattr(&m, &Value::str(k))?;
+            dict_set_str(
+                &self.builtins.clone(),
+                Value::Str(crate::object::pystr::intern(k)),
+                v,
+            );
+        }
+        Ok(dict_get_str(&self.builtins, name))
     }
 
     pub fn builtin(&self, name: &str) -> PyResult<Value> {

@@ -245,7 +245,14 @@ fn map_error<'s>(
         .all(|t| matches!(t.1, Token::Dedent | Token::EndMarker));
     match tok {
         Token::Indent => return error(IndentationError, "unexpected indent", start, end),
-        Token::Dedent if !expected.iter().any(|e| e == "Indent") => {
+        Token::Dedent
+            if !expected.iter().any(|e| e == "Indent")
+                // A `try:` body closed by a dedent of several levels: CPython asks
+                // for the handlers, as for a one-level dedent.
+                && !["except", "finally"]
+                    .iter()
+                    .all(|t| expected.iter().any(|e| e.trim_matches('"') == *t)) =>
+        {
             return error(IndentationError, "unexpected unindent", start, end)
         }
         _ => {}

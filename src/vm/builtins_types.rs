@@ -41,6 +41,9 @@ pub struct Types {
     pub super_: Rc<Object>,
     pub code: Rc<Object>,
     pub iterator: Rc<Object>,
+    /// The builtin iterators' own types (list_iterator, dict_keyiterator, ...), made on
+    /// first use as subtypes of `iterator`.
+    pub iter_types: RefCell<Vec<(&'static str, Rc<Object>)>>,
     pub dict_view: Rc<Object>,
     pub not_implemented: Rc<Object>,
     pub ellipsis: Rc<Object>,
@@ -153,6 +156,7 @@ impl Types {
             super_: t("super", TypeKind::Super),
             code: t("code", TypeKind::Code),
             iterator: t("iterator", TypeKind::Iterator),
+            iter_types: RefCell::new(vec![]),
             dict_view: t("dict_keys", TypeKind::Iterator),
             not_implemented: t("NotImplementedType", TypeKind::NotImplementedType),
             ellipsis: t("ellipsis", TypeKind::Ellipsis),
@@ -200,7 +204,7 @@ impl Types {
                 },
                 Payload::Module(_) => self.module.clone(),
                 Payload::Code(_) => self.code.clone(),
-                Payload::Iter(_) => self.iterator.clone(),
+                Payload::Iter(st) => self.iter_type(st.borrow().type_name()),
                 Payload::DictView(..) => self.dict_view.clone(),
                 Payload::Property(_) => self.property.clone(),
                 Payload::StaticMethod(_) => self.staticmethod.clone(),
@@ -219,6 +223,18 @@ impl Types {
                 }
             },
         }
+    }
+
+    fn iter_type(&self, name: &'static str) -> Rc<Object> {
+        if name == "iterator" {
+            return self.iterator.clone();
+        }
+        if let Some((_, t)) = self.iter_types.borrow().iter().find(|(n, _)| *n == name) {
+            return t.clone();
+        }
+        let t = new_type(name, TypeKind::Iterator, Some(&self.iterator));
+        self.iter_types.borrow_mut().push((name, t.clone()));
+        t
     }
 
     pub fn constructor(&self, kind: TypeKind) -> Option<Ctor> {

@@ -1113,7 +1113,7 @@ def gather(*coros_or_futures, return_exceptions=False):
     def _done_callback(fut):
         nonlocal nfinished
         nfinished += 1
-        if outer is None or outer._state is not _PENDING:
+        if outer is None or outer.done():
             if not fut.cancelled():
                 fut.exception()   # mark the exception retrieved
             return
@@ -1148,7 +1148,10 @@ def gather(*coros_or_futures, return_exceptions=False):
             if type(arg) is _CoroutineType:
                 if loop is None:
                     loop = _get_event_loop()
-                fut = loop.create_task(arg)
+                if loop._task_factory is None:
+                    fut = Task(arg, loop=loop)
+                else:
+                    fut = loop.create_task(arg)
             else:
                 fut = _ensure_future(arg, loop)
             if loop is None:

@@ -143,7 +143,7 @@ fn agens_live() -> Vec<Value> {
 impl Core {
     /// On drop: queue the "exception was never retrieved" report (CPython's __del__).
     fn note_unretrieved(&mut self, is_task: bool) {
-        if !self.log_traceback.get() {
+        if !self.log_traceback.replace(false) {
             return;
         }
         let take = |c: &mut RefCell<Value>| std::mem::replace(c.get_mut(), Value::None);
@@ -1085,7 +1085,80 @@ fn task_new(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
     Ok(task)
 }
 
+// ----- what the cycle collector sees (a task whose result is the task, ...) -----
+
+fn core_of_any(x: &dyn std::any::Any) -> Option<&Core> {
+    x.downcast_ref::<TaskObj>()
+        .map(|t| &t.0)
+        .or_else(|| x.downcast_ref::<FutureObj>().map(|f| &f.0))
+}
+
+fn visit_core(x: &dyn std::any::Any, out: &mut Vec<Rc<Object>>) {
+    use crate::object::gc::visit_value as v;
+    let Some(c) = core_of_any(x) else {
+        return;
+    };
+    for cell in [
+        &c.result,
+        &c.exception,
+        &c.loop_,
+        &c.ready,
+        &c.cancel_message,
+        &c.cancelled_exc,
+        &c.cancel_hook,
+        &c.coro,
+        &c.name,
+        &c.fut_waiter,
+    ] {
+        if let Ok(val) = cell.try_borrow() {
+            v(out, &val);
+        }
+    }
+    if let Ok(cbs) = c.callbacks.try_borrow() {
+        for cb in cbs.iter() {
+            match cb {
+                Callback::Py(f) | Callback::Wakeup(f) => v(out, f),
+            }
+        }
+    }
+}
+
+fn clear_core(x: &mut dyn std::any::Any, garbage: &mut Vec<Value>) {
+    let is_task = x.is::<TaskObj>();
+    let c = if is_task {
+        x.downcast_mut::<TaskObj>().map(|t| &mut t.0)
+    } else {
+        x.downcast_mut::<FutureObj>().map(|f| &mut f.0)
+    };
+    let Some(c) = c else {
+        return;
+    };
+    // Freed by the collector: report an unretrieved exception as a drop would.
+    c.note_unretrieved(is_task);
+    for cell in [
+        &mut c.result,
+        &mut c.exception,
+        &mut c.cancel_message,
+        &mut c.cancelled_exc,
+        &mut c.cancel_hook,
+        &mut c.coro,
+        &mut c.fut_waiter,
+    ] {
+        garbage.push(std::mem::replace(cell.get_mut(), Value::None));
+    }
+    for cb in std::mem::take(c.callbacks.get_mut()) {
+        match cb {
+            Callback::Py(f) | Callback::Wakeup(f) => garbage.push(f),
+        }
+    }
+}
+
 pub fn module(vm: &mut Vm) -> Value {
+    use crate::object::gc::register_opaque;
+    register_opaque::<FutureObj>(visit_core, clear_core);
+    register_opaque::<TaskObj>(visit_core, clear_core);
+    // Ready-queue entries and await iterators are short-lived and held by frames,
+    // which the collector does not look into: not tracked.
     let object = vm.types.object.clone();
     let future = new_type("Future", TypeKind::Opaque, Some(&object));
     add_attr(&future, "__new__", f("__new__", future_new));

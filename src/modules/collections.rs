@@ -267,6 +267,20 @@ fn init(vm: &mut Vm, d: &Value, a: &[Value], k: &[Value]) -> PyResult<()> {
 }
 
 pub fn deque_type(vm: &mut Vm) -> Rc<Object> {
+    crate::object::gc::register_opaque::<Deque>(
+        |x, out| {
+            if let Some(d) = x.downcast_ref::<Deque>() {
+                d.items
+                    .iter()
+                    .for_each(|v| crate::object::gc::visit_value(out, v));
+            }
+        },
+        |x, garbage| {
+            if let Some(d) = x.downcast_mut::<Deque>() {
+                garbage.extend(d.items.drain(..));
+            }
+        },
+    );
     let object = vm.types.object.clone();
     let mut mro = vec![object.clone()];
     mro.extend(object.payload_type().mro.iter().cloned());

@@ -10,7 +10,6 @@
 
 use super::{Object, Payload, Value};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 thread_local! {
@@ -38,7 +37,43 @@ fn is_container(p: &Payload) -> bool {
             | Payload::Property(_)
             | Payload::StaticMethod(_)
             | Payload::ClassMethod(_)
-    )
+    ) || matches!(p, Payload::Opaque(b) if b.try_borrow().is_ok_and(|b| opaque_hooks((**b).type_id()).is_some()))
+}
+
+/// How the collector sees inside an `Opaque` payload of one Rust type (a future, a
+/// deque...): push every object it holds (each reference exactly once: an extra one
+/// would let a live object be freed), and empty it to break a cycle.
+pub type OpaqueVisit = fn(&dyn std::any::Any, &mut Vec<Rc<Object>>);
+pub type OpaqueClear = fn(&mut dyn std::any::Any, &mut Vec<Value>);
+
+thread_local! {
+    static OPAQUE: std::cell::RefCell<Vec<(std::any::TypeId, OpaqueVisit, OpaqueClear)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Let the collector look inside `Opaque` payloads of type `T`.
+pub fn register_opaque<T: 'static>(visit: OpaqueVisit, clear: OpaqueClear) {
+    OPAQUE.with(|o| {
+        let mut o = o.borrow_mut();
+        let id = std::any::TypeId::of::<T>();
+        if !o.iter().any(|(t, _, _)| *t == id) {
+            o.push((id, visit, clear));
+        }
+    });
+}
+
+fn opaque_hooks(id: std::any::TypeId) -> Option<(OpaqueVisit, OpaqueClear)> {
+    OPAQUE.with(|o| {
+        o.borrow()
+            .iter()
+            .find(|(t, _, _)| *t == id)
+            .map(|(_, v, c)| (*v, *c))
+    })
+}
+
+/// For `OpaqueVisit` functions: push `v` if it is an object.
+pub fn visit_value(out: &mut Vec<Rc<Object>>, v: &Value) {
+    val(out, v)
 }
 
 /// Called for every new object.
@@ -170,6 +205,13 @@ fn children(o: &Object, out: &mut Vec<Rc<Object>>) {
             val(out, &p.fdel);
         }
         Payload::StaticMethod(f) | Payload::ClassMethod(f) => val(out, f),
+        Payload::Opaque(b) => {
+            if let Ok(b) = b.try_borrow() {
+                if let Some((visit, _)) = opaque_hooks((**b).type_id()) {
+                    visit(&**b, out);
+                }
+            }
+        }
         _ => {}
     }
 }
@@ -224,6 +266,13 @@ fn clear(o: &Object) {
                 drop(old);
             }
         }
+        Payload::Opaque(b) => {
+            if let Ok(mut b) = b.try_borrow_mut() {
+                if let Some((_, clear)) = opaque_hooks((**b).type_id()) {
+                    clear(&mut **b, &mut garbage);
+                }
+            }
+        }
         _ => {}
     }
     drop(garbage);
@@ -260,11 +309,11 @@ fn collect_now() -> usize {
             })
             .collect()
     });
-    let index: HashMap<*const Object, usize> = objs
-        .iter()
-        .enumerate()
-        .map(|(i, o)| (Rc::as_ptr(o), i))
-        .collect();
+    // Each tracked object knows its registry slot, which is its index in `objs`.
+    let index = |c: &Rc<Object>| -> Option<usize> {
+        let slot = c.gc_slot.get() as usize;
+        (slot < objs.len() && Rc::ptr_eq(&objs[slot], c)).then_some(slot)
+    };
     // References from outside the tracked set: the count minus our own `objs` entry
     // minus references from other tracked objects.
     let mut refs: Vec<isize> = objs
@@ -276,7 +325,7 @@ fn collect_now() -> usize {
         buf.clear();
         children(o, &mut buf);
         for c in &buf {
-            if let Some(&j) = index.get(&Rc::as_ptr(c)) {
+            if let Some(j) = index(c) {
                 refs[j] -= 1;
             }
         }
@@ -291,7 +340,7 @@ fn collect_now() -> usize {
         buf.clear();
         children(&objs[i], &mut buf);
         for c in &buf {
-            if let Some(&j) = index.get(&Rc::as_ptr(c)) {
+            if let Some(j) = index(c) {
                 if !alive[j] {
                     alive[j] = true;
                     work.push(j);

@@ -1612,6 +1612,10 @@ fn name_error(name: &Value) -> PyErr {
     )
 }
 
+pub(crate) fn dict_get_str_pub(d: &Rc<Object>, key: &str) -> Option<Value> {
+    dict_get_str(d, &Value::str(key))
+}
+
 pub(crate) fn dict_set_str_pub(d: &Rc<Object>, key: Value, v: Value) {
     dict_set_str(d, key, v)
 }

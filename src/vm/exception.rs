@@ -173,13 +173,56 @@ impl Vm {
 
     /// The full CPython-style report, with chained causes and contexts.
     pub fn format_exception(&mut self, exc: &Value) -> String {
+        let mut depth = 0;
+        let mut need_close = false;
+        let mut seen = vec![];
+        self.format_exception_in(exc, &mut depth, &mut need_close, &mut seen)
+    }
+
+    /// An exception group, once the builtins are loaded: its sub-exceptions.
+    fn group_members(&mut self, exc: &Value) -> Option<Vec<Value>> {
+        let cls = super::dispatch::dict_get_str_pub(&self.builtins, "BaseExceptionGroup")?;
+        if !super::builtins::isinstance(self, exc, &cls).unwrap_or(false) {
+            return None;
+        }
+        let excs = self.getattr(exc, &Value::str("exceptions")).ok()?;
+        excs.as_tuple().map(|t| t.to_vec())
+    }
+
+    /// CPython's traceback printing with exception groups drawn as nested boxes
+    /// (traceback.TracebackException.format and its print context).
+    /// `seen` holds the exceptions already printed (or about to be): a chain stops there,
+    /// as CPython's `_seen` set makes it.
+    fn format_exception_in(
+        &mut self,
+        exc: &Value,
+        depth: &mut usize,
+        need_close: &mut bool,
+        seen: &mut Vec<Value>,
+    ) -> String {
+        fn emit(out: &mut String, text: &str, depth: usize, margin: char) {
+            let mut prefix = " ".repeat(2 * depth);
+            if depth > 0 {
+                prefix.push(margin);
+                prefix.push(' ');
+            }
+            for line in text.split_inclusive('\n') {
+                out.push_str(&prefix);
+                out.push_str(line);
+            }
+        }
         let mut chain: Vec<(Value, &'static str)> = vec![];
         let mut cur = Some(exc.clone());
-        let mut seen: Vec<Value> = vec![];
+        let mut first = true;
         while let Some(e) = cur {
-            if seen.iter().any(|s| s.is(&e)) || seen.len() > 100 {
+            if !first && (seen.iter().any(|s| s.is(&e)) || seen.len() > 1000) {
+                // Already shown: the chain ends with the exception before it.
+                if let Some(last) = chain.last_mut() {
+                    last.1 = "";
+                }
                 break;
             }
+            first = false;
             seen.push(e.clone());
             let (cause, context, suppress) = match e.payload() {
                 Some(Payload::Instance(i)) => match i.exc() {
@@ -211,10 +254,75 @@ impl Vm {
         }
         let mut out = String::new();
         for i in (0..chain.len()).rev() {
-            let (e, _) = &chain[i];
-            out.push_str(&self.format_single(e));
+            let e = chain[i].0.clone();
+            let members = if *depth <= 10 {
+                self.group_members(&e)
+            } else {
+                None
+            };
+            let text = self.format_single(&e);
+            match members {
+                None => emit(&mut out, &text, *depth, '|'),
+                Some(excs) => {
+                    let top = *depth == 0;
+                    if top {
+                        *depth += 1;
+                    }
+                    match text.strip_prefix("Traceback (most recent call last):\n") {
+                        Some(rest) => {
+                            emit(
+                                &mut out,
+                                "Exception Group Traceback (most recent call last):\n",
+                                *depth,
+                                if top { '+' } else { '|' },
+                            );
+                            emit(&mut out, rest, *depth, '|');
+                        }
+                        None => emit(&mut out, &text, *depth, '|'),
+                    }
+                    let n = excs.len().min(16);
+                    *need_close = false;
+                    for (k, sub) in excs.iter().take(n).enumerate() {
+                        let last = k == n - 1;
+                        if last {
+                            *need_close = true;
+                        }
+                        let truncated = k >= 15;
+                        let title = if truncated {
+                            "...".to_string()
+                        } else {
+                            (k + 1).to_string()
+                        };
+                        out.push_str(&" ".repeat(2 * *depth));
+                        out.push_str(if k == 0 { "+-" } else { "  " });
+                        out.push_str(&format!("+---------------- {} ----------------\n", title));
+                        *depth += 1;
+                        if truncated {
+                            let more = excs.len() - 15;
+                            let msg = format!(
+                                "and {} more exception{}\n",
+                                more,
+                                if more > 1 { "s" } else { "" }
+                            );
+                            emit(&mut out, &msg, *depth, '|');
+                        } else {
+                            let sub_text = self.format_exception_in(sub, depth, need_close, seen);
+                            out.push_str(&sub_text);
+                        }
+                        if last && *need_close {
+                            out.push_str(&" ".repeat(2 * *depth));
+                            out.push_str("+------------------------------------\n");
+                            *need_close = false;
+                        }
+                        *depth -= 1;
+                    }
+                    if top {
+                        *depth = 0;
+                    }
+                }
+            }
             if i > 0 {
-                out.push_str(chain[i - 1].1);
+                emit(&mut out, chain[i - 1].1, *depth, '|');
             }
         }
         out

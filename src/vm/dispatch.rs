@@ -1297,6 +1297,8 @@ impl Vm {
 
     /// Builtins written in Python, loaded the first time a program names one (so they
     /// cost nothing at startup): BaseExceptionGroup and ExceptionGroup.
+    #[cold]
+    #[inline(never)]
     fn lazy_builtin(&mut self, name: &Value) -> PyResult<Option<Value>> {
         let n = name.as_pystr().map(|s| s.as_str()).unwrap_or("");
         if n != "ExceptionGroup" && n != "BaseExceptionGroup" {

@@ -806,6 +806,7 @@ impl Vm {
     }
 
     /// GET_AITER: `obj.__aiter__()`, which must have `__anext__`.
+    #[inline(never)]
     pub(crate) fn get_aiter(&mut self, obj: Value) -> PyResult<Value> {
         let Some(m) = self.lookup_special(&obj, "__aiter__") else {
             return Err(PyErr::type_error(format!(
@@ -824,6 +825,7 @@ impl Vm {
     }
 
     /// GET_ANEXT: the awaitable for the next item of an async iterator.
+    #[inline(never)]
     pub(crate) fn get_anext(&mut self, aiter: &Value) -> PyResult<Value> {
         if let Some(Payload::Generator(g)) = aiter.payload() {
             if g.kind == GenKind::AsyncGenerator {
@@ -852,6 +854,7 @@ impl Vm {
     }
 
     /// BEFORE_ASYNC_WITH: bound `__aenter__` and `__aexit__`.
+    #[inline(never)]
     pub(crate) fn async_context_methods(&mut self, mgr: &Value) -> PyResult<(Value, Value)> {
         let e = self.lookup_special(mgr, "__aenter__");
         let x = self.lookup_special(mgr, "__aexit__");

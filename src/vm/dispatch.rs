@@ -1226,6 +1226,8 @@ impl Vm {
         Ok(f)
     }
 
+    #[cold]
+    #[inline(never)]
     fn unbound_deref(&self, code: &crate::bytecode::CodeObject, i: usize) -> PyErr {
         let name = code.localsplus_name(i);
         if i >= code.varnames.len() + code.cellvars.len() {
@@ -1355,6 +1357,8 @@ impl Vm {
     }
 
     /// Safe point work: finalize abandoned generators, warn about unawaited coroutines.
+    #[cold]
+    #[inline(never)]
     fn handle_pending(&mut self) -> PyResult<()> {
         PENDING.store(false, Ordering::Relaxed);
         if super::INTERRUPTED.swap(false, Ordering::Relaxed) {
@@ -1517,6 +1521,8 @@ impl Vm {
         }
     }
 
+    #[cold]
+    #[inline(never)]
     fn do_raise(&mut self, arg: u32) -> PyResult<PyErr> {
         match arg {
             0 => {
@@ -1604,6 +1610,8 @@ pub(crate) fn dict_del_str(d: &Rc<Object>, key: &Value) -> bool {
     }
 }
 
+#[cold]
+#[inline(never)]
 fn name_error(name: &Value) -> PyErr {
     PyErr::new(
         ExcKind::NameError,

@@ -170,36 +170,6 @@ impl Vm {
         })
     }
 
-    /// LOAD_METHOD: avoid building a bound method for plain method calls.
-    pub fn load_method(&mut self, obj: Value, name: &Value) -> PyResult<(Value, Option<Value>)> {
-        let n = name_str(name);
-        if matches!(
-            obj.payload(),
-            Some(Payload::Module(_)) | Some(Payload::Type(_)) | Some(Payload::Super { .. })
-        ) {
-            return Ok((self.getattr(&obj, name)?, None));
-        }
-        let t = self.type_of(&obj);
-        let cls_attr = t.payload_type().lookup(n);
-        if let Some(ca) = &cls_attr {
-            let is_method = match ca.payload() {
-                Some(Payload::Function(_)) => true,
-                Some(Payload::Native(nf)) => nf.is_method,
-                _ => false,
-            };
-            if is_method {
-                let shadowed = match obj.payload() {
-                    Some(Payload::Instance(inst)) => inst.dict.borrow().get_str(n).is_some(),
-                    _ => false,
-                };
-                if !shadowed {
-                    return Ok((ca.clone(), Some(obj)));
-                }
-            }
-        }
-        Ok((self.getattr(&obj, name)?, None))
-    }
-
     pub fn setattr(&mut self, obj: &Value, name: &Value, v: Value) -> PyResult<()> {
         let n = name_str(name);
         match obj.payload() {
@@ -399,7 +369,8 @@ impl Vm {
         self.setattr(obj, name, v)
     }
 
-    /// LOAD_METHOD through the cache.
+    /// LOAD_METHOD: the function and its receiver, without building a bound method, when
+    /// the type has a plain method of that name (looked up through the per-type memo).
     pub(crate) fn load_method_cached(
         &mut self,
         obj: Value,
@@ -409,7 +380,7 @@ impl Vm {
             obj.payload(),
             Some(Payload::Module(_)) | Some(Payload::Type(_)) | Some(Payload::Super { .. })
         ) {
-            return self.load_method(obj, name);
+            return Ok((self.getattr(&obj, name)?, None));
         }
         let t = self.type_of(&obj);
         let n = name.as_pystr().expect("attribute names are strings");

@@ -389,13 +389,6 @@ fn gen_result(r: PyResult<Completion>) -> PyResult<Value> {
     }
 }
 
-fn coro_send(vm: &mut Vm, coro: Rc<Object>, v: Value) -> PyResult<Value> {
-    match vm.gen_send_native(coro, v)? {
-        super::iterate::GenResult::Yield(y) => Ok(y),
-        super::iterate::GenResult::Return(r) => Err(PyErr::stop_iteration(r)),
-    }
-}
-
 /// `anext(it, default)`: awaits `it.__anext__()`, turning StopAsyncIteration into
 /// `default` (CPython's `anext_awaitable`).
 pub struct AnextAwaitable {
@@ -458,11 +451,7 @@ fn anext_result(vm: &mut Vm, r: PyResult<Value>, default: Value) -> PyResult<Val
 
 fn anext_send(vm: &mut Vm, v: &Value, arg: Value) -> PyResult<Value> {
     let (it, default) = anext_inner(vm, v)?;
-    let r = match it.payload() {
-        // A coroutine's return value must survive as StopIteration(value).
-        Some(Payload::Generator(_)) => coro_send(vm, it.as_obj().unwrap().clone(), arg),
-        _ => vm.send_native(&it, arg),
-    };
+    let r = vm.send_native(&it, arg);
     anext_result(vm, r, default)
 }
 
@@ -615,11 +604,11 @@ pub fn install(vm: &mut Vm) {
     add_method(&wrapper, "__iter__", |_, a, _| Ok(a[0].clone()));
     add_method(&wrapper, "__next__", |vm, a, _| {
         let c = coro_of(a)?;
-        coro_send(vm, c, Value::None)
+        vm.send_native(&Value::Obj(c), Value::None)
     });
     add_method(&wrapper, "send", |vm, a, _| {
         let c = coro_of(a)?;
-        coro_send(vm, c, a.get(1).cloned().unwrap_or(Value::None))
+        vm.send_native(&Value::Obj(c), a.get(1).cloned().unwrap_or(Value::None))
     });
     add_method(&wrapper, "throw", |vm, a, _| {
         let c = coro_of(a)?;

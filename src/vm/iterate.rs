@@ -727,6 +727,12 @@ impl Vm {
                     g.type_name()
                 )));
             }
+            // Resumed here (not by SEND in the loop): the return value must survive
+            // as StopIteration(value).
+            return match self.gen_send_native(recv.as_obj().unwrap().clone(), v)? {
+                GenResult::Yield(y) => Ok(y),
+                GenResult::Return(r) => Err(PyErr::stop_iteration(r)),
+            };
         }
         if let Some(Payload::Opaque(_)) = recv.payload() {
             if let Some(r) = crate::modules::aio::try_iter_send(self, recv) {

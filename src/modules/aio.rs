@@ -122,22 +122,56 @@ thread_local! {
     static CURRENT_TASK: RefCell<Value> = const { RefCell::new(Value::None) };
     static TASK_COUNTER: Cell<u64> = const { Cell::new(0) };
     /// Tasks in creation order (weak: a finished task is freed as in CPython, where
-    /// the registry is a WeakSet); dead and finished ones are pruned when it doubles.
-    static ALL_TASKS: RefCell<(Vec<Weak<Object>>, usize)> = const { RefCell::new((Vec::new(), 64)) };
+    /// the registry is a WeakSet); finished ones are dropped when it is pruned.
+    static ALL_TASKS: RefCell<WeakList> = const { RefCell::new(WeakList::new()) };
     static UNRETRIEVED: RefCell<Vec<Unretrieved>> = const { RefCell::new(Vec::new()) };
     /// Async generators first iterated under a running loop (the loop's `_asyncgens`
     /// WeakSet in CPython), closed by `shutdown_asyncgens()`.
-    static AGENS: RefCell<Vec<Weak<Object>>> = const { RefCell::new(Vec::new()) };
+    static AGENS: RefCell<WeakList> = const { RefCell::new(WeakList::new()) };
 }
 
-fn agens_live() -> Vec<Value> {
-    AGENS.with(|a| {
-        let mut a = a.borrow_mut();
-        a.retain(|w| w.strong_count() > 0);
-        a.iter()
+/// Objects held weakly (CPython's WeakSets), pruned whenever the list has doubled.
+struct WeakList {
+    items: Vec<Weak<Object>>,
+    prune_at: usize,
+}
+
+impl WeakList {
+    const fn new() -> WeakList {
+        WeakList {
+            items: Vec::new(),
+            prune_at: 64,
+        }
+    }
+
+    /// Add `v`; a prune keeps the live objects that `keep` accepts.
+    fn add(&mut self, v: &Value, keep: fn(&Value) -> bool) {
+        let Some(o) = v.as_obj() else {
+            return;
+        };
+        self.items.push(Rc::downgrade(o));
+        if self.items.len() >= self.prune_at {
+            self.items
+                .retain(|w| w.upgrade().is_some_and(|o| keep(&Value::Obj(o))));
+            self.prune_at = (2 * self.items.len()).max(64);
+        }
+    }
+
+    fn discard(&mut self, v: &Value) {
+        self.items
+            .retain(|w| w.upgrade().is_some_and(|o| !Value::Obj(o).is(v)));
+    }
+
+    fn contains(&self, v: &Value) -> bool {
+        self.live().iter().any(|o| o.is(v))
+    }
+
+    fn live(&self) -> Vec<Value> {
+        self.items
+            .iter()
             .filter_map(|w| w.upgrade().map(Value::Obj))
             .collect()
-    })
+    }
 }
 
 impl Core {
@@ -615,33 +649,11 @@ fn task_wakeup(vm: &mut Vm, task: &Value, fut: &Value) -> PyResult<()> {
 }
 
 fn register_task(task: &Value) {
-    let Some(o) = task.as_obj() else {
-        return;
-    };
-    ALL_TASKS.with(|a| {
-        let mut a = a.borrow_mut();
-        a.0.push(Rc::downgrade(o));
-        if a.0.len() >= a.1 {
-            a.0.retain(|t| t.upgrade().is_some_and(|t| is_pending(&Value::Obj(t))));
-            a.1 = (2 * a.0.len()).max(64);
-        }
-    });
+    ALL_TASKS.with(|a| a.borrow_mut().add(task, is_pending));
 }
 
 fn is_pending(t: &Value) -> bool {
     core(t).is_some_and(|c| c.state.get() == State::Pending)
-}
-
-/// Live registered tasks (pending ones when `pending_only`).
-fn registered_tasks(pending_only: bool) -> Vec<Value> {
-    ALL_TASKS.with(|a| {
-        a.borrow()
-            .0
-            .iter()
-            .filter_map(|w| w.upgrade().map(Value::Obj))
-            .filter(|t| !pending_only || is_pending(t))
-            .collect()
-    })
 }
 
 // ----- the ready queue -----
@@ -1251,14 +1263,15 @@ pub fn module(vm: &mut Vm) -> Value {
             (
                 "_pending_tasks",
                 f("_pending_tasks", |_, _, _| {
-                    Ok(Value::list(registered_tasks(true)))
+                    let live = ALL_TASKS.with(|a| a.borrow().live());
+                    Ok(Value::list(live.into_iter().filter(is_pending).collect()))
                 }),
             ),
             (
                 "_register_task",
                 f("_register_task", |_, a, _| {
                     let t = a.first().cloned().unwrap_or(Value::None);
-                    if !registered_tasks(false).iter().any(|y| y.is(&t)) {
+                    if !ALL_TASKS.with(|a| a.borrow().contains(&t)) {
                         register_task(&t);
                     }
                     Ok(Value::None)
@@ -1268,27 +1281,15 @@ pub fn module(vm: &mut Vm) -> Value {
                 "_unregister_task",
                 f("_unregister_task", |_, a, _| {
                     let t = a.first().cloned().unwrap_or(Value::None);
-                    ALL_TASKS.with(|x| {
-                        x.borrow_mut()
-                            .0
-                            .retain(|y| y.upgrade().is_some_and(|y| !Value::Obj(y).is(&t)))
-                    });
+                    ALL_TASKS.with(|x| x.borrow_mut().discard(&t));
                     Ok(Value::None)
                 }),
             ),
             (
                 "_agens_add",
                 f("_agens_add", |_, a, _| {
-                    if let Some(o) = a.first().and_then(|v| v.as_obj()) {
-                        let w = Rc::downgrade(o);
-                        AGENS.with(|x| {
-                            let mut x = x.borrow_mut();
-                            if x.len() >= 64 && x.len().is_power_of_two() {
-                                x.retain(|w| w.strong_count() > 0);
-                            }
-                            x.push(w)
-                        });
-                    }
+                    let g = a.first().cloned().unwrap_or(Value::None);
+                    AGENS.with(|x| x.borrow_mut().add(&g, |_| true));
                     Ok(Value::None)
                 }),
             ),
@@ -1296,18 +1297,15 @@ pub fn module(vm: &mut Vm) -> Value {
                 "_agens_discard",
                 f("_agens_discard", |_, a, _| {
                     let t = a.first().cloned().unwrap_or(Value::None);
-                    AGENS.with(|x| {
-                        x.borrow_mut()
-                            .retain(|w| w.upgrade().is_some_and(|y| !Value::Obj(y).is(&t)))
-                    });
+                    AGENS.with(|x| x.borrow_mut().discard(&t));
                     Ok(Value::None)
                 }),
             ),
             (
                 "_agens_take",
                 f("_agens_take", |_, _, _| {
-                    let live = agens_live();
-                    AGENS.with(|x| x.borrow_mut().clear());
+                    let live = AGENS
+                        .with(|x| std::mem::replace(&mut *x.borrow_mut(), WeakList::new()).live());
                     Ok(Value::list(live))
                 }),
             ),

@@ -41,6 +41,14 @@ fn opnames(dis_text: &str) -> String {
     out.join("\n") + "\n"
 }
 
+fn pyco_dis(path: &Path) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_pyco"))
+        .args(["-m", "dis"])
+        .arg(path)
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn opname_sequences_match_cpython() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/dis");
@@ -50,11 +58,7 @@ fn opname_sequences_match_cpython() {
         if p.extension().is_none_or(|x| x != "py") {
             continue;
         }
-        let out = Command::new(env!("CARGO_BIN_EXE_pyco"))
-            .args(["-m", "dis"])
-            .arg(&p)
-            .output()
-            .unwrap();
+        let out = pyco_dis(&p);
         assert!(
             out.status.success(),
             "{}",
@@ -76,11 +80,7 @@ fn dis_runs_on_every_example() {
         if p.extension().is_none_or(|x| x != "py") {
             continue;
         }
-        let out = Command::new(env!("CARGO_BIN_EXE_pyco"))
-            .args(["-m", "dis"])
-            .arg(&p)
-            .output()
-            .unwrap();
+        let out = pyco_dis(&p);
         assert!(
             out.status.success(),
             "{}: {}",

@@ -797,6 +797,13 @@ fn state_value(c: &Core) -> PyResult<Value> {
     reg(|r| r.states[i].clone())
 }
 
+/// Read-only properties giving a `Core` value field (`fut._result`, `task._coro`...).
+macro_rules! value_props {
+    ($t:expr, $($name:literal => $field:ident),* $(,)?) => {
+        $(add_attr($t, $name, prop(|_, a, _| Ok(this(a)?.$field.borrow().clone()), None));)*
+    };
+}
+
 fn future_methods(t: &std::rc::Rc<crate::object::Object>) {
     add_method(t, "result", |vm, a, _| {
         this(a)?;
@@ -889,20 +896,11 @@ fn future_methods(t: &std::rc::Rc<crate::object::Object>) {
             None,
         ),
     );
-    add_attr(
+    value_props!(
         t,
-        "_result",
-        prop(|_, a, _| Ok(this(a)?.result.borrow().clone()), None),
-    );
-    add_attr(
-        t,
-        "_exception",
-        prop(|_, a, _| Ok(this(a)?.exception.borrow().clone()), None),
-    );
-    add_attr(
-        t,
-        "_loop",
-        prop(|_, a, _| Ok(this(a)?.loop_.borrow().clone()), None),
+        "_result" => result,
+        "_exception" => exception,
+        "_loop" => loop_,
     );
     add_attr(
         t,
@@ -1018,20 +1016,11 @@ fn task_methods(t: &std::rc::Rc<crate::object::Object>) {
         let r = reg(|r| r.task_repr.clone())?;
         vm.call(&r, vec![a[0].clone()], &[])
     });
-    add_attr(
+    value_props!(
         t,
-        "_coro",
-        prop(|_, a, _| Ok(this(a)?.coro.borrow().clone()), None),
-    );
-    add_attr(
-        t,
-        "_name",
-        prop(|_, a, _| Ok(this(a)?.name.borrow().clone()), None),
-    );
-    add_attr(
-        t,
-        "_fut_waiter",
-        prop(|_, a, _| Ok(this(a)?.fut_waiter.borrow().clone()), None),
+        "_coro" => coro,
+        "_name" => name,
+        "_fut_waiter" => fut_waiter,
     );
     add_attr(
         t,

@@ -15,6 +15,7 @@ pub mod lexer;
 pub mod modules;
 pub mod object;
 pub mod parser;
+pub mod repl;
 pub mod settable;
 pub mod source;
 pub mod text;
@@ -28,8 +29,10 @@ use std::rc::Rc;
 pub enum RunError {
     /// The source did not parse or compile: the rendered diagnostic.
     Syntax(String),
-    /// An uncaught exception: the formatted traceback, and the exit code (SystemExit).
+    /// An uncaught exception: the formatted traceback, and the exit code.
     Exception { report: String, exit_code: i32 },
+    /// SystemExit: what to print (its message, if it is not a number) and the exit code.
+    Exit { report: String, exit_code: i32 },
 }
 
 /// An embeddable interpreter: compile and run source in-process.
@@ -78,6 +81,86 @@ impl Interpreter {
         }
     }
 
+    /// Run one REPL input, compiled in CPython's `single` mode: an expression
+    /// statement prints its repr and binds `_`. An input with a top-level `await`
+    /// compiles to a coroutine, which runs to completion on the REPL's event loop
+    /// (`asyncio._repl_run`); that loop persists, so tasks created by one input keep
+    /// running while later inputs await. After each input the loop takes the steps that
+    /// are ready, so a task just created starts at once.
+    pub fn run_interactive(&mut self, text: &str) -> Result<(), RunError> {
+        let code = self
+            .compile("<stdin>", text, compiler::CompileMode::Interactive)
+            .map_err(RunError::Syntax)?;
+        vm::clear_sigint();
+        let is_coroutine = code.flags & bytecode::flags::COROUTINE != 0;
+        let r = self
+            .vm
+            .run_code(code, self.main_globals.clone())
+            .and_then(|v| {
+                if is_coroutine {
+                    self.call_asyncio("_repl_run", vec![v])
+                        .map_err(|e| self.hide_repl_loop_frames(e))?;
+                }
+                Ok(())
+            })
+            .and_then(|_| self.asyncio_tick())
+            .and_then(|_| self.vm.drain_pending());
+        self.flush();
+        r.map_err(|e| self.exception_report(e))
+    }
+
+    /// A traceback through `_repl_run` starts with the REPL's own event-loop frames;
+    /// the user's input is the outermost frame they care about.
+    fn hide_repl_loop_frames(&mut self, e: PyErr) -> PyErr {
+        let exc = self.vm.materialize(e);
+        if let Some(object::Payload::Instance(i)) = exc.payload() {
+            if let Some(d) = i.exc() {
+                let mut tb = d.traceback.borrow_mut();
+                // Innermost first: the loop's frames are at the end.
+                while tb
+                    .last()
+                    .is_some_and(|t| t.code.source.name == "<frozen asyncio>")
+                {
+                    tb.pop();
+                }
+            }
+        }
+        PyErr::Obj(exc)
+    }
+
+    /// Enter interactive mode: stdout is flushed at every write, and `asyncio`
+    /// (now or when first imported) gets the REPL's persistent event loop.
+    pub fn start_repl(&mut self) {
+        self.vm.interactive = true;
+        self.flush();
+        if self.vm.modules.contains_key("asyncio") {
+            if let Err(e) = self.call_asyncio("_repl_install", vec![]) {
+                let e = self.vm.materialize(e);
+                self.vm
+                    .report_unraisable(&e, "starting the REPL's event loop");
+            }
+        }
+    }
+
+    /// Let the REPL's event loop run what is ready, if asyncio is in use.
+    fn asyncio_tick(&mut self) -> Result<(), PyErr> {
+        if self.vm.modules.contains_key("asyncio") {
+            self.call_asyncio("_repl_tick", vec![])?;
+        }
+        Ok(())
+    }
+
+    fn call_asyncio(&mut self, name: &str, args: Vec<Value>) -> Result<Value, PyErr> {
+        let m = self.vm.import_module("asyncio")?;
+        let f = self.vm.getattr(&m, &Value::str(name))?;
+        self.vm.call(&f, args, &[])
+    }
+
+    /// The `__main__` namespace (the REPL completes names from it).
+    pub fn globals(&self) -> &Rc<Object> {
+        &self.main_globals
+    }
+
     /// Interpreter shutdown, as CPython's: `__main__` is freed, its values released in
     /// insertion order, so what they held is finalized now: a suspended generator's
     /// `finally` runs, an unawaited coroutine warns.
@@ -117,7 +200,7 @@ impl Interpreter {
                     (format!("{}\n", s), 1)
                 }
             };
-            return RunError::Exception {
+            return RunError::Exit {
                 report,
                 exit_code: code,
             };

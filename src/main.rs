@@ -1,7 +1,8 @@
-//! The `pyco` command: run a script (`pyco FILE`, `pyco -c CODE`), like python3.
+//! The `pyco` command: run a script (`pyco FILE`, `pyco -c CODE`), like python3, or
+//! open the REPL (`pyco` on a terminal, `pyco -i FILE`).
 
 use pyco::{Interpreter, RunError};
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -11,6 +12,8 @@ Options:
   -m dis FILE   disassemble FILE (like python3 -m dis)
   --opcodes     list the instruction set, one line each
   -c cmd   program passed in as string
+  -i       inspect interactively after running the script (the REPL)
+  -q       don't print the version banner on entering the REPL
   -h       print this help message and exit (also --help)
   -V       print the Python version number and exit (also --version)
 ";
@@ -28,13 +31,27 @@ fn main() {
 
 fn real_main() -> i32 {
     let args: Vec<String> = std::env::args().collect();
-    let i = 1;
-    let (name, text, argv) = 'args: {
+    // Leading flags: -i (inspect: the REPL after the script), -q (no banner).
+    let mut i = 1;
+    let (mut inspect, mut quiet) = (false, false);
+    while let Some(flag) = args.get(i) {
+        match flag.as_str() {
+            "-i" => inspect = true,
+            "-q" => quiet = true,
+            _ => break,
+        }
+        i += 1;
+    }
+    // The program to run: (file name, source, sys.argv), or None for the REPL alone.
+    let script = 'args: {
         let Some(a) = args.get(i) else {
-            // No script: read stdin as a program.
+            if inspect || std::io::stdin().is_terminal() {
+                break 'args None;
+            }
+            // No script and stdin is not a terminal: read stdin as a program.
             let mut s = String::new();
             let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut s);
-            break 'args ("<stdin>".to_string(), s, vec![String::new()]);
+            break 'args Some(("<stdin>".to_string(), s, vec![String::new()]));
         };
         match a.as_str() {
             "-h" | "--help" => {
@@ -72,56 +89,30 @@ fn real_main() -> i32 {
                 };
                 let mut argv = vec!["-c".to_string()];
                 argv.extend(args[i + 2..].iter().cloned());
-                break 'args ("<string>".to_string(), code.clone(), argv);
+                break 'args Some(("<string>".to_string(), code.clone(), argv));
             }
             "-" => {
                 let mut s = String::new();
                 let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut s);
-                break 'args ("<stdin>".to_string(), s, args[i..].to_vec());
+                break 'args Some(("<stdin>".to_string(), s, args[i..].to_vec()));
             }
             s if s.starts_with('-') && s.len() > 1 => {
                 eprintln!("unknown option {}", s);
                 eprint!("{}", USAGE);
                 return 2;
             }
-            path => {
-                let bytes = match std::fs::read(path) {
-                    Ok(b) => b,
-                    Err(e) => {
-                        eprintln!(
-                            "{}: can't open file '{}': [Errno {}] {}",
-                            args[0],
-                            std::fs::canonicalize(path)
-                                .map(|p| p.display().to_string())
-                                .unwrap_or_else(|_| path.to_string()),
-                            e.raw_os_error().unwrap_or(2),
-                            strip_os_error(&e)
-                        );
-                        return 2;
-                    }
-                };
-                let text = match String::from_utf8(bytes) {
-                    Ok(t) => t,
-                    Err(e) => {
-                        let pos = e.utf8_error().valid_up_to();
-                        let byte = e.as_bytes()[pos];
-                        eprintln!(
-                            "SyntaxError: Non-UTF-8 code starting with '\\x{:02x}' in file {} on line {}, but no encoding declared; see https://peps.python.org/pep-0263/ for details",
-                            byte,
-                            std::fs::canonicalize(path)
-                                .map(|p| p.display().to_string())
-                                .unwrap_or_else(|_| path.to_string()),
-                            e.as_bytes()[..pos].iter().filter(|&&b| b == b'\n').count() + 1
-                        );
-                        return 1;
-                    }
-                };
-                break 'args (script_path(path), text, args[i..].to_vec());
-            }
+            path => match read_script(&args[0], path) {
+                Ok(text) => break 'args Some((script_path(path), text, args[i..].to_vec())),
+                Err(code) => return code,
+            },
         }
     };
     let mut interp = Interpreter::new();
     pyco::vm::install_sigint_handler();
+    let Some((name, text, argv)) = script else {
+        interp.set_argv(vec![String::new()]);
+        return pyco::repl::run(interp, quiet);
+    };
     interp.set_argv(argv);
     let r = interp.run_source(&name, &text);
     interp.flush();
@@ -130,17 +121,57 @@ fn real_main() -> i32 {
         Ok(()) => 0,
         Err(RunError::Syntax(report)) => {
             eprint!("{}", report);
-            return 1;
+            if !inspect {
+                // Nothing ran, so there is nothing to finalize.
+                return 1;
+            }
+            1
         }
-        Err(RunError::Exception { report, exit_code }) => {
+        Err(RunError::Exception { report, exit_code } | RunError::Exit { report, exit_code }) => {
             eprint!("{}", report);
             exit_code
         }
     };
+    if inspect {
+        // `-i`: whatever happened, explore the program's globals at the prompt.
+        return pyco::repl::run(interp, true);
+    }
     // As at CPython's exit: what the program's globals held is finalized now.
     interp.finalize();
     let _ = std::io::stdout().flush();
     code
+}
+
+/// The text of the script at `path`, or the exit code after CPython's message.
+fn read_script(argv0: &str, path: &str) -> Result<String, i32> {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!(
+                "{}: can't open file '{}': [Errno {}] {}",
+                argv0,
+                std::fs::canonicalize(path)
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_else(|_| path.to_string()),
+                e.raw_os_error().unwrap_or(2),
+                strip_os_error(&e)
+            );
+            return Err(2);
+        }
+    };
+    String::from_utf8(bytes).map_err(|e| {
+        let pos = e.utf8_error().valid_up_to();
+        let byte = e.as_bytes()[pos];
+        eprintln!(
+            "SyntaxError: Non-UTF-8 code starting with '\\x{:02x}' in file {} on line {}, but no encoding declared; see https://peps.python.org/pep-0263/ for details",
+            byte,
+            std::fs::canonicalize(path)
+                .map(|p| p.display().to_string())
+                .unwrap_or_else(|_| path.to_string()),
+            e.as_bytes()[..pos].iter().filter(|&&b| b == b'\n').count() + 1
+        );
+        1
+    })
 }
 
 fn strip_os_error(e: &std::io::Error) -> String {

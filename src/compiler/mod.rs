@@ -136,6 +136,13 @@ impl<'a> Compiler<'a> {
     fn compile_module(&mut self, module: &ast::Module) -> CResult<Rc<CodeObject>> {
         self.enter_unit(0, "<module>".into(), "<module>".into(), 1);
         self.u().line = 0;
+        if self.mode == CompileMode::Interactive && self.table.scopes[0].is_coroutine {
+            // Top-level await (CPython's PyCF_ALLOW_TOP_LEVEL_AWAIT): running this code
+            // makes a coroutine, which the REPL runs on its event loop.
+            self.u().flags |= flags::COROUTINE;
+            self.emit(Opcode::ReturnGenerator, 0);
+            self.emit(Opcode::PopTop, 0);
+        }
         self.emit(Opcode::Resume, 0);
         let body = &module.body;
         match self.mode {

@@ -531,12 +531,17 @@ impl Builder {
 
     fn check_async(&mut self, span: Span, msg: &str) -> R {
         let tla = self.top_level_await;
+        let in_async = self.in_async_context();
         let s = self.cur();
         let ok = s.is_coroutine
             || (s.kind == ScopeKind::Module && tla)
-            || (s.kind == ScopeKind::Comprehension && self.in_async_context());
+            || (s.kind == ScopeKind::Comprehension && in_async);
         if !ok {
             return Err(err(msg, span));
+        }
+        if s.kind == ScopeKind::Module {
+            // Top-level `async for`/`async with` (REPL): the module code is a coroutine.
+            s.is_coroutine = true;
         }
         Ok(())
     }
@@ -767,6 +772,10 @@ impl Builder {
                 } else if kind != ScopeKind::Module && !self.cur().is_coroutine {
                     return Err(err("'await' outside async function", e.span));
                 }
+                if kind == ScopeKind::Module {
+                    // Top-level await (REPL): the module code is a coroutine.
+                    self.cur().is_coroutine = true;
+                }
                 self.cur().has_await = true;
                 self.expr(v)
             }
@@ -867,6 +876,10 @@ impl Builder {
             self.cur().is_coroutine = true;
         }
         self.stack.pop();
+        if is_async_comp && !is_gen && self.cur().kind == ScopeKind::Module {
+            // Awaited at the top level (REPL): the module code is a coroutine.
+            self.cur().is_coroutine = true;
+        }
         Ok(())
     }
 }

@@ -1299,6 +1299,10 @@ pub fn module(vm: &mut Vm) -> Value {
                 }),
             ),
             (
+                "_in_repl",
+                f("_in_repl", |vm, _, _| Ok(Value::Bool(vm.interactive))),
+            ),
+            (
                 "_defer_sigint",
                 f("_defer_sigint", |vm, a, _| {
                     use std::sync::atomic::Ordering;

@@ -853,7 +853,10 @@ def _run_until_complete_cb(fut):
 def get_running_loop():
     loop = _running_loop
     if loop is None:
-        raise RuntimeError('no running event loop')
+        # At pyco's REPL prompt the REPL's loop counts as running (see _repl_run).
+        loop = _repl_loop
+        if loop is None:
+            raise RuntimeError('no running event loop')
     return loop
 
 
@@ -892,6 +895,64 @@ def _get_event_loop(stacklevel=3):
 
 def get_event_loop():
     return _get_event_loop()
+
+
+# ---- pyco's REPL ----------------------------------------------------------
+# The REPL owns one event loop for the whole session, as `python -m asyncio` does, but
+# on the REPL's own thread: an input with a top-level await runs as a task on it, and
+# between inputs the loop runs whatever is ready. At the prompt get_running_loop()
+# answers this loop, so create_task() works outside any await; asyncio.run() still
+# runs a fresh loop of its own.
+_repl_loop = None
+
+
+def _repl_install():
+    global _repl_loop
+    if _repl_loop is None:
+        _repl_loop = new_event_loop()
+        set_event_loop(_repl_loop)
+
+
+def _repl_run(coro):
+    _repl_install()
+    loop = _repl_loop
+    task = loop.create_task(coro)
+    interrupts = [0]
+
+    # Ctrl-C cancels the input's task (its finally blocks run), then raises
+    # KeyboardInterrupt at the prompt; tasks of earlier inputs keep going.
+    def on_sigint():
+        interrupts[0] += 1
+        if interrupts[0] == 1 and not task.done():
+            task.cancel()
+            return
+        raise KeyboardInterrupt()
+
+    global _sigint_callback
+    previous = _sigint_callback
+    _sigint_callback = on_sigint
+    _asyncio._defer_sigint(True)
+    try:
+        return loop.run_until_complete(task)
+    except CancelledError:
+        if interrupts[0] > 0 and task.uncancel() == 0:
+            raise KeyboardInterrupt() from None
+        raise
+    finally:
+        _sigint_callback = previous
+        _asyncio._defer_sigint(previous is not None)
+
+
+def _repl_tick():
+    # Run callbacks until none is ready and no timer is due, then return to the
+    # prompt (Ctrl-C stops a task that never yields to a timer).
+    loop = _repl_loop
+    if loop is None or loop._running or loop._closed:
+        return
+    while loop._ready or (loop._scheduled and
+                          loop._scheduled[0]._when <= _monotonic()):
+        loop.call_soon(loop.stop)
+        loop.run_forever()
 
 
 # ---- sleep ---------------------------------------------------------------
@@ -2224,3 +2285,7 @@ class _Verbatim:
 _asyncio._setup(CancelledError, InvalidStateError, _get_event_loop, _future_repr,
                 _task_repr, iscoroutine, _PENDING, _CANCELLED, _FINISHED,
                 _report_unretrieved)
+
+
+if _asyncio._in_repl():
+    _repl_install()

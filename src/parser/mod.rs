@@ -74,7 +74,27 @@ pub fn parse(source: &str, mode: Mode) -> Result<ast::Module, SyntaxError> {
         .chain(lex_err.clone().map(Err));
     match grammar::TopParser::new().parse(&ctx, stream) {
         Ok(body) => Ok(ast::Module { body }),
+        // At the REPL a line is parsed as it is read: a token the parser rejects is
+        // the error, even inside a bracket left open (`def f(:` is invalid syntax, not
+        // an input waiting for its `)`), as in CPython's interactive mode and codeop.
+        Err(e) if mode == Mode::Interactive && rejects_token_before(&e, lex_err.as_ref()) => {
+            Err(map_error(&ctx, &tokens, None, e))
+        }
         Err(e) => Err(map_error(&ctx, &tokens, lex_err, e)),
+    }
+}
+
+/// Did the parser fail on a token before reaching `lex_err`, an input left unfinished?
+fn rejects_token_before(
+    e: &ParseError<usize, Token<'_>, SyntaxError>,
+    lex_err: Option<&SyntaxError>,
+) -> bool {
+    match (e, lex_err) {
+        (_, None) => false,
+        (_, Some(le)) if !le.incomplete => false,
+        (ParseError::User { error }, Some(le)) => error != le,
+        (ParseError::UnrecognizedEof { .. }, _) => false,
+        _ => true,
     }
 }
 
@@ -307,7 +327,10 @@ fn map_error<'s>(
             return error;
         }
     }
-    if let Some(err) = specific_error(tokens, idx, &expected) {
+    if let Some(mut err) = specific_error(tokens, idx, &expected) {
+        // Failing on the closing dedents means the statement is only unfinished
+        // (`try:` with its body but no handler yet), as codeop sees it.
+        err.incomplete = at_eof && matches!(tok, Token::Dedent | Token::EndMarker);
         return err;
     }
     let mut err = generic(start, end);

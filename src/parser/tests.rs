@@ -793,23 +793,23 @@ fn incomplete_input() {
         "class A:\n  def f(self):\n",
         "@dec\n",
         "while x:  # comment\n\n",
+        "try:\n  pass\n",
+        "try:\n  pass",
     ] {
         for mode in [Mode::Interactive, Mode::Module] {
             assert!(err(src, mode).incomplete, "{src:?} should be incomplete");
         }
     }
-    for src in [
-        "x = 1 +",
-        "x = )",
-        "'abc",
-        "if x\n",
-        "try:\n  pass\n",
-        "x = (1 2",
-    ] {
+    for src in ["x = 1 +", "x = )", "'abc", "if x\n", "x = (1 2"] {
         let e = err(src, Mode::Interactive);
-        // `(1 2` is reported as the unclosed bracket, like CPython.
-        assert_eq!(e.incomplete, src == "x = (1 2", "{src:?}: {e:?}");
+        assert!(!e.incomplete, "{src:?}: {e:?}");
     }
+    // In a file `(1 2` is reported as the unclosed bracket, like CPython; at the REPL
+    // the parser's own error comes first, as in codeop.
+    assert!(err("x = (1 2", Mode::Module).incomplete);
+    assert_eq!(err("def f(:", Mode::Module).msg, "'(' was never closed");
+    assert_eq!(err("def f(:", Mode::Interactive).msg, "invalid syntax");
+    assert!(err("f(1,", Mode::Interactive).incomplete);
 }
 
 #[test]

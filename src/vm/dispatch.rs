@@ -793,7 +793,15 @@ impl Vm {
                     };
                     push!(r);
                 }
-                Opcode::JumpForward | Opcode::JumpBackward | Opcode::JumpBackwardNoInterrupt => {
+                Opcode::JumpBackward => {
+                    // Ctrl-C in a loop is raised here, as CPython's eval breaker does,
+                    // so the traceback names the loop's line, not its last statement.
+                    if PENDING.load(Ordering::Relaxed) {
+                        self.handle_pending()?;
+                    }
+                    ip = arg as usize;
+                }
+                Opcode::JumpForward | Opcode::JumpBackwardNoInterrupt => {
                     ip = arg as usize;
                 }
                 Opcode::PopJumpForwardIfFalse | Opcode::PopJumpBackwardIfFalse => {

@@ -65,6 +65,14 @@ pub fn install_sigint_handler() {
     }
 }
 
+/// Forget a Ctrl-C that arrived while no Python code ran (the REPL calls this before
+/// each input, so a stale one does not interrupt the next).
+pub fn clear_sigint() {
+    INTERRUPTED.store(false, Ordering::SeqCst);
+    SIGINT_SEEN.store(false, Ordering::SeqCst);
+    SIGINT_COUNT.store(0, Ordering::SeqCst);
+}
+
 /// Sleep `secs`, waking early for Ctrl-C: Err(KeyboardInterrupt) when it should be
 /// raised, Ok when a deferred Ctrl-C is waiting for the asyncio runner.
 pub fn interruptible_sleep(secs: f64) -> PyResult<()> {
@@ -272,6 +280,11 @@ impl Default for Vm {
 /// Store into a namespace dict (string key) from outside the VM.
 pub fn dispatch_set_item(globals: &Rc<Object>, key: Value, v: Value) {
     dispatch::dict_set_str_pub(globals, key, v);
+}
+
+/// Look up a string key in a namespace dict (module globals, builtins).
+pub fn namespace_get(globals: &Rc<Object>, key: &str) -> Option<Value> {
+    dispatch::dict_get_str_pub(globals, key)
 }
 
 pub fn dispatch_set_file(globals: &Rc<Object>, filename: &str) {

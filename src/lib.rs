@@ -74,7 +74,9 @@ impl Interpreter {
             .map_err(RunError::Syntax)?;
         vm::dispatch_set_file(&self.main_globals, filename);
         let r = self.vm.run_code(code, self.main_globals.clone());
-        let r = r.and_then(|_| self.vm.drain_pending());
+        let r = r
+            .and_then(|_| self.vm.drain_pending())
+            .and_then(|_| self.vm.budget_result());
         match r {
             Ok(_) => Ok(()),
             Err(e) => Err(self.exception_report(e)),
@@ -216,6 +218,14 @@ impl Interpreter {
             1
         };
         RunError::Exception { report, exit_code }
+    }
+
+    /// Limit what the programs run from now on may use (instructions, wall time,
+    /// memory); exceeding a limit raises RuntimeError, TimeoutError or MemoryError
+    /// ("execution budget exceeded: ..."), again at every later safe point, so the
+    /// program stops even if it catches the error.
+    pub fn set_limits(&mut self, limits: vm::budget::Limits) {
+        self.vm.set_limits(limits);
     }
 
     pub fn set_argv(&mut self, argv: Vec<String>) {

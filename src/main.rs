@@ -14,6 +14,9 @@ Options:
   -c cmd   program passed in as string
   -i       inspect interactively after running the script (the REPL)
   -q       don't print the version banner on entering the REPL
+  --max-instructions N   stop after N bytecode instructions (RuntimeError)
+  --max-time SECONDS     stop after this much wall time (TimeoutError)
+  --max-memory MIB       stop when the process uses more memory (MemoryError)
   -h       print this help message and exit (also --help)
   -V       print the Python version number and exit (also --version)
 ";
@@ -32,12 +35,41 @@ fn main() {
 fn real_main() -> i32 {
     let args: Vec<String> = std::env::args().collect();
     // Leading flags: -i (inspect: the REPL after the script), -q (no banner).
+    // Leading flags: -i (inspect: the REPL after the script), -q (no banner), and the
+    // execution budget (--max-instructions N, --max-time SECONDS, --max-memory MIB).
     let mut i = 1;
     let (mut inspect, mut quiet) = (false, false);
+    let mut limits = pyco::vm::budget::Limits::default();
     while let Some(flag) = args.get(i) {
         match flag.as_str() {
             "-i" => inspect = true,
             "-q" => quiet = true,
+            "--max-instructions" | "--max-time" | "--max-memory" => {
+                let value = args.get(i + 1).map(|v| v.as_str()).unwrap_or("");
+                let ok = match flag.as_str() {
+                    "--max-instructions" => {
+                        value.parse().map(|n| limits.instructions = Some(n)).is_ok()
+                    }
+                    "--max-time" => value
+                        .parse::<f64>()
+                        .ok()
+                        .and_then(|s| std::time::Duration::try_from_secs_f64(s).ok())
+                        .map(|d| limits.time = Some(d))
+                        .is_some(),
+                    _ => value
+                        .parse::<f64>()
+                        .ok()
+                        .filter(|m| *m >= 0.0)
+                        .map(|m| limits.memory = Some((m * (1u64 << 20) as f64) as u64))
+                        .is_some(),
+                };
+                if !ok {
+                    eprintln!("{flag} needs a non-negative number, not {value:?}");
+                    eprint!("{}", USAGE);
+                    return 2;
+                }
+                i += 1;
+            }
             _ => break,
         }
         i += 1;
@@ -109,6 +141,7 @@ fn real_main() -> i32 {
     };
     let mut interp = Interpreter::new();
     pyco::vm::install_sigint_handler();
+    interp.set_limits(limits);
     let Some((name, text, argv)) = script else {
         interp.set_argv(vec![String::new()]);
         return pyco::repl::run(interp, quiet);

@@ -139,3 +139,33 @@ print(asyncio.run(chain(50000)))
     assert_eq!(code, Some(0));
     assert_eq!(out, "50000\n");
 }
+
+#[test]
+fn absurd_sizes_are_memory_errors_at_once() {
+    // The allocator reserves lazily: without an up-front check these would fill memory
+    // page by page instead of failing as CPython's malloc does.
+    for (i, expr) in [
+        "[0] * 10**10",
+        "'a' * 10**11",
+        "b'ab' * 10**11",
+        "(1, 2) * 2**62",
+        "list(range(10**10))",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let src = format!("print('before')\nx = {expr}\n");
+        let (code, last, out) = run(&format!("absurd{i}.py"), src.as_bytes());
+        assert_eq!(
+            (code, last.as_str(), out.as_str()),
+            (Some(1), "MemoryError", "before\n"),
+            "{expr}"
+        );
+    }
+    let (code, last, _) = run("overflow.py", b"x = [0] * 2**63\n");
+    assert_eq!(code, Some(1));
+    assert_eq!(
+        last,
+        "OverflowError: cannot fit 'int' into an index-sized integer"
+    );
+}

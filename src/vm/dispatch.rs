@@ -168,6 +168,16 @@ impl Vm {
                 stack!().last().unwrap()
             };
         }
+        // Jump to $t; a backward jump is a safe point for the execution budget.
+        macro_rules! jump_to {
+            ($t:expr) => {{
+                let t = $t;
+                if t < ip && self.steps >= self.step_check {
+                    self.budget_checkpoint()?;
+                }
+                ip = t;
+            }};
+        }
         loop {
             if PENDING.load(Ordering::Relaxed) {
                 cur!().ip = ip;
@@ -177,9 +187,16 @@ impl Vm {
             let instr = code.instrs[ip];
             ip += 1;
             cur!().ip = ip;
+            self.steps += 1;
             let arg = instr.arg;
             match instr.op {
-                Opcode::Nop | Opcode::Resume | Opcode::Precall | Opcode::CopyFreeVars => {}
+                Opcode::Resume => {
+                    // Function entry and generator resumption: a budget safe point.
+                    if self.steps >= self.step_check {
+                        self.budget_checkpoint()?;
+                    }
+                }
+                Opcode::Nop | Opcode::Precall | Opcode::CopyFreeVars => {}
                 Opcode::PopTop => {
                     pop!();
                 }
@@ -270,7 +287,11 @@ impl Vm {
                             _ => None,
                         };
                         if let Some(taken) = taken {
-                            ip = if taken { next.arg as usize } else { ip + 1 };
+                            if taken {
+                                jump_to!(next.arg as usize);
+                            } else {
+                                ip += 1;
+                            }
                             continue;
                         }
                     }
@@ -799,7 +820,7 @@ impl Vm {
                     if PENDING.load(Ordering::Relaxed) {
                         self.handle_pending()?;
                     }
-                    ip = arg as usize;
+                    jump_to!(arg as usize);
                 }
                 Opcode::JumpForward | Opcode::JumpBackwardNoInterrupt => {
                     ip = arg as usize;
@@ -811,7 +832,7 @@ impl Vm {
                         _ => self.truthy(&v)?,
                     };
                     if !t {
-                        ip = arg as usize;
+                        jump_to!(arg as usize);
                     }
                 }
                 Opcode::PopJumpForwardIfTrue | Opcode::PopJumpBackwardIfTrue => {
@@ -821,17 +842,17 @@ impl Vm {
                         _ => self.truthy(&v)?,
                     };
                     if t {
-                        ip = arg as usize;
+                        jump_to!(arg as usize);
                     }
                 }
                 Opcode::PopJumpForwardIfNone | Opcode::PopJumpBackwardIfNone => {
                     if pop!().is_none() {
-                        ip = arg as usize;
+                        jump_to!(arg as usize);
                     }
                 }
                 Opcode::PopJumpForwardIfNotNone | Opcode::PopJumpBackwardIfNotNone => {
                     if !pop!().is_none() {
-                        ip = arg as usize;
+                        jump_to!(arg as usize);
                     }
                 }
                 Opcode::JumpIfFalseOrPop | Opcode::JumpIfTrueOrPop => {

@@ -340,8 +340,15 @@ impl Vm {
             Some(Payload::Tuple(t)) => return Ok(t.to_vec()),
             _ => {}
         }
-        let it = self.get_iter(v)?;
         let mut out = vec![];
+        if let Some(Payload::Range { start, stop, step }) = v.payload() {
+            // Sized up front, as CPython's list(range) is: a huge one is a MemoryError
+            // now, not memory filled element by element.
+            let len = super::ops::range_len(*start, *stop, *step).max(0);
+            self.check_alloc(len as u128 * std::mem::size_of::<Value>() as u128)?;
+            out.reserve(len as usize);
+        }
+        let it = self.get_iter(v)?;
         while let Some(x) = self.next(&it)? {
             out.push(x);
         }

@@ -7,6 +7,7 @@
 
 pub mod asyncgen;
 pub mod attr;
+pub mod budget;
 pub mod builtins;
 pub mod builtins_types;
 pub mod call;
@@ -76,7 +77,11 @@ pub fn clear_sigint() {
 /// Sleep `secs`, waking early for Ctrl-C: Err(KeyboardInterrupt) when it should be
 /// raised, Ok when a deferred Ctrl-C is waiting for the asyncio runner.
 pub fn interruptible_sleep(secs: f64) -> PyResult<()> {
-    let end = std::time::Instant::now() + std::time::Duration::from_secs_f64(secs);
+    let mut end = std::time::Instant::now() + std::time::Duration::from_secs_f64(secs);
+    let deadline = budget::deadline();
+    if let Some(d) = deadline {
+        end = end.min(d);
+    }
     loop {
         if INTERRUPTED.swap(false, Ordering::SeqCst) {
             return Err(PyErr::with_args(ExcKind::KeyboardInterrupt, vec![]));
@@ -85,6 +90,9 @@ pub fn interruptible_sleep(secs: f64) -> PyResult<()> {
             return Ok(());
         }
         let now = std::time::Instant::now();
+        if deadline.is_some_and(|d| now >= d) {
+            return Err(budget::time_exceeded());
+        }
         if now >= end {
             return Ok(());
         }
@@ -126,6 +134,11 @@ pub struct Vm {
     pub asyncgen_hooks: (Value, Value),
     /// Warnings already shown (file:line:message), shown once as Python's default.
     pub(crate) warned: std::collections::HashSet<String>,
+    /// Instructions executed (counted for the execution budget, `budget.rs`).
+    pub(crate) steps: u64,
+    /// The budget is checked when `steps` reaches this (u64::MAX: no budget).
+    pub(crate) step_check: u64,
+    pub(crate) budget: Option<Box<budget::Budget>>,
 }
 
 const MAX_NATIVE_DEPTH: usize = 8000;
@@ -152,6 +165,9 @@ impl Vm {
             int_max_str_digits: 4300,
             asyncgen_hooks: (Value::None, Value::None),
             warned: Default::default(),
+            steps: 0,
+            step_check: u64::MAX,
+            budget: None,
         };
         builtins::install(&mut vm);
         asyncgen::install(&mut vm);

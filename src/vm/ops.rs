@@ -333,7 +333,8 @@ impl Vm {
                 Ok(Some(Value::string(s)))
             }
             (5, Value::Str(x), n) | (5, n, Value::Str(x)) if is_int(n) => {
-                let n = self.index_value(n)?.max(0) as usize;
+                let n = self.repeat_count(n)?;
+                self.check_alloc(x.as_str().len() as u128 * n as u128)?;
                 Ok(Some(Value::string(x.as_str().repeat(n))))
             }
             (6, Value::Str(x), args) => {
@@ -368,14 +369,14 @@ impl Vm {
                 (Some(Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_)), _)
                     if op == 5 && is_int(b) =>
                 {
-                    let n = self.index_value(b)?.max(0) as usize;
-                    Ok(Some(self.repeat_seq(a, n, inplace)))
+                    let n = self.repeat_count(b)?;
+                    self.repeat_seq(a, n, inplace).map(Some)
                 }
                 (_, Some(Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_)))
                     if op == 5 && is_int(a) =>
                 {
-                    let n = self.index_value(a)?.max(0) as usize;
-                    Ok(Some(self.repeat_seq(b, n, false)))
+                    let n = self.repeat_count(a)?;
+                    self.repeat_seq(b, n, false).map(Some)
                 }
                 (Some(Payload::Set(x)), Some(Payload::Set(y))) if matches!(op, 1 | 7 | 10 | 12) => {
                     let r = self.set_algebra(x, y, op, a, b)?;
@@ -411,8 +412,28 @@ impl Vm {
         }
     }
 
-    fn repeat_seq(&self, a: &Value, n: usize, inplace: bool) -> Value {
-        match a.payload() {
+    /// The count of `seq * n` (negative is 0); beyond an index either way, OverflowError.
+    fn repeat_count(&mut self, n: &Value) -> PyResult<usize> {
+        if let Value::BigInt(b) = n {
+            if b.to_i64().is_none() {
+                return Err(PyErr::new(
+                    ExcKind::OverflowError,
+                    "cannot fit 'int' into an index-sized integer",
+                ));
+            }
+        }
+        Ok(self.index_value(n)?.max(0) as usize)
+    }
+
+    fn repeat_seq(&self, a: &Value, n: usize, inplace: bool) -> PyResult<Value> {
+        let (len, item_size) = match a.payload() {
+            Some(Payload::List(l)) => (l.borrow().len(), std::mem::size_of::<Value>()),
+            Some(Payload::Tuple(t)) => (t.len(), std::mem::size_of::<Value>()),
+            Some(Payload::Bytes(b)) => (b.len(), 1),
+            _ => (0, 0),
+        };
+        self.check_alloc(len as u128 * n as u128 * item_size as u128)?;
+        Ok(match a.payload() {
             Some(Payload::List(l)) => {
                 let items = l.borrow().clone();
                 let mut v = Vec::with_capacity(items.len() * n);
@@ -421,7 +442,7 @@ impl Vm {
                 }
                 if inplace {
                     *l.borrow_mut() = v;
-                    return a.clone();
+                    return Ok(a.clone());
                 }
                 Value::list(v)
             }
@@ -434,7 +455,7 @@ impl Vm {
             }
             Some(Payload::Bytes(b)) => Value::bytes(b.repeat(n)),
             _ => Value::None,
-        }
+        })
     }
 
     fn set_algebra(

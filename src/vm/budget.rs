@@ -1,0 +1,185 @@
+//! Execution budgets for embedders and untrusted programs (`Interpreter::set_limits`, the
+//! `--max-instructions`, `--max-time` and `--max-memory` flags).
+//!
+//! The dispatch loop counts every instruction it executes (`Vm::steps`) and compares the
+//! count with `Vm::step_check` only where CPython's eval breaker looks: backward jumps and
+//! `RESUME` (function entry, generator resumption). Any run long enough to matter passes
+//! those often, so the rare check below also reads the clock and the process's memory.
+//! Once a budget is exceeded its error is raised again at every later check, so a program
+//! that catches it cannot go on: it unwinds to the top.
+
+use super::Vm;
+use crate::object::{ExcKind, PyErr, PyResult};
+use std::time::{Duration, Instant};
+
+/// What a run may use; `None` is unlimited.
+#[derive(Clone, Debug, Default)]
+pub struct Limits {
+    /// Bytecode instructions executed (Python code only; a builtin's own loop is one).
+    pub instructions: Option<u64>,
+    /// Wall-clock time from when the limits are set.
+    pub time: Option<Duration>,
+    /// Resident memory of the whole process, in bytes (approximate: Linux's RSS).
+    pub memory: Option<u64>,
+}
+
+/// Instructions between two looks at the clock and at memory.
+const CHUNK: u64 = 1 << 16;
+
+pub(crate) struct Budget {
+    limits: Limits,
+    deadline: Option<Instant>,
+    exceeded: Option<(ExcKind, String)>,
+}
+
+thread_local! {
+    /// The wall-time budget and when it runs out; sleeps (time.sleep, an idle event
+    /// loop) wake up for it too.
+    static TIME_LIMIT: std::cell::Cell<Option<(Instant, Duration)>> =
+        const { std::cell::Cell::new(None) };
+}
+
+/// When the current run must stop, if it has a time budget.
+pub(crate) fn deadline() -> Option<Instant> {
+    TIME_LIMIT.with(|t| t.get()).map(|(at, _)| at)
+}
+
+fn time_error(budget: Duration) -> (ExcKind, String) {
+    (
+        ExcKind::TimeoutError,
+        format!(
+            "execution budget exceeded: {} seconds of wall time",
+            budget.as_secs_f64()
+        ),
+    )
+}
+
+/// The error for a time budget that ran out during a sleep.
+pub(crate) fn time_exceeded() -> PyErr {
+    let budget = TIME_LIMIT
+        .with(|t| t.get())
+        .map_or(Duration::ZERO, |(_, d)| d);
+    let (kind, msg) = time_error(budget);
+    PyErr::new(kind, &msg)
+}
+
+impl Vm {
+    /// Install `limits`, counted from now. Limits with nothing set remove the budget.
+    pub fn set_limits(&mut self, limits: Limits) {
+        let deadline = limits.time.map(|t| Instant::now() + t);
+        TIME_LIMIT.with(|l| l.set(deadline.zip(limits.time)));
+        if limits.instructions.is_none() && limits.time.is_none() && limits.memory.is_none() {
+            self.budget = None;
+            self.step_check = u64::MAX;
+            return;
+        }
+        self.steps = 0;
+        self.step_check = 0;
+        self.budget = Some(Box::new(Budget {
+            limits,
+            deadline,
+            exceeded: None,
+        }));
+    }
+
+    /// Err if a budget was exceeded: a run that caught the error and then finished
+    /// without passing another safe point still failed.
+    pub fn budget_result(&self) -> PyResult<()> {
+        match self.budget.as_ref().and_then(|b| b.exceeded.as_ref()) {
+            Some((kind, msg)) => Err(PyErr::new(*kind, msg)),
+            None => Ok(()),
+        }
+    }
+
+    /// The budget check at a safe point, run when `steps` reaches `step_check`.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn budget_checkpoint(&mut self) -> PyResult<()> {
+        let steps = self.steps;
+        let Some(b) = self.budget.as_mut() else {
+            self.step_check = u64::MAX;
+            return Ok(());
+        };
+        if b.exceeded.is_none() {
+            b.exceeded = over_budget(b, steps);
+        }
+        if let Some((kind, msg)) = &b.exceeded {
+            // Checked again at every safe point from now on.
+            self.step_check = 0;
+            return Err(PyErr::new(*kind, msg));
+        }
+        let next = match b.limits.instructions {
+            Some(max) => CHUNK.min(max - steps + 1),
+            None => CHUNK,
+        };
+        self.step_check = steps + next;
+        Ok(())
+    }
+}
+
+fn over_budget(b: &Budget, steps: u64) -> Option<(ExcKind, String)> {
+    if let Some(max) = b.limits.instructions {
+        if steps > max {
+            return Some((
+                ExcKind::RuntimeError,
+                format!("execution budget exceeded: {max} instructions"),
+            ));
+        }
+    }
+    if let (Some(deadline), Some(t)) = (b.deadline, b.limits.time) {
+        if Instant::now() >= deadline {
+            return Some(time_error(t));
+        }
+    }
+    if let Some(max) = b.limits.memory {
+        if resident_bytes().is_some_and(|rss| rss > max) {
+            return Some((
+                ExcKind::MemoryError,
+                format!(
+                    "execution budget exceeded: {} MiB of memory",
+                    max as f64 / (1 << 20) as f64
+                ),
+            ));
+        }
+    }
+    None
+}
+
+/// The process's resident set size, where the OS tells it.
+fn resident_bytes() -> Option<u64> {
+    let statm = std::fs::read_to_string("/proc/self/statm").ok()?;
+    let pages: u64 = statm.split_whitespace().nth(1)?.parse().ok()?;
+    // SAFETY: sysconf has no preconditions.
+    let page = unsafe { libc::sysconf(libc::_SC_PAGESIZE) };
+    Some(pages * page.max(1) as u64)
+}
+
+impl Vm {
+    /// Refuse, before trying, an allocation of `bytes` that cannot succeed: more than the
+    /// machine's memory and swap, or than the memory budget. The allocator reserves
+    /// address space lazily, so such a request would "succeed" and then fill memory
+    /// page by page; CPython's malloc fails at once and Python sees MemoryError.
+    pub(crate) fn check_alloc(&self, bytes: u128) -> PyResult<()> {
+        let budget = self.budget.as_ref().and_then(|b| b.limits.memory);
+        if bytes > machine_memory() as u128 || budget.is_some_and(|m| bytes > m as u128) {
+            return Err(PyErr::with_args(ExcKind::MemoryError, vec![]));
+        }
+        Ok(())
+    }
+}
+
+/// Physical memory plus swap, in bytes (unlimited where the OS does not say).
+fn machine_memory() -> u64 {
+    static TOTAL: std::sync::OnceLock<u64> = std::sync::OnceLock::new();
+    *TOTAL.get_or_init(|| {
+        // SAFETY: sysinfo only writes the struct it is given.
+        let mut info: libc::sysinfo = unsafe { std::mem::zeroed() };
+        if unsafe { libc::sysinfo(&mut info) } != 0 {
+            return u64::MAX;
+        }
+        let unit = info.mem_unit.max(1) as u64;
+        (info.totalram as u64)
+            .saturating_add(info.totalswap as u64)
+            .saturating_mul(unit)
+    })
+}

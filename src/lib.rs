@@ -63,8 +63,20 @@ impl Interpreter {
         };
         let module =
             parser::parse(text, pmode).map_err(|e| diagnostics::render_syntax_error(&src, &e))?;
-        compiler::compile(&module, src.clone(), mode)
-            .map_err(|e| diagnostics::render_compile_error(&src, &e))
+        let (code, warnings) = compiler::compile_with_warnings(&module, src.clone(), mode)
+            .map_err(|e| diagnostics::render_compile_error(&src, &e))?;
+        for (span, msg) in warnings {
+            // As CPython's warnings module shows them; the source line only when the
+            // file can be read back (not for `-c` or the REPL).
+            let line = src.line_of(span.start);
+            eprintln!("{filename}:{line}: SyntaxWarning: {msg}");
+            if !filename.starts_with('<') {
+                if let Some(text) = src.line_text(line) {
+                    eprintln!("  {}", text.trim());
+                }
+            }
+        }
+        Ok(code)
     }
 
     /// Run a whole program as `__main__`.

@@ -148,3 +148,20 @@ fn ctrl_c_matches_cpython() {
         }
     }
 }
+
+#[test]
+fn is_with_a_literal_is_a_syntax_warning_like_cpython() {
+    let o = pyco(&[
+        "-c",
+        "x = 1\nprint(x is 1, x is not 's', x is None, x is [1])",
+    ]);
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        "True True False False\n"
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&o.stderr),
+        "<string>:2: SyntaxWarning: \"is\" with a literal. Did you mean \"==\"?\n\
+         <string>:2: SyntaxWarning: \"is not\" with a literal. Did you mean \"!=\"?\n"
+    );
+}

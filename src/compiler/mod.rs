@@ -115,12 +115,22 @@ pub fn compile(
     source: Rc<SourceFile>,
     mode: CompileMode,
 ) -> Result<Rc<CodeObject>, CompileError> {
-    let table =
+    compile_with_warnings(module, source, mode).map(|(code, _)| code)
+}
+
+/// Compile, also returning the SyntaxWarnings found (`x is 1`), in source order.
+pub fn compile_with_warnings(
+    module: &ast::Module,
+    source: Rc<SourceFile>,
+    mode: CompileMode,
+) -> Result<(Rc<CodeObject>, Vec<(ast::Span, &'static str)>), CompileError> {
+    let mut table =
         SymbolTable::build(module, mode == CompileMode::Interactive).map_err(|e| CompileError {
             kind: "SyntaxError",
             msg: e.msg,
             span: e.span,
         })?;
+    let warnings = std::mem::take(&mut table.warnings);
     let mut c = Compiler {
         source,
         table,
@@ -129,7 +139,7 @@ pub fn compile(
         nesting: 0,
         _marker: std::marker::PhantomData,
     };
-    c.compile_module(module)
+    Ok((c.compile_module(module)?, warnings))
 }
 
 impl<'a> Compiler<'a> {

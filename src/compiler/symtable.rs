@@ -53,6 +53,8 @@ pub struct SymbolTable {
     pub scopes: Vec<Scope>,
     /// AST node address -> scope index.
     by_node: HashMap<usize, usize>,
+    /// Compile-time SyntaxWarnings, in source order: where, and the message.
+    pub warnings: Vec<(Span, &'static str)>,
 }
 
 #[derive(Debug)]
@@ -80,6 +82,7 @@ impl SymbolTable {
             table: SymbolTable {
                 scopes: vec![],
                 by_node: HashMap::new(),
+                warnings: vec![],
             },
             stack: vec![],
             top_level_await: interactive_await,
@@ -658,8 +661,13 @@ impl Builder {
             }
             ExprKind::UnaryOp { operand, .. } => self.expr(operand),
             ExprKind::Compare {
-                left, comparators, ..
+                left,
+                ops,
+                comparators,
             } => {
+                if let Some(msg) = is_with_literal(left, ops, comparators) {
+                    self.table.warnings.push((e.span, msg));
+                }
                 self.expr(left)?;
                 for c in comparators {
                     self.expr(c)?;
@@ -887,4 +895,58 @@ impl Builder {
 /// `__class__` is implicitly bound in class scopes for `super()`; used by `analyze`.
 pub fn is_class_cell(name: &str) -> bool {
     name == "__class__"
+}
+
+/// CPython's check_compare: `x is 1` compares identity with a literal, almost surely
+/// meant as `==`. Only the first such operator of a chain is reported.
+fn is_with_literal(left: &Expr, ops: &[CmpOp], comparators: &[Expr]) -> Option<&'static str> {
+    let mut l = left;
+    for (op, r) in ops.iter().zip(comparators) {
+        if matches!(op, CmpOp::Is | CmpOp::IsNot) && (is_literal(l) || is_literal(r)) {
+            return Some(if *op == CmpOp::Is {
+                "\"is\" with a literal. Did you mean \"==\"?"
+            } else {
+                "\"is not\" with a literal. Did you mean \"!=\"?"
+            });
+        }
+        l = r;
+    }
+    None
+}
+
+/// A constant after CPython's AST folding that is not a singleton (None, True, False,
+/// ...): `1`, `-1`, `'s'`, `1 + 1`, `(1, None)`, `()`.
+fn is_literal(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Constant(c) => !matches!(
+            c,
+            Constant::None | Constant::True | Constant::False | Constant::Ellipsis
+        ),
+        _ => folds_to_constant(e),
+    }
+}
+
+/// Does CPython's AST optimizer turn `e` into a constant?
+fn folds_to_constant(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::Constant(_) => true,
+        ExprKind::UnaryOp {
+            op: UnaryOp::USub | UnaryOp::UAdd | UnaryOp::Invert,
+            operand,
+        } => matches!(
+            operand.kind,
+            ExprKind::Constant(Constant::Int(_) | Constant::Float(_) | Constant::Imaginary(_))
+        ),
+        ExprKind::BinOp { left, right, .. } => {
+            let number = |x: &Expr| {
+                matches!(
+                    x.kind,
+                    ExprKind::Constant(Constant::Int(_) | Constant::Float(_))
+                )
+            };
+            number(left) && number(right)
+        }
+        ExprKind::Tuple(elts) => elts.iter().all(folds_to_constant),
+        _ => false,
+    }
 }

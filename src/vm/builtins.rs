@@ -727,7 +727,13 @@ pub fn super_getattr(vm: &mut Vm, sup: &Value, name: &Value) -> PyResult<Option<
 }
 
 /// Create a class object from a namespace (CPython's type.__new__).
-pub fn make_class(vm: &mut Vm, name: &str, bases: Vec<Value>, ns: Dict) -> PyResult<Value> {
+pub fn make_class(vm: &mut Vm, name: &str, bases: Vec<Value>, mut ns: Dict) -> PyResult<Value> {
+    // A class that defines __eq__ but not __hash__ gets __hash__ = None (type_new), so
+    // its instances, and its subclasses' instances, are unhashable.
+    let hash_key = Rc::new(PyStr::new("__hash__"));
+    if ns.get_str(&PyStr::new("__eq__")).is_some() && ns.get_str(&hash_key).is_none() {
+        ns.set_str(hash_key, Value::None);
+    }
     let mut base_objs = vec![];
     for b in &bases {
         match b.as_obj() {
@@ -1178,65 +1184,115 @@ pub fn sort_values(
         }
         None => items.clone(),
     };
-    let mut idx: Vec<usize> = (0..items.len()).collect();
-    let mut err: Option<PyErr> = None;
-    // Merge sort by index so that comparisons can run Python code and fail.
-    let mut buf = idx.clone();
+    // CPython's list.sort: reverse=True reverses, sorts stably with `<`, and reverses
+    // back, so equal items keep their order and comparisons run as in CPython.
+    let n = items.len();
+    let mut idx: Vec<usize> = if reverse {
+        (0..n).rev().collect()
+    } else {
+        (0..n).collect()
+    };
+    timsort(vm, &keys, &mut idx)?;
+    if reverse {
+        idx.reverse();
+    }
+    Ok(idx.into_iter().map(|i| items[i].clone()).collect())
+}
+
+/// Sort `idx` (indices into `keys`) stably by `keys[i] < keys[j]`, making the same
+/// comparisons as CPython's timsort where it matters to a program (the order of `__lt__`
+/// calls, which operands a failing comparison names): natural runs found by `count_run`
+/// and extended to `minrun` by binary insertion, then merged. Lists shorter than 64 are
+/// sorted exactly as CPython sorts them; for longer ones the merges do not gallop, so the
+/// result is the same but the comparison sequence may differ.
+fn timsort(vm: &mut Vm, keys: &[Value], idx: &mut [usize]) -> PyResult<()> {
     let n = idx.len();
-    let mut width = 1;
-    while width < n && err.is_none() {
-        let mut i = 0;
-        while i < n {
-            let mid = (i + width).min(n);
-            let hi = (i + 2 * width).min(n);
-            let (mut l, mut r, mut o) = (i, mid, i);
-            while l < mid && r < hi {
-                // Take from the right only when right < left (stability; reverse keeps order of equals).
-                let (x, y) = (&keys[idx[r]], &keys[idx[l]]);
-                let lt = if err.is_some() {
-                    false
-                } else {
-                    let res = if reverse {
-                        vm.compare(y.clone(), x.clone(), 0)
+    if n < 2 {
+        return Ok(());
+    }
+    let lt = |vm: &mut Vm, a: usize, b: usize| -> PyResult<bool> {
+        let r = vm.compare(keys[a].clone(), keys[b].clone(), 0)?;
+        match r {
+            Value::Bool(b) => Ok(b),
+            v => vm.truthy(&v),
+        }
+    };
+    let minrun = {
+        let (mut m, mut r) = (n, 0);
+        while m >= 64 {
+            r |= m & 1;
+            m >>= 1;
+        }
+        m + r
+    };
+    let mut runs: Vec<(usize, usize)> = vec![];
+    let mut lo = 0;
+    while lo < n {
+        // count_run: the longest ascending (a[i] >= a[i-1]) or strictly descending run.
+        let mut len = 1;
+        if lo + 1 < n {
+            len = 2;
+            if lt(vm, idx[lo + 1], idx[lo])? {
+                while lo + len < n && lt(vm, idx[lo + len], idx[lo + len - 1])? {
+                    len += 1;
+                }
+                idx[lo..lo + len].reverse();
+            } else {
+                while lo + len < n && !lt(vm, idx[lo + len], idx[lo + len - 1])? {
+                    len += 1;
+                }
+            }
+        }
+        if len < minrun {
+            let force = minrun.min(n - lo);
+            // binarysort: insert each following item after its equals.
+            for start in lo + len..lo + force {
+                let pivot = idx[start];
+                let (mut l, mut r) = (lo, start);
+                while l < r {
+                    let p = l + ((r - l) >> 1);
+                    if lt(vm, pivot, idx[p])? {
+                        r = p;
                     } else {
-                        vm.compare(x.clone(), y.clone(), 0)
-                    };
-                    match res.and_then(|v| vm.truthy(&v)) {
-                        Ok(b) => b,
-                        Err(e) => {
-                            err = Some(e);
-                            false
-                        }
+                        l = p + 1;
                     }
-                };
-                if lt {
-                    buf[o] = idx[r];
-                    r += 1;
+                }
+                idx.copy_within(l..start, l + 1);
+                idx[l] = pivot;
+            }
+            len = force;
+        }
+        runs.push((lo, len));
+        lo += len;
+    }
+    // Merge neighbouring runs until one is left (stable: right wins only if smaller).
+    let mut tmp: Vec<usize> = Vec::with_capacity(n);
+    while runs.len() > 1 {
+        let mut merged = Vec::with_capacity(runs.len() / 2 + 1);
+        for pair in runs.chunks(2) {
+            let [(a, alen), (_, blen)] = *pair else {
+                merged.push(pair[0]);
+                continue;
+            };
+            tmp.clear();
+            tmp.extend_from_slice(&idx[a..a + alen]);
+            let (mut i, mut j, mut o) = (0, a + alen, a);
+            while i < alen && j < a + alen + blen {
+                if lt(vm, idx[j], tmp[i])? {
+                    idx[o] = idx[j];
+                    j += 1;
                 } else {
-                    buf[o] = idx[l];
-                    l += 1;
+                    idx[o] = tmp[i];
+                    i += 1;
                 }
                 o += 1;
             }
-            while l < mid {
-                buf[o] = idx[l];
-                l += 1;
-                o += 1;
-            }
-            while r < hi {
-                buf[o] = idx[r];
-                r += 1;
-                o += 1;
-            }
-            i += 2 * width;
+            idx[o..o + alen - i].copy_from_slice(&tmp[i..alen]);
+            merged.push((a, alen + blen));
         }
-        std::mem::swap(&mut idx, &mut buf);
-        width *= 2;
+        runs = merged;
     }
-    if let Some(e) = err {
-        return Err(e);
-    }
-    Ok(idx.into_iter().map(|i| items[i].clone()).collect())
+    Ok(())
 }
 
 fn bi_sorted(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
@@ -1346,6 +1402,31 @@ fn bi_filter(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
 
 fn bi_divmod(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
     nargs("divmod", a, 2, 2)?;
+    let number = |v: &Value| {
+        matches!(
+            v,
+            Value::Int(_) | Value::Bool(_) | Value::Float(_) | Value::BigInt(_)
+        )
+    };
+    if !(number(&a[0]) && number(&a[1])) {
+        if let Some(m) = vm.lookup_user_special(&a[0], "__divmod__") {
+            let r = vm.call(&m, vec![a[0].clone(), a[1].clone()], &[])?;
+            if !matches!(r.payload(), Some(Payload::NotImplemented)) {
+                return Ok(r);
+            }
+        }
+        if let Some(m) = vm.lookup_user_special(&a[1], "__rdivmod__") {
+            let r = vm.call(&m, vec![a[1].clone(), a[0].clone()], &[])?;
+            if !matches!(r.payload(), Some(Payload::NotImplemented)) {
+                return Ok(r);
+            }
+        }
+        return Err(PyErr::type_error(format!(
+            "unsupported operand type(s) for divmod(): '{}' and '{}'",
+            vm.type_name(&a[0]),
+            vm.type_name(&a[1])
+        )));
+    }
     let q = vm.binary_op(a[0].clone(), a[1].clone(), 2)?;
     let r = vm.binary_op(a[0].clone(), a[1].clone(), 6)?;
     Ok(Value::tuple(vec![q, r]))

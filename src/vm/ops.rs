@@ -871,26 +871,7 @@ impl Vm {
                                 }
                             }
                         }
-                        _ => {
-                            // __eq__ defined without __hash__ makes instances unhashable.
-                            if tobj
-                                .dict
-                                .borrow()
-                                .get_str(&crate::object::PyStr::new("__eq__"))
-                                .is_some()
-                                && tobj
-                                    .dict
-                                    .borrow()
-                                    .get_str(&crate::object::PyStr::new("__hash__"))
-                                    .is_none()
-                            {
-                                return Err(PyErr::type_error(format!(
-                                    "unhashable type: '{}'",
-                                    self.type_name(v)
-                                )));
-                            }
-                            (Rc::as_ptr(o) as i64) >> 4
-                        }
+                        _ => (Rc::as_ptr(o) as i64) >> 4,
                     }
                 }
                 Payload::BoundMethod { func, receiver } => {
@@ -1304,17 +1285,44 @@ pub fn int_true_div(x: &BigInt, y: &BigInt) -> PyResult<f64> {
             return Ok(a as f64 / b as f64);
         }
     }
-    // Scale to keep 64+ significant bits, then divide.
-    let (q, r) = x.abs().div_rem(&y.abs());
+    // CPython's long_true_divide: an integer quotient with DBL_MANT_DIG + 2 bits (fewer
+    // where the result is subnormal) plus a sticky bit for a nonzero remainder rounds
+    // once, correctly, when converted; the scaling by 2**shift is then exact.
+    const MANT: i64 = 53;
+    const MIN_EXP: i64 = -1021;
     let neg = x.is_negative() != y.is_negative();
-    let qf = q.to_f64().unwrap_or(f64::INFINITY);
-    if qf.is_infinite() {
+    let (a, b) = (x.abs(), y.abs());
+    if a.is_zero() {
+        return Ok(if neg { -0.0 } else { 0.0 });
+    }
+    let diff = a.bits() as i64 - b.bits() as i64;
+    if diff > 1024 + 1 {
         return Err(PyErr::overflow(
             "integer division result too large for a float",
         ));
     }
-    let rf = r.to_f64().unwrap_or(0.0) / y.abs().to_f64().unwrap_or(f64::INFINITY);
-    let v = qf + rf;
+    if diff < MIN_EXP - MANT - 1 {
+        return Ok(if neg { -0.0 } else { 0.0 });
+    }
+    let shift = diff.max(MIN_EXP) - MANT - 2;
+    let (mut q, r) = if shift < 0 {
+        (a << (-shift) as usize).div_rem(&b)
+    } else {
+        a.div_rem(&(b << shift as usize))
+    };
+    if !r.is_zero() {
+        q |= BigInt::from(1);
+    }
+    let mantissa = q.to_u64().expect("at most 56 bits") as f64;
+    // ldexp in two steps so 2**shift itself never underflows. (A subnormal result may
+    // round twice; CPython rounds q to the subnormal's precision first.)
+    let half = (shift / 2) as i32;
+    let v = mantissa * 2f64.powi(half) * 2f64.powi(shift as i32 - half);
+    if v.is_infinite() {
+        return Err(PyErr::overflow(
+            "integer division result too large for a float",
+        ));
+    }
     Ok(if neg { -v } else { v })
 }
 

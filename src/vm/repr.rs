@@ -252,6 +252,10 @@ impl Vm {
                 let fs = crate::format::parse_format_spec(spec).map_err(bad)?;
 
                 let b = super::ops::to_big(v).unwrap();
+                if matches!(fs.ty, None | Some('d' | 'n')) {
+                    // Decimal output has the same digit limit as str().
+                    self.int_to_str(&b)?;
+                }
                 crate::format::format_int(&b, &fs).map_err(bad)
             }
             Value::Float(f) => {
@@ -335,7 +339,25 @@ impl Vm {
                         }
                         'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
                             let b = match &v {
-                                Value::Float(f) => num_bigint::BigInt::from(f.trunc() as i64),
+                                Value::Float(_) if !matches!(c.conv, 'd' | 'i' | 'u') => {
+                                    return Err(PyErr::type_error(format!(
+                                        "%{} format: an integer is required, not float",
+                                        c.conv
+                                    )))
+                                }
+                                Value::Float(f) if f.is_nan() => {
+                                    return Err(PyErr::value_error(
+                                        "cannot convert float NaN to integer",
+                                    ))
+                                }
+                                Value::Float(f) if f.is_infinite() => {
+                                    return Err(PyErr::overflow(
+                                        "cannot convert float infinity to integer",
+                                    ))
+                                }
+                                Value::Float(f) => {
+                                    num_traits::FromPrimitive::from_f64(f.trunc()).unwrap()
+                                }
                                 _ => match super::ops::to_big(&v) {
                                     Some(b) => b,
                                     None => {
@@ -347,6 +369,10 @@ impl Vm {
                                     }
                                 },
                             };
+                            if matches!(c.conv, 'd' | 'i' | 'u') {
+                                // Decimal output has the same digit limit as str().
+                                self.int_to_str(&b)?;
+                            }
                             crate::format::percent_format_int(&b, &c, width, prec)
                         }
                         'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {

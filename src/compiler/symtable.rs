@@ -926,25 +926,82 @@ fn is_literal(e: &Expr) -> bool {
     }
 }
 
-/// Does CPython's AST optimizer turn `e` into a constant?
+const MAX_INT_BITS: u64 = 128;
+
+/// The value of an int expression that CPython's AST optimizer folds, if it does.
+fn const_int(e: &Expr) -> Option<num_bigint::BigInt> {
+    use num_bigint::BigInt;
+    match &e.kind {
+        ExprKind::Constant(Constant::Int(i)) => Some(i.clone()),
+        ExprKind::Constant(Constant::True) => Some(BigInt::from(1)),
+        ExprKind::Constant(Constant::False) => Some(BigInt::from(0)),
+        ExprKind::UnaryOp { op, operand } => {
+            let v = const_int(operand)?;
+            match op {
+                UnaryOp::USub => Some(-v),
+                UnaryOp::UAdd => Some(v),
+                UnaryOp::Invert => Some(-v - 1),
+                UnaryOp::Not => None,
+            }
+        }
+        ExprKind::BinOp { left, op, right } => {
+            let (l, r) = (const_int(left)?, const_int(right)?);
+            match op {
+                BinOp::Add => Some(l + r),
+                BinOp::Sub => Some(l - r),
+                BinOp::Mult
+                    if l.bits() > 0 && r.bits() > 0 && l.bits() + r.bits() > MAX_INT_BITS =>
+                {
+                    None
+                }
+                BinOp::Mult => Some(l * r),
+                BinOp::Pow => {
+                    let w = u32::try_from(&r).ok()?;
+                    (l.bits() == 0 || w == 0 || l.bits() <= MAX_INT_BITS / w as u64)
+                        .then(|| l.pow(w))
+                }
+                BinOp::LShift => {
+                    let w = u64::try_from(&r).ok()?;
+                    (l.bits() <= MAX_INT_BITS && w <= MAX_INT_BITS - l.bits())
+                        .then(|| l << w as usize)
+                }
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Does CPython's AST optimizer turn `e` into a constant? Unary and binary operations
+/// on constants fold, within its safety limits on the size of the result (ints of at
+/// most 128 bits from `*`, `**` and `<<`), and so do subscripts and tuples of constants.
 fn folds_to_constant(e: &Expr) -> bool {
     match &e.kind {
         ExprKind::Constant(_) => true,
-        ExprKind::UnaryOp {
-            op: UnaryOp::USub | UnaryOp::UAdd | UnaryOp::Invert,
-            operand,
-        } => matches!(
-            operand.kind,
-            ExprKind::Constant(Constant::Int(_) | Constant::Float(_) | Constant::Imaginary(_))
-        ),
-        ExprKind::BinOp { left, right, .. } => {
-            let number = |x: &Expr| {
-                matches!(
-                    x.kind,
-                    ExprKind::Constant(Constant::Int(_) | Constant::Float(_))
-                )
-            };
-            number(left) && number(right)
+        ExprKind::UnaryOp { op, operand } => *op != UnaryOp::Not && folds_to_constant(operand),
+        ExprKind::BinOp { left, op, right } => {
+            if !(folds_to_constant(left) && folds_to_constant(right)) {
+                return false;
+            }
+            match (op, const_int(left), const_int(right)) {
+                // Folding would raise: left for run time.
+                (BinOp::Div | BinOp::FloorDiv | BinOp::Mod, _, Some(r)) if r.bits() == 0 => false,
+                (BinOp::Pow, Some(l), Some(r)) if l.bits() > 0 && r.bits() > 0 => {
+                    let w = u64::try_from(&r).unwrap_or(u64::MAX);
+                    l.bits() <= MAX_INT_BITS / w
+                }
+                (BinOp::Mult, Some(l), Some(r)) if l.bits() > 0 && r.bits() > 0 => {
+                    l.bits() + r.bits() <= MAX_INT_BITS
+                }
+                (BinOp::LShift, Some(l), Some(r)) => {
+                    let w = u64::try_from(&r).unwrap_or(u64::MAX);
+                    l.bits() <= MAX_INT_BITS && w <= MAX_INT_BITS - l.bits()
+                }
+                _ => true,
+            }
+        }
+        ExprKind::Subscript { value, slice } => {
+            folds_to_constant(value) && folds_to_constant(slice)
         }
         ExprKind::Tuple(elts) => elts.iter().all(folds_to_constant),
         _ => false,

@@ -10,7 +10,8 @@ use crate::object::{
 };
 use crate::settable::SetTable;
 use num_bigint::BigInt;
-use num_traits::{Signed, Zero};
+use num_integer::Integer;
+use num_traits::{One, Signed, Zero};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -1502,18 +1503,40 @@ fn bi_pow(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
             super::ops::to_big(&a[1]),
             super::ops::to_big(&a[2]),
         ) else {
-            return Err(PyErr::type_error(
-                "pow() 3rd argument not allowed unless all arguments are integers",
-            ));
+            let number = |v: &Value| {
+                matches!(
+                    v,
+                    Value::Int(_) | Value::Bool(_) | Value::Float(_) | Value::BigInt(_)
+                )
+            };
+            if a.iter().all(number) {
+                return Err(PyErr::type_error(
+                    "pow() 3rd argument not allowed unless all arguments are integers",
+                ));
+            }
+            return Err(PyErr::type_error(format!(
+                "unsupported operand type(s) for ** or pow(): '{}', '{}', '{}'",
+                vm.type_name(&a[0]),
+                vm.type_name(&a[1]),
+                vm.type_name(&a[2])
+            )));
         };
         if m.is_zero() {
             return Err(PyErr::value_error("pow() 3rd argument cannot be 0"));
         }
-        if e.is_negative() {
-            return Err(PyErr::value_error(
-                "base is not invertible for the given modulus",
-            ));
-        }
+        let (b, e) = if e.is_negative() {
+            // A negative exponent means the modular inverse of the base (3.8+).
+            let modulus = m.abs();
+            let g = b.mod_floor(&modulus).extended_gcd(&modulus);
+            if !g.gcd.is_one() {
+                return Err(PyErr::value_error(
+                    "base is not invertible for the given modulus",
+                ));
+            }
+            (g.x.mod_floor(&modulus), -e)
+        } else {
+            (b, e)
+        };
         let r = b.modpow(&e, &m);
         let r = if !r.is_zero() && (r.is_negative() != m.is_negative()) {
             r + &m

@@ -474,6 +474,12 @@ impl Vm {
                     || matches!(key, Value::BigInt(_))
                 {
                     self.index_value(key)?
+                } else if what == "string" {
+                    // 3.11's str subscript message differs from list's and tuple's.
+                    return Err(PyErr::type_error(format!(
+                        "string indices must be integers, not '{}'",
+                        self.type_name(key)
+                    )));
                 } else {
                     return Err(PyErr::type_error(format!(
                         "{} indices must be integers or slices, not {}",

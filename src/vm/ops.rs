@@ -165,6 +165,40 @@ impl Vm {
                 self.type_name(&b)
             )));
         }
+        if base == 0 && matches!(a.payload(), Some(Payload::Tuple(_))) {
+            return Err(PyErr::type_error(format!(
+                "can only concatenate tuple (not \"{}\") to tuple",
+                self.type_name(&b)
+            )));
+        }
+        if base == 0 && matches!(a.payload(), Some(Payload::Bytes(_))) {
+            return Err(PyErr::type_error(format!(
+                "can't concat {} to bytes",
+                self.type_name(&b)
+            )));
+        }
+        if base == 5 {
+            let sequence = |v: &Value| {
+                v.as_pystr().is_some()
+                    || matches!(
+                        v.payload(),
+                        Some(Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_))
+                    )
+            };
+            let other = if sequence(&a) {
+                Some(&b)
+            } else if sequence(&b) {
+                Some(&a)
+            } else {
+                None
+            };
+            if let Some(other) = other {
+                return Err(PyErr::type_error(format!(
+                    "can't multiply sequence by non-int of type '{}'",
+                    self.type_name(other)
+                )));
+            }
+        }
         if base == 8 && op < 13 {
             return Err(PyErr::type_error(format!(
                 "unsupported operand type(s) for ** or pow(): '{}' and '{}'",

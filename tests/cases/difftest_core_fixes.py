@@ -52,3 +52,23 @@ for fmt, v in [('%d', 1e20), ('%d', -2.7), ('%i', 3.9), ('%x', 1.5), ('%o', 2.0)
         print(len(r) if len(r) > 100 else r)
     except Exception as e:
         print(type(e).__name__, e)
+for args in [(3, -1, 7), (2, -3, 11), (4, -1, 8), (3, 5, -7), (-3, -1, 7), (2, 10, 1000), ('a', 2, 3), ((1,), 2, 3), (2.0, 2, 3), (2, 2, 3.0), (10, -2, -7)]:
+    try: print(args, pow(*args))
+    except Exception as e: print(args, type(e).__name__, e)
+for k in [(1, 2), 'a', 1.5, None]:
+    try: 'abc'[k]
+    except TypeError as e: print(e)
+    try: [1][k]
+    except TypeError as e: print(e)
+for a, b in [((1,), 1), ([1], 1), ('s', 1), ((1,), [2]), ([1], (2,)), ('a', None), (1, 'a'), (b'x', 'y'), ({1}, 1), ({'a': 1}, {'b': 2})]:
+    try:
+        x = a; x += b; print(x)
+    except TypeError as e: print('+=', e)
+    try: print(a + b)
+    except TypeError as e: print('+', e)
+    try:
+        x = a; x *= b if not isinstance(b, int) else 2; print(x)
+    except TypeError as e: print('*=', e)
+    try:
+        x = a; x -= b; print(x)
+    except TypeError as e: print('-=', e)

@@ -94,6 +94,25 @@ thread_local! {
         std::cell::RefCell::new(std::collections::HashMap::new());
 }
 
+thread_local! {
+    static STATIC_NAMES: std::cell::RefCell<
+        std::collections::HashMap<(usize, usize), std::rc::Rc<PyStr>, super::typ::BuildPtrHasher>,
+    > = Default::default();
+}
+
+/// `intern` for a name written in pyco's own source (`"__init__"`): found by the
+/// literal's address, without hashing or comparing its text. A `&'static str` lives
+/// for the whole run, so its address cannot come to mean another string.
+pub fn intern_static(s: &'static str) -> std::rc::Rc<PyStr> {
+    let key = (s.as_ptr() as usize, s.len());
+    if let Some(p) = STATIC_NAMES.with(|t| t.borrow().get(&key).cloned()) {
+        return p;
+    }
+    let p = intern(s);
+    STATIC_NAMES.with(|t| t.borrow_mut().insert(key, p.clone()));
+    p
+}
+
 /// The shared instance of an identifier-like string: names in code objects and the keys
 /// they create in dicts are then pointer-equal, so lookups skip the string compare.
 pub fn intern(s: &str) -> std::rc::Rc<PyStr> {

@@ -90,7 +90,7 @@ pub struct AttrHooks {
     pub data_descriptors: bool,
 }
 
-type BuildPtrHasher = std::hash::BuildHasherDefault<PtrHasher>;
+pub(crate) type BuildPtrHasher = std::hash::BuildHasherDefault<PtrHasher>;
 
 /// Addresses are already well spread; mix them once.
 #[derive(Default)]

@@ -38,14 +38,14 @@ impl Vm {
     }
 
     /// Look a special method up on the type (not the instance), as CPython does.
-    pub fn lookup_special(&self, v: &Value, name: &str) -> Option<Value> {
+    pub fn lookup_special(&self, v: &Value, name: &'static str) -> Option<Value> {
         let t = self.type_of(v);
         t.payload_type()
-            .lookup_cached(&crate::object::pystr::intern(name))
+            .lookup_cached(&crate::object::pystr::intern_static(name))
     }
 
     /// A special method defined by user code (skips builtin natives).
-    pub fn lookup_user_special(&self, v: &Value, name: &str) -> Option<Value> {
+    pub fn lookup_user_special(&self, v: &Value, name: &'static str) -> Option<Value> {
         match self.lookup_special(v, name) {
             Some(f) if !matches!(f.payload(), Some(Payload::Native(_))) => Some(f),
             _ => None,

@@ -450,7 +450,7 @@ impl Vm {
             }
         }
         // User classes (possibly deriving from an exception or builtin base).
-        let new = t.lookup_cached(&crate::object::pystr::intern("__new__"));
+        let new = t.lookup_cached(&crate::object::pystr::intern_static("__new__"));
         let has_new = new.is_some();
         // A native `__new__` other than object's: the class derives from a native type
         // (deque), whose `__new__` builds the instance and whose `__init__` fills it.
@@ -489,7 +489,7 @@ impl Vm {
         };
         let init = cls
             .payload_type()
-            .lookup_cached(&crate::object::pystr::intern("__init__"));
+            .lookup_cached(&crate::object::pystr::intern_static("__init__"));
         match init {
             Some(f) if matches!(f.payload(), Some(Payload::Function(_))) => {
                 let mut a = vec![inst.clone()];

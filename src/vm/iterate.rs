@@ -894,8 +894,8 @@ impl Vm {
     pub(crate) fn context_methods(
         &mut self,
         mgr: &Value,
-        enter: &str,
-        exit: &str,
+        enter: &'static str,
+        exit: &'static str,
     ) -> PyResult<(Value, Value)> {
         let e = self.lookup_special(mgr, enter);
         let x = self.lookup_special(mgr, exit);

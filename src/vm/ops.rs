@@ -555,7 +555,7 @@ impl Vm {
         }
     }
 
-    fn unary_dunder(&mut self, v: Value, name: &str, sym: &str) -> PyResult<Value> {
+    fn unary_dunder(&mut self, v: Value, name: &'static str, sym: &str) -> PyResult<Value> {
         if let Some(m) = self.lookup_special(&v, name) {
             return self.call(&m, vec![v], &[]);
         }
@@ -662,7 +662,7 @@ impl Vm {
 
     /// A comparison method of `v`'s type: user code, or a native one of a builtin type
     /// other than `object`'s defaults (identity comparison is the fallback below).
-    fn lookup_compare(&self, v: &Value, name: &str) -> Option<Value> {
+    fn lookup_compare(&self, v: &Value, name: &'static str) -> Option<Value> {
         let m = self.lookup_special(v, name)?;
         if let Some(Payload::Native(_)) = m.payload() {
             let from_object = self

@@ -249,6 +249,33 @@ impl Interpreter {
     }
 }
 
+impl Drop for Interpreter {
+    /// Free what this interpreter made, cycles included, so that an embedder creating
+    /// interpreters one after another does not accumulate them: release the roots
+    /// (`__main__`, the modules, the builtins), then run the cycle collector, which
+    /// frees module namespaces and the functions and classes that refer back to them.
+    fn drop(&mut self) {
+        let _ = self.vm.drain_pending();
+        let mut namespaces = vec![self.main_globals.clone(), self.vm.builtins.clone()];
+        for m in std::mem::take(&mut self.vm.modules).into_values() {
+            if let Some(object::Payload::Module(md)) = m.payload() {
+                namespaces.push(md.dict.clone());
+            }
+        }
+        for ns in namespaces {
+            if let object::Payload::Dict(d) = &ns.payload {
+                // Taken out first: values are dropped outside the dict's borrow.
+                let entries = std::mem::take(&mut *d.borrow_mut());
+                drop(entries);
+            }
+        }
+        object::gc::collect();
+        // Generators freed just now cannot be finalized without a namespace; their
+        // frames must not wait for (and run in) the next interpreter on this thread.
+        let _ = vm::generator::FINALIZE_QUEUE.try_with(|q| std::mem::take(&mut *q.borrow_mut()));
+    }
+}
+
 impl Default for Interpreter {
     fn default() -> Self {
         Interpreter::new()

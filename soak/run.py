@@ -16,6 +16,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 SOAKS = [
     ("tasks.py", 10_000, 1_000_000, 20),
     ("tasks_self.py", 10_000, 1_000_000, 10),
+    ("cycles.py", 10_000, 1_000_000, 10),
 ]
 
 

@@ -37,6 +37,7 @@ fn is_container(p: &Payload) -> bool {
             | Payload::Property(_)
             | Payload::StaticMethod(_)
             | Payload::ClassMethod(_)
+            | Payload::Generator(_)
     ) || matches!(p, Payload::Opaque(b) if b.try_borrow().is_ok_and(|b| opaque_hooks((**b).type_id()).is_some()))
 }
 
@@ -205,6 +206,23 @@ fn children(o: &Object, out: &mut Vec<Rc<Object>>) {
             val(out, &p.fdel);
         }
         Payload::StaticMethod(f) | Payload::ClassMethod(f) => val(out, f),
+        Payload::Generator(g) => {
+            if let Ok(e) = g.exc_state.try_borrow() {
+                val(out, &e);
+            }
+            // A suspended frame: its namespaces, locals and value stack. (A running
+            // frame is on the VM's stack, whose references count as external.)
+            if let Ok(f) = g.frame.try_borrow() {
+                if let Some(f) = f.as_ref() {
+                    out.push(f.globals.clone());
+                    out.extend(f.locals.iter().cloned());
+                    out.extend(f.gen.iter().cloned());
+                    f.stack.iter().for_each(|v| val(out, v));
+                    f.kwnames.iter().for_each(|v| val(out, v));
+                    val(out, &f.outer_exc);
+                }
+            }
+        }
         Payload::Opaque(b) => {
             if let Ok(b) = b.try_borrow() {
                 if let Some((visit, _)) = opaque_hooks((**b).type_id()) {
@@ -349,11 +367,46 @@ fn collect_now() -> usize {
         }
     }
     drop(buf);
+    // Unreachable generators suspended in a try run their `finally` first (PEP 442):
+    // their frames are queued for the next safe point. What those frames can reach is
+    // left intact for them (CPython likewise spares what a finalizer resurrects); it is
+    // freed by reference counting once they finish, or by a later collection.
+    let mut keep = vec![false; objs.len()];
+    let mut work = vec![];
+    let mut buf = vec![];
+    for (i, o) in objs.iter().enumerate() {
+        let Payload::Generator(g) = &o.payload else {
+            continue;
+        };
+        if alive[i] {
+            continue;
+        }
+        buf.clear();
+        children(o, &mut buf);
+        let frame = g.frame.try_borrow_mut().ok().and_then(|mut f| f.take());
+        if let Some(frame) = frame {
+            let queued = g.retire(frame);
+            g.state.set(crate::vm::generator::GenState::Closed);
+            if queued {
+                work.extend(buf.iter().filter_map(&index));
+            }
+        }
+    }
+    while let Some(i) = work.pop() {
+        if alive[i] || keep[i] {
+            continue;
+        }
+        keep[i] = true;
+        buf.clear();
+        children(&objs[i], &mut buf);
+        work.extend(buf.iter().filter_map(&index));
+    }
+    drop(buf);
     let dead: Vec<Rc<Object>> = objs
         .iter()
-        .zip(&alive)
-        .filter(|(_, a)| !**a)
-        .map(|(o, _)| o.clone())
+        .enumerate()
+        .filter(|&(i, _)| !alive[i] && !keep[i])
+        .map(|(_, o)| o.clone())
         .collect();
     drop(objs);
     let n = dead.len();

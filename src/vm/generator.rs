@@ -79,15 +79,24 @@ thread_local! {
 
 impl Drop for Generator {
     fn drop(&mut self) {
+        if let Some(frame) = self.frame.get_mut().take() {
+            self.retire(frame);
+        }
+    }
+}
+
+impl Generator {
+    /// The frame of a generator being freed (by reference counting, or by the cycle
+    /// collector breaking a cycle through it): queue what must still run, its `finally`
+    /// or the asyncgen finalizer hook, or the never-awaited warning; else just drop it.
+    /// True when the frame was queued to run code.
+    pub(crate) fn retire(&self, frame: Box<Frame>) -> bool {
         let state = self.state.get();
-        let Some(frame) = self.frame.get_mut().take() else {
-            return;
-        };
         if state == GenState::Created && self.kind == GenKind::Coroutine {
             let q = self.qualname.clone();
             let _ = NEVER_AWAITED.try_with(|n| n.borrow_mut().push(q));
             super::signal_pending();
-            return;
+            return false;
         }
         if self.ag_has_finalizer.get() && state != GenState::Closed {
             // An unfinished async generator goes to the finalizer hook (CPython's
@@ -101,15 +110,15 @@ impl Drop for Generator {
             );
             let _ = FINALIZE_QUEUE.try_with(|q| q.borrow_mut().push(item));
             super::signal_pending();
-            return;
+            return true;
         }
         if state != GenState::Suspended {
-            return;
+            return false;
         }
         // Only a frame suspended inside a try/with has code to run on close.
         let at = frame.ip.saturating_sub(1) as u32;
         if frame.code.find_handler(at).is_none() {
-            return;
+            return false;
         }
         let item = (
             frame,
@@ -120,5 +129,6 @@ impl Drop for Generator {
         );
         let _ = FINALIZE_QUEUE.try_with(|q| q.borrow_mut().push(item));
         super::signal_pending();
+        true
     }
 }

@@ -169,11 +169,12 @@ fn is_with_a_literal_is_a_syntax_warning_like_cpython() {
 #[test]
 fn literal_warnings_follow_cpythons_constant_folding() {
     // Folded (warned): -True, 2 / (2**64), a tuple sum, (1,)[0]. Not folded: 2**100
-    // and 10**20 * 10**20 (results over 128 bits), `not 1` (a bool). Recorded from 3.11.
+    // and 10**20 * 10**20 (results over 128 bits), `not 1` (a bool), `'%s' % 1` (string
+    // formatting). Recorded from 3.11.
     let o = pyco(&[
         "-c",
         "x = 5\nprint(x is -True, x is 2 / (2**64), x is ((2, -13) + ()), x is 2**100, \
-         x is (1,)[0], x is 10**20 * 10**20, x is (not 1))",
+         x is (1,)[0], x is 10**20 * 10**20, x is (not 1), x is '%s' % 1)",
     ]);
     let warning = "<string>:2: SyntaxWarning: \"is\" with a literal. Did you mean \"==\"?\n";
     assert_eq!(String::from_utf8_lossy(&o.stderr), warning.repeat(4));

@@ -983,6 +983,15 @@ fn folds_to_constant(e: &Expr) -> bool {
             if !(folds_to_constant(left) && folds_to_constant(right)) {
                 return false;
             }
+            if *op == BinOp::Mod
+                && matches!(
+                    left.kind,
+                    ExprKind::Constant(Constant::Str(_) | Constant::Bytes(_))
+                )
+            {
+                // `'%s' % x` is formatting, which the optimizer never folds.
+                return false;
+            }
             match (op, const_int(left), const_int(right)) {
                 // Folding would raise: left for run time.
                 (BinOp::Div | BinOp::FloorDiv | BinOp::Mod, _, Some(r)) if r.bits() == 0 => false,

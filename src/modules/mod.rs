@@ -16,6 +16,7 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Value> {
         "_asyncio" => aio::module(vm),
         "asyncio" => python_module(vm, "asyncio", include_str!("asyncio.py"))?,
         "_exception_group" => python_module(vm, "builtins", include_str!("exception_group.py"))?,
+        "_sitebuiltins" => python_module(vm, "_sitebuiltins", include_str!("sitebuiltins.py"))?,
         "dis" => dis::module(vm),
         "types" => vm.new_module(
             "types",

@@ -174,8 +174,6 @@ pub fn install(vm: &mut Vm) {
         ("input", bi_input),
         ("__build_class__", bi_build_class),
         ("__import__", bi_import),
-        ("exit", bi_exit),
-        ("quit", bi_exit),
     ];
     for (n, f) in fns {
         set(n, native(n, *f));
@@ -1762,10 +1760,6 @@ fn bi_input(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
         )),
         Err(e) => Err(PyErr::new(ExcKind::OSError, e.to_string())),
     }
-}
-
-fn bi_exit(_: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
-    Err(PyErr::with_args(ExcKind::SystemExit, a.to_vec()))
 }
 
 fn bi_build_class(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {

@@ -1332,11 +1332,16 @@ impl Vm {
     #[inline(never)]
     fn lazy_builtin(&mut self, name: &Value) -> PyResult<Option<Value>> {
         let n = name.as_pystr().map(|s| s.as_str()).unwrap_or("");
-        if n != "ExceptionGroup" && n != "BaseExceptionGroup" {
-            return Ok(None);
-        }
-        let m = self.import_module("_exception_group")?;
-        for k in ["BaseExceptionGroup", "ExceptionGroup"] {
+        let (module, names): (&str, &[&str]) = match n {
+            "ExceptionGroup" | "BaseExceptionGroup" => (
+                "_exception_group",
+                &["BaseExceptionGroup", "ExceptionGroup"],
+            ),
+            "exit" | "quit" => ("_sitebuiltins", &["exit", "quit"]),
+            _ => return Ok(None),
+        };
+        let m = self.import_module(module)?;
+        for &k in names {
             let v = self.getattr(&m, &Value::str(k))?;
             dict_set_str(
                 &self.builtins.clone(),

@@ -8,14 +8,14 @@ async def producer(name, q, items):
         item = f"{name}{i}"
         await q.put(item)
         print(f"put {item} (size {q.qsize()})")
-        await asyncio.sleep(0.001)
+        await asyncio.sleep(0.01)
     print(f"{name} done producing")
 
 
 async def consumer(name, q, seen):
     while True:
         item = await q.get()
-        await asyncio.sleep(0.003)
+        await asyncio.sleep(0.03)
         seen.append((name, item))
         q.task_done()
 

@@ -1,6 +1,6 @@
 import asyncio
 async def leaf(i, fail_at):
-    await asyncio.sleep(0.001 * i)
+    await asyncio.sleep(0.01 * i)
     if i == fail_at:
         raise RuntimeError(f"leaf {i}")
     return i
@@ -9,7 +9,7 @@ async def main():
     outer = asyncio.gather(inner, leaf(3, -1))
     print(await outer)
     g = asyncio.gather(leaf(1, -1), leaf(5, -1))
-    t = asyncio.create_task(asyncio.sleep(0.002))
+    t = asyncio.create_task(asyncio.sleep(0.02))
     await t
     g.cancel("nope")
     try:

@@ -10,7 +10,7 @@ async def main():
         print("timeout() raised TimeoutError; expired:", cm.expired())
     async with asyncio.timeout(None) as cm:
         print("when None:", cm.when())
-        cm.reschedule(loop.time() + 0.01)
+        cm.reschedule(loop.time() + 0.05)
         try:
             await asyncio.sleep(0.005)
             print("inner done before deadline")

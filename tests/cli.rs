@@ -104,31 +104,35 @@ fn relative_script_path_is_made_absolute_like_cpython() {
     assert!(String::from_utf8_lossy(&o.stderr).contains(&format!("File \"{}\", line 7", full)));
 }
 
-/// Run `program` with `interpreter`, send SIGINT after `delay_ms`, and collect
-/// (stdout, last stderr line, exit status as a shell reports it).
+/// Run `program` with `interpreter`; once it prints its first line ("started"), wait
+/// `delay_ms` and send SIGINT; collect (stdout, last stderr line, exit status as a shell
+/// reports it). Waiting for the line, not a fixed time, keeps a slow start (a loaded
+/// machine) from turning the interrupt into one during startup.
 fn interrupt(interpreter: &str, program: &str, delay_ms: u64) -> (String, String, i32) {
+    use std::io::BufRead;
     use std::os::unix::process::ExitStatusExt;
-    let child = Command::new(interpreter)
+    let mut child = Command::new(interpreter)
         .arg(program)
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
+    let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    stdout.read_line(&mut first).unwrap();
     std::thread::sleep(std::time::Duration::from_millis(delay_ms));
     // SAFETY: plain kill(2) on our own child.
     unsafe {
         libc::kill(child.id() as i32, libc::SIGINT);
     }
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut stdout, &mut rest).unwrap();
     let o = child.wait_with_output().unwrap();
     let status = o
         .status
         .code()
         .unwrap_or_else(|| 128 + o.status.signal().unwrap_or(0));
-    (
-        String::from_utf8_lossy(&o.stdout).to_string(),
-        last_stderr_line(&o),
-        status,
-    )
+    (first + &rest, last_stderr_line(&o), status)
 }
 
 /// Ctrl-C behaves as in CPython: KeyboardInterrupt, `finally` blocks run, exit 130;
@@ -139,11 +143,11 @@ fn ctrl_c_matches_cpython() {
     let have_python = Command::new("python3").arg("-V").output().is_ok();
     for name in ["sleep_ctrl_c.py", "asyncio_run_ctrl_c.py"] {
         let path = format!("{}/tests/signals/{}", env!("CARGO_MANIFEST_DIR"), name);
-        let got = interrupt(env!("CARGO_BIN_EXE_pyco"), &path, 400);
+        let got = interrupt(env!("CARGO_BIN_EXE_pyco"), &path, 200);
         assert_eq!(got.1, "KeyboardInterrupt", "{}", name);
         assert_eq!(got.2, 130, "{}", name);
         if have_python {
-            let want = interrupt("python3", &path, 400);
+            let want = interrupt("python3", &path, 200);
             assert_eq!(got, want, "{}", name);
         }
     }

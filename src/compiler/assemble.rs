@@ -219,6 +219,19 @@ pub(super) fn assemble(mut u: Unit, source: Rc<SourceFile>) -> CodeObject {
     copy_exit_blocks(&mut u);
     let n = u.instrs.len();
     let mut instrs: Vec<CInstr> = u.instrs;
+    // PUSH_NULL before a LOAD_GLOBAL becomes the LOAD_GLOBAL's NULL bit (CPython's
+    // optimize_basic_block), unless a jump lands between them.
+    let targets: std::collections::HashSet<usize> = u.labels.iter().copied().collect();
+    for i in 0..n.saturating_sub(1) {
+        if instrs[i].op == Opcode::PushNull
+            && instrs[i + 1].op == Opcode::LoadGlobal
+            && instrs[i + 1].arg & 1 == 0
+            && !targets.contains(&(i + 1))
+        {
+            instrs[i].op = Opcode::Nop;
+            instrs[i + 1].arg |= 1;
+        }
+    }
     // Resolve labels.
     for ins in instrs.iter_mut() {
         if ins.target != NO_LABEL {

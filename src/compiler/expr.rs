@@ -153,7 +153,15 @@ impl<'a> Compiler<'a> {
                 keywords,
             } => {
                 if let ExprKind::Attribute { value, attr } = &func.kind {
-                    if !args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)))
+                    // CPython 3.11's maybe_optimize_method_call: not on a name imported
+                    // at module level (`time.sleep(...)` is LOAD_ATTR), not with *args,
+                    // **kwargs or 30+ arguments.
+                    let imported = matches!(&value.kind,
+                        ExprKind::Name(n) if self.table.module_imports.contains(n));
+                    let nkw = keywords.len();
+                    if !imported
+                        && args.len() + nkw + usize::from(nkw != 0) < 30
+                        && !args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)))
                         && !keywords.iter().any(|k| k.arg.is_none())
                     {
                         self.expr(value)?;

@@ -55,6 +55,9 @@ pub struct SymbolTable {
     by_node: HashMap<usize, usize>,
     /// Compile-time SyntaxWarnings, in source order: where, and the message.
     pub warnings: Vec<(Span, &'static str)>,
+    /// Names bound by an import in the module scope (CPython's DEF_IMPORT in the top
+    /// symbol table): `name.attr(...)` on them compiles without LOAD_METHOD.
+    pub module_imports: HashSet<Name>,
 }
 
 #[derive(Debug)]
@@ -83,6 +86,7 @@ impl SymbolTable {
                 scopes: vec![],
                 by_node: HashMap::new(),
                 warnings: vec![],
+                module_imports: HashSet::new(),
             },
             stack: vec![],
             top_level_await: interactive_await,
@@ -426,6 +430,7 @@ impl Builder {
                         None => a.name.split('.').next().unwrap_or("").into(),
                     };
                     self.add(&bound, DEF_LOCAL, a.span)?;
+                    self.note_import(&bound);
                 }
                 Ok(())
             }
@@ -439,6 +444,7 @@ impl Builder {
                     }
                     let bound = a.asname.clone().unwrap_or_else(|| a.name.clone());
                     self.add(&bound, DEF_LOCAL, a.span)?;
+                    self.note_import(&bound);
                 }
                 Ok(())
             }
@@ -529,6 +535,12 @@ impl Builder {
                 self.stack.pop();
                 Ok(())
             }
+        }
+    }
+
+    fn note_import(&mut self, bound: &Name) {
+        if self.cur().kind == ScopeKind::Module {
+            self.table.module_imports.insert(bound.clone());
         }
     }
 

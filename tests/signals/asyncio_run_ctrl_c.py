@@ -6,6 +6,7 @@ async def other():
         print("other finally")
 async def main():
     asyncio.create_task(other())
+    print("started", flush=True)
     try:
         await asyncio.sleep(10)
     finally:

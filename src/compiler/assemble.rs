@@ -218,10 +218,52 @@ fn copy_exit_blocks(u: &mut Unit) {
 pub(super) fn assemble(mut u: Unit, source: Rc<SourceFile>) -> CodeObject {
     copy_exit_blocks(&mut u);
     let n = u.instrs.len();
-    let mut instrs: Vec<CInstr> = u.instrs;
+    let mut instrs: Vec<CInstr> = std::mem::take(&mut u.instrs);
     // PUSH_NULL before a LOAD_GLOBAL becomes the LOAD_GLOBAL's NULL bit (CPython's
     // optimize_basic_block), unless a jump lands between them.
     let targets: std::collections::HashSet<usize> = u.labels.iter().copied().collect();
+    // BUILD_TUPLE n, UNPACK_SEQUENCE n (`a, b = b, a`) -> NOP, SWAP n for n = 2, 3;
+    // nothing for n = 1 (CPython's optimize_basic_block).
+    for i in 0..n.saturating_sub(1) {
+        let (a, b) = (instrs[i], instrs[i + 1]);
+        if a.op == Opcode::BuildTuple
+            && b.op == Opcode::UnpackSequence
+            && a.arg == b.arg
+            && (1..=3).contains(&a.arg)
+            && !targets.contains(&(i + 1))
+        {
+            instrs[i].op = Opcode::Nop;
+            instrs[i + 1].op = if a.arg == 1 {
+                Opcode::Nop
+            } else {
+                Opcode::Swap
+            };
+        }
+    }
+    // LOAD_CONST x n, BUILD_TUPLE n -> LOAD_CONST (the tuple) (fold_tuple_on_constants).
+    for i in 0..n {
+        if instrs[i].op != Opcode::BuildTuple {
+            continue;
+        }
+        let k = instrs[i].arg as usize;
+        if k > i
+            || !instrs[i - k..i].iter().all(|x| x.op == Opcode::LoadConst)
+            || (i - k + 1..=i).any(|j| targets.contains(&j))
+        {
+            continue;
+        }
+        let items: Vec<Value> = instrs[i - k..i]
+            .iter()
+            .map(|x| u.consts[x.arg as usize].clone())
+            .collect();
+        let ci = u.add_const(Value::tuple(items));
+        for x in &mut instrs[i - k..i] {
+            x.op = Opcode::Nop;
+            x.arg = 0;
+        }
+        instrs[i].op = Opcode::LoadConst;
+        instrs[i].arg = ci;
+    }
     for i in 0..n.saturating_sub(1) {
         if instrs[i].op == Opcode::PushNull
             && instrs[i + 1].op == Opcode::LoadGlobal

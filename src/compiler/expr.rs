@@ -415,45 +415,94 @@ impl<'a> Compiler<'a> {
             self.emit(Op::Call, n);
             return Ok(());
         }
-        // General form: build a tuple of positionals and a dict of keywords.
-        if extra > 0 || !args.is_empty() {
-            self.emit(Op::BuildList, extra);
+        // General form (CPython 3.11's ex_call): the positionals as one iterable, a
+        // lone `*x` as it is; the keywords as one dict, `**m` merged in order.
+        if extra == 0 && args.len() == 1 {
+            if let ExprKind::Starred(inner) = &args[0].kind {
+                self.expr(inner)?;
+            } else {
+                self.starunpack_tuple(extra, args)?;
+            }
+        } else {
+            self.starunpack_tuple(extra, args)?;
+        }
+        if keywords.is_empty() {
+            self.emit(Op::CallFunctionEx, 0);
+            return Ok(());
+        }
+        let mut have_dict = false;
+        let mut seen = 0;
+        for (i, k) in keywords.iter().enumerate() {
+            if k.arg.is_some() {
+                seen += 1;
+                continue;
+            }
+            if seen > 0 {
+                self.keyword_map(&keywords[i - seen..i])?;
+                if have_dict {
+                    self.emit(Op::DictMerge, 1);
+                }
+                have_dict = true;
+                seen = 0;
+            }
+            if !have_dict {
+                self.emit(Op::BuildMap, 0);
+                have_dict = true;
+            }
+            self.expr(&k.value)?;
+            self.emit(Op::DictMerge, 1);
+        }
+        if seen > 0 {
+            self.keyword_map(&keywords[keywords.len() - seen..])?;
+            if have_dict {
+                self.emit(Op::DictMerge, 1);
+            }
+        }
+        self.emit(Op::CallFunctionEx, 1);
+        Ok(())
+    }
+
+    /// `name=value` keywords as one dict (CPython's compiler_subkwargs, small case).
+    fn keyword_map(&mut self, keywords: &[ast::Keyword]) -> CResult {
+        for k in keywords {
+            self.load_const(Value::str(k.arg.as_ref().unwrap()));
+            self.expr(&k.value)?;
+        }
+        self.emit(Op::BuildMap, keywords.len() as u32);
+        Ok(())
+    }
+
+    /// Positional call arguments as a tuple (CPython's starunpack_helper with
+    /// BUILD_LIST/LIST_APPEND/LIST_EXTEND and tuple=1): plain values and BUILD_TUPLE
+    /// when nothing is starred; else a list begun at the first star, then a tuple.
+    fn starunpack_tuple(&mut self, extra: u32, args: &[Expr]) -> CResult {
+        if !args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_))) {
             for a in args {
-                match &a.kind {
-                    ExprKind::Starred(inner) => {
-                        self.expr(inner)?;
-                        self.emit(Op::ListExtend, 1);
+                self.expr(a)?;
+            }
+            self.emit(Op::BuildTuple, extra + args.len() as u32);
+            return Ok(());
+        }
+        let mut built = false;
+        for (i, a) in args.iter().enumerate() {
+            match &a.kind {
+                ExprKind::Starred(inner) => {
+                    if !built {
+                        self.emit(Op::BuildList, extra + i as u32);
+                        built = true;
                     }
-                    _ => {
-                        self.expr(a)?;
+                    self.expr(inner)?;
+                    self.emit(Op::ListExtend, 1);
+                }
+                _ => {
+                    self.expr(a)?;
+                    if built {
                         self.emit(Op::ListAppend, 1);
                     }
                 }
             }
-            self.emit(Op::ListToTuple, 0);
-        } else {
-            self.load_const(Value::tuple(vec![]));
         }
-        if !keywords.is_empty() {
-            self.emit(Op::BuildMap, 0);
-            for k in keywords {
-                match &k.arg {
-                    Some(name) => {
-                        self.load_const(Value::str(name));
-                        self.expr(&k.value)?;
-                        self.emit(Op::BuildMap, 1);
-                        self.emit(Op::DictMerge, 1);
-                    }
-                    None => {
-                        self.expr(&k.value)?;
-                        self.emit(Op::DictMerge, 1);
-                    }
-                }
-            }
-            self.emit(Op::CallFunctionEx, 1);
-        } else {
-            self.emit(Op::CallFunctionEx, 0);
-        }
+        self.emit(Op::ListToTuple, 0);
         Ok(())
     }
 

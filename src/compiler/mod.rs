@@ -100,6 +100,24 @@ struct Unit {
     flags: u32,
 }
 
+impl Unit {
+    /// The index of constant `v` in this unit's table, adding it if new.
+    fn add_const(&mut self, v: Value) -> u32 {
+        let key = const_key(&v);
+        if let Some(k) = &key {
+            if let Some(&i) = self.const_keys.get(k) {
+                return i;
+            }
+        }
+        self.consts.push(v);
+        let i = (self.consts.len() - 1) as u32;
+        if let Some(k) = key {
+            self.const_keys.insert(k, i);
+        }
+        i
+    }
+}
+
 pub struct Compiler<'a> {
     source: Rc<SourceFile>,
     table: SymbolTable,
@@ -331,19 +349,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn add_const(&mut self, v: Value) -> u32 {
-        let key = const_key(&v);
-        let u = self.u();
-        if let Some(k) = &key {
-            if let Some(&i) = u.const_keys.get(k) {
-                return i;
-            }
-        }
-        u.consts.push(v);
-        let i = (u.consts.len() - 1) as u32;
-        if let Some(k) = key {
-            u.const_keys.insert(k, i);
-        }
-        i
+        self.u().add_const(v)
     }
 
     fn name_idx(&mut self, name: &Rc<str>) -> u32 {

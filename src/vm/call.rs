@@ -576,6 +576,30 @@ impl Vm {
         }))
     }
 
+    /// How CPython names a callable in call errors (_PyObject_FunctionStr):
+    /// `__main__.f()`, `print()`, `__main__.A()`; other objects `X object`.
+    pub fn function_str(&self, f: &Value) -> String {
+        let qualified = |module: &str, qualname: &str| {
+            if module == "builtins" || module.is_empty() {
+                format!("{qualname}()")
+            } else {
+                format!("{module}.{qualname}()")
+            }
+        };
+        match f.payload() {
+            Some(Payload::Function(func)) => {
+                let module = super::dispatch::dict_get_str_pub(&func.globals, "__name__")
+                    .and_then(|m| m.as_pystr().map(|s| s.as_str().to_string()))
+                    .unwrap_or_default();
+                qualified(&module, &func.qualname.borrow())
+            }
+            Some(Payload::Native(n)) => format!("{}()", n.name),
+            Some(Payload::BoundMethod { func, .. }) => self.function_str(func),
+            Some(Payload::Type(t)) => qualified(&t.module, &t.qualname),
+            _ => format!("{} object", self.type_name(f)),
+        }
+    }
+
     pub fn func_display_name(&self, f: &Value) -> String {
         match f.payload() {
             Some(Payload::Function(func)) => func.name.borrow().to_string(),

@@ -519,7 +519,18 @@ impl Vm {
                     let args = pop!();
                     let func = pop!();
                     let _null = pop!();
-                    let args = self.collect_iterable(&args)?;
+                    // A lone `*x` arrives as it is (CPython compiles no tuple for it).
+                    let args = match args.payload() {
+                        Some(Payload::Tuple(t)) => t.to_vec(),
+                        _ if self.get_iter(&args).is_err() => {
+                            return Err(PyErr::type_error(format!(
+                                "{} argument after * must be an iterable, not {}",
+                                self.function_str(&func),
+                                self.type_name(&args)
+                            )))
+                        }
+                        _ => self.collect_iterable(&args)?,
+                    };
                     let (mut all, kwnames) = match kwargs {
                         Some(k) => {
                             let items = self.mapping_items(&k)?;
@@ -707,6 +718,12 @@ impl Vm {
                 }
                 Opcode::ListExtend => {
                     let it = pop!();
+                    if self.get_iter(&it).is_err() {
+                        return Err(PyErr::type_error(format!(
+                            "Value after * must be an iterable, not {}",
+                            self.type_name(&it)
+                        )));
+                    }
                     let items = self.collect_iterable(&it)?;
                     let s = &stack!();
                     if let Some(Payload::List(l)) = s[s.len() - arg as usize].payload() {
@@ -736,6 +753,19 @@ impl Vm {
                             self.type_name(&m)
                         )));
                     }
+                    if instr.op == Opcode::DictMerge && !self.is_mapping(&m) {
+                        // The callable sits below the positionals and the dict.
+                        let f = {
+                            let s = &stack!();
+                            s.get((s.len() - arg as usize).wrapping_sub(2)).cloned()
+                        };
+                        let fs = f.map_or("function".into(), |f| self.function_str(&f));
+                        return Err(PyErr::type_error(format!(
+                            "{} argument after ** must be a mapping, not {}",
+                            fs,
+                            self.type_name(&m)
+                        )));
+                    }
                     let items = self.mapping_items(&m)?;
                     for (k, v) in items {
                         if instr.op == Opcode::DictMerge && self.dict_contains(&d, &k)? {
@@ -745,11 +775,11 @@ impl Vm {
                                 s.get(n.wrapping_sub(2)).cloned()
                             };
                             let fname = match fname {
-                                Some(f) => self.func_display_name(&f),
-                                None => "function".into(),
+                                Some(f) => self.function_str(&f),
+                                None => "function()".into(),
                             };
                             return Err(PyErr::type_error(format!(
-                                "{}() got multiple values for keyword argument '{}'",
+                                "{} got multiple values for keyword argument '{}'",
                                 fname,
                                 self.str_of(&k)?
                             )));

@@ -730,7 +730,7 @@ class G:
                 "        while True:",
                 "            yield i",
                 "            i += 1",
-                "            await asyncio.sleep(0.02)",
+                "            await asyncio.sleep(0.04)",
                 "    finally:",
                 "        print('ticker finally at', i)",
                 "async def consume():",
@@ -742,7 +742,8 @@ class G:
                 "        print('consume cancelled, seen', seen)",
                 "        raise",
                 "t = asyncio.create_task(consume())",
-                f"await asyncio.sleep({n * 0.02 + 0.01:.2f})",
+                # Cancel halfway between two ticks: 20 ms either side survives load.
+                f"await asyncio.sleep({n * 0.04 + 0.02:.2f})",
                 "t.cancel()",
                 "r = await asyncio.gather(t, return_exceptions=True)",
                 "print('consume ->', repr(r))"]

@@ -526,37 +526,62 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// A list, tuple or set display, as CPython 3.11's starunpack_helper builds it:
+    /// more than two constants become one constant tuple (a list extends an empty list
+    /// with it); otherwise items are pushed and built at once, or, with a star, a
+    /// sequence is built at the first star and extended.
     fn sequence(&mut self, items: &[Expr], kind: Seq) -> CResult {
+        let (build, extend, add) = match kind {
+            Seq::List => (Op::BuildList, Op::ListExtend, Op::ListAppend),
+            Seq::Tuple => (Op::BuildTuple, Op::ListExtend, Op::ListAppend),
+            Seq::Set => (Op::BuildSet, Op::SetUpdate, Op::SetAdd),
+        };
+        let n = items.len();
+        if n > 2 && kind != Seq::Set {
+            let folded: Option<Vec<Value>> = items.iter().map(folded_constant).collect();
+            if let Some(values) = folded {
+                let tuple = Value::tuple(values);
+                if kind == Seq::Tuple {
+                    self.load_const(tuple);
+                } else {
+                    self.emit(Op::BuildList, 0);
+                    self.load_const(tuple);
+                    self.emit(Op::ListExtend, 1);
+                }
+                return Ok(());
+            }
+        }
         let has_star = items.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)));
-        if !has_star {
+        let big = n > 30;
+        if !has_star && !big {
             for i in items {
                 self.expr(i)?;
             }
-            let n = items.len() as u32;
-            self.emit(
-                match kind {
-                    Seq::List => Op::BuildList,
-                    Seq::Tuple => Op::BuildTuple,
-                    Seq::Set => Op::BuildSet,
-                },
-                n,
-            );
+            self.emit(build, n as u32);
             return Ok(());
         }
-        let (build, extend, add) = match kind {
-            Seq::Set => (Op::BuildSet, Op::SetUpdate, Op::SetAdd),
-            _ => (Op::BuildList, Op::ListExtend, Op::ListAppend),
-        };
-        self.emit(build, 0);
-        for i in items {
+        // A tuple is collected in a list, then converted.
+        let build = if kind == Seq::Tuple { Op::BuildList } else { build };
+        let mut built = false;
+        if big {
+            self.emit(build, 0);
+            built = true;
+        }
+        for (idx, i) in items.iter().enumerate() {
             match &i.kind {
                 ExprKind::Starred(inner) => {
+                    if !built {
+                        self.emit(build, idx as u32);
+                        built = true;
+                    }
                     self.expr(inner)?;
                     self.emit(extend, 1);
                 }
                 _ => {
                     self.expr(i)?;
-                    self.emit(add, 1);
+                    if built {
+                        self.emit(add, 1);
+                    }
                 }
             }
         }
@@ -755,6 +780,23 @@ enum CompKind {
     Set,
     Dict,
     Gen,
+}
+
+/// The value of a constant display item after CPython's AST folding of a sign on a
+/// number (`-1`), if the item is one.
+fn folded_constant(e: &Expr) -> Option<Value> {
+    match &e.kind {
+        ExprKind::Constant(c) => Some(constant_value(c)),
+        ExprKind::UnaryOp {
+            op: ast::UnaryOp::USub,
+            operand,
+        } => match &operand.kind {
+            ExprKind::Constant(Constant::Int(i)) => Some(Value::from_bigint(-i.clone())),
+            ExprKind::Constant(Constant::Float(f)) => Some(Value::Float(-f)),
+            _ => None,
+        },
+        _ => None,
+    }
 }
 
 pub(super) fn constant_value(c: &Constant) -> Value {

@@ -126,7 +126,11 @@ impl<'a> Compiler<'a> {
             } => {
                 self.expr(left)?;
                 if ops.len() == 1 {
-                    self.expr(&comparators[0])?;
+                    if matches!(ops[0], CmpOp::In | CmpOp::NotIn) {
+                        self.iterable(&comparators[0])?;
+                    } else {
+                        self.expr(&comparators[0])?;
+                    }
                     self.emit_compare(ops[0]);
                 } else {
                     let cleanup = self.new_label();
@@ -138,8 +142,13 @@ impl<'a> Compiler<'a> {
                         self.emit_compare(ops[i]);
                         self.emit_jump(Op::JumpIfFalseOrPop, cleanup);
                     }
-                    self.expr(comparators.last().unwrap())?;
-                    self.emit_compare(*ops.last().unwrap());
+                    let last = ops.len() - 1;
+                    if matches!(ops[last], CmpOp::In | CmpOp::NotIn) {
+                        self.iterable(&comparators[last])?;
+                    } else {
+                        self.expr(&comparators[last])?;
+                    }
+                    self.emit_compare(ops[last]);
                     self.emit_jump(Op::JumpForward, end);
                     self.bind(cleanup);
                     self.emit(Op::Swap, 2);
@@ -526,6 +535,20 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// An expression whose value is only iterated (`for x in [1, 2]`, a comprehension's
+    /// source, the right of `in`): a list display compiles as a tuple, which then folds
+    /// to a constant, as CPython's AST optimizer (fold_iter) arranges.
+    pub(super) fn iterable(&mut self, e: &Expr) -> CResult {
+        match &e.kind {
+            ExprKind::List(items)
+                if !items.iter().any(|i| matches!(i.kind, ExprKind::Starred(_))) =>
+            {
+                self.sequence(items, Seq::Tuple)
+            }
+            _ => self.expr(e),
+        }
+    }
+
     /// A list, tuple or set display, as CPython 3.11's starunpack_helper builds it:
     /// more than two constants become one constant tuple (a list extends an empty list
     /// with it); otherwise items are pushed and built at once, or, with a star, a
@@ -561,7 +584,11 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         // A tuple is collected in a list, then converted.
-        let build = if kind == Seq::Tuple { Op::BuildList } else { build };
+        let build = if kind == Seq::Tuple {
+            Op::BuildList
+        } else {
+            build
+        };
         let mut built = false;
         if big {
             self.emit(build, 0);
@@ -671,7 +698,7 @@ impl<'a> Compiler<'a> {
         let code = self.leave_unit();
         let is_coro = code.flags & crate::bytecode::flags::COROUTINE != 0;
         self.make_closure(code, 0);
-        self.expr(&generators[0].iter)?;
+        self.iterable(&generators[0].iter)?;
         if generators[0].is_async {
             self.emit(Op::GetAiter, 0);
         } else {
@@ -702,7 +729,7 @@ impl<'a> Compiler<'a> {
         if idx == 0 {
             self.emit(Op::LoadFast, 0);
         } else {
-            self.expr(&g.iter)?;
+            self.iterable(&g.iter)?;
             self.emit(
                 if g.is_async {
                     Op::GetAiter

@@ -184,7 +184,7 @@ impl<'a> Compiler<'a> {
                     let start = self.new_label();
                     let cleanup = self.new_label();
                     let end = self.new_label();
-                    self.expr(iter)?;
+                    self.iterable(iter)?;
                     self.emit(Op::GetIter, 0);
                     self.bind(start);
                     self.set_line(s.span);

@@ -1,6 +1,9 @@
 //! Execution budgets: `--max-instructions`, `--max-time`, `--max-memory` and
 //! `Interpreter::set_limits` stop a program with a clear error, even one that catches it.
 
+mod common;
+
+use common::last_stderr_line;
 use pyco::vm::budget::Limits;
 use pyco::{Interpreter, RunError};
 use std::process::{Command, Output};
@@ -11,15 +14,6 @@ fn pyco(args: &[&str]) -> Output {
         .args(args)
         .output()
         .unwrap()
-}
-
-fn last_stderr_line(o: &Output) -> String {
-    let err = String::from_utf8_lossy(&o.stderr);
-    err.lines()
-        .rev()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or("")
-        .to_string()
 }
 
 #[test]

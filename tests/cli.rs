@@ -1,5 +1,8 @@
 //! The command line behaves like python3's: exit codes, -c, usage errors, flushing.
 
+mod common;
+
+use common::last_stderr_line;
 use std::process::{Command, Output};
 
 fn pyco(args: &[&str]) -> Output {
@@ -7,15 +10,6 @@ fn pyco(args: &[&str]) -> Output {
         .args(args)
         .output()
         .unwrap()
-}
-
-fn last_stderr_line(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr)
-        .lines()
-        .rev()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or("")
-        .to_string()
 }
 
 #[test]

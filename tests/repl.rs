@@ -13,8 +13,13 @@ fn pyco() -> Command {
 
 /// Feed `input` to `pyco -q -i` through a pipe: (stdout, stderr, exit code).
 fn piped(input: &str) -> (String, String, i32) {
+    piped_with(&["-q".as_ref(), "-i".as_ref()], input)
+}
+
+/// Feed `input` to pyco run with `args` through a pipe: (stdout, stderr, exit code).
+fn piped_with(args: &[&std::ffi::OsStr], input: &str) -> (String, String, i32) {
     let mut child = pyco()
-        .args(["-q", "-i"])
+        .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -91,23 +96,9 @@ fn dash_i_keeps_the_scripts_globals() {
     std::fs::create_dir_all(&dir).unwrap();
     let script = dir.join("script.py");
     std::fs::write(&script, "answer = 42\nprint('script ran')\n").unwrap();
-    let mut child = pyco()
-        .arg("-i")
-        .arg(&script)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(b"answer + 1\n")
-        .unwrap();
-    let o = child.wait_with_output().unwrap();
-    assert_eq!(String::from_utf8_lossy(&o.stdout), "script ran\n43\n");
-    assert_eq!(o.status.code(), Some(0));
+    let (out, _, code) = piped_with(&["-i".as_ref(), script.as_os_str()], "answer + 1\n");
+    assert_eq!(out, "script ran\n43\n");
+    assert_eq!(code, 0);
     let _ = std::fs::remove_dir_all(&dir);
 }
 

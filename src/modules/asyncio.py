@@ -917,30 +917,10 @@ def _repl_run(coro):
     _repl_install()
     loop = _repl_loop
     task = loop.create_task(coro)
-    interrupts = [0]
-
     # Ctrl-C cancels the input's task (its finally blocks run), then raises
-    # KeyboardInterrupt at the prompt; tasks of earlier inputs keep going.
-    def on_sigint():
-        interrupts[0] += 1
-        if interrupts[0] == 1 and not task.done():
-            task.cancel()
-            return
-        raise KeyboardInterrupt()
-
-    global _sigint_callback
-    previous = _sigint_callback
-    _sigint_callback = on_sigint
-    _asyncio._defer_sigint(True)
-    try:
-        return loop.run_until_complete(task)
-    except CancelledError:
-        if interrupts[0] > 0 and task.uncancel() == 0:
-            raise KeyboardInterrupt() from None
-        raise
-    finally:
-        _sigint_callback = previous
-        _asyncio._defer_sigint(previous is not None)
+    # KeyboardInterrupt at the prompt, without the CancelledError as its context;
+    # tasks of earlier inputs keep going.
+    return _run_until_complete_interruptibly(loop, task, quiet=True)
 
 
 def _repl_tick():
@@ -991,6 +971,35 @@ def run(main, *, debug=None):
 # Ctrl-C while a Runner runs: the first one cancels the main task (checked by the
 # loop each iteration), a second one raises KeyboardInterrupt at once.
 _sigint_callback = None
+
+
+def _run_until_complete_interruptibly(loop, task, quiet=False):
+    # As CPython's Runner: the first Ctrl-C cancels the task, and KeyboardInterrupt is
+    # raised once the cancellation has run through it; a second Ctrl-C raises at once.
+    interrupts = [0]
+
+    def on_sigint():
+        interrupts[0] += 1
+        if interrupts[0] == 1 and not task.done():
+            task.cancel()
+            return
+        raise KeyboardInterrupt()
+
+    global _sigint_callback
+    previous = _sigint_callback
+    _sigint_callback = on_sigint
+    _asyncio._defer_sigint(True)
+    try:
+        return loop.run_until_complete(task)
+    except CancelledError:
+        if interrupts[0] > 0 and task.uncancel() == 0:
+            if quiet:
+                raise KeyboardInterrupt() from None
+            raise KeyboardInterrupt()
+        raise
+    finally:
+        _sigint_callback = previous
+        _asyncio._defer_sigint(previous is not None)
 
 
 def _cancel_all_tasks(loop):
@@ -1054,28 +1063,7 @@ class Runner:
                 "Runner.run() cannot be called from a running event loop")
         self._lazy_init()
         task = self._loop.create_task(coro)
-        interrupts = [0]
-
-        def on_sigint():
-            interrupts[0] += 1
-            if interrupts[0] == 1 and not task.done():
-                task.cancel()
-                return
-            raise KeyboardInterrupt()
-
-        global _sigint_callback
-        previous = _sigint_callback
-        _sigint_callback = on_sigint
-        _asyncio._defer_sigint(True)
-        try:
-            return self._loop.run_until_complete(task)
-        except CancelledError:
-            if interrupts[0] > 0 and task.uncancel() == 0:
-                raise KeyboardInterrupt()
-            raise
-        finally:
-            _sigint_callback = previous
-            _asyncio._defer_sigint(previous is not None)
+        return _run_until_complete_interruptibly(self._loop, task)
 
     def _lazy_init(self):
         if self._state == 'closed':

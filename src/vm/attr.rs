@@ -14,11 +14,17 @@ impl Object {
     }
 }
 
-fn name_str(name: &Value) -> &PyStr {
-    name.as_pystr().expect("attribute names are strings")
-}
-
 impl Vm {
+    /// An attribute name from Python code (`setattr(o, 1, v)` reaches here too).
+    fn attr_name<'a>(&self, name: &'a Value) -> PyResult<&'a PyStr> {
+        name.as_pystr().map(|s| &**s).ok_or_else(|| {
+            PyErr::type_error(format!(
+                "attribute name must be string, not '{}'",
+                self.type_name(name)
+            ))
+        })
+    }
+
     pub fn type_of(&self, v: &Value) -> Rc<Object> {
         self.types.type_of(v)
     }
@@ -66,7 +72,10 @@ impl Vm {
     }
 
     pub fn attr_error(&self, obj: &Value, name: &Value) -> PyErr {
-        let n = name_str(name).as_str();
+        let n = match self.attr_name(name) {
+            Ok(n) => n.as_str(),
+            Err(e) => return e,
+        };
         match obj.payload() {
             Some(Payload::Module(m)) => PyErr::new(
                 ExcKind::AttributeError,
@@ -85,7 +94,7 @@ impl Vm {
 
     /// Attribute lookup without the AttributeError (None when absent).
     pub fn getattr_opt(&mut self, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
-        let n = name_str(name);
+        let n = self.attr_name(name)?;
         if let Some(Payload::Super { .. }) = obj.payload() {
             return super::builtins::super_getattr(self, obj, name);
         }
@@ -171,7 +180,7 @@ impl Vm {
     }
 
     pub fn setattr(&mut self, obj: &Value, name: &Value, v: Value) -> PyResult<()> {
-        let n = name_str(name);
+        let n = self.attr_name(name)?;
         match obj.payload() {
             Some(Payload::Instance(inst)) => {
                 let t = self.type_of(obj);
@@ -272,8 +281,38 @@ impl Vm {
         }
     }
 
+    /// `del obj.name`: a user `__delattr__` if the class defines one, else
+    /// `object.__delattr__`.
     pub fn delattr(&mut self, obj: &Value, name: &Value) -> PyResult<()> {
-        let n = name_str(name);
+        self.attr_name(name)?;
+        if let Some(Payload::Instance(_)) = obj.payload() {
+            if let Some(hook) = self.lookup_user_special(obj, "__delattr__") {
+                self.call(&hook, vec![obj.clone(), name.clone()], &[])?;
+                return Ok(());
+            }
+        }
+        self.delattr_generic(obj, name)
+    }
+
+    /// `object.__delattr__`: a property's deleter, or removal from the namespace.
+    pub fn delattr_generic(&mut self, obj: &Value, name: &Value) -> PyResult<()> {
+        let n = self.attr_name(name)?;
+        if let Some(Payload::Instance(_)) = obj.payload() {
+            let t = self.type_of(obj);
+            let found = t.payload_type().lookup(n);
+            if let Some(Payload::Property(p)) = found.as_ref().and_then(|c| c.payload()) {
+                if p.fdel.is_none() {
+                    return Err(PyErr::attribute_error(format!(
+                        "property '{}' of '{}' object has no deleter",
+                        n.as_str(),
+                        self.type_name(obj)
+                    )));
+                }
+                let f = p.fdel.clone();
+                self.call(&f, vec![obj.clone()], &[])?;
+                return Ok(());
+            }
+        }
         let removed = match obj.payload() {
             Some(Payload::Instance(inst)) => inst.dict.borrow_mut().remove_str(n).is_some(),
             Some(Payload::Type(t)) => {

@@ -191,6 +191,7 @@ fn install_methods(vm: &mut Vm) {
     add_method(o, "__ne__", m_object_ne);
     add_method(o, "__hash__", m_object_hash);
     add_method(o, "__setattr__", m_object_setattr);
+    add_method(o, "__delattr__", m_object_delattr);
     add_method(o, "__getattribute__", m_object_getattribute);
     add_method(o, "__format__", m_object_format);
     add_attr(o, "__new__", native("__new__", m_object_new));
@@ -1549,9 +1550,10 @@ fn bi_pow(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
 fn bi_hasattr(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
     nargs("hasattr", a, 2, 2)?;
     if a[1].as_pystr().is_none() {
-        return Err(PyErr::type_error(
-            "hasattr(): attribute name must be string",
-        ));
+        return Err(PyErr::type_error(format!(
+            "attribute name must be string, not '{}'",
+            vm.type_name(&a[1])
+        )));
     }
     Ok(Value::Bool(vm.hasattr(&a[0], s_of(&a[1]))?))
 }
@@ -1559,7 +1561,10 @@ fn bi_hasattr(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
 fn bi_getattr(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
     nargs("getattr", a, 2, 3)?;
     if a[1].as_pystr().is_none() {
-        return Err(PyErr::type_error("attribute name must be string"));
+        return Err(PyErr::type_error(format!(
+            "attribute name must be string, not '{}'",
+            vm.type_name(&a[1])
+        )));
     }
     match vm.getattr(&a[0], &a[1]) {
         Ok(v) => Ok(v),
@@ -1870,6 +1875,13 @@ fn m_object_ne(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
 
 fn m_object_hash(_: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
     Ok(Value::Int(a[0].id() >> 4))
+}
+
+/// `object.__delattr__(o, name)`: remove an attribute from the instance itself.
+fn m_object_delattr(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    nargs("__delattr__", a, 2, 2)?;
+    vm.delattr_generic(&a[0], &a[1])?;
+    Ok(Value::None)
 }
 
 fn m_object_setattr(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {

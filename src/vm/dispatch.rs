@@ -1185,8 +1185,14 @@ impl Vm {
 
     /// YIELD_VALUE: suspend the top frame into its generator and deliver `v`.
     fn yield_frame(&mut self, v: Value, base: usize) -> PyResult<Option<Completion>> {
+        let Some(g) = self.frames.last_mut().and_then(|f| f.gen.take()) else {
+            // Only a compiler bug could get here; say so instead of aborting.
+            return Err(PyErr::new(
+                ExcKind::SystemError,
+                "YIELD_VALUE outside a generator frame",
+            ));
+        };
         let mut f = self.frames.pop().unwrap();
-        let g = f.gen.take().expect("yield outside a generator frame");
         let ret = std::mem::replace(&mut f.ret, Ret::Call);
         let gen = gen_of(&g);
         // Swap the handled-exception state back to the resumer's.

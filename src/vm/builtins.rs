@@ -466,9 +466,19 @@ pub fn constructor_for(kind: TypeKind) -> Option<Ctor> {
         },
         TypeKind::Slice => |_, _, a, _| {
             let (s, e, st) = match a.len() {
+                0 => {
+                    return Err(PyErr::type_error(
+                        "slice expected at least 1 argument, got 0",
+                    ))
+                }
                 1 => (Value::None, a[0].clone(), Value::None),
                 2 => (a[0].clone(), a[1].clone(), Value::None),
-                _ => (a[0].clone(), a[1].clone(), a[2].clone()),
+                3 => (a[0].clone(), a[1].clone(), a[2].clone()),
+                n => {
+                    return Err(PyErr::type_error(format!(
+                        "slice expected at most 3 arguments, got {n}"
+                    )))
+                }
             };
             Ok(Value::new_obj(Payload::Slice(s, e, st)))
         },
@@ -500,12 +510,14 @@ pub fn constructor_for(kind: TypeKind) -> Option<Ctor> {
                 fdel: get(2, "fdel"),
             })))
         },
-        TypeKind::StaticMethod => {
-            |_, _, a, _| Ok(Value::new_obj(Payload::StaticMethod(a[0].clone())))
-        }
-        TypeKind::ClassMethod => {
-            |_, _, a, _| Ok(Value::new_obj(Payload::ClassMethod(a[0].clone())))
-        }
+        TypeKind::StaticMethod => |_, _, a, _| {
+            one_argument("staticmethod", a)?;
+            Ok(Value::new_obj(Payload::StaticMethod(a[0].clone())))
+        },
+        TypeKind::ClassMethod => |_, _, a, _| {
+            one_argument("classmethod", a)?;
+            Ok(Value::new_obj(Payload::ClassMethod(a[0].clone())))
+        },
         TypeKind::Super => ctor_super,
         TypeKind::Opaque => |vm, cls, a, k| {
             let Some(new) = cls.payload_type().lookup(&PyStr::new("__new__")) else {
@@ -1547,6 +1559,17 @@ fn bi_pow(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
     vm.binary_op(a[0].clone(), a[1].clone(), 8)
 }
 
+/// `classmethod(f)`, `staticmethod(f)`: exactly one argument, CPython's message otherwise.
+fn one_argument(what: &str, a: &[Value]) -> PyResult<()> {
+    if a.len() != 1 {
+        return Err(PyErr::type_error(format!(
+            "{what} expected 1 argument, got {}",
+            a.len()
+        )));
+    }
+    Ok(())
+}
+
 fn bi_hasattr(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
     nargs("hasattr", a, 2, 2)?;
     if a[1].as_pystr().is_none() {
@@ -1855,6 +1878,7 @@ fn m_object_str(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
 }
 
 fn m_object_eq(_: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    nargs("__eq__", a, 2, 2)?;
     if a[0].is(&a[1]) {
         Ok(Value::Bool(true))
     } else {
@@ -1863,6 +1887,7 @@ fn m_object_eq(_: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
 }
 
 fn m_object_ne(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    nargs("__ne__", a, 2, 2)?;
     if let Some(eq) = vm.lookup_user_special(&a[0], "__eq__") {
         let r = vm.call(&eq, vec![a[0].clone(), a[1].clone()], &[])?;
         if vm.is_not_implemented(&r) {
@@ -1897,6 +1922,7 @@ fn m_object_setattr(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
 }
 
 fn m_object_getattribute(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    nargs("__getattribute__", a, 2, 2)?;
     vm.getattr(&a[0], &a[1])
 }
 
@@ -2283,6 +2309,7 @@ static STR_METHODS: &[(&str, NativeFn)] = &[
     ("index", |vm, a, _| str_find(vm, a, 2)),
     ("rindex", |vm, a, _| str_find(vm, a, 3)),
     ("count", |vm, a, _| {
+        nargs("count", a, 2, 4)?;
         let sub = arg_str(vm, &a[1], "must be str")?.to_string();
         let st = opt_i64(vm, a.get(2))?;
         let en = opt_i64(vm, a.get(3))?;
@@ -2326,10 +2353,12 @@ static STR_METHODS: &[(&str, NativeFn)] = &[
     ("ljust", |vm, a, _| str_pad(vm, a, 1)),
     ("rjust", |vm, a, _| str_pad(vm, a, 2)),
     ("zfill", |vm, a, _| {
+        nargs("zfill", a, 2, 2)?;
         let w = vm.index_value(&a[1])?;
         Ok(Value::string(crate::text::zfill(this_str(a), w)))
     }),
     ("partition", |vm, a, _| {
+        nargs("partition", a, 2, 2)?;
         let sep = arg_str(vm, &a[1], "must be str")?;
         if sep.is_empty() {
             return Err(PyErr::value_error("empty separator"));
@@ -2342,6 +2371,7 @@ static STR_METHODS: &[(&str, NativeFn)] = &[
         ]))
     }),
     ("rpartition", |vm, a, _| {
+        nargs("rpartition", a, 2, 2)?;
         let sep = arg_str(vm, &a[1], "must be str")?;
         if sep.is_empty() {
             return Err(PyErr::value_error("empty separator"));
@@ -2361,11 +2391,13 @@ static STR_METHODS: &[(&str, NativeFn)] = &[
         Ok(Value::bytes(this_str(a).as_bytes().to_vec()))
     }),
     ("removeprefix", |vm, a, _| {
+        nargs("removeprefix", a, 2, 2)?;
         let p = arg_str(vm, &a[1], "removeprefix() argument")?;
         let s = this_str(a);
         Ok(Value::str(s.strip_prefix(p).unwrap_or(s)))
     }),
     ("removesuffix", |vm, a, _| {
+        nargs("removesuffix", a, 2, 2)?;
         let p = arg_str(vm, &a[1], "removesuffix() argument")?;
         let s = this_str(a);
         Ok(Value::str(if p.is_empty() {
@@ -2375,6 +2407,7 @@ static STR_METHODS: &[(&str, NativeFn)] = &[
         }))
     }),
     ("translate", |vm, a, _| {
+        nargs("translate", a, 2, 2)?;
         let s = this_str(a).to_string();
         let mut out = String::new();
         for c in s.chars() {
@@ -2730,6 +2763,7 @@ fn dict_update_from(vm: &mut Vm, d: &Value, src: &Value) -> PyResult<()> {
 }
 
 fn dict_fromkeys(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    nargs("fromkeys", a, 2, 3)?;
     let keys = vm.collect_iterable(&a[1])?;
     let v = a.get(2).cloned().unwrap_or(Value::None);
     let d = Value::dict(Dict::new());
@@ -2863,10 +2897,12 @@ static SET_METHODS: &[(&str, NativeFn)] = &[
         Ok(Value::None)
     }),
     ("discard", |vm, a, _| {
+        nargs("discard", a, 2, 2)?;
         vm.set_remove(&a[0], &a[1])?;
         Ok(Value::None)
     }),
     ("remove", |vm, a, _| {
+        nargs("remove", a, 2, 2)?;
         if !vm.set_remove(&a[0], &a[1])? {
             return Err(PyErr::key_error(a[1].clone()));
         }
@@ -2917,14 +2953,17 @@ static SET_METHODS: &[(&str, NativeFn)] = &[
         Ok(Value::None)
     }),
     ("issubset", |vm, a, _| {
+        nargs("issubset", a, 2, 2)?;
         let o = as_set(vm, &a[1])?;
         vm.compare(a[0].clone(), o, 1)
     }),
     ("issuperset", |vm, a, _| {
+        nargs("issuperset", a, 2, 2)?;
         let o = as_set(vm, &a[1])?;
         vm.compare(a[0].clone(), o, 5)
     }),
     ("isdisjoint", |vm, a, _| {
+        nargs("isdisjoint", a, 2, 2)?;
         for v in set_items(vm, &a[1])? {
             if vm.set_contains(&a[0], &v)? {
                 return Ok(Value::Bool(false));

@@ -214,7 +214,21 @@ impl Vm {
                     }
                 }
             }
-            Payload::Native(nf) => (nf.func)(self, &args, kwnames).map(CallOutcome::Done),
+            Payload::Native(nf) => {
+                // A bug in a builtin (an unchecked argument count...) becomes a Python
+                // SystemError naming it, not an abort of the whole process.
+                let f = nf.func;
+                let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    f(self, &args, kwnames)
+                }));
+                match r {
+                    Ok(r) => r.map(CallOutcome::Done),
+                    Err(_) => Err(PyErr::new(
+                        ExcKind::SystemError,
+                        format!("internal error in built-in {}()", nf.name),
+                    )),
+                }
+            }
             Payload::BoundMethod { func, receiver } => {
                 args.insert(0, receiver.clone());
                 let func = func.clone();

@@ -218,15 +218,24 @@ impl Vm {
                 // A bug in a builtin (an unchecked argument count...) becomes a Python
                 // SystemError naming it, not an abort of the whole process.
                 let f = nf.func;
+                let (depth, native_depth) = (self.frames.len(), self.native_depth);
                 let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                     f(self, &args, kwnames)
                 }));
                 match r {
                     Ok(r) => r.map(CallOutcome::Done),
-                    Err(_) => Err(PyErr::new(
-                        ExcKind::SystemError,
-                        format!("internal error in built-in {}()", nf.name),
-                    )),
+                    Err(_) => {
+                        // Frames a nested run pushed were skipped by the unwinding.
+                        while self.frames.len() > depth {
+                            let fr = self.frames.pop().unwrap();
+                            self.free_frame(fr);
+                        }
+                        self.native_depth = native_depth;
+                        Err(PyErr::new(
+                            ExcKind::SystemError,
+                            format!("internal error in built-in {}()", nf.name),
+                        ))
+                    }
                 }
             }
             Payload::BoundMethod { func, receiver } => {

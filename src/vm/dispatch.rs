@@ -522,14 +522,16 @@ impl Vm {
                     // A lone `*x` arrives as it is (CPython compiles no tuple for it).
                     let args = match args.payload() {
                         Some(Payload::Tuple(t)) => t.to_vec(),
-                        _ if self.get_iter(&args).is_err() => {
-                            return Err(PyErr::type_error(format!(
-                                "{} argument after * must be an iterable, not {}",
-                                self.function_str(&func),
-                                self.type_name(&args)
-                            )))
-                        }
-                        _ => self.collect_iterable(&args)?,
+                        _ => match self.star_iter(&args)? {
+                            Some(it) => self.collect_iterable(&it)?,
+                            None => {
+                                return Err(PyErr::type_error(format!(
+                                    "{} argument after * must be an iterable, not {}",
+                                    self.function_str(&func),
+                                    self.type_name(&args)
+                                )))
+                            }
+                        },
                     };
                     let (mut all, kwnames) = match kwargs {
                         Some(k) => {
@@ -717,13 +719,13 @@ impl Vm {
                     self.dict_setitem(&d, k, v)?;
                 }
                 Opcode::ListExtend => {
-                    let it = pop!();
-                    if self.get_iter(&it).is_err() {
+                    let v = pop!();
+                    let Some(it) = self.star_iter(&v)? else {
                         return Err(PyErr::type_error(format!(
                             "Value after * must be an iterable, not {}",
-                            self.type_name(&it)
+                            self.type_name(&v)
                         )));
-                    }
+                    };
                     let items = self.collect_iterable(&it)?;
                     let s = &stack!();
                     if let Some(Payload::List(l)) = s[s.len() - arg as usize].payload() {
@@ -1366,6 +1368,25 @@ impl Vm {
     /// cost nothing at startup): BaseExceptionGroup and ExceptionGroup.
     #[cold]
     #[inline(never)]
+    /// The iterator of a `*x` operand, made once; None when `x` is not iterable at all
+    /// (its own `__iter__` failing is that error, not "must be an iterable").
+    fn star_iter(&mut self, v: &Value) -> PyResult<Option<Value>> {
+        match self.get_iter(v) {
+            Ok(it) => Ok(Some(it)),
+            Err(e) => {
+                let e = self.materialize(e);
+                let not_iterable = self.is_instance_of_kind(&e, ExcKind::TypeError)
+                    && self.lookup_special(v, "__iter__").is_none()
+                    && self.lookup_special(v, "__getitem__").is_none();
+                if not_iterable {
+                    Ok(None)
+                } else {
+                    Err(PyErr::Obj(e))
+                }
+            }
+        }
+    }
+
     fn lazy_builtin(&mut self, name: &Value) -> PyResult<Option<Value>> {
         let n = name.as_pystr().map(|s| s.as_str()).unwrap_or("");
         let (module, names): (&str, &[&str]) = match n {

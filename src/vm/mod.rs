@@ -77,7 +77,14 @@ pub fn clear_sigint() {
 /// Sleep `secs`, waking early for Ctrl-C: Err(KeyboardInterrupt) when it should be
 /// raised, Ok when a deferred Ctrl-C is waiting for the asyncio runner.
 pub fn interruptible_sleep(secs: f64) -> PyResult<()> {
-    let mut end = std::time::Instant::now() + std::time::Duration::from_secs_f64(secs);
+    if secs.is_nan() {
+        return Err(PyErr::value_error("Invalid value NaN (not a number)"));
+    }
+    let too_long = || PyErr::overflow("timestamp out of range for platform time_t");
+    let span = std::time::Duration::try_from_secs_f64(secs).map_err(|_| too_long())?;
+    let mut end = std::time::Instant::now()
+        .checked_add(span)
+        .ok_or_else(too_long)?;
     let deadline = budget::deadline();
     if let Some(d) = deadline {
         end = end.min(d);

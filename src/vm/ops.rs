@@ -369,6 +369,7 @@ impl Vm {
             (5, Value::Str(x), n) | (5, n, Value::Str(x)) if is_int(n) => {
                 let n = self.repeat_count(n)?;
                 self.check_alloc(x.as_str().len() as u128 * n as u128)?;
+                let n = if x.as_str().is_empty() { 0 } else { n };
                 Ok(Some(Value::string(x.as_str().repeat(n))))
             }
             (6, Value::Str(x), args) => {
@@ -467,6 +468,7 @@ impl Vm {
             _ => (0, 0),
         };
         self.check_alloc(len as u128 * n as u128 * item_size as u128)?;
+        let n = if len == 0 { 0 } else { n }; // [] * 2**62 is [] at once
         Ok(match a.payload() {
             Some(Payload::List(l)) => {
                 let items = l.borrow().clone();
@@ -1315,7 +1317,7 @@ pub fn int_true_div(x: &BigInt, y: &BigInt) -> PyResult<f64> {
         return Err(PyErr::zero_division("division by zero"));
     }
     if let (Some(a), Some(b)) = (x.to_i64(), y.to_i64()) {
-        if a.abs() < (1 << 53) && b.abs() < (1 << 53) {
+        if a.unsigned_abs() < (1 << 53) && b.unsigned_abs() < (1 << 53) {
             return Ok(a as f64 / b as f64);
         }
     }

@@ -178,6 +178,13 @@ fn real_main() -> i32 {
     code
 }
 
+/// `path` made absolute for an error message (as given if that fails).
+fn absolute(path: &str) -> String {
+    std::fs::canonicalize(path)
+        .map(|p| p.display().to_string())
+        .unwrap_or_else(|_| path.to_string())
+}
+
 /// The text of the script at `path`, or the exit code after CPython's message.
 fn read_script(argv0: &str, path: &str) -> Result<String, i32> {
     let bytes = match std::fs::read(path) {
@@ -186,9 +193,7 @@ fn read_script(argv0: &str, path: &str) -> Result<String, i32> {
             eprintln!(
                 "{}: can't open file '{}': [Errno {}] {}",
                 argv0,
-                std::fs::canonicalize(path)
-                    .map(|p| p.display().to_string())
-                    .unwrap_or_else(|_| path.to_string()),
+                absolute(path),
                 e.raw_os_error().unwrap_or(2),
                 strip_os_error(&e)
             );
@@ -201,9 +206,7 @@ fn read_script(argv0: &str, path: &str) -> Result<String, i32> {
         eprintln!(
             "SyntaxError: Non-UTF-8 code starting with '\\x{:02x}' in file {} on line {}, but no encoding declared; see https://peps.python.org/pep-0263/ for details",
             byte,
-            std::fs::canonicalize(path)
-                .map(|p| p.display().to_string())
-                .unwrap_or_else(|_| path.to_string()),
+            absolute(path),
             e.as_bytes()[..pos].iter().filter(|&&b| b == b'\n').count() + 1
         );
         1

@@ -3,18 +3,10 @@
 
 mod common;
 
-use common::last_stderr_line;
+use common::{last_stderr_line, pyco};
 use pyco::vm::budget::Limits;
 use pyco::{Interpreter, RunError};
-use std::process::{Command, Output};
 use std::time::{Duration, Instant};
-
-fn pyco(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_pyco"))
-        .args(args)
-        .output()
-        .unwrap()
-}
 
 #[test]
 fn instruction_budget_stops_an_endless_loop() {

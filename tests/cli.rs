@@ -2,15 +2,8 @@
 
 mod common;
 
-use common::last_stderr_line;
-use std::process::{Command, Output};
-
-fn pyco(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_pyco"))
-        .args(args)
-        .output()
-        .unwrap()
-}
+use common::{last_stderr_line, pyco};
+use std::process::Command;
 
 #[test]
 fn dash_c_runs_code_with_argv() {

@@ -81,6 +81,12 @@ impl Dict {
         self.iter().map(|(_, v)| v.clone()).collect()
     }
 
+    /// A snapshot of the (key, value) pairs, to use after the dict's borrow ends (code
+    /// that may run Python, or change the dict, while it walks them).
+    pub fn items(&self) -> Vec<(Value, Value)> {
+        self.iter().map(|(k, v)| (k.clone(), v.clone())).collect()
+    }
+
     /// Raw entry slots (for iterators that keep a position); deleted slots have Null keys.
     pub fn entry_slots(&self) -> &[Entry] {
         &self.entries

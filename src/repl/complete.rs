@@ -52,11 +52,7 @@ pub fn completions(interp: &mut Interpreter, word: &str) -> Vec<String> {
             let namespaces = [interp.globals().clone(), interp.vm.builtins.clone()];
             for ns in namespaces {
                 let items: Vec<(Value, Value)> = match &ns.payload {
-                    Payload::Dict(d) => d
-                        .borrow()
-                        .iter()
-                        .map(|(k, v)| (k.clone(), v.clone()))
-                        .collect(),
+                    Payload::Dict(d) => d.borrow().items(),
                     _ => vec![],
                 };
                 for (k, v) in items {

@@ -1065,11 +1065,7 @@ impl Vm {
                     let m = pop!();
                     if let Some(Payload::Module(md)) = m.payload() {
                         let items: Vec<(Value, Value)> = match &md.dict.payload {
-                            Payload::Dict(d) => d
-                                .borrow()
-                                .iter()
-                                .map(|(k, v)| (k.clone(), v.clone()))
-                                .collect(),
+                            Payload::Dict(d) => d.borrow().items(),
                             _ => vec![],
                         };
                         let f = cur!();

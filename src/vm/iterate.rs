@@ -407,11 +407,7 @@ impl Vm {
     /// (key, value) pairs of a mapping (dict or anything with keys() and __getitem__).
     pub fn mapping_items(&mut self, m: &Value) -> PyResult<Vec<(Value, Value)>> {
         if let Some(Payload::Dict(d)) = m.payload() {
-            return Ok(d
-                .borrow()
-                .iter()
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect());
+            return Ok(d.borrow().items());
         }
         let keys_f = self.getattr(m, &Value::str("keys"))?;
         let keys = self.call(&keys_f, vec![], &[])?;

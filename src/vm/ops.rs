@@ -425,11 +425,7 @@ impl Vm {
                     }))))
                 }
                 (Some(Payload::Dict(x)), Some(Payload::Dict(y))) if op == 7 => {
-                    let items: Vec<(Value, Value)> = y
-                        .borrow()
-                        .iter()
-                        .map(|(k, v)| (k.clone(), v.clone()))
-                        .collect();
+                    let items: Vec<(Value, Value)> = y.borrow().items();
                     if inplace {
                         for (k, v) in items {
                             self.dict_setitem(a, k, v)?;
@@ -830,11 +826,7 @@ impl Vm {
         let (Some(Payload::Dict(x)), Some(Payload::Dict(_))) = (a.payload(), b.payload()) else {
             return Ok(false);
         };
-        let items: Vec<(Value, Value)> = x
-            .borrow()
-            .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
-            .collect();
+        let items: Vec<(Value, Value)> = x.borrow().items();
         if items.len() != self.len_of(b)? {
             return Ok(false);
         }

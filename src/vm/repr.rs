@@ -141,11 +141,7 @@ impl Vm {
                 s
             }
             Payload::Dict(d) => {
-                let items: Vec<(Value, Value)> = d
-                    .borrow()
-                    .iter()
-                    .map(|(k, v)| (k.clone(), v.clone()))
-                    .collect();
+                let items: Vec<(Value, Value)> = d.borrow().items();
                 let mut s = String::from("{");
                 for (i, (k, val)) in items.iter().enumerate() {
                     if i > 0 {

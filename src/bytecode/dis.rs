@@ -29,6 +29,8 @@ pub enum ArgVal {
     Int(i64),
     Const(Value),
     Name(String),
+    /// CPython's `dis.UNKNOWN`: an argument dis does not dereference.
+    Unknown,
 }
 
 /// CPython's HAVE_ARGUMENT: opcodes from 90 up take an argument.
@@ -68,6 +70,9 @@ pub fn instructions(
             (None, ArgVal::None, String::new())
         } else {
             let (val, rep) = match ins.op.arg_kind() {
+                // CPython's dis dereferences only LOAD_CONST's argument (KW_NAMES shows
+                // a bare index; its argval is dis.UNKNOWN).
+                ArgKind::Const if ins.op != Opcode::LoadConst => (ArgVal::Unknown, String::new()),
                 ArgKind::Const => {
                     let c = code.consts.get(a as usize).cloned().unwrap_or(Value::None);
                     let r = repr_const(&c);

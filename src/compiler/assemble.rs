@@ -97,7 +97,14 @@ fn splice(u: &mut Unit, extra: &[Vec<CInstr>], replace: &[bool]) {
 /// other paths also reach gets a copy of its own (which takes the jump's line). The
 /// dis sequences and line numbers then match CPython's.
 fn copy_exit_blocks(u: &mut Unit) {
-    // extend_block
+    // extend_block, twice as CPython's optimize_cfg runs it: a jump to a jump that the
+    // first pass turned into a copied exit is itself a jump to an exit block.
+    extend_blocks(u);
+    extend_blocks(u);
+    duplicate_exits_without_lineno(u);
+}
+
+fn extend_blocks(u: &mut Unit) {
     let n = u.instrs.len();
     let starts = block_starts(&u.instrs, &u.labels);
     let mut extra: Vec<Vec<CInstr>> = vec![vec![]; n];
@@ -110,22 +117,27 @@ fn copy_exit_blocks(u: &mut Unit) {
         let t = u.labels[ins.target as usize];
         if let Some(e) = exit_block_end(&u.instrs, &starts, t) {
             // Only blocks without a line (an implicit `return None`), as in 3.11.
-            if e + 1 - t <= MAX_COPY_SIZE && u.instrs[t..=e].iter().all(|x| x.line == 0) {
+            // NOPs do not count: CPython has removed them before its second pass.
+            let body = u.instrs[t..=e].iter().filter(|x| x.op != Opcode::Nop);
+            if body.clone().count() <= MAX_COPY_SIZE && u.instrs[t..=e].iter().all(|x| x.line == 0)
+            {
                 let mut nop = ins;
                 nop.op = Opcode::Nop;
                 nop.target = NO_LABEL;
                 nop.arg = 0;
                 replace[i] = true;
                 extra[i].push(nop);
-                extra[i].extend_from_slice(&u.instrs[t..=e]);
+                extra[i].extend(body.copied());
             }
         }
     }
     if replace.iter().any(|&r| r) {
         splice(u, &extra, &replace);
     }
+}
 
-    // duplicate_exits_without_lineno: needs reachability and predecessor counts.
+/// duplicate_exits_without_lineno: needs reachability and predecessor counts.
+fn duplicate_exits_without_lineno(u: &mut Unit) {
     let n = u.instrs.len();
     let starts = block_starts(&u.instrs, &u.labels);
     let mut reached = vec![false; n];
@@ -215,6 +227,125 @@ fn copy_exit_blocks(u: &mut Unit) {
     }
 }
 
+/// STORE_FAST and POP_TOP only touch the top of the stack and run no code, so the
+/// order of a run of them can be changed instead of swapping stack items.
+fn swappable(op: Opcode) -> bool {
+    matches!(op, Opcode::StoreFast | Opcode::PopTop)
+}
+
+fn stores_to(ins: &CInstr) -> Option<u32> {
+    (ins.op == Opcode::StoreFast).then_some(ins.arg)
+}
+
+/// The next STORE_FAST/POP_TOP after `i` in the same basic block (NOPs skipped), on
+/// `line` when given: reordering across lines would change what a line sees bound.
+fn next_swappable(
+    instrs: &[CInstr],
+    targets: &std::collections::HashSet<usize>,
+    mut i: usize,
+    line: Option<u32>,
+) -> Option<usize> {
+    loop {
+        i += 1;
+        let ins = instrs.get(i)?;
+        if targets.contains(&i) || line.is_some_and(|l| ins.line != l) {
+            return None;
+        }
+        match ins.op {
+            Opcode::Nop => continue,
+            op if swappable(op) => return Some(i),
+            _ => return None,
+        }
+    }
+}
+
+/// CPython's apply_static_swaps: `SWAP n` followed by stores becomes a NOP and the
+/// stores trade places (`a, b = b, a + b` stores without swapping), walking back over
+/// earlier SWAPs of the same run. Never when two of the stores name one variable.
+fn apply_static_swaps(
+    instrs: &mut [CInstr],
+    targets: &std::collections::HashSet<usize>,
+    mut i: usize,
+) {
+    loop {
+        let swap = instrs[i];
+        if swap.op != Opcode::Swap {
+            if swap.op != Opcode::Nop && !swappable(swap.op) {
+                return;
+            }
+        } else {
+            let Some(j) = next_swappable(instrs, targets, i, None) else {
+                return;
+            };
+            let line = instrs[j].line;
+            let mut k = j;
+            for _ in 1..swap.arg {
+                match next_swappable(instrs, targets, k, Some(line)) {
+                    Some(next) => k = next,
+                    None => return,
+                }
+            }
+            let (sj, sk) = (stores_to(&instrs[j]), stores_to(&instrs[k]));
+            if sj.is_some() || sk.is_some() {
+                if sj == sk {
+                    return;
+                }
+                if instrs[j + 1..k]
+                    .iter()
+                    .any(|x| stores_to(x).is_some_and(|s| Some(s) == sj || Some(s) == sk))
+                {
+                    return;
+                }
+            }
+            instrs[i].op = Opcode::Nop;
+            instrs[i].arg = 0;
+            instrs.swap(j, k);
+        }
+        if i == 0 || targets.contains(&i) {
+            return;
+        }
+        i -= 1;
+    }
+}
+
+/// CPython's propagate_line_numbers, for the line-less NOPs `Compiler::pop_block`
+/// leaves: one that starts a block whose only way in is a jump takes the jump's line.
+fn lone_jump_lines_for_placeholders(instrs: &mut [CInstr], reachable: &[bool], u: &Unit) {
+    let n = instrs.len();
+    // (number of jumps in, the last one) per instruction.
+    let mut jumps_in = vec![(0u32, 0usize); n + 1];
+    for (i, ins) in instrs.iter().enumerate() {
+        if reachable[i] && ins.op.is_jump() {
+            let t = (ins.arg as usize).min(n);
+            jumps_in[t] = (jumps_in[t].0 + 1, i);
+        }
+    }
+    for h in u.handlers.iter() {
+        let t = u.labels[h.label as usize].min(n);
+        jumps_in[t].0 += 1;
+    }
+    for i in 0..n {
+        if instrs[i].op != Opcode::Nop || instrs[i].line != 0 || !reachable[i] {
+            continue;
+        }
+        let falls_in = i > 0 && reachable[i - 1] && !instrs[i - 1].op.is_terminator();
+        if let (1, j) = jumps_in[i] {
+            if !falls_in {
+                // A line-less jump has the line of what precedes it in its block.
+                let mut k = j;
+                while instrs[k].line == 0
+                    && k > 0
+                    && jumps_in[k].0 == 0
+                    && !instrs[k - 1].op.is_terminator()
+                {
+                    k -= 1;
+                }
+                instrs[i].line = instrs[k].line;
+            }
+        }
+    }
+}
+
 pub(super) fn assemble(mut u: Unit, source: Rc<SourceFile>) -> CodeObject {
     copy_exit_blocks(&mut u);
     let n = u.instrs.len();
@@ -238,6 +369,15 @@ pub(super) fn assemble(mut u: Unit, source: Rc<SourceFile>) -> CodeObject {
             } else {
                 Opcode::Swap
             };
+        }
+    }
+    for i in 0..n {
+        if instrs[i].op == Opcode::Swap {
+            if instrs[i].arg == 1 {
+                instrs[i].op = Opcode::Nop;
+            } else {
+                apply_static_swaps(&mut instrs, &targets, i);
+            }
         }
     }
     // LOAD_CONST x n, BUILD_TUPLE n -> LOAD_CONST (the tuple) (fold_tuple_on_constants).
@@ -384,6 +524,7 @@ pub(super) fn assemble(mut u: Unit, source: Rc<SourceFile>) -> CodeObject {
     // NOPs go too, unless they carry a line nothing else marks (CPython's rule);
     // a following artificial instruction (line 0) inherits the NOP's line.
     let mut keep: Vec<bool> = depth.iter().map(|&d| d >= 0).collect();
+    lone_jump_lines_for_placeholders(&mut instrs, &keep, &u);
     // The previous line counts only within a basic block (CPython cleans block by block).
     let mut block_start = vec![false; n + 1];
     for (i, ins) in instrs.iter().enumerate() {
@@ -404,6 +545,19 @@ pub(super) fn assemble(mut u: Unit, source: Rc<SourceFile>) -> CodeObject {
         }
         if block_start[i] {
             prev_line = None;
+        }
+        // A jump to what follows once dead code is gone is a NOP (remove_redundant_jumps).
+        if instrs[i].op == Opcode::JumpForward {
+            let t = instrs[i].arg as usize;
+            if t > i && (i + 1..t).all(|j| !keep[j]) {
+                instrs[i].op = Opcode::Nop;
+                instrs[i].arg = 0;
+            }
+        }
+        if instrs[i].op == Opcode::Nop && instrs[i].line == 0 {
+            // A placeholder nothing gave a line (CPython drops NOPs without one).
+            keep[i] = false;
+            continue;
         }
         if instrs[i].op == Opcode::Nop && i > 0 {
             let line = instrs[i].line;

@@ -72,6 +72,10 @@ impl<'a> Compiler<'a> {
                 }
                 self.bind(end);
             }
+            ExprKind::BinOp { .. } | ExprKind::UnaryOp { .. } if fold::fold(e).is_some() => {
+                let v = fold::fold(e).unwrap();
+                self.load_const(v);
+            }
             ExprKind::BinOp { left, op, right } => {
                 // Iterate down the left spine so long chains (a+b+c+...) don't recurse deeply.
                 let mut spine = vec![(op, &**right, e.span)];
@@ -92,22 +96,6 @@ impl<'a> Compiler<'a> {
                 self.nesting -= extra;
             }
             ExprKind::UnaryOp { op, operand } => {
-                // Fold negative numeric literals, as CPython's AST optimizer does.
-                if *op == UnaryOp::USub {
-                    if let ExprKind::Constant(c) = &operand.kind {
-                        match c {
-                            Constant::Int(i) => {
-                                self.load_const(Value::from_bigint(-i.clone()));
-                                return Ok(());
-                            }
-                            Constant::Float(f) => {
-                                self.load_const(Value::Float(-f));
-                                return Ok(());
-                            }
-                            _ => {}
-                        }
-                    }
-                }
                 self.expr(operand)?;
                 self.emit(
                     match op {
@@ -237,16 +225,21 @@ impl<'a> Compiler<'a> {
             }
             ExprKind::Lambda { args, body } => {
                 let flags = self.function_defaults(args)?;
-                let scope = self.table.scope_for(e);
-                let line = self.line_of(e.span);
-                let qualname = self.qualname_for("<lambda>");
-                self.enter_unit(scope, "<lambda>".into(), qualname, line);
-                self.set_arg_counts(args);
-                self.add_const(Value::None);
-                self.emit_prologue();
-                self.expr(body)?;
-                self.emit(Op::ReturnValue, 0);
-                let code = self.leave_unit();
+                let code = match self.compiled_before(e) {
+                    Some(code) => code,
+                    None => {
+                        let scope = self.table.scope_for(e);
+                        let line = self.line_of(e.span);
+                        let qualname = self.qualname_for("<lambda>");
+                        self.enter_unit(scope, "<lambda>".into(), qualname, line);
+                        self.set_arg_counts(args);
+                        self.add_const(Value::None);
+                        self.emit_prologue();
+                        self.expr(body)?;
+                        self.emit(Op::ReturnValue, 0);
+                        self.leave_nested_unit(e)
+                    }
+                };
                 self.make_closure(code, flags);
             }
             ExprKind::ListComp { elt, generators } => {
@@ -537,13 +530,29 @@ impl<'a> Compiler<'a> {
 
     /// An expression whose value is only iterated (`for x in [1, 2]`, a comprehension's
     /// source, the right of `in`): a list display compiles as a tuple, which then folds
-    /// to a constant, as CPython's AST optimizer (fold_iter) arranges.
+    /// to a constant, and a set display of constants is a frozenset constant, as
+    /// CPython's AST optimizer (fold_iter) arranges.
     pub(super) fn iterable(&mut self, e: &Expr) -> CResult {
         match &e.kind {
             ExprKind::List(items)
                 if !items.iter().any(|i| matches!(i.kind, ExprKind::Starred(_))) =>
             {
                 self.sequence(items, Seq::Tuple)
+            }
+            // An all-constant set display is the frozenset constant itself.
+            ExprKind::Set(items) => {
+                let frozen = items
+                    .iter()
+                    .map(folded_constant)
+                    .collect::<Option<Vec<Value>>>()
+                    .and_then(constant_frozenset);
+                match frozen {
+                    Some(f) => {
+                        self.load_const(f);
+                        Ok(())
+                    }
+                    None => self.expr(e),
+                }
             }
             _ => self.expr(e),
         }
@@ -560,16 +569,21 @@ impl<'a> Compiler<'a> {
             Seq::Set => (Op::BuildSet, Op::SetUpdate, Op::SetAdd),
         };
         let n = items.len();
-        if n > 2 && kind != Seq::Set {
+        if n > 2 {
             let folded: Option<Vec<Value>> = items.iter().map(folded_constant).collect();
-            if let Some(values) = folded {
-                let tuple = Value::tuple(values);
-                if kind == Seq::Tuple {
-                    self.load_const(tuple);
-                } else {
-                    self.emit(Op::BuildList, 0);
-                    self.load_const(tuple);
-                    self.emit(Op::ListExtend, 1);
+            let folded = match (folded, kind) {
+                (Some(values), Seq::Set) => constant_frozenset(values),
+                (Some(values), _) => Some(Value::tuple(values)),
+                (None, _) => None,
+            };
+            if let Some(value) = folded {
+                match kind {
+                    Seq::Tuple => self.load_const(value),
+                    Seq::List | Seq::Set => {
+                        self.emit(build, 0);
+                        self.load_const(value);
+                        self.emit(extend, 1);
+                    }
                 }
                 return Ok(());
             }
@@ -676,26 +690,29 @@ impl<'a> Compiler<'a> {
         elt: &Expr,
         value: Option<&Expr>,
     ) -> CResult {
-        let scope = self.table.scope_for(e);
-        let line = self.line_of(e.span);
-        let qualname = self.qualname_for(name);
-        self.enter_unit(scope, name.into(), qualname, line);
-        self.u().argcount = 1;
-        let is_async_gen = self.u().flags & crate::bytecode::flags::ASYNC_GENERATOR != 0;
-        let _ = is_async_gen;
-        self.emit_prologue();
-        match kind {
-            CompKind::List => self.emit(Op::BuildList, 0),
-            CompKind::Set => self.emit(Op::BuildSet, 0),
-            CompKind::Dict => self.emit(Op::BuildMap, 0),
-            CompKind::Gen => {}
-        }
-        self.comp_generator(generators, 0, kind, elt, value)?;
-        if kind == CompKind::Gen {
-            self.load_const(Value::None);
-        }
-        self.emit(Op::ReturnValue, 0);
-        let code = self.leave_unit();
+        let code = match self.compiled_before(e) {
+            Some(code) => code,
+            None => {
+                let scope = self.table.scope_for(e);
+                let line = self.line_of(e.span);
+                let qualname = self.qualname_for(name);
+                self.enter_unit(scope, name.into(), qualname, line);
+                self.u().argcount = 1;
+                self.emit_prologue();
+                match kind {
+                    CompKind::List => self.emit(Op::BuildList, 0),
+                    CompKind::Set => self.emit(Op::BuildSet, 0),
+                    CompKind::Dict => self.emit(Op::BuildMap, 0),
+                    CompKind::Gen => {}
+                }
+                self.comp_generator(generators, 0, kind, elt, value)?;
+                if kind == CompKind::Gen {
+                    self.load_const(Value::None);
+                }
+                self.emit(Op::ReturnValue, 0);
+                self.leave_nested_unit(e)
+            }
+        };
         let is_coro = code.flags & crate::bytecode::flags::COROUTINE != 0;
         self.make_closure(code, 0);
         self.iterable(&generators[0].iter)?;
@@ -809,20 +826,58 @@ enum CompKind {
     Gen,
 }
 
-/// The value of a constant display item after CPython's AST folding of a sign on a
-/// number (`-1`), if the item is one.
+/// The value of a constant display item after CPython's AST folding (`-1`, `60 * 60`,
+/// tuple displays of constants), if the item is one.
 fn folded_constant(e: &Expr) -> Option<Value> {
-    match &e.kind {
-        ExprKind::Constant(c) => Some(constant_value(c)),
-        ExprKind::UnaryOp {
-            op: ast::UnaryOp::USub,
-            operand,
-        } => match &operand.kind {
-            ExprKind::Constant(Constant::Int(i)) => Some(Value::from_bigint(-i.clone())),
-            ExprKind::Constant(Constant::Float(f)) => Some(Value::Float(-f)),
-            _ => None,
+    fold::fold(e)
+}
+
+/// The frozenset constant CPython's compiler makes of an all-constant set display
+/// (its iteration order is CPython's: see `SetTable::from_constant_frozenset`).
+fn constant_frozenset(values: Vec<Value>) -> Option<Value> {
+    let mut items = Vec::with_capacity(values.len());
+    for v in values {
+        items.push((constant_hash(&v)?, v));
+    }
+    let mut eq = |a: &Value, b: &Value| -> Result<bool, ()> { Ok(constants_equal(a, b)) };
+    let table = crate::settable::SetTable::from_constant_frozenset(&items, &mut eq).ok()?;
+    Some(Value::new_obj(Payload::Set(crate::object::SetObj {
+        table: std::cell::RefCell::new(table),
+        frozen: true,
+    })))
+}
+
+/// `hash()` of a constant, without a VM (None: not a kind the folding handles).
+fn constant_hash(v: &Value) -> Option<i64> {
+    use crate::settable::*;
+    Some(match v {
+        Value::Int(i) => hash_i64(*i),
+        Value::Bool(b) => *b as i64,
+        Value::BigInt(b) => hash_bigint(b),
+        Value::Float(f) => hash_f64(*f)?,
+        Value::Str(s) => s.hash(),
+        Value::None => 0xFCA86420,
+        Value::Obj(o) => match &o.payload {
+            Payload::Tuple(items) => hash_tuple(
+                &items
+                    .iter()
+                    .map(constant_hash)
+                    .collect::<Option<Vec<_>>>()?,
+            ),
+            Payload::Bytes(b) => hash_bytes(b),
+            _ => return None,
         },
-        _ => None,
+        Value::Null => return None,
+    })
+}
+
+fn constants_equal(a: &Value, b: &Value) -> bool {
+    match (a.payload(), b.payload()) {
+        (Some(Payload::Tuple(x)), Some(Payload::Tuple(y))) => {
+            x.len() == y.len() && x.iter().zip(y.iter()).all(|(p, q)| constants_equal(p, q))
+        }
+        (Some(Payload::Bytes(x)), Some(Payload::Bytes(y))) => x == y,
+        _ => crate::vm::ops::fast_eq(a, b).unwrap_or(false),
     }
 }
 

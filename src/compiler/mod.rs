@@ -4,6 +4,7 @@
 
 mod assemble;
 mod expr;
+mod fold;
 mod stmt;
 pub mod symtable;
 
@@ -124,6 +125,9 @@ pub struct Compiler<'a> {
     units: Vec<Unit>,
     mode: CompileMode,
     nesting: u32,
+    /// Code objects of lambdas and comprehensions by their AST node: a `while` condition
+    /// is compiled twice, and CPython's constant merging gives both copies one code object.
+    nested_code: HashMap<*const ast::Expr, Rc<CodeObject>>,
     _marker: std::marker::PhantomData<&'a ()>,
 }
 
@@ -155,6 +159,7 @@ pub fn compile_with_warnings(
         units: vec![],
         mode,
         nesting: 0,
+        nested_code: HashMap::new(),
         _marker: std::marker::PhantomData,
     };
     Ok((c.compile_module(module)?, warnings))
@@ -334,6 +339,14 @@ impl<'a> Compiler<'a> {
         self.u().handler_stack.pop();
     }
 
+    /// Where CPython emits its POP_BLOCK pseudo-instruction: a NOP without a line. The
+    /// assembler gives it the line of a lone jump to it (a `for` loop that ends a `try`
+    /// or `with` body shows its exit as a NOP on the `for` line, as in CPython) or drops it.
+    fn pop_block(&mut self) {
+        self.u().line = 0;
+        self.emit(Opcode::Nop, 0);
+    }
+
     fn set_line(&mut self, span: Span) {
         let line = self.source.line_of(span.start);
         self.u().line = line;
@@ -466,6 +479,17 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    fn compiled_before(&self, e: &ast::Expr) -> Option<Rc<CodeObject>> {
+        self.nested_code.get(&(e as *const ast::Expr)).cloned()
+    }
+
+    /// Finish the unit of the lambda or comprehension `e`, remembering its code object.
+    fn leave_nested_unit(&mut self, e: &ast::Expr) -> Rc<CodeObject> {
+        let code = self.leave_unit();
+        self.nested_code.insert(e as *const ast::Expr, code.clone());
+        code
+    }
+
     /// The code object of a nested scope, as a constant plus MAKE_FUNCTION with its closure.
     fn make_closure(&mut self, code: Rc<CodeObject>, mut flags: u32) {
         if !code.freevars.is_empty() {
@@ -571,6 +595,17 @@ fn const_key(v: &Value) -> Option<String> {
             }
             Payload::Bytes(b) => format!("Y{:?}", b),
             Payload::Ellipsis => "E".into(),
+            Payload::Set(set) if set.frozen => {
+                let mut k = String::from("Z(");
+                for it in set.table.borrow().keys() {
+                    k.push_str(&const_key(it)?);
+                    k.push(',');
+                }
+                k.push(')');
+                k
+            }
+            // Only the very same code object (see `Compiler::nested_code`).
+            Payload::Code(c) => format!("C{:p}", Rc::as_ptr(c)),
             _ => return None,
         },
         Value::Null => return None,

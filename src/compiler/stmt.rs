@@ -502,6 +502,7 @@ impl<'a> Compiler<'a> {
         self.stmts(body)?;
         self.u().fblocks.pop();
         self.pop_handler();
+        self.pop_block();
         self.stmts(orelse)?;
         self.u().line = 0;
         self.emit_jump(Op::JumpForward, end);
@@ -622,6 +623,7 @@ impl<'a> Compiler<'a> {
         }
         self.u().fblocks.pop();
         self.pop_handler();
+        self.pop_block();
         self.stmts(finalbody)?;
         self.u().line = 0;
         self.emit_jump(Op::JumpForward, exit);
@@ -689,6 +691,7 @@ impl<'a> Compiler<'a> {
         }
         self.u().fblocks.pop();
         self.pop_handler();
+        self.pop_block();
         self.set_line(s.span);
         self.call_exit_with_nones();
         if is_async {
@@ -899,8 +902,7 @@ impl<'a> Compiler<'a> {
         self.emit(Op::LoadBuildClass, 0);
         self.make_closure(code, 0);
         self.load_const(Value::str(&c.name));
-        let bases: Vec<ast::Expr> = c.bases.clone();
-        self.call_helper(2, &bases, &c.keywords)?;
+        self.call_helper(2, &c.bases, &c.keywords)?;
         self.apply_decorators(&c.decorators);
         self.set_line(c.span);
         self.store_name(&c.name)

@@ -251,7 +251,8 @@ fn dis_get_instructions(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value
         set(
             "argval",
             match d.argval {
-                ArgVal::None => Value::None,
+                // CPython gives its dis.UNKNOWN sentinel here; pyco has no such object.
+                ArgVal::None | ArgVal::Unknown => Value::None,
                 ArgVal::Int(i) => Value::Int(i),
                 ArgVal::Const(c) => c,
                 ArgVal::Name(n) => Value::string(n),

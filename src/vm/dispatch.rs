@@ -734,11 +734,22 @@ impl Vm {
                 }
                 Opcode::SetUpdate => {
                     let it = pop!();
-                    let items = self.collect_iterable(&it)?;
                     let set = {
                         let s = &stack!();
                         s[s.len() - arg as usize].clone()
                     };
+                    // `{1, 2, 3}`: BUILD_SET 0 then the frozenset constant, which
+                    // CPython's set_merge copies slot for slot into the empty set.
+                    if let (Some(Payload::Set(dst)), Some(Payload::Set(src))) =
+                        (set.payload(), it.payload())
+                    {
+                        if dst.table.borrow().is_empty() && src.frozen {
+                            let copy = src.table.borrow().copy();
+                            *dst.table.borrow_mut() = copy;
+                            continue;
+                        }
+                    }
+                    let items = self.collect_iterable(&it)?;
                     for v in items {
                         self.set_add(&set, v)?;
                     }

@@ -34,3 +34,26 @@ def lambdas_in_loop_test(items):
     while any(map(lambda v: v > 3, items)):
         items = items[1:]
     return items
+
+
+async def constants(sleep, x):
+    await sleep(60 * 60 / 3600 - 1)
+    if x in {1, 2, 3}:
+        return [v for v in {3, 1, 2} if v > x] + [(1, 'a'), (2, 'b'), (3, 'c')]
+    return {8, 16, 0, 24, 1, x}
+
+
+async def loop_ends_try(items, sleep):
+    try:
+        for i in items:
+            await sleep(i)
+    finally:
+        print("done")
+
+
+async def with_ends_function(cm, sleep):
+    try:
+        async with cm:
+            await sleep(0)
+    except TimeoutError:
+        print("late")

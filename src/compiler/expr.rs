@@ -72,7 +72,9 @@ impl<'a> Compiler<'a> {
                 }
                 self.bind(end);
             }
-            ExprKind::BinOp { .. } | ExprKind::UnaryOp { .. } if fold::fold(e).is_some() => {
+            ExprKind::UnaryOp { .. } | ExprKind::Subscript { .. } | ExprKind::Tuple(_)
+                if fold::fold(e).is_some() =>
+            {
                 let v = fold::fold(e).unwrap();
                 self.load_const(v);
             }
@@ -86,7 +88,23 @@ impl<'a> Compiler<'a> {
                     cur = left;
                 }
                 let extra = spine.len() as u32 - 1;
-                self.expr(cur)?;
+                // Fold the constant part at the bottom of the chain, bottom-up as CPython's
+                // optimizer does (`2 * 3 * x` loads 6).
+                match fold::fold(cur) {
+                    Some(mut v) => {
+                        while let Some(&(op, right, _)) = spine.last() {
+                            match fold::fold(right).and_then(|r| fold::binary(*op, &v, &r)) {
+                                Some(folded) => {
+                                    v = folded;
+                                    spine.pop();
+                                }
+                                None => break,
+                            }
+                        }
+                        self.load_const(v);
+                    }
+                    None => self.expr(cur)?,
+                }
                 for (op, right, span) in spine.into_iter().rev() {
                     self.expr(right)?;
                     let line = self.line_of(span);
@@ -96,6 +114,14 @@ impl<'a> Compiler<'a> {
                 self.nesting -= extra;
             }
             ExprKind::UnaryOp { op, operand } => {
+                if *op == UnaryOp::Not {
+                    if let Some((left, cmp, right)) = negatable_compare(operand) {
+                        self.expr(left)?;
+                        self.iterable_if_in(cmp, right)?;
+                        self.emit_compare(negated(cmp));
+                        return Ok(());
+                    }
+                }
                 self.expr(operand)?;
                 self.emit(
                     match op {
@@ -328,7 +354,14 @@ impl<'a> Compiler<'a> {
             ExprKind::UnaryOp {
                 op: UnaryOp::Not,
                 operand,
-            } => return self.jump_if(operand, target, !cond),
+            } => {
+                return match negatable_compare(operand) {
+                    Some((left, cmp, right)) => {
+                        self.jump_if_compare(left, negated(cmp), right, target, cond)
+                    }
+                    None => self.jump_if(operand, target, !cond),
+                }
+            }
             ExprKind::BoolOp { op, values } => {
                 let is_or = *op == BoolOp::Or;
                 let (next2, own) = if cond == is_or {
@@ -345,31 +378,19 @@ impl<'a> Compiler<'a> {
                 }
                 return Ok(());
             }
-            // `x is None` / `x is not None` jump on None directly.
             ExprKind::Compare {
                 left,
                 ops,
                 comparators,
-            } if ops.len() == 1
-                && matches!(ops[0], CmpOp::Is | CmpOp::IsNot)
-                && matches!(comparators[0].kind, ExprKind::Constant(Constant::None)) =>
-            {
-                self.expr(left)?;
-                let jump_on_none = (ops[0] == CmpOp::Is) == cond;
-                self.emit_jump(
-                    if jump_on_none {
-                        Op::PopJumpForwardIfNone
-                    } else {
-                        Op::PopJumpForwardIfNotNone
-                    },
-                    target,
-                );
-                return Ok(());
+            } if ops.len() == 1 => {
+                return self.jump_if_compare(left, ops[0], &comparators[0], target, cond);
             }
             _ => {}
         }
-        // A constant condition is decided now: an unconditional jump or nothing.
+        // A constant condition is decided now: an unconditional jump or nothing. The NOP
+        // is what CPython's optimizer leaves of the LOAD_CONST (it keeps the line).
         if let Some(t) = super::stmt::constant_truth(e) {
+            self.emit(Op::Nop, 0);
             if t == cond {
                 self.emit_jump(Op::JumpForward, target);
             }
@@ -385,6 +406,53 @@ impl<'a> Compiler<'a> {
             target,
         );
         Ok(())
+    }
+
+    /// Jump to `target` when `left <op> right` is `cond`; `x is None` and `x is not
+    /// None` jump on None directly.
+    fn jump_if_compare(
+        &mut self,
+        left: &Expr,
+        op: CmpOp,
+        right: &Expr,
+        target: Label,
+        cond: bool,
+    ) -> CResult {
+        self.expr(left)?;
+        if matches!(op, CmpOp::Is | CmpOp::IsNot)
+            && matches!(right.kind, ExprKind::Constant(Constant::None))
+        {
+            let jump_on_none = (op == CmpOp::Is) == cond;
+            self.emit_jump(
+                if jump_on_none {
+                    Op::PopJumpForwardIfNone
+                } else {
+                    Op::PopJumpForwardIfNotNone
+                },
+                target,
+            );
+            return Ok(());
+        }
+        self.iterable_if_in(op, right)?;
+        self.emit_compare(op);
+        self.emit_jump(
+            if cond {
+                Op::PopJumpForwardIfTrue
+            } else {
+                Op::PopJumpForwardIfFalse
+            },
+            target,
+        );
+        Ok(())
+    }
+
+    /// The right operand of a comparison: only iterated for `in` / `not in`.
+    fn iterable_if_in(&mut self, op: CmpOp, right: &Expr) -> CResult {
+        if matches!(op, CmpOp::In | CmpOp::NotIn) {
+            self.iterable(right)
+        } else {
+            self.expr(right)
+        }
     }
 
     /// Arguments and CALL (or CALL_FUNCTION_EX); the callable (and NULL/self) are pushed.
@@ -632,50 +700,90 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// A dict display as CPython 3.11's compiler_dict builds it: runs of `key: value`
+    /// items between `**` unpackings are sub-dicts, merged with DICT_UPDATE; a run of
+    /// more than 15 items is split off as it grows.
     fn dict_display(&mut self, keys: &[Option<Expr>], values: &[Expr]) -> CResult {
-        let has_unpack = keys.iter().any(|k| k.is_none());
-        if !has_unpack {
-            let const_keys: Option<Vec<Value>> = keys
-                .iter()
-                .map(|k| match &k.as_ref().unwrap().kind {
-                    ExprKind::Constant(Constant::Str(s)) => Some(Value::str(s)),
-                    _ => None,
-                })
-                .collect();
-            if let (Some(ck), true) = (const_keys, keys.len() > 1) {
-                let mut seen = std::collections::HashSet::new();
-                if ck
-                    .iter()
-                    .all(|k| seen.insert(k.as_pystr().unwrap().as_str().to_string()))
-                {
-                    for v in values {
-                        self.expr(v)?;
+        let n = values.len();
+        let mut have_dict = false;
+        let mut elements = 0;
+        for i in 0..n {
+            if keys[i].is_none() {
+                if elements > 0 {
+                    self.subdict(keys, values, i - elements, i)?;
+                    if have_dict {
+                        self.emit(Op::DictUpdate, 1);
                     }
-                    self.load_const(Value::tuple(ck));
-                    self.emit(Op::BuildConstKeyMap, keys.len() as u32);
-                    return Ok(());
+                    have_dict = true;
+                    elements = 0;
                 }
-            }
-            for (k, v) in keys.iter().zip(values) {
-                self.expr(k.as_ref().unwrap())?;
-                self.expr(v)?;
-            }
-            self.emit(Op::BuildMap, keys.len() as u32);
-            return Ok(());
-        }
-        self.emit(Op::BuildMap, 0);
-        for (k, v) in keys.iter().zip(values) {
-            match k {
-                Some(k) => {
-                    self.expr(k)?;
-                    self.expr(v)?;
-                    self.emit(Op::MapAdd, 1);
+                if !have_dict {
+                    self.emit(Op::BuildMap, 0);
+                    have_dict = true;
                 }
-                None => {
-                    self.expr(v)?;
+                self.expr(&values[i])?;
+                self.emit(Op::DictUpdate, 1);
+            } else if elements * 2 > STACK_USE_GUIDELINE {
+                self.subdict(keys, values, i - elements, i + 1)?;
+                if have_dict {
                     self.emit(Op::DictUpdate, 1);
                 }
+                have_dict = true;
+                elements = 0;
+            } else {
+                elements += 1;
             }
+        }
+        if elements > 0 {
+            self.subdict(keys, values, n - elements, n)?;
+            if have_dict {
+                self.emit(Op::DictUpdate, 1);
+            }
+            have_dict = true;
+        }
+        if !have_dict {
+            self.emit(Op::BuildMap, 0);
+        }
+        Ok(())
+    }
+
+    /// Items `begin..end` of a dict display (none of them `**`): constant keys become
+    /// one tuple for BUILD_CONST_KEY_MAP; a big run is built with MAP_ADD.
+    fn subdict(
+        &mut self,
+        keys: &[Option<Expr>],
+        values: &[Expr],
+        begin: usize,
+        end: usize,
+    ) -> CResult {
+        let n = end - begin;
+        let big = n * 2 > STACK_USE_GUIDELINE;
+        if n > 1 && !big {
+            let constant_keys: Option<Vec<Value>> = keys[begin..end]
+                .iter()
+                .map(|k| k.as_ref().and_then(fold::fold))
+                .collect();
+            if let Some(ck) = constant_keys {
+                for v in &values[begin..end] {
+                    self.expr(v)?;
+                }
+                self.load_const(Value::tuple(ck));
+                self.emit(Op::BuildConstKeyMap, n as u32);
+                return Ok(());
+            }
+        }
+        if big {
+            self.emit(Op::BuildMap, 0);
+        }
+        for (k, v) in keys[begin..end].iter().zip(&values[begin..end]) {
+            self.expr(k.as_ref().expect("no ** in a sub-dict"))?;
+            self.expr(v)?;
+            if big {
+                self.emit(Op::MapAdd, 1);
+            }
+        }
+        if !big {
+            self.emit(Op::BuildMap, n as u32);
         }
         Ok(())
     }
@@ -810,6 +918,36 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 }
+
+/// `not (a is b)` and `not (a in b)`: CPython's optimizer rewrites them as `a is not b`
+/// and `a not in b` (only these: `not (a == b)` may differ from `a != b`).
+fn negatable_compare(e: &Expr) -> Option<(&Expr, CmpOp, &Expr)> {
+    match &e.kind {
+        ExprKind::Compare {
+            left,
+            ops,
+            comparators,
+        } if ops.len() == 1
+            && matches!(ops[0], CmpOp::Is | CmpOp::IsNot | CmpOp::In | CmpOp::NotIn) =>
+        {
+            Some((left, ops[0], &comparators[0]))
+        }
+        _ => None,
+    }
+}
+
+fn negated(op: CmpOp) -> CmpOp {
+    match op {
+        CmpOp::Is => CmpOp::IsNot,
+        CmpOp::IsNot => CmpOp::Is,
+        CmpOp::In => CmpOp::NotIn,
+        CmpOp::NotIn => CmpOp::In,
+        other => other,
+    }
+}
+
+/// CPython's limit on values a display pushes before building in steps.
+const STACK_USE_GUIDELINE: usize = 30;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Seq {

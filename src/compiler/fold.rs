@@ -1,11 +1,11 @@
 //! Constant folding of operators on constants, as CPython 3.11's AST optimizer does it
-//! (`fold_binop`, `fold_unaryop`, `fold_tuple`): `60 * 60` compiles as `LOAD_CONST 3600`.
+//! (`fold_binop`, `fold_unaryop`, `fold_tuple`, `fold_subscr`): `60 * 60` compiles as `LOAD_CONST 3600`.
 //!
 //! Only results that are certainly what the operation computes at run time are folded,
 //! within CPython's size limits (ints of at most 128 bits from `*`, `**` and `<<`,
 //! strings of at most 4096 characters, tuples of at most 256 items). An operation that
 //! would raise is left for run time, as CPython leaves it. Where pyco folds less than
-//! CPython (float `//`, `%`, `**`), the program still computes the same value; only
+//! CPython (float `**`), the program still computes the same value; only
 //! `dis` shows the operation.
 
 use super::expr::constant_value;
@@ -40,6 +40,9 @@ fn fold_at(e: &Expr, depth: u32) -> Option<Value> {
             .collect::<Option<Vec<Value>>>()
             .map(Value::tuple),
         ExprKind::UnaryOp { op, operand } => unary(*op, fold_at(operand, depth + 1)?),
+        ExprKind::Subscript { value, slice } => {
+            subscript(&fold_at(value, depth + 1)?, &fold_at(slice, depth + 1)?)
+        }
         ExprKind::BinOp { left, op, right } => {
             // A long `a + b + c + ...` chain is a deep left spine: bail before recursing
             // when its bottom is not a constant.
@@ -75,18 +78,16 @@ fn int_of(v: &Value) -> Option<BigInt> {
     }
 }
 
-/// A number as the float arithmetic sees it, when the conversion is exact.
+/// A number as the VM's float arithmetic converts it (an int too big for a float is
+/// left for run time, where it raises).
 fn float_of(v: &Value) -> Option<f64> {
-    const EXACT: i64 = 1 << 53;
-    match v {
-        Value::Float(f) => Some(*f),
-        Value::Int(i) if (-EXACT..=EXACT).contains(i) => Some(*i as f64),
-        Value::Bool(b) => Some(*b as i64 as f64),
-        _ => None,
-    }
+    crate::vm::ops::to_f64(v).filter(|f| f.is_finite())
 }
 
 fn unary(op: UnaryOp, v: Value) -> Option<Value> {
+    if op == UnaryOp::Not {
+        return Some(Value::Bool(!truth(&v)?));
+    }
     if let Value::Float(f) = v {
         return match op {
             UnaryOp::USub => Some(Value::Float(-f)),
@@ -99,11 +100,11 @@ fn unary(op: UnaryOp, v: Value) -> Option<Value> {
         UnaryOp::USub => Some(Value::from_bigint(-i)),
         UnaryOp::UAdd => Some(Value::from_bigint(i)),
         UnaryOp::Invert => Some(Value::from_bigint(-i - 1)),
-        UnaryOp::Not => None,
+        UnaryOp::Not => unreachable!("handled above"),
     }
 }
 
-fn binary(op: BinOp, l: &Value, r: &Value) -> Option<Value> {
+pub(super) fn binary(op: BinOp, l: &Value, r: &Value) -> Option<Value> {
     if let (Value::Bool(a), Value::Bool(b)) = (l, r) {
         // bool's own &, |, ^ give a bool.
         match op {
@@ -123,6 +124,8 @@ fn binary(op: BinOp, l: &Value, r: &Value) -> Option<Value> {
             BinOp::Sub => Some(Value::Float(a - b)),
             BinOp::Mult => Some(Value::Float(a * b)),
             BinOp::Div if b != 0.0 => Some(Value::Float(a / b)),
+            BinOp::FloorDiv if b != 0.0 => Some(Value::Float(crate::vm::ops::float_floordiv(a, b))),
+            BinOp::Mod if b != 0.0 => Some(Value::Float(crate::vm::ops::float_mod(a, b))),
             _ => None,
         };
     }
@@ -152,6 +155,48 @@ fn binary(op: BinOp, l: &Value, r: &Value) -> Option<Value> {
             }
             _ => None,
         },
+    }
+}
+
+/// The truth value of a constant.
+fn truth(v: &Value) -> Option<bool> {
+    Some(match v {
+        Value::None => false,
+        Value::Bool(b) => *b,
+        Value::Int(i) => *i != 0,
+        Value::BigInt(b) => !b.is_zero(),
+        Value::Float(f) => *f != 0.0,
+        Value::Str(s) => !s.as_str().is_empty(),
+        _ => match v.payload()? {
+            Payload::Tuple(t) => !t.is_empty(),
+            Payload::Bytes(b) => !b.is_empty(),
+            Payload::Ellipsis => true,
+            _ => return None,
+        },
+    })
+}
+
+/// `"abc"[1]`, `(1, 2)[-1]`, `b"ab"[0]`: an index inside the sequence (an error is left
+/// for run time).
+fn subscript(v: &Value, index: &Value) -> Option<Value> {
+    let i = match index {
+        Value::Int(i) => *i,
+        Value::Bool(b) => *b as i64,
+        _ => return None,
+    };
+    let at = |len: usize| -> Option<usize> {
+        let k = if i < 0 { i + len as i64 } else { i };
+        (0..len as i64).contains(&k).then_some(k as usize)
+    };
+    if let Value::Str(s) = v {
+        let s = s.as_str();
+        let c = s.chars().nth(at(s.chars().count())?)?;
+        return Some(Value::string(c.to_string()));
+    }
+    match v.payload()? {
+        Payload::Tuple(t) => Some(t[at(t.len())?].clone()),
+        Payload::Bytes(b) => Some(Value::Int(b[at(b.len())?] as i64)),
+        _ => None,
     }
 }
 
@@ -252,6 +297,12 @@ mod tests {
         assert_eq!(folded("(1, 2) + (3,)").as_deref(), Some("tuple"));
         assert_eq!(folded("~True").as_deref(), Some("-2"));
         assert_eq!(folded("True & False").as_deref(), Some("other"));
+        assert_eq!(folded("'abc'[-1]").as_deref(), Some("'c'"));
+        assert_eq!(folded("(1, 2)[True]").as_deref(), Some("2"));
+        assert_eq!(folded("b'ab'[0]").as_deref(), Some("97"));
+        assert_eq!(folded("-7.5 // 2").as_deref(), Some("-4.0"));
+        assert_eq!(folded("-7.5 % 2").as_deref(), Some("0.5"));
+        assert_eq!(folded("not ()").as_deref(), Some("other"));
     }
 
     #[test]
@@ -264,6 +315,7 @@ mod tests {
         assert_eq!(folded("'%s' % 1"), None);
         assert_eq!(folded("1 << 200"), None);
         assert_eq!(folded("x + 1"), None);
-        assert_eq!(folded("not 1"), None);
+        assert_eq!(folded("'abc'[3]"), None);
+        assert_eq!(folded("(1, 2)[0:1]"), None);
     }
 }

@@ -453,11 +453,12 @@ impl<'a> Compiler<'a> {
         if self.u().flags & crate::bytecode::flags::ASYNC_GENERATOR != 0 && v.is_some() {
             return Err(self.error("'return' with value in async generator", s.span));
         }
-        // As CPython: a constant return value is loaded after the unwinding (finally
-        // bodies, with exits), so nothing has to be kept on the stack meanwhile.
-        let constant = v.filter(|e| matches!(e.kind, ExprKind::Constant(_)));
+        // As CPython: a constant return value (after folding: `-1`, `(1, 2)`) is loaded
+        // after the unwinding (finally bodies, with exits), so nothing has to be kept on
+        // the stack meanwhile.
+        let constant = v.and_then(super::fold::fold);
         let preserve = v.is_some() && constant.is_none();
-        match (v, constant) {
+        match (v, &constant) {
             (Some(e), None) => self.expr(e)?,
             (Some(e), Some(_)) => {
                 self.set_line(e.span);
@@ -472,12 +473,9 @@ impl<'a> Compiler<'a> {
         }
         self.set_line(s.span);
         match constant {
-            Some(ast::Expr {
-                kind: ExprKind::Constant(c),
-                ..
-            }) => self.load_const(super::expr::constant_value(c)),
-            _ if v.is_none() => self.load_const(Value::None),
-            _ => {}
+            Some(c) => self.load_const(c),
+            None if v.is_none() => self.load_const(Value::None),
+            None => {}
         }
         self.emit(Op::ReturnValue, 0);
         let u = self.u();
@@ -691,7 +689,12 @@ impl<'a> Compiler<'a> {
         }
         self.u().fblocks.pop();
         self.pop_handler();
-        self.pop_block();
+        if is_async {
+            // 3.11's compiler_async_with leaves its POP_BLOCK on the current line.
+            self.emit(Op::Nop, 0);
+        } else {
+            self.pop_block();
+        }
         self.set_line(s.span);
         self.call_exit_with_nones();
         if is_async {

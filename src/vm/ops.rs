@@ -77,7 +77,7 @@ fn int_pair(a: &Value, b: &Value) -> Option<(i64, i64)> {
     Some((x, y))
 }
 
-fn float_floordiv(a: f64, b: f64) -> f64 {
+pub(crate) fn float_floordiv(a: f64, b: f64) -> f64 {
     let m = a % b;
     let mut div = (a - m) / b;
     if m != 0.0 && ((b < 0.0) != (m < 0.0)) {
@@ -94,7 +94,7 @@ fn float_floordiv(a: f64, b: f64) -> f64 {
     }
 }
 
-fn float_mod(a: f64, b: f64) -> f64 {
+pub(crate) fn float_mod(a: f64, b: f64) -> f64 {
     let m = a % b;
     if m != 0.0 {
         if (b < 0.0) != (m < 0.0) {

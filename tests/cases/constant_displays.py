@@ -22,3 +22,11 @@ try:
 except ZeroDivisionError as e:
     print("ZeroDivisionError:", e)
 print((-2) ** 63 / 3, 10 ** 20 / 3)
+print(not 0, not "", not (), not (1,), "xy"[1], (1, 2)[-1], b"ab"[0], -7.5 // 2, -7.5 % 2)
+print({1: "a", 2: "b", 1.0: "c", True: "d"}, {"k": 1, **{"k": 2, "j": 3}, "j": 4})
+print({i: i * i for i in range(3)}, {
+    0: 0, 1: 1, 2: 2, 3: 3, 4: 4, 5: 5, 6: 6, 7: 7, 8: 8, 9: 9,
+    10: 10, 11: 11, 12: 12, 13: 13, 14: 14, 15: 15, 16: 16, 17: 17, 0: "again",
+})
+a, b = [], [1]
+print(not a is b, not (a in [b]), not 1 in [1, 2])

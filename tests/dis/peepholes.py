@@ -57,3 +57,21 @@ async def with_ends_function(cm, sleep):
             await sleep(0)
     except TimeoutError:
         print("late")
+
+
+async def rewrites(a, b, cm, sleep):
+    if not a is b or not (a in b):
+        await sleep(("xy"[1], (1, 2)[-1], -7.5 // 2, not ()))
+    async with cm as x, cm as y:
+        print(x, y)
+        if False:
+            raise LookupError("never")
+    if True:
+        return {1: a, 2: b, 1.0: x}, {"k": a, **b, "j": y}
+
+
+def big_dict(v):
+    return {i: v for i in ()}, {
+        0: v, 1: v, 2: v, 3: v, 4: v, 5: v, 6: v, 7: v, 8: v, 9: v,
+        10: v, 11: v, 12: v, 13: v, 14: v, 15: v, 16: v, 17: v, 18: v,
+    }

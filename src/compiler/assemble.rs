@@ -538,6 +538,9 @@ pub(super) fn assemble(mut u: Unit, source: Rc<SourceFile>) -> CodeObject {
     for h in u.handlers.iter() {
         block_start[u.labels[h.label as usize].min(n)] = true;
     }
+    for &l in &u.block_labels {
+        block_start[u.labels[l as usize].min(n)] = true;
+    }
     let mut prev_line: Option<u32> = None;
     for i in 0..n {
         if !keep[i] {

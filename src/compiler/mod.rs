@@ -84,6 +84,9 @@ struct Unit {
     first_line: u32,
     instrs: Vec<CInstr>,
     labels: Vec<usize>,
+    /// Labels that start a CPython basic block though nothing may jump to them (NOPs
+    /// are cleaned block by block).
+    block_labels: Vec<Label>,
     consts: Vec<Value>,
     const_keys: HashMap<String, u32>,
     names: Vec<Rc<str>>,
@@ -263,6 +266,7 @@ impl<'a> Compiler<'a> {
             first_line,
             instrs: vec![],
             labels: vec![],
+            block_labels: vec![],
             consts: vec![],
             const_keys: HashMap::new(),
             names: vec![],

@@ -765,6 +765,7 @@ impl<'a> Compiler<'a> {
         self.emit(Op::EndAsyncFor, 0);
         self.stmts(orelse)?;
         self.bind(end);
+        self.u().block_labels.push(end);
         Ok(())
     }
 

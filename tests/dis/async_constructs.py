@@ -24,3 +24,9 @@ async def nested_with(a, b):
 
 async def comprehension_in_body(src):
     return {k: v async for k, v in src if k}
+
+
+async def async_for_ends_async_with(cm, it):
+    async with cm:
+        async for x in it:
+            print(x)

@@ -347,19 +347,45 @@ impl Vm {
                 Opcode::LoadFast => {
                     let v = stack!()[arg as usize].clone();
                     if v.is_null() {
-                        return Err(PyErr::new(
-                            ExcKind::UnboundLocalError,
-                            format!(
-                                "cannot access local variable '{}' where it is not associated with a value",
-                                code.varnames[arg as usize]
-                            ),
-                        ));
+                        return Err(unbound_local(&code, arg));
                     }
                     push!(v);
+                    // LOAD_FAST pairs (`a + b`, call arguments) and LOAD_FAST, LOAD_CONST
+                    // run as one step, as CPython 3.11's LOAD_FAST__LOAD_FAST and
+                    // LOAD_FAST__LOAD_CONST do; dis is unchanged.
+                    let next = code.instrs[ip];
+                    if next.op == Opcode::LoadFast {
+                        let v = stack!()[next.arg as usize].clone();
+                        if v.is_null() {
+                            ip += 1;
+                            cur!().ip = ip;
+                            return Err(unbound_local(&code, next.arg));
+                        }
+                        push!(v);
+                        ip += 1;
+                        self.steps += 1;
+                    } else if next.op == Opcode::LoadConst {
+                        push!(code.consts[next.arg as usize].clone());
+                        ip += 1;
+                        self.steps += 1;
+                    }
                 }
                 Opcode::StoreFast => {
                     let v = pop!();
                     stack!()[arg as usize] = v;
+                    // STORE_FAST__LOAD_FAST (`x = f(); g(x)`, loop variables).
+                    let next = code.instrs[ip];
+                    if next.op == Opcode::LoadFast {
+                        let v = stack!()[next.arg as usize].clone();
+                        if v.is_null() {
+                            ip += 1;
+                            cur!().ip = ip;
+                            return Err(unbound_local(&code, next.arg));
+                        }
+                        push!(v);
+                        ip += 1;
+                        self.steps += 1;
+                    }
                 }
                 Opcode::DeleteFast => {
                     let s = &mut stack!();
@@ -1732,6 +1758,18 @@ impl Vm {
     pub(crate) fn handle_pending_pub(&mut self) -> PyResult<()> {
         self.handle_pending()
     }
+}
+
+#[cold]
+#[inline(never)]
+fn unbound_local(code: &crate::bytecode::CodeObject, slot: u32) -> PyErr {
+    PyErr::new(
+        ExcKind::UnboundLocalError,
+        format!(
+            "cannot access local variable '{}' where it is not associated with a value",
+            code.varnames[slot as usize]
+        ),
+    )
 }
 
 /// Pop the top of a value stack that the compiler guarantees is non-empty.

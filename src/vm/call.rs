@@ -311,15 +311,9 @@ impl Vm {
         let has_varkw = code.flags & flags::VARKEYWORDS != 0;
         let kwvals = args.split_off(args.len() - kwnames.len());
         let npos = args.len();
-        let fname = func.qualname.borrow().clone();
-        let fname = fname.rsplit('.').next().unwrap_or(&fname).to_string();
-        let fname = if fname.is_empty() {
-            func.name.borrow().to_string()
-        } else {
-            fname
-        };
-        let display = func.name.borrow().to_string();
-        let _ = fname;
+        // The name in error messages (a borrow would be held across calls; a clone of
+        // the Rc is cheap and allocates nothing).
+        let display: Rc<str> = func.name.borrow().clone();
         if npos > argcount && !has_varargs {
             let ndefaults = func.defaults.len();
             let given_kw = kwnames

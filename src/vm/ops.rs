@@ -596,7 +596,13 @@ impl Vm {
                     }
                     true
                 }
-                Payload::Opaque(_) => {
+                Payload::Opaque(cell) => {
+                    // A deque (asyncio's queues and waiter lists test one often).
+                    if let Ok(b) = cell.try_borrow() {
+                        if let Some(d) = b.downcast_ref::<crate::modules::collections::Deque>() {
+                            return Ok(!d.items.is_empty());
+                        }
+                    }
                     if let Some(m) = self.lookup_special(v, "__len__") {
                         let r = self.call(&m, vec![v.clone()], &[])?;
                         return Ok(self.index_value(&r)? != 0);

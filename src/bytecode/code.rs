@@ -55,6 +55,22 @@ pub struct CodeObject {
     pub exception_table: Vec<ExceptionEntry>,
     /// Inline caches for LOAD_GLOBAL, by instruction index.
     pub global_cache: Vec<std::cell::Cell<GlobalCache>>,
+    /// The Python object for this code while one exists, so that `f.__code__`,
+    /// `gen.gi_code` and the constant in the enclosing code are one object (`is`).
+    pub py_object: std::cell::RefCell<std::rc::Weak<crate::object::Object>>,
+}
+
+/// The Python object of `code`: the existing one, or a new one it remembers (weakly:
+/// the object owns the code, not the other way round).
+pub fn code_value(code: &Rc<CodeObject>) -> Value {
+    if let Some(o) = code.py_object.borrow().upgrade() {
+        return Value::Obj(o);
+    }
+    let v = Value::new_obj(crate::object::Payload::Code(code.clone()));
+    if let Value::Obj(o) = &v {
+        *code.py_object.borrow_mut() = Rc::downgrade(o);
+    }
+    v
 }
 
 /// Where a LOAD_GLOBAL found its name, valid while both dicts keep their layouts.
@@ -110,6 +126,7 @@ impl CodeObject {
             max_stack: self.max_stack,
             exception_table: self.exception_table.clone(),
             global_cache: (0..self.instrs.len()).map(|_| Default::default()).collect(),
+            py_object: Default::default(),
         }
     }
 

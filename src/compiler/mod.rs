@@ -505,7 +505,7 @@ impl<'a> Compiler<'a> {
             self.emit(Opcode::BuildTuple, code.freevars.len() as u32);
             flags |= 0x08;
         }
-        self.load_const(Value::new_obj(Payload::Code(code)));
+        self.load_const(crate::bytecode::code::code_value(&code));
         self.emit(Opcode::MakeFunction, flags);
     }
 

@@ -2133,7 +2133,7 @@ pub fn frame_proxy(vm: &mut Vm, g: &Rc<Object>) -> Value {
         d.set_str(Rc::new(PyStr::new("f_locals")), Value::dict(locals));
         d.set_str(
             Rc::new(PyStr::new("f_code")),
-            Value::new_obj(Payload::Code(f.code.clone())),
+            crate::bytecode::code::code_value(&f.code),
         );
     } else {
         d.set_str(

@@ -283,9 +283,7 @@ impl Vm {
                 super::dispatch::dict_get_str(&f.globals, &Value::str("__name__"))
                     .unwrap_or(Value::None)
             }
-            ("__code__", Some(Payload::Function(f))) => {
-                Value::new_obj(Payload::Code(f.code.clone()))
-            }
+            ("__code__", Some(Payload::Function(f))) => crate::bytecode::code::code_value(&f.code),
             ("__defaults__", Some(Payload::Function(f))) => {
                 if f.defaults.is_empty() {
                     Value::None
@@ -381,7 +379,7 @@ impl Vm {
                     }
                     "running" => Value::Bool(gen.state.get() == GenState::Running),
                     "suspended" => Value::Bool(gen.state.get() == GenState::Suspended),
-                    "code" => Value::new_obj(Payload::Code(gen.code.clone())),
+                    "code" => crate::bytecode::code::code_value(&gen.code),
                     "frame" => {
                         if gen.state.get() == GenState::Closed {
                             Value::None

@@ -437,9 +437,9 @@ impl Vm {
                     _ => 0,
                 },
                 Payload::Opaque(cell)
-                    if cell.try_borrow().is_ok_and(|b| {
-                        b.is::<crate::modules::collections::Deque>()
-                    }) =>
+                    if cell
+                        .try_borrow()
+                        .is_ok_and(|b| b.is::<crate::modules::collections::Deque>()) =>
                 {
                     let b = cell.borrow();
                     b.downcast_ref::<crate::modules::collections::Deque>()

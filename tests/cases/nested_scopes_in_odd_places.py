@@ -49,3 +49,11 @@ def rot(x, y, z):
 
 
 print(fib(10), same(1, 2), rot(1, 2, 3))
+
+
+def gen():
+    yield 1
+
+
+g = gen()
+print(fs[0].__code__ is fs[1].__code__, fib.__code__ is fib.__code__, g.gi_code is gen.__code__)

@@ -18,6 +18,7 @@ pub fn module(vm: &mut Vm) -> Value {
         opname[op as usize] = Value::str(op.name());
         let _ = vm.dict_setitem(&opmap, Value::str(op.name()), Value::Int(op as i64));
     }
+    let unknown = unknown_sentinel(vm);
     vm.new_module(
         "dis",
         vec![
@@ -29,6 +30,7 @@ pub fn module(vm: &mut Vm) -> Value {
             ("code_info", f("code_info", dis_code_info)),
             ("show_code", f("show_code", dis_show_code)),
             ("opname", Value::list(opname)),
+            ("UNKNOWN", unknown),
             ("opmap", opmap),
         ],
     )
@@ -234,10 +236,11 @@ fn dis_get_instructions(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value
     };
     let mut repr = |v: &Value| match v.payload() {
         Some(Payload::Code(c)) => crate::bytecode::dis::code_repr(c),
-        _ => String::new(),
+        _ => vm.repr(v).unwrap_or_else(|_| "<repr failed>".into()),
     };
     let decoded = instructions(&code, &mut repr);
     let cls = instruction_type(vm);
+    let unknown = unknown_sentinel(vm);
     let mut out = vec![];
     for d in decoded {
         let mut dict = Dict::new();
@@ -251,8 +254,8 @@ fn dis_get_instructions(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value
         set(
             "argval",
             match d.argval {
-                // CPython gives its dis.UNKNOWN sentinel here; pyco has no such object.
-                ArgVal::None | ArgVal::Unknown => Value::None,
+                ArgVal::None => Value::None,
+                ArgVal::Unknown => unknown.clone(),
                 ArgVal::Int(i) => Value::Int(i),
                 ArgVal::Const(c) => c,
                 ArgVal::Name(n) => Value::string(n),
@@ -274,6 +277,22 @@ fn dis_get_instructions(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value
         })));
     }
     vm.get_iter(&Value::list(out))
+}
+
+/// `dis.UNKNOWN`: the argval of an argument dis does not dereference (KW_NAMES).
+fn unknown_sentinel(vm: &mut Vm) -> Value {
+    if let Some(v) = vm.modules.get("__dis_unknown__") {
+        return v.clone();
+    }
+    let t = crate::vm::builtins_types::new_type("_Unknown", TypeKind::User, Some(&vm.types.object));
+    crate::vm::builtins_types::add_method(&t, "__repr__", |_, _, _| Ok(Value::str("<unknown>")));
+    let v = Value::new_obj(Payload::Instance(Instance {
+        class: t,
+        dict: RefCell::new(Dict::new()),
+        extra: None,
+    }));
+    vm.modules.insert("__dis_unknown__".into(), v.clone());
+    v
 }
 
 fn instruction_type(vm: &mut Vm) -> Rc<crate::object::Object> {

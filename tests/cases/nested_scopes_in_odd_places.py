@@ -57,3 +57,13 @@ def gen():
 
 g = gen()
 print(fs[0].__code__ is fs[1].__code__, fib.__code__ is fib.__code__, g.gi_code is gen.__code__)
+
+import dis
+
+
+def kw_call(a):
+    return print(a, end="")
+
+
+print([(i.opname, i.argval, i.argrepr) for i in dis.get_instructions(kw_call)
+       if i.opname in ("KW_NAMES", "LOAD_CONST")], dis.UNKNOWN)

@@ -17,6 +17,17 @@ impl<'a> Compiler<'a> {
     }
 
     fn expr_inner(&mut self, e: &Expr) -> CResult {
+        // What CPython's AST optimizer turns into a constant (BinOp chains fold in their
+        // own arm, bottom-up).
+        if matches!(
+            e.kind,
+            ExprKind::UnaryOp { .. } | ExprKind::Subscript { .. } | ExprKind::Tuple(_)
+        ) {
+            if let Some(v) = fold::fold(e) {
+                self.load_const(v);
+                return Ok(());
+            }
+        }
         match &e.kind {
             ExprKind::Name(n) => self.load_name(n)?,
             ExprKind::Constant(c) => {
@@ -71,12 +82,6 @@ impl<'a> Compiler<'a> {
                     }
                 }
                 self.bind(end);
-            }
-            ExprKind::UnaryOp { .. } | ExprKind::Subscript { .. } | ExprKind::Tuple(_)
-                if fold::fold(e).is_some() =>
-            {
-                let v = fold::fold(e).unwrap();
-                self.load_const(v);
             }
             ExprKind::BinOp { left, op, right } => {
                 // Iterate down the left spine so long chains (a+b+c+...) don't recurse deeply.
@@ -140,11 +145,7 @@ impl<'a> Compiler<'a> {
             } => {
                 self.expr(left)?;
                 if ops.len() == 1 {
-                    if matches!(ops[0], CmpOp::In | CmpOp::NotIn) {
-                        self.iterable(&comparators[0])?;
-                    } else {
-                        self.expr(&comparators[0])?;
-                    }
+                    self.iterable_if_in(ops[0], &comparators[0])?;
                     self.emit_compare(ops[0]);
                 } else {
                     let cleanup = self.new_label();
@@ -157,11 +158,7 @@ impl<'a> Compiler<'a> {
                         self.emit_jump(Op::JumpIfFalseOrPop, cleanup);
                     }
                     let last = ops.len() - 1;
-                    if matches!(ops[last], CmpOp::In | CmpOp::NotIn) {
-                        self.iterable(&comparators[last])?;
-                    } else {
-                        self.expr(&comparators[last])?;
-                    }
+                    self.iterable_if_in(ops[last], &comparators[last])?;
                     self.emit_compare(ops[last]);
                     self.emit_jump(Op::JumpForward, end);
                     self.bind(cleanup);
@@ -230,13 +227,7 @@ impl<'a> Compiler<'a> {
                 return Err(self.error("can't use starred expression here", e.span));
             }
             ExprKind::List(items) => self.sequence(items, Seq::List)?,
-            ExprKind::Tuple(items) => {
-                if let Some(c) = constant_tuple(items) {
-                    self.load_const(c);
-                } else {
-                    self.sequence(items, Seq::Tuple)?;
-                }
-            }
+            ExprKind::Tuple(items) => self.sequence(items, Seq::Tuple)?,
             ExprKind::Set(items) => self.sequence(items, Seq::Set)?,
             ExprKind::Dict { keys, values } => self.dict_display(keys, values)?,
             ExprKind::IfExp { test, body, orelse } => {
@@ -397,14 +388,7 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         self.expr(e)?;
-        self.emit_jump(
-            if cond {
-                Op::PopJumpForwardIfTrue
-            } else {
-                Op::PopJumpForwardIfFalse
-            },
-            target,
-        );
+        self.pop_jump_if(cond, target);
         Ok(())
     }
 
@@ -435,15 +419,18 @@ impl<'a> Compiler<'a> {
         }
         self.iterable_if_in(op, right)?;
         self.emit_compare(op);
-        self.emit_jump(
-            if cond {
-                Op::PopJumpForwardIfTrue
-            } else {
-                Op::PopJumpForwardIfFalse
-            },
-            target,
-        );
+        self.pop_jump_if(cond, target);
         Ok(())
+    }
+
+    /// Pop the top of the stack and jump to `target` when its truth is `cond`.
+    fn pop_jump_if(&mut self, cond: bool, target: Label) {
+        let op = if cond {
+            Op::PopJumpForwardIfTrue
+        } else {
+            Op::PopJumpForwardIfFalse
+        };
+        self.emit_jump(op, target);
     }
 
     /// The right operand of a comparison: only iterated for `in` / `not in`.
@@ -611,7 +598,7 @@ impl<'a> Compiler<'a> {
             ExprKind::Set(items) => {
                 let frozen = items
                     .iter()
-                    .map(folded_constant)
+                    .map(fold::fold)
                     .collect::<Option<Vec<Value>>>()
                     .and_then(constant_frozenset);
                 match frozen {
@@ -638,7 +625,7 @@ impl<'a> Compiler<'a> {
         };
         let n = items.len();
         if n > 2 {
-            let folded: Option<Vec<Value>> = items.iter().map(folded_constant).collect();
+            let folded: Option<Vec<Value>> = items.iter().map(fold::fold).collect();
             let folded = match (folded, kind) {
                 (Some(values), Seq::Set) => constant_frozenset(values),
                 (Some(values), _) => Some(Value::tuple(values)),
@@ -964,12 +951,6 @@ enum CompKind {
     Gen,
 }
 
-/// The value of a constant display item after CPython's AST folding (`-1`, `60 * 60`,
-/// tuple displays of constants), if the item is one.
-fn folded_constant(e: &Expr) -> Option<Value> {
-    fold::fold(e)
-}
-
 /// The frozenset constant CPython's compiler makes of an all-constant set display
 /// (its iteration order is CPython's: see `SetTable::from_constant_frozenset`).
 fn constant_frozenset(values: Vec<Value>) -> Option<Value> {
@@ -1037,21 +1018,4 @@ pub(super) fn constant_value(c: &Constant) -> Value {
         Constant::Str(s) => Value::str(s),
         Constant::Bytes(b) => Value::bytes(b.to_vec()),
     }
-}
-
-/// A tuple display of constants folds into one constant.
-fn constant_tuple(items: &[Expr]) -> Option<Value> {
-    if items.is_empty() {
-        return Some(Value::tuple(vec![]));
-    }
-    let mut out = vec![];
-    for i in items {
-        match &i.kind {
-            ExprKind::Constant(c) if !matches!(c, Constant::Imaginary(_)) => {
-                out.push(constant_value(c))
-            }
-            _ => return None,
-        }
-    }
-    Some(Value::tuple(out))
 }

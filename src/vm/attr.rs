@@ -15,6 +15,19 @@ impl Object {
 }
 
 impl Vm {
+    /// A property's getter, setter or deleter (`role`), or the error for its absence.
+    fn property_fn(&self, f: &Value, role: &str, n: &PyStr, obj: &Value) -> PyResult<Value> {
+        if f.is_none() {
+            return Err(PyErr::attribute_error(format!(
+                "property '{}' of '{}' object has no {}",
+                n.as_str(),
+                self.type_name(obj),
+                role
+            )));
+        }
+        Ok(f.clone())
+    }
+
     /// An attribute name from Python code (`setattr(o, 1, v)` reaches here too).
     fn attr_name<'a>(&self, name: &'a Value) -> PyResult<&'a PyStr> {
         name.as_pystr().map(|s| &**s).ok_or_else(|| {
@@ -119,14 +132,7 @@ impl Vm {
         // Data descriptors (properties) win over the instance dict.
         if let Some(ca) = &cls_attr {
             if let Some(Payload::Property(p)) = ca.payload() {
-                if p.fget.is_none() {
-                    return Err(PyErr::attribute_error(format!(
-                        "property '{}' of '{}' object has no getter",
-                        n.as_str(),
-                        self.type_name(obj)
-                    )));
-                }
-                let f = p.fget.clone();
+                let f = self.property_fn(&p.fget, "getter", n, obj)?;
                 return self.call(&f, vec![obj.clone()], &[]).map(Some);
             }
         }
@@ -186,14 +192,7 @@ impl Vm {
                 let t = self.type_of(obj);
                 if let Some(ca) = t.payload_type().lookup(n) {
                     if let Some(Payload::Property(p)) = ca.payload() {
-                        if p.fset.is_none() {
-                            return Err(PyErr::attribute_error(format!(
-                                "property '{}' of '{}' object has no setter",
-                                n.as_str(),
-                                self.type_name(obj)
-                            )));
-                        }
-                        let f = p.fset.clone();
+                        let f = self.property_fn(&p.fset, "setter", n, obj)?;
                         self.call(&f, vec![obj.clone(), v], &[])?;
                         return Ok(());
                     }
@@ -301,14 +300,7 @@ impl Vm {
             let t = self.type_of(obj);
             let found = t.payload_type().lookup(n);
             if let Some(Payload::Property(p)) = found.as_ref().and_then(|c| c.payload()) {
-                if p.fdel.is_none() {
-                    return Err(PyErr::attribute_error(format!(
-                        "property '{}' of '{}' object has no deleter",
-                        n.as_str(),
-                        self.type_name(obj)
-                    )));
-                }
-                let f = p.fdel.clone();
+                let f = self.property_fn(&p.fdel, "deleter", n, obj)?;
                 self.call(&f, vec![obj.clone()], &[])?;
                 return Ok(());
             }

@@ -178,6 +178,21 @@ impl Vm {
                 ip = t;
             }};
         }
+        // The LOAD_FAST at `ip` run as part of the instruction before it: its error
+        // points at its own line.
+        macro_rules! fused_load_fast {
+            ($slot:expr) => {{
+                let slot = $slot;
+                ip += 1;
+                self.steps += 1;
+                let v = stack!()[slot as usize].clone();
+                if v.is_null() {
+                    cur!().ip = ip;
+                    return Err(unbound_local(&code, slot));
+                }
+                push!(v);
+            }};
+        }
         loop {
             if PENDING.load(Ordering::Relaxed) {
                 cur!().ip = ip;
@@ -355,15 +370,7 @@ impl Vm {
                     // LOAD_FAST__LOAD_CONST do; dis is unchanged.
                     let next = code.instrs[ip];
                     if next.op == Opcode::LoadFast {
-                        let v = stack!()[next.arg as usize].clone();
-                        if v.is_null() {
-                            ip += 1;
-                            cur!().ip = ip;
-                            return Err(unbound_local(&code, next.arg));
-                        }
-                        push!(v);
-                        ip += 1;
-                        self.steps += 1;
+                        fused_load_fast!(next.arg);
                     } else if next.op == Opcode::LoadConst {
                         push!(code.consts[next.arg as usize].clone());
                         ip += 1;
@@ -376,27 +383,13 @@ impl Vm {
                     // STORE_FAST__LOAD_FAST (`x = f(); g(x)`, loop variables).
                     let next = code.instrs[ip];
                     if next.op == Opcode::LoadFast {
-                        let v = stack!()[next.arg as usize].clone();
-                        if v.is_null() {
-                            ip += 1;
-                            cur!().ip = ip;
-                            return Err(unbound_local(&code, next.arg));
-                        }
-                        push!(v);
-                        ip += 1;
-                        self.steps += 1;
+                        fused_load_fast!(next.arg);
                     }
                 }
                 Opcode::DeleteFast => {
                     let s = &mut stack!();
                     if s[arg as usize].is_null() {
-                        return Err(PyErr::new(
-                            ExcKind::UnboundLocalError,
-                            format!(
-                                "cannot access local variable '{}' where it is not associated with a value",
-                                code.varnames[arg as usize]
-                            ),
-                        ));
+                        return Err(unbound_local(&code, arg));
                     }
                     s[arg as usize] = Value::Null;
                 }
@@ -1339,13 +1332,7 @@ impl Vm {
                 ),
             )
         } else {
-            PyErr::new(
-                ExcKind::UnboundLocalError,
-                format!(
-                    "cannot access local variable '{}' where it is not associated with a value",
-                    name
-                ),
-            )
+            unbound_local(code, i as u32)
         }
     }
 
@@ -1762,12 +1749,13 @@ impl Vm {
 
 #[cold]
 #[inline(never)]
+/// UnboundLocalError for a fast local or a cell of this frame (localsplus index).
 fn unbound_local(code: &crate::bytecode::CodeObject, slot: u32) -> PyErr {
     PyErr::new(
         ExcKind::UnboundLocalError,
         format!(
             "cannot access local variable '{}' where it is not associated with a value",
-            code.varnames[slot as usize]
+            code.localsplus_name(slot as usize)
         ),
     )
 }

@@ -153,29 +153,26 @@ impl Vm {
             }
         }
         let sym = crate::bytecode::NB_OPS[op as usize];
-        if base == 0 && a.as_pystr().is_some() {
-            return Err(PyErr::type_error(format!(
-                "can only concatenate str (not \"{}\") to str",
-                self.type_name(&b)
-            )));
-        }
-        if base == 0 && matches!(a.payload(), Some(Payload::List(_))) {
-            return Err(PyErr::type_error(format!(
-                "can only concatenate list (not \"{}\") to list",
-                self.type_name(&b)
-            )));
-        }
-        if base == 0 && matches!(a.payload(), Some(Payload::Tuple(_))) {
-            return Err(PyErr::type_error(format!(
-                "can only concatenate tuple (not \"{}\") to tuple",
-                self.type_name(&b)
-            )));
-        }
-        if base == 0 && matches!(a.payload(), Some(Payload::Bytes(_))) {
-            return Err(PyErr::type_error(format!(
-                "can't concat {} to bytes",
-                self.type_name(&b)
-            )));
+        if base == 0 {
+            // The sequences' own `+` messages.
+            let sequence = match a.payload() {
+                _ if a.as_pystr().is_some() => Some("str"),
+                Some(Payload::List(_)) => Some("list"),
+                Some(Payload::Tuple(_)) => Some("tuple"),
+                Some(Payload::Bytes(_)) => {
+                    return Err(PyErr::type_error(format!(
+                        "can't concat {} to bytes",
+                        self.type_name(&b)
+                    )))
+                }
+                _ => None,
+            };
+            if let Some(seq) = sequence {
+                return Err(PyErr::type_error(format!(
+                    "can only concatenate {seq} (not \"{}\") to {seq}",
+                    self.type_name(&b)
+                )));
+            }
         }
         if base == 5 {
             let sequence = |v: &Value| {

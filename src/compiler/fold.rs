@@ -201,10 +201,14 @@ fn subscript(v: &Value, index: &Value) -> Option<Value> {
 }
 
 /// `n` for `seq * n` when the result stays within `limit` items (CPython's
-/// safe_multiply; a negative count is left for run time).
+/// safe_multiply: a negative count folds only for an empty sequence, which stays empty).
 fn repeat_count(n: &Value, len: usize, limit: usize) -> Option<usize> {
-    let n = int_of(n)?.to_usize()?;
-    (len == 0 || n <= limit / len).then_some(n)
+    let n = int_of(n)?.to_i64()?;
+    if len == 0 {
+        return Some(0);
+    }
+    let n = usize::try_from(n).ok()?;
+    (n <= limit / len).then_some(n)
 }
 
 fn int_binary(op: BinOp, a: BigInt, b: BigInt) -> Option<Value> {
@@ -294,6 +298,7 @@ mod tests {
         assert_eq!(folded("0.1 * 3").as_deref(), Some("0.30000000000000004"));
         assert_eq!(folded("2 ** -1").as_deref(), Some("0.5"));
         assert_eq!(folded("'ab' * 3").as_deref(), Some("'ababab'"));
+        assert_eq!(folded("'' * -1").as_deref(), Some("''"));
         assert_eq!(folded("(1, 2) + (3,)").as_deref(), Some("tuple"));
         assert_eq!(folded("~True").as_deref(), Some("-2"));
         assert_eq!(folded("True & False").as_deref(), Some("other"));
@@ -312,6 +317,7 @@ mod tests {
         assert_eq!(folded("0 ** -1"), None);
         assert_eq!(folded("2 ** 200"), None);
         assert_eq!(folded("'x' * 5000"), None);
+        assert_eq!(folded("'x' * -1"), None);
         assert_eq!(folded("'%s' % 1"), None);
         assert_eq!(folded("1 << 200"), None);
         assert_eq!(folded("x + 1"), None);

@@ -1,6 +1,6 @@
 //! Code objects: what the compiler produces and the VM runs (CPython's `PyCodeObject`).
 
-use super::opcodes::Instr;
+use super::opcodes::{Instr, Opcode};
 use crate::object::Value;
 use crate::source::SourceFile;
 use std::rc::Rc;
@@ -128,6 +128,20 @@ impl CodeObject {
             global_cache: (0..self.instrs.len()).map(|_| Default::default()).collect(),
             py_object: Default::default(),
         }
+    }
+
+    /// For a generator-like function whose prologue is only COPY_FREE_VARS before
+    /// RETURN_GENERATOR (no MAKE_CELL to run): the index just after RETURN_GENERATOR,
+    /// where a call can leave the new frame without running it.
+    pub fn generator_start(&self) -> Option<usize> {
+        if !self.is_generator_like() {
+            return None;
+        }
+        let at = self
+            .instrs
+            .iter()
+            .position(|i| i.op != Opcode::CopyFreeVars)?;
+        (self.instrs[at].op == Opcode::ReturnGenerator).then_some(at + 1)
     }
 
     /// Slots before the value stack: fast locals, then cells, then free variables.

@@ -54,9 +54,7 @@ impl Vm {
                     && code.kwonlyargcount == 0
                     && argc + 2 - skip == code.argcount as usize
                 {
-                    return self
-                        .push_simple_call(base, skip)
-                        .map(|_| CallOutcome::Pushed);
+                    return self.push_simple_call(base, skip);
                 }
             }
         }
@@ -118,7 +116,9 @@ impl Vm {
 
     /// Push a frame for the plain Python function at `stack[base + skip - 1]`, moving its
     /// arguments (the slots from `base + skip`) straight into the new frame's locals.
-    fn push_simple_call(&mut self, base: usize, skip: usize) -> PyResult<()> {
+    /// A generator function's frame is not run: the call returns the generator that
+    /// RETURN_GENERATOR would make, skipping one frame switch each way.
+    fn push_simple_call(&mut self, base: usize, skip: usize) -> PyResult<CallOutcome> {
         if self.frames.len() >= self.recursion_limit {
             return Err(PyErr::new(
                 ExcKind::RecursionError,
@@ -171,8 +171,14 @@ impl Vm {
                 frame.stack[start + i] = c.clone();
             }
         }
+        if let Some(start) = code.generator_start() {
+            frame.ip = start;
+            return Ok(CallOutcome::Done(super::generator::Generator::created(
+                frame,
+            )));
+        }
         self.frames.push(frame);
-        Ok(())
+        Ok(CallOutcome::Pushed)
     }
 
     /// Call from native code: runs to completion (a nested loop for Python functions).
@@ -204,11 +210,18 @@ impl Vm {
                     self.free_frame(frame);
                     return Err(e);
                 }
+                let mut frame = self.function_frame(func, frame)?;
+                if let Some(start) = func.code.generator_start() {
+                    frame.ip = start;
+                    frame.ret = Ret::Call;
+                    return Ok(CallOutcome::Done(super::generator::Generator::created(
+                        frame,
+                    )));
+                }
                 if from_loop {
-                    self.push_function_frame(func, frame)?;
+                    self.frames.push(frame);
                     Ok(CallOutcome::Pushed)
                 } else {
-                    let frame = self.function_frame(func, frame)?;
                     match self.run_frame(frame)? {
                         Completion::Return(v) | Completion::Yield(v) => Ok(CallOutcome::Done(v)),
                     }
@@ -261,12 +274,6 @@ impl Vm {
 
     fn not_callable(&self, v: &Value) -> PyErr {
         PyErr::type_error(format!("'{}' object is not callable", self.type_name(v)))
-    }
-
-    fn push_function_frame(&mut self, func: &Function, frame: Box<Frame>) -> PyResult<()> {
-        let frame = self.function_frame(func, frame)?;
-        self.frames.push(frame);
-        Ok(())
     }
 
     /// Finish a frame for `func` whose arguments are already in the first stack slots:

@@ -978,19 +978,8 @@ impl Vm {
                 }
                 Opcode::ReturnGenerator => {
                     let mut f = self.frames.pop().unwrap();
-                    let kind = if f.code.flags & flags::COROUTINE != 0 {
-                        GenKind::Coroutine
-                    } else if f.code.flags & flags::ASYNC_GENERATOR != 0 {
-                        GenKind::AsyncGenerator
-                    } else {
-                        GenKind::Generator
-                    };
                     let ret = std::mem::replace(&mut f.ret, Ret::Call);
-                    let gen = Value::new_obj(Payload::Generator(Generator::new(
-                        kind,
-                        f,
-                        GenState::Created,
-                    )));
+                    let gen = Generator::created(f);
                     if let Some(c) = self.deliver_return(ret, gen, base)? {
                         return Ok(c);
                     }

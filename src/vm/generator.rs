@@ -1,8 +1,8 @@
 //! Generator, coroutine and async-generator objects: each owns a suspended frame.
 
 use super::frame::Frame;
-use crate::bytecode::CodeObject;
-use crate::object::Value;
+use crate::bytecode::{flags, CodeObject};
+use crate::object::{Payload, Value};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
@@ -58,6 +58,24 @@ impl Generator {
             ag_hooks_inited: Cell::new(false),
             ag_has_finalizer: Cell::new(false),
         }
+    }
+
+    /// The object a generator function's call returns: `frame` stopped just after
+    /// RETURN_GENERATOR, with its arguments in place.
+    pub fn created(frame: Box<Frame>) -> Value {
+        let f = frame.code.flags;
+        let kind = if f & flags::COROUTINE != 0 {
+            GenKind::Coroutine
+        } else if f & flags::ASYNC_GENERATOR != 0 {
+            GenKind::AsyncGenerator
+        } else {
+            GenKind::Generator
+        };
+        Value::new_obj(Payload::Generator(Generator::new(
+            kind,
+            frame,
+            GenState::Created,
+        )))
     }
 
     pub fn type_name(&self) -> &'static str {

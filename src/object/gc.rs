@@ -12,13 +12,19 @@ use super::{Object, Payload, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
 
-thread_local! {
+/// The registry, in one thread-local so that tracking a new object costs one access.
+struct Registry {
     /// Every live tracked object (raw pointers: an object removes itself when freed).
-    static TRACKED: RefCell<Vec<*const Object>> = const { RefCell::new(Vec::new()) };
+    tracked: Vec<*const Object>,
     /// A full collection runs when the live tracked count passes this (twice what
-    /// survived the last collection).
-    static COLLECT_AT: std::cell::Cell<usize> = std::cell::Cell::new(min_threshold());
-    static COLLECTING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// survived the last collection); 0 until first needed, usize::MAX while collecting.
+    collect_at: usize,
+}
+
+thread_local! {
+    static REGISTRY: RefCell<Registry> = const {
+        RefCell::new(Registry { tracked: Vec::new(), collect_at: 0 })
+    };
 }
 
 /// Does this payload hold references that can form a cycle?
@@ -99,16 +105,17 @@ pub fn track(o: &Rc<Object>) {
         }
     }
     if is_container(&o.payload) {
-        let len = TRACKED.try_with(|t| {
-            let mut t = t.borrow_mut();
-            o.gc_slot.set(t.len() as u32);
-            t.push(Rc::as_ptr(o));
-            t.len()
-        });
-        if let Ok(len) = len {
-            if len > COLLECT_AT.with(|t| t.get()) && !COLLECTING.with(|c| c.get()) {
-                collect();
+        let due = REGISTRY.try_with(|r| {
+            let mut r = r.borrow_mut();
+            o.gc_slot.set(r.tracked.len() as u32);
+            r.tracked.push(Rc::as_ptr(o));
+            if r.collect_at == 0 {
+                r.collect_at = min_threshold_cached();
             }
+            r.tracked.len() > r.collect_at
+        });
+        if due == Ok(true) {
+            collect();
         }
     }
 }
@@ -123,10 +130,11 @@ fn min_threshold_cached() -> usize {
 /// Called from `Object`'s drop: take it out of the registry.
 pub(crate) fn untrack(o: &Object) {
     let slot = o.gc_slot.get() as usize;
-    let _ = TRACKED.try_with(|t| {
-        let Ok(mut t) = t.try_borrow_mut() else {
+    let _ = REGISTRY.try_with(|r| {
+        let Ok(mut r) = r.try_borrow_mut() else {
             return;
         };
+        let t = &mut r.tracked;
         if slot < t.len() && std::ptr::eq(t[slot], o) {
             t.swap_remove(slot);
             if slot < t.len() {
@@ -139,7 +147,7 @@ pub(crate) fn untrack(o: &Object) {
 
 /// Live tracked objects.
 pub fn tracked_count() -> usize {
-    TRACKED.with(|t| t.borrow().len())
+    REGISTRY.with(|r| r.borrow().tracked.len())
 }
 
 /// Push the objects `o` refers to. A borrow that fails (a container being mutated by
@@ -298,25 +306,24 @@ fn clear(o: &Object) {
 
 /// `gc.collect()`: returns how many unreachable tracked objects were found.
 pub fn collect() -> usize {
-    COLLECTING.with(|c| c.set(true));
+    REGISTRY.with(|r| r.borrow_mut().collect_at = usize::MAX);
     let n = collect_now();
     let survivors = tracked_count();
     let floor = min_threshold_cached();
-    COLLECT_AT.with(|t| {
-        // Stress mode stays frequent but not quadratic on large live sets.
-        t.set(if floor < 10_000 {
-            survivors + floor.max(survivors / 4)
-        } else {
-            (survivors * 2).max(floor)
-        })
-    });
-    COLLECTING.with(|c| c.set(false));
+    // Stress mode stays frequent but not quadratic on large live sets.
+    let next = if floor < 10_000 {
+        survivors + floor.max(survivors / 4)
+    } else {
+        (survivors * 2).max(floor)
+    };
+    REGISTRY.with(|r| r.borrow_mut().collect_at = next);
     n
 }
 
 fn collect_now() -> usize {
-    let objs: Vec<Rc<Object>> = TRACKED.with(|t| {
-        t.borrow()
+    let objs: Vec<Rc<Object>> = REGISTRY.with(|r| {
+        r.borrow()
+            .tracked
             .iter()
             .map(|&p| {
                 // SAFETY: registered objects are alive; take a strong reference.

@@ -368,8 +368,8 @@ impl Vm {
                 };
                 let Some(field) = name.strip_prefix(prefix) else {
                     return Ok(match name {
-                        "__name__" => Some(Value::str(&gen.name)),
-                        "__qualname__" => Some(Value::str(&gen.qualname)),
+                        "__name__" => Some(Value::str(&gen.code.name)),
+                        "__qualname__" => Some(Value::str(&gen.code.qualname)),
                         _ => None,
                     });
                 };

@@ -1466,13 +1466,11 @@ impl Vm {
         }
         loop {
             let item = super::generator::FINALIZE_QUEUE.with(|q| q.borrow_mut().pop());
-            let Some((frame, kind, name, qualname, to_hook)) = item else {
+            let Some((frame, kind, to_hook)) = item else {
                 break;
             };
             let started = frame.ip > 0;
-            let mut g = Generator::new(kind, frame, GenState::Suspended);
-            g.name = name;
-            g.qualname = qualname;
+            let g = Generator::new(kind, frame, GenState::Suspended);
             if to_hook {
                 // Revived for the asyncgen finalizer hook; freed again, it just closes.
                 if !started {

@@ -23,9 +23,8 @@ pub enum GenKind {
 
 pub struct Generator {
     pub kind: GenKind,
+    /// `__name__` and `__qualname__` are the code's (they cannot be set in pyco).
     pub code: Rc<CodeObject>,
-    pub name: Rc<str>,
-    pub qualname: Rc<str>,
     pub state: Cell<GenState>,
     /// The frame, while not running.
     pub frame: RefCell<Option<Box<Frame>>>,
@@ -47,8 +46,6 @@ impl Generator {
         let code = frame.code.clone();
         Generator {
             kind,
-            name: code.name.clone(),
-            qualname: code.qualname.clone(),
             code,
             state: Cell::new(state),
             frame: RefCell::new(Some(frame)),
@@ -90,7 +87,7 @@ impl Generator {
 thread_local! {
     /// Frames of abandoned generators that still have handlers to run (their `finally`).
     /// The last field is true for an async generator to hand to the finalizer hook.
-    pub static FINALIZE_QUEUE: RefCell<Vec<(Box<Frame>, GenKind, Rc<str>, Rc<str>, bool)>> = const { RefCell::new(Vec::new()) };
+    pub static FINALIZE_QUEUE: RefCell<Vec<(Box<Frame>, GenKind, bool)>> = const { RefCell::new(Vec::new()) };
     /// Coroutines freed without ever being awaited (for the RuntimeWarning).
     pub static NEVER_AWAITED: RefCell<Vec<Rc<str>>> = const { RefCell::new(Vec::new()) };
 }
@@ -111,7 +108,7 @@ impl Generator {
     pub(crate) fn retire(&self, frame: Box<Frame>) -> bool {
         let state = self.state.get();
         if state == GenState::Created && self.kind == GenKind::Coroutine {
-            let q = self.qualname.clone();
+            let q = self.code.qualname.clone();
             let _ = NEVER_AWAITED.try_with(|n| n.borrow_mut().push(q));
             super::signal_pending();
             return false;
@@ -119,13 +116,7 @@ impl Generator {
         if self.ag_has_finalizer.get() && state != GenState::Closed {
             // An unfinished async generator goes to the finalizer hook (CPython's
             // _PyGen_Finalize), whether or not it has handlers.
-            let item = (
-                frame,
-                self.kind,
-                self.name.clone(),
-                self.qualname.clone(),
-                true,
-            );
+            let item = (frame, self.kind, true);
             let _ = FINALIZE_QUEUE.try_with(|q| q.borrow_mut().push(item));
             super::signal_pending();
             return true;
@@ -138,13 +129,7 @@ impl Generator {
         if frame.code.find_handler(at).is_none() {
             return false;
         }
-        let item = (
-            frame,
-            self.kind,
-            self.name.clone(),
-            self.qualname.clone(),
-            false,
-        );
+        let item = (frame, self.kind, false);
         let _ = FINALIZE_QUEUE.try_with(|q| q.borrow_mut().push(item));
         super::signal_pending();
         true

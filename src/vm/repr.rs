@@ -458,7 +458,12 @@ impl Vm {
             }
             Payload::Cell(_) => format!("<cell at {:#x}>", id),
             Payload::Generator(g) => {
-                format!("<{} object {} at {:#x}>", g.type_name(), g.qualname, id)
+                format!(
+                    "<{} object {} at {:#x}>",
+                    g.type_name(),
+                    g.code.qualname,
+                    id
+                )
             }
             Payload::Module(m) => {
                 if matches!(&*m.name, "sys" | "builtins") {

@@ -92,6 +92,9 @@ pub struct Core {
     name: Slot,
     fut_waiter: Slot,
     must_cancel: Cell<bool>,
+    /// Tasks: queued on the ready deque to wake up from `fut_waiter`, which is done
+    /// (the task itself is the entry; no Wakeup entry object per wakeup).
+    woken: Cell<bool>,
     num_cancels: Cell<i64>,
 }
 
@@ -113,6 +116,7 @@ impl Core {
             name: Slot::new(Value::None),
             fut_waiter: Slot::new(Value::None),
             must_cancel: Cell::new(false),
+            woken: Cell::new(false),
             num_cancels: Cell::new(0),
         }
     }
@@ -363,7 +367,20 @@ fn schedule_callbacks(fut: &Value) -> PyResult<()> {
     for cb in callbacks {
         let entry = match cb {
             Callback::Py(f) => Entry::Call(f, fut.clone()),
-            Callback::Wakeup(t) => Entry::Wakeup(t, fut.clone()),
+            Callback::Wakeup(t) => {
+                let waits_here = core(&t).is_some_and(|c| {
+                    let here = c.fut_waiter.peek().is(fut) && !c.woken.get();
+                    if here {
+                        c.woken.set(true);
+                    }
+                    here
+                });
+                if waits_here {
+                    push_ready(&ready, t)?;
+                    continue;
+                }
+                Entry::Wakeup(t, fut.clone())
+            }
         };
         push_ready(&ready, opaque(entry))?;
     }
@@ -725,7 +742,14 @@ fn run_entry(vm: &mut Vm, loop_: &Value, h: Value) -> PyResult<()> {
         _ => Some((3, Value::None, Value::None)),
     };
     let (r, cb, args) = match entry {
-        None => (task_step(vm, &h, None), Value::None, vec![]),
+        None => {
+            let woken = core(&h).and_then(|c| c.woken.replace(false).then(|| c.fut_waiter.get()));
+            let r = match woken {
+                Some(fut) => task_wakeup(vm, &h, &fut),
+                None => task_step(vm, &h, None),
+            };
+            (r, Value::None, vec![])
+        }
         Some((0, cb, fut)) => (
             vm.call(&cb, vec![fut.clone()], &[]).map(|_| ()),
             cb,

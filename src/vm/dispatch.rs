@@ -193,6 +193,29 @@ impl Vm {
                 push!(v);
             }};
         }
+        // After GET_AWAITABLE / GET_YIELD_FROM_ITER: the LOAD_CONST None and SEND that
+        // always follow, run here when the awaitable is a generator or coroutine the
+        // loop resumes in place (two dispatches saved per await; two steps counted).
+        macro_rules! start_send {
+            () => {{
+                if let (Some(load), Some(send)) = (code.instrs.get(ip), code.instrs.get(ip + 1)) {
+                    if load.op == Opcode::LoadConst
+                        && send.op == Opcode::Send
+                        && code.consts[load.arg as usize].is_none()
+                    {
+                        if let Some(g) = resumable_gen(top!()) {
+                            ip += 2;
+                            cur!().ip = ip;
+                            self.steps += 2;
+                            let send_ip = (ip - 1) as u32;
+                            self.resume_gen(g, Value::None, Ret::Send { send_ip })?;
+                            reload!();
+                            continue;
+                        }
+                    }
+                }
+            }};
+        }
         loop {
             if PENDING.load(Ordering::Relaxed) {
                 cur!().ip = ip;
@@ -211,7 +234,8 @@ impl Vm {
                         self.budget_checkpoint()?;
                     }
                 }
-                Opcode::Nop | Opcode::Precall | Opcode::CopyFreeVars => {}
+                Opcode::Nop | Opcode::CopyFreeVars => {}
+
                 Opcode::PopTop => {
                     pop!();
                 }
@@ -344,12 +368,12 @@ impl Vm {
                     push!(self.get_iter(&v)?);
                 }
                 Opcode::ForIter => {
-                    let it = top!().clone();
-                    if let Some(g) = resumable_gen(&it) {
+                    if let Some(g) = resumable_gen(top!()) {
                         self.resume_gen(g, Value::None, Ret::ForIter { target: arg })?;
                         reload!();
                         continue;
                     }
+                    let it = top!().clone();
                     match self.next(&it)? {
                         Some(v) => push!(v),
                         None => {
@@ -526,9 +550,22 @@ impl Vm {
                 Opcode::KwNames => {
                     cur!().kwnames = Some(code.consts[arg as usize].clone());
                 }
-                Opcode::Call => {
+                Opcode::Precall | Opcode::Call => {
+                    let mut argc = arg;
+                    if instr.op == Opcode::Precall {
+                        // CALL always follows PRECALL: run it in this dispatch (it counts
+                        // as a step and faults at its own index).
+                        let next = code.instrs[ip];
+                        if next.op != Opcode::Call {
+                            continue;
+                        }
+                        ip += 1;
+                        cur!().ip = ip;
+                        self.steps += 1;
+                        argc = next.arg;
+                    }
                     let kwnames = cur!().kwnames.take();
-                    match self.call_from_stack(arg as usize, kwnames)? {
+                    match self.call_from_stack(argc as usize, kwnames)? {
                         CallOutcome::Done(v) => push!(v),
                         CallOutcome::Pushed => reload!(),
                     }
@@ -1008,11 +1045,11 @@ impl Vm {
                         let v = pop!();
                         push!(self.get_iter(&v)?);
                     }
+                    start_send!();
                 }
                 Opcode::Send => {
                     let v = pop!();
-                    let recv = top!().clone();
-                    if let Some(g) = resumable_gen(&recv) {
+                    if let Some(g) = resumable_gen(top!()) {
                         self.resume_gen(
                             g,
                             v,
@@ -1023,6 +1060,7 @@ impl Vm {
                         reload!();
                         continue;
                     }
+                    let recv = top!().clone();
                     match self.send_native(&recv, v) {
                         Ok(y) => push!(y),
                         Err(e) => {
@@ -1042,6 +1080,7 @@ impl Vm {
                     let v = pop!();
                     let it = self.get_awaitable(v, arg)?;
                     push!(it);
+                    start_send!();
                 }
                 Opcode::PrintExpr => {
                     let v = pop!();
@@ -1279,32 +1318,64 @@ impl Vm {
                 "maximum recursion depth exceeded",
             ));
         }
-        let mut f = self.activate_gen_frame(&g, ret)?;
-        f.stack.push(sent);
+        let fresh = gen.state.get() == GenState::Created;
+        let mut f = self.activate_gen_frame(g, ret)?;
+        self.enter_resumed(&mut f, sent, fresh);
         self.frames.push(f);
         Ok(())
     }
 
+    /// Give a resumed frame the sent value and run the instructions every resume starts
+    /// with, saving their dispatches (each still counts as a step): a fresh generator's
+    /// POP_TOP of the sent None, then RESUME, then for a frame suspended in an await or
+    /// `yield from` loop the JUMP_BACKWARD_NO_INTERRUPT back to its SEND. When the
+    /// budget is due, RESUME runs in the loop as usual (it is a budget safe point).
+    #[inline]
+    fn enter_resumed(&mut self, f: &mut Frame, sent: Value, fresh: bool) {
+        let instrs = &f.code.instrs;
+        let mut at = f.ip;
+        let fresh = fresh && instrs[at].op == Opcode::PopTop;
+        if fresh {
+            at += 1;
+        }
+        if self.steps >= self.step_check || instrs.get(at).map(|i| i.op) != Some(Opcode::Resume) {
+            f.stack.push(sent);
+            return;
+        }
+        at += 1;
+        let mut steps = 1 + fresh as u64;
+        if let Some(j) = instrs
+            .get(at)
+            .filter(|j| j.op == Opcode::JumpBackwardNoInterrupt)
+        {
+            at = j.arg as usize;
+            steps += 1;
+        }
+        self.steps += steps;
+        f.ip = at;
+        if !fresh {
+            f.stack.push(sent);
+        }
+    }
+
     /// Take a generator's frame for running: link it to the generator, swap in its
     /// handled-exception state, and mark it running. The caller pushes it.
-    fn activate_gen_frame(&mut self, g: &Rc<Object>, ret: Ret) -> PyResult<Box<Frame>> {
-        let gen = gen_of(g);
-        let mut f = gen
-            .frame
-            .borrow_mut()
-            .take()
-            .ok_or_else(|| PyErr::runtime_error("generator has no frame"))?;
-        f.ret = ret;
-        f.gen = Some(g.clone());
-        let inner = std::mem::replace(&mut *gen.exc_state.borrow_mut(), Value::None);
-        let outer = std::mem::replace(&mut self.exc_info, Value::None);
-        self.exc_info = if inner.is_none() {
-            outer.clone()
-        } else {
-            inner
+    fn activate_gen_frame(&mut self, g: Rc<Object>, ret: Ret) -> PyResult<Box<Frame>> {
+        let gen = gen_of(&g);
+        let Some(mut f) = gen.frame.borrow_mut().take() else {
+            return Err(PyErr::runtime_error("generator has no frame"));
         };
-        f.outer_exc = outer;
+        f.ret = ret;
+        // The exception the generator was handling when it yielded becomes current
+        // again; the resumer's is kept in the frame for the next yield or return.
+        let inner = gen.exc_state.replace(Value::None);
+        f.outer_exc = if inner.is_none() {
+            self.exc_info.clone()
+        } else {
+            std::mem::replace(&mut self.exc_info, inner)
+        };
         gen.state.set(GenState::Running);
+        f.gen = Some(g);
         Ok(f)
     }
 
@@ -1559,7 +1630,7 @@ impl Vm {
                     gen.type_name()
                 )));
             }
-            let f = self.activate_gen_frame(&g, ret)?;
+            let f = self.activate_gen_frame(g.clone(), ret)?;
             let yf = gen_yieldfrom(&f);
             self.frames.push(f);
             match yf.as_ref().and_then(resumable_gen) {

@@ -88,6 +88,8 @@ pub struct AttrHooks {
     /// Some class in the MRO holds a property (a data descriptor), so an instance
     /// attribute may be shadowed by the class.
     pub data_descriptors: bool,
+    /// Instances are made by `object.__new__` (no class in the MRO overrides it).
+    pub object_new: bool,
 }
 
 pub(crate) type BuildPtrHasher = std::hash::BuildHasherDefault<PtrHasher>;
@@ -221,10 +223,19 @@ impl TypeObj {
                 super::Payload::Type(t) => has_property(t),
                 _ => false,
             });
+        let new_name = super::PyStr::new("__new__");
+        let defines_new = |t: &TypeObj| t.dict.borrow().get_str(&new_name).is_some();
+        let new_owner = std::iter::once(self)
+            .chain(self.mro.iter().filter_map(|m| match &m.payload {
+                super::Payload::Type(t) => Some(&**t),
+                _ => None,
+            }))
+            .find(|t| defines_new(t));
         let h = AttrHooks {
             setattr: user("__setattr__"),
             getattr: user("__getattr__"),
             data_descriptors,
+            object_new: new_owner.is_none_or(|t| t.kind == TypeKind::Object),
         };
         self.cache.hooks.set(Some(h));
         h

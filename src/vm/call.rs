@@ -4,7 +4,9 @@ use super::dispatch::CallOutcome;
 use super::frame::{Frame, Ret};
 use super::{Completion, Vm};
 use crate::bytecode::flags;
-use crate::object::{Dict, ExcKind, Function, Instance, Object, Payload, PyErr, PyResult, Value};
+use crate::object::{
+    Dict, ExcKind, Function, Instance, Object, Payload, PyErr, PyResult, TypeKind, TypeObj, Value,
+};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -46,16 +48,20 @@ impl Vm {
         let len = f.stack.len();
         let base = len - argc - 2;
         let skip = if f.stack[base].is_null() { 2 } else { 1 };
-        // Fast path: a plain Python function called with exactly its positional parameters.
+        // Fast paths: a plain Python function called with exactly its positional
+        // parameters, and a class whose instances come from object.__new__ and whose
+        // __init__ is such a function.
         if kwnames.is_none() {
-            if let Some(Payload::Function(func)) = f.stack[base + skip - 1].payload() {
-                let code = &func.code;
-                if code.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0
-                    && code.kwonlyargcount == 0
-                    && argc + 2 - skip == code.argcount as usize
-                {
+            match f.stack[base + skip - 1].payload() {
+                Some(Payload::Function(func)) if takes_exactly(func, argc + 2 - skip) => {
                     return self.push_simple_call(base, skip);
                 }
+                Some(Payload::Type(t)) if skip == 2 && t.kind == TypeKind::User => {
+                    if let Some(init) = simple_init(t, argc) {
+                        return self.push_simple_init(base, init);
+                    }
+                }
+                _ => {}
             }
         }
         let callable = f.stack[base + skip - 1].clone();
@@ -119,6 +125,40 @@ impl Vm {
     /// A generator function's frame is not run: the call returns the generator that
     /// RETURN_GENERATOR would make, skipping one frame switch each way.
     fn push_simple_call(&mut self, base: usize, skip: usize) -> PyResult<CallOutcome> {
+        let caller = self.frames.last_mut().unwrap();
+        let callable = std::mem::replace(&mut caller.stack[base + skip - 1], Value::Null);
+        let Some(Payload::Function(func)) = callable.payload() else {
+            unreachable!("checked by the caller")
+        };
+        self.push_frame_with_args(func, None, base, base + skip)
+    }
+
+    /// `C(args)` for a class that `simple_init` accepted: a new instance, and its
+    /// `__init__` frame with the instance and the arguments as locals. The instance is
+    /// already the call's result on the caller's stack (`Ret::Init` checks for None).
+    fn push_simple_init(&mut self, base: usize, init: Value) -> PyResult<CallOutcome> {
+        let cls = match &self.frames.last().unwrap().stack[base + 1] {
+            Value::Obj(o) => o.clone(),
+            _ => unreachable!("checked by the caller"),
+        };
+        let inst = self.new_instance(&cls, &[]);
+        let Some(Payload::Function(func)) = init.payload() else {
+            unreachable!("checked by simple_init")
+        };
+        self.push_frame_with_args(func, Some(inst), base, base + 2)
+    }
+
+    /// Push a frame for `func` whose arguments are the caller's slots from `from` on
+    /// (moved, not copied), after `first` when given (`self` of an `__init__`, which
+    /// is then also left on the caller's stack as the call's result). The caller's
+    /// stack is cut to `base`.
+    fn push_frame_with_args(
+        &mut self,
+        func: &Function,
+        first: Option<Value>,
+        base: usize,
+        from: usize,
+    ) -> PyResult<CallOutcome> {
         if self.frames.len() >= self.recursion_limit {
             return Err(PyErr::new(
                 ExcKind::RecursionError,
@@ -127,10 +167,6 @@ impl Vm {
         }
         let mut frame = self.frame_pool.pop().unwrap_or_else(new_blank_frame);
         let caller = self.frames.last_mut().unwrap();
-        let callable = std::mem::replace(&mut caller.stack[base + skip - 1], Value::Null);
-        let Some(Payload::Function(func)) = callable.payload() else {
-            unreachable!("checked by the caller")
-        };
         // Pooled frames often ran this very function (recursion, loops): skip the
         // reference-count traffic when the code and globals are already in place.
         if !Rc::ptr_eq(&frame.code, &func.code) {
@@ -140,28 +176,42 @@ impl Vm {
             frame.globals = func.globals.clone();
         }
         frame.ip = 0;
-        frame.ret = Ret::Call;
+        frame.ret = if first.is_some() {
+            Ret::Init
+        } else {
+            Ret::Call
+        };
         let code = &*func.code;
         let nl = code.nlocalsplus();
         let need = nl + code.max_stack as usize;
         if frame.stack.capacity() < need {
             frame.stack.reserve(need);
         }
-        let from = base + skip;
-        let nargs = caller.stack.len() - from;
+        let mut nargs = caller.stack.len() - from;
+        let at = match &first {
+            Some(inst) => {
+                frame.stack.push(inst.clone());
+                1
+            }
+            None => 0,
+        };
         // SAFETY: the caller's slots [from, len) hold initialised values; they are moved
-        // (copied, then the caller's length cut) into the new frame's empty stack, which
-        // has room for `need >= nargs` values.
+        // (copied, then the caller's length cut) into the new frame's stack after its
+        // `at` filled slots, which has room for `need >= at + nargs` values.
         unsafe {
             std::ptr::copy_nonoverlapping(
                 caller.stack.as_ptr().add(from),
-                frame.stack.as_mut_ptr(),
+                frame.stack.as_mut_ptr().add(at),
                 nargs,
             );
             caller.stack.set_len(from);
-            frame.stack.set_len(nargs);
+            frame.stack.set_len(at + nargs);
         }
+        nargs += at;
         caller.stack.truncate(base);
+        if let Some(inst) = first {
+            caller.stack.push(inst);
+        }
         for _ in nargs..nl {
             frame.stack.push(Value::Null);
         }
@@ -320,7 +370,7 @@ impl Vm {
         let npos = args.len();
         // The name in error messages (a borrow would be held across calls; a clone of
         // the Rc is cheap and allocates nothing).
-        let display: Rc<str> = func.name.borrow().clone();
+        let display: Rc<str> = func.qualname.borrow().clone();
         if npos > argcount && !has_varargs {
             let ndefaults = func.defaults.len();
             let given_kw = kwnames
@@ -623,16 +673,6 @@ impl Vm {
             _ => format!("{} object", self.type_name(f)),
         }
     }
-
-    pub fn func_display_name(&self, f: &Value) -> String {
-        match f.payload() {
-            Some(Payload::Function(func)) => func.name.borrow().to_string(),
-            Some(Payload::Native(n)) => n.name.to_string(),
-            Some(Payload::BoundMethod { func, .. }) => self.func_display_name(func),
-            Some(Payload::Type(t)) => t.name.to_string(),
-            _ => "function".into(),
-        }
-    }
 }
 
 fn join_names(names: &[Rc<str>]) -> String {
@@ -682,4 +722,30 @@ fn oserror_subclass(errno: &Value) -> Option<ExcKind> {
         110 => ExcKind::TimeoutError,
         _ => return None,
     })
+}
+
+/// Does `func` take exactly `nargs` positional arguments and nothing else?
+#[inline]
+fn takes_exactly(func: &Function, nargs: usize) -> bool {
+    let code = &func.code;
+    code.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0
+        && code.kwonlyargcount == 0
+        && nargs == code.argcount as usize
+}
+
+/// The `__init__` to run for `C(argc positional args)` in place, when nothing else can
+/// happen in that call: instances come from `object.__new__`, the class is not an
+/// exception class, and `__init__` is a plain Python function taking exactly `self`
+/// and the arguments (not a generator function, whose call could not return None).
+fn simple_init(t: &TypeObj, argc: usize) -> Option<Value> {
+    if t.is_exception || !t.attr_hooks().object_new {
+        return None;
+    }
+    let init = t.lookup_cached(&crate::object::pystr::intern_static("__init__"))?;
+    match init.payload() {
+        Some(Payload::Function(f)) if takes_exactly(f, argc + 1) && !f.code.is_generator_like() => {
+            Some(init)
+        }
+        _ => None,
+    }
 }

@@ -178,13 +178,20 @@ impl TypeObj {
         None
     }
 
+    #[inline]
     fn check_epoch(&self) {
         let now = TYPE_EPOCH.with(|e| e.get());
         if self.cache.epoch.get() != now {
-            self.cache.entries.borrow_mut().clear();
-            self.cache.hooks.set(None);
-            self.cache.epoch.set(now);
+            self.reset_cache(now);
         }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn reset_cache(&self, now: u64) {
+        self.cache.entries.borrow_mut().clear();
+        self.cache.hooks.set(None);
+        self.cache.epoch.set(now);
     }
 
     /// `lookup`, memoised per type for long-lived (interned) names.
@@ -203,11 +210,18 @@ impl TypeObj {
     }
 
     /// The attribute hooks of instances of this class (memoised per type epoch).
+    #[inline]
     pub fn attr_hooks(&self) -> AttrHooks {
         self.check_epoch();
-        if let Some(h) = self.cache.hooks.get() {
-            return h;
+        match self.cache.hooks.get() {
+            Some(h) => h,
+            None => self.compute_attr_hooks(),
         }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn compute_attr_hooks(&self) -> AttrHooks {
         let user = |n: &str| {
             self.lookup(&super::PyStr::new(n))
                 .is_some_and(|f| !matches!(f.payload(), Some(super::Payload::Native(_))))

@@ -152,6 +152,7 @@ impl Vm {
     /// (moved, not copied), after `first` when given (`self` of an `__init__`, which
     /// is then also left on the caller's stack as the call's result). The caller's
     /// stack is cut to `base`.
+    #[inline(always)]
     fn push_frame_with_args(
         &mut self,
         func: &Function,

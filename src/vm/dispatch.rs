@@ -234,7 +234,7 @@ impl Vm {
                         self.budget_checkpoint()?;
                     }
                 }
-                Opcode::Nop | Opcode::CopyFreeVars => {}
+                Opcode::Nop | Opcode::Precall | Opcode::CopyFreeVars => {}
 
                 Opcode::PopTop => {
                     pop!();
@@ -550,20 +550,8 @@ impl Vm {
                 Opcode::KwNames => {
                     cur!().kwnames = Some(code.consts[arg as usize].clone());
                 }
-                Opcode::Precall | Opcode::Call => {
-                    let mut argc = arg;
-                    if instr.op == Opcode::Precall {
-                        // CALL always follows PRECALL: run it in this dispatch (it counts
-                        // as a step and faults at its own index).
-                        let next = code.instrs[ip];
-                        if next.op != Opcode::Call {
-                            continue;
-                        }
-                        ip += 1;
-                        cur!().ip = ip;
-                        self.steps += 1;
-                        argc = next.arg;
-                    }
+                Opcode::Call => {
+                    let argc = arg;
                     let kwnames = cur!().kwnames.take();
                     match self.call_from_stack(argc as usize, kwnames)? {
                         CallOutcome::Done(v) => push!(v),

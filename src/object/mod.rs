@@ -143,6 +143,24 @@ impl Object {
         gc::track(&o);
         o
     }
+
+    /// `new` for hot allocation sites: inlined, and the payload is written straight
+    /// into the new allocation (passed to `new`, the payload is built on the stack and
+    /// copied, and the copy's wide loads stall on the narrow stores that built it).
+    #[inline(always)]
+    pub fn new_inline(payload: impl FnOnce() -> Payload) -> Rc<Object> {
+        let mut o = Rc::<Object>::new_uninit();
+        Rc::get_mut(&mut o)
+            .expect("a new Rc is unique")
+            .write(Object {
+                payload: payload(),
+                gc_slot: Cell::new(gc::UNTRACKED),
+            });
+        // SAFETY: initialised by the write above.
+        let o = unsafe { o.assume_init() };
+        gc::track(&o);
+        o
+    }
 }
 
 impl Value {

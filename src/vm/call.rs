@@ -70,6 +70,21 @@ impl Vm {
                 return r.map(|_| CallOutcome::Pushed);
             }
         }
+        if kwnames.is_none() {
+            if let Some(Payload::Native(nf)) = callable.payload() {
+                // Built-ins get their arguments in a reused vector, not a new one per call.
+                let mut args = std::mem::take(&mut self.native_args);
+                let f = self.frames.last_mut().unwrap();
+                args.extend(f.stack.drain(base + skip..));
+                f.stack.truncate(base);
+                let r = self.call_native(nf, &args, &[]);
+                args.clear();
+                if self.native_args.capacity() < args.capacity() {
+                    self.native_args = args;
+                }
+                return r.map(CallOutcome::Done);
+            }
+        }
         let args: Vec<Value> = {
             let f = self.frames.last_mut().unwrap();
             let a = f.stack.split_off(base + skip);
@@ -278,30 +293,7 @@ impl Vm {
                     }
                 }
             }
-            Payload::Native(nf) => {
-                // A bug in a builtin (an unchecked argument count...) becomes a Python
-                // SystemError naming it, not an abort of the whole process.
-                let f = nf.func;
-                let (depth, native_depth) = (self.frames.len(), self.native_depth);
-                let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                    f(self, &args, kwnames)
-                }));
-                match r {
-                    Ok(r) => r.map(CallOutcome::Done),
-                    Err(_) => {
-                        // Frames a nested run pushed were skipped by the unwinding.
-                        while self.frames.len() > depth {
-                            let fr = self.frames.pop().unwrap();
-                            self.free_frame(fr);
-                        }
-                        self.native_depth = native_depth;
-                        Err(PyErr::new(
-                            ExcKind::SystemError,
-                            format!("internal error in built-in {}()", nf.name),
-                        ))
-                    }
-                }
-            }
+            Payload::Native(nf) => self.call_native(nf, &args, kwnames).map(CallOutcome::Done),
             Payload::BoundMethod { func, receiver } => {
                 args.insert(0, receiver.clone());
                 let func = func.clone();
@@ -321,6 +313,31 @@ impl Vm {
             }
             _ => Err(self.not_callable(&callable)),
         }
+    }
+
+    /// Run a built-in. A bug in one (an unchecked argument count...) becomes a Python
+    /// SystemError naming it, not an abort of the whole process.
+    fn call_native(
+        &mut self,
+        nf: &crate::object::NativeFunc,
+        args: &[Value],
+        kwnames: &[Value],
+    ) -> PyResult<Value> {
+        let f = nf.func;
+        let (depth, native_depth) = (self.frames.len(), self.native_depth);
+        let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(self, args, kwnames)));
+        r.unwrap_or_else(|_| {
+            // Frames a nested run pushed were skipped by the unwinding.
+            while self.frames.len() > depth {
+                let fr = self.frames.pop().unwrap();
+                self.free_frame(fr);
+            }
+            self.native_depth = native_depth;
+            Err(PyErr::new(
+                ExcKind::SystemError,
+                format!("internal error in built-in {}()", nf.name),
+            ))
+        })
     }
 
     fn not_callable(&self, v: &Value) -> PyErr {
@@ -644,10 +661,12 @@ impl Vm {
         } else {
             None
         };
-        Value::new_obj(Payload::Instance(Instance {
-            class: cls.clone(),
-            dict: RefCell::new(dict),
-            extra: exc,
+        Value::Obj(Object::new_inline(|| {
+            Payload::Instance(Instance {
+                class: cls.clone(),
+                dict: RefCell::new(dict),
+                extra: exc,
+            })
         }))
     }
 

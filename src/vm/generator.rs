@@ -68,11 +68,9 @@ impl Generator {
         } else {
             GenKind::Generator
         };
-        Value::new_obj(Payload::Generator(Generator::new(
-            kind,
-            frame,
-            GenState::Created,
-        )))
+        Value::Obj(crate::object::Object::new_inline(|| {
+            Payload::Generator(Generator::new(kind, frame, GenState::Created))
+        }))
     }
 
     pub fn type_name(&self) -> &'static str {

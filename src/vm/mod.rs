@@ -146,6 +146,8 @@ pub struct Vm {
     /// The budget is checked when `steps` reaches this (u64::MAX: no budget).
     pub(crate) step_check: u64,
     pub(crate) budget: Option<Box<budget::Budget>>,
+    /// The argument vector built-ins called from CALL borrow (kept between calls).
+    pub(crate) native_args: Vec<Value>,
 }
 
 const MAX_NATIVE_DEPTH: usize = 8000;
@@ -175,6 +177,7 @@ impl Vm {
             steps: 0,
             step_check: u64::MAX,
             budget: None,
+            native_args: Vec::new(),
         };
         builtins::install(&mut vm);
         asyncgen::install(&mut vm);

@@ -55,6 +55,9 @@ pub struct CodeObject {
     pub exception_table: Vec<ExceptionEntry>,
     /// Inline caches for LOAD_GLOBAL, by instruction index.
     pub global_cache: Vec<std::cell::Cell<GlobalCache>>,
+    /// LOAD_METHOD's inline caches, one per name (`names` index): sites that load the
+    /// same method name in one code object share it.
+    pub method_cache: Vec<std::cell::Cell<MethodCache>>,
     /// The Python object for this code while one exists, so that `f.__code__`,
     /// `gen.gi_code` and the constant in the enclosing code are one object (`is`).
     pub py_object: std::cell::RefCell<std::rc::Weak<crate::object::Object>>,
@@ -71,6 +74,16 @@ pub fn code_value(code: &Rc<CodeObject>) -> Value {
         *code.py_object.borrow_mut() = Rc::downgrade(o);
     }
     v
+}
+
+/// The last two receiver types a LOAD_METHOD saw with their method (addresses only; see
+/// `Vm::load_method_cached` for why they stay valid while `epoch` is current).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct MethodCache {
+    /// The type epoch the entries were found in (0: empty).
+    pub epoch: u64,
+    /// (type object address, method object address), most recent first; 0: unused.
+    pub entries: [(usize, usize); 2],
 }
 
 /// Where a LOAD_GLOBAL found its name, valid while both dicts keep their layouts.
@@ -126,6 +139,7 @@ impl CodeObject {
             max_stack: self.max_stack,
             exception_table: self.exception_table.clone(),
             global_cache: (0..self.instrs.len()).map(|_| Default::default()).collect(),
+            method_cache: (0..self.names.len()).map(|_| Default::default()).collect(),
             py_object: Default::default(),
         }
     }

@@ -677,6 +677,7 @@ pub(super) fn assemble(mut u: Unit, source: Rc<SourceFile>) -> CodeObject {
         max_stack: max_depth.max(0) as u32 + 1,
         exception_table: table,
         global_cache: (0..n).map(|_| Default::default()).collect(),
+        method_cache: (0..u.names.len()).map(|_| Default::default()).collect(),
         py_object: Default::default(),
     }
 }

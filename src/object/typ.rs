@@ -69,6 +69,20 @@ pub fn bump_type_epoch() {
     TYPE_EPOCH.with(|e| e.set(e.get() + 1));
 }
 
+/// The current type epoch (never 0).
+#[inline]
+pub fn type_epoch() -> u64 {
+    TYPE_EPOCH.with(|e| e.get())
+}
+
+impl Drop for TypeObj {
+    /// A type's address may be reused by a new type: caches keyed by type address
+    /// (LOAD_METHOD's) must not match it, so a freed type starts a new epoch.
+    fn drop(&mut self) {
+        let _ = TYPE_EPOCH.try_with(|e| e.set(e.get() + 1));
+    }
+}
+
 /// Per-type memo of `lookup` for names that code objects use (keyed by the interned
 /// string's address, which the stored `Rc` keeps from being reused).
 #[derive(Default)]

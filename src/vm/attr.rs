@@ -402,34 +402,64 @@ impl Vm {
 
     /// LOAD_METHOD: the function and its receiver, without building a bound method, when
     /// the type has a plain method of that name (looked up through the per-type memo).
+    ///
+    /// `cache` remembers the last two receiver types and their method by address. An
+    /// entry is used only while the type epoch is the one it was found in: the epoch
+    /// moves whenever any class namespace changes or any type is freed, so a matching
+    /// address is the same live type, whose MRO dicts still hold the method.
     pub(crate) fn load_method_cached(
         &mut self,
         obj: Value,
         name: &Value,
+        cache: &std::cell::Cell<crate::bytecode::MethodCache>,
     ) -> PyResult<(Value, Option<Value>)> {
-        if matches!(
-            obj.payload(),
-            Some(Payload::Module(_)) | Some(Payload::Type(_)) | Some(Payload::Super { .. })
-        ) {
-            return Ok((self.getattr(&obj, name)?, None));
-        }
-        let t = self.type_of(&obj);
         let n = name.as_pystr().expect("attribute names are strings");
+        let epoch = crate::object::typ::type_epoch();
+        let t = match obj.payload() {
+            Some(Payload::Module(_)) | Some(Payload::Type(_)) | Some(Payload::Super { .. }) => {
+                return Ok((self.getattr(&obj, name)?, None));
+            }
+            Some(Payload::Instance(inst)) => inst.class.clone(),
+            _ => self.type_of(&obj),
+        };
+        let shadowed = |obj: &Value| match obj.payload() {
+            Some(Payload::Instance(inst)) => inst.dict.borrow().get_str(n).is_some(),
+            _ => false,
+        };
+        let taddr = Rc::as_ptr(&t) as usize;
+        let c = cache.get();
+        if c.epoch == epoch {
+            if let Some(&(_, m)) = c.entries.iter().find(|(ty, _)| *ty == taddr) {
+                if !shadowed(&obj) {
+                    // SAFETY: see above; the method object is alive, held by a class dict.
+                    let m = unsafe {
+                        Rc::increment_strong_count(m as *const Object);
+                        Rc::from_raw(m as *const Object)
+                    };
+                    return Ok((Value::Obj(m), Some(obj)));
+                }
+            }
+        }
         let found = t.payload_type().lookup_cached(n);
-        if let Some(ca) = &found {
-            let is_method = match ca.payload() {
-                Some(Payload::Function(_)) => true,
-                Some(Payload::Native(nf)) => nf.is_method,
+        if let Some(ca @ Value::Obj(m)) = &found {
+            let is_method = match &m.payload {
+                Payload::Function(_) => true,
+                Payload::Native(nf) => nf.is_method,
                 _ => false,
             };
-            if is_method {
-                let shadowed = match obj.payload() {
-                    Some(Payload::Instance(inst)) => inst.dict.borrow().get_str(n).is_some(),
-                    _ => false,
+            if is_method && !shadowed(&obj) {
+                let mut c = if c.epoch == epoch {
+                    c
+                } else {
+                    crate::bytecode::MethodCache {
+                        epoch,
+                        ..Default::default()
+                    }
                 };
-                if !shadowed {
-                    return Ok((ca.clone(), Some(obj)));
-                }
+                c.entries[1] = c.entries[0];
+                c.entries[0] = (taddr, Rc::as_ptr(m) as usize);
+                cache.set(c);
+                return Ok((ca.clone(), Some(obj)));
             }
         }
         Ok((self.getattr(&obj, name)?, None))

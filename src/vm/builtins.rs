@@ -2169,9 +2169,11 @@ fn this_str(a: &[Value]) -> &str {
 fn arg_str<'a>(vm: &Vm, v: &'a Value, what: &str) -> PyResult<&'a str> {
     match v {
         Value::Str(s) => Ok(s.as_str()),
+        // `what` names the argument; CPython's own message for some methods names none.
         _ => Err(PyErr::type_error(format!(
-            "{} must be str, not {}",
+            "{}{}must be str, not {}",
             what,
+            if what.is_empty() { "" } else { " " },
             vm.type_name(v)
         ))),
     }
@@ -2310,7 +2312,7 @@ static STR_METHODS: &[(&str, NativeFn)] = &[
     ("rindex", |vm, a, _| str_find(vm, a, 3)),
     ("count", |vm, a, _| {
         nargs("count", a, 2, 4)?;
-        let sub = arg_str(vm, &a[1], "must be str")?.to_string();
+        let sub = arg_str(vm, &a[1], "")?.to_string();
         let st = opt_i64(vm, a.get(2))?;
         let en = opt_i64(vm, a.get(3))?;
         Ok(Value::Int(crate::text::count(this_str(a), &sub, st, en)))
@@ -2359,7 +2361,7 @@ static STR_METHODS: &[(&str, NativeFn)] = &[
     }),
     ("partition", |vm, a, _| {
         nargs("partition", a, 2, 2)?;
-        let sep = arg_str(vm, &a[1], "must be str")?;
+        let sep = arg_str(vm, &a[1], "")?;
         if sep.is_empty() {
             return Err(PyErr::value_error("empty separator"));
         }
@@ -2372,7 +2374,7 @@ static STR_METHODS: &[(&str, NativeFn)] = &[
     }),
     ("rpartition", |vm, a, _| {
         nargs("rpartition", a, 2, 2)?;
-        let sep = arg_str(vm, &a[1], "must be str")?;
+        let sep = arg_str(vm, &a[1], "")?;
         if sep.is_empty() {
             return Err(PyErr::value_error("empty separator"));
         }
@@ -2487,7 +2489,7 @@ fn str_affix(vm: &mut Vm, a: &[Value], start: bool) -> PyResult<Value> {
 
 fn str_find(vm: &mut Vm, a: &[Value], mode: u8) -> PyResult<Value> {
     nargs("find", a, 2, 4)?;
-    let sub = arg_str(vm, &a[1], "must be str")?.to_string();
+    let sub = arg_str(vm, &a[1], "")?.to_string();
     let st = opt_i64(vm, a.get(2))?;
     let en = opt_i64(vm, a.get(3))?;
     let s = this_str(a);

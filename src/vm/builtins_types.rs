@@ -103,6 +103,8 @@ pub fn add_method(t: &Rc<Object>, name: &'static str, f: NativeFn) {
         .dict
         .borrow_mut()
         .set_str(Rc::new(PyStr::new(name)), v);
+    // Attribute caches may have seen this type already (modules set theirs up lazily).
+    crate::object::typ::bump_type_epoch();
 }
 
 pub fn add_attr(t: &Rc<Object>, name: &str, v: Value) {
@@ -110,6 +112,8 @@ pub fn add_attr(t: &Rc<Object>, name: &str, v: Value) {
         .dict
         .borrow_mut()
         .set_str(Rc::new(PyStr::new(name)), v);
+    // Attribute caches may have seen this type already (modules set theirs up lazily).
+    crate::object::typ::bump_type_epoch();
 }
 
 impl Types {

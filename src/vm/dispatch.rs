@@ -535,7 +535,11 @@ impl Vm {
                 }
                 Opcode::LoadMethod => {
                     let obj = pop!();
-                    let (m, recv) = self.load_method_cached(obj, &code.names[arg as usize])?;
+                    let (m, recv) = self.load_method_cached(
+                        obj,
+                        &code.names[arg as usize],
+                        &code.method_cache[arg as usize],
+                    )?;
                     match recv {
                         Some(r) => {
                             push!(m);

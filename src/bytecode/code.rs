@@ -52,6 +52,8 @@ pub struct CodeObject {
     pub kwonlyargcount: u32,
     pub flags: u32,
     pub max_stack: u32,
+    /// Derived once, for the call path: `nlocalsplus()` and `generator_start()`.
+    pub layout: FrameLayout,
     pub exception_table: Vec<ExceptionEntry>,
     /// Inline caches for LOAD_GLOBAL, by instruction index.
     pub global_cache: Vec<std::cell::Cell<GlobalCache>>,
@@ -74,6 +76,16 @@ pub fn code_value(code: &Rc<CodeObject>) -> Value {
         *code.py_object.borrow_mut() = Rc::downgrade(o);
     }
     v
+}
+
+/// What a call needs to know about a code object's frame, computed when it is built.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FrameLayout {
+    /// Fast locals, cells and free variables.
+    pub nlocalsplus: u32,
+    /// The index after RETURN_GENERATOR when a call can skip running the prologue
+    /// (see `CodeObject::generator_start`); 0 when it cannot.
+    pub generator_start: u32,
 }
 
 /// The last two receiver types a LOAD_METHOD saw with their method (addresses only; see
@@ -137,6 +149,7 @@ impl CodeObject {
             kwonlyargcount: self.kwonlyargcount,
             flags: self.flags | extra,
             max_stack: self.max_stack,
+            layout: self.layout,
             exception_table: self.exception_table.clone(),
             global_cache: (0..self.instrs.len()).map(|_| Default::default()).collect(),
             method_cache: (0..self.names.len()).map(|_| Default::default()).collect(),
@@ -147,20 +160,36 @@ impl CodeObject {
     /// For a generator-like function whose prologue is only COPY_FREE_VARS before
     /// RETURN_GENERATOR (no MAKE_CELL to run): the index just after RETURN_GENERATOR,
     /// where a call can leave the new frame without running it.
+    #[inline]
     pub fn generator_start(&self) -> Option<usize> {
-        if !self.is_generator_like() {
-            return None;
+        match self.layout.generator_start {
+            0 => None,
+            n => Some(n as usize),
         }
-        let at = self
-            .instrs
-            .iter()
-            .position(|i| i.op != Opcode::CopyFreeVars)?;
-        (self.instrs[at].op == Opcode::ReturnGenerator).then_some(at + 1)
     }
 
     /// Slots before the value stack: fast locals, then cells, then free variables.
+    #[inline]
     pub fn nlocalsplus(&self) -> usize {
-        self.varnames.len() + self.cellvars.len() + self.freevars.len()
+        self.layout.nlocalsplus as usize
+    }
+
+    /// Compute `layout` from the other fields (once, when the code object is built).
+    pub fn with_layout(mut self) -> CodeObject {
+        let generator_start = if self.is_generator_like() {
+            self.instrs
+                .iter()
+                .position(|i| i.op != Opcode::CopyFreeVars)
+                .filter(|&at| self.instrs[at].op == Opcode::ReturnGenerator)
+                .map_or(0, |at| at as u32 + 1)
+        } else {
+            0
+        };
+        self.layout = FrameLayout {
+            nlocalsplus: (self.varnames.len() + self.cellvars.len() + self.freevars.len()) as u32,
+            generator_start,
+        };
+        self
     }
 
     pub fn is_generator_like(&self) -> bool {

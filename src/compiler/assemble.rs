@@ -675,11 +675,13 @@ pub(super) fn assemble(mut u: Unit, source: Rc<SourceFile>) -> CodeObject {
         kwonlyargcount: u.kwonlyargcount,
         flags: u.flags,
         max_stack: max_depth.max(0) as u32 + 1,
+        layout: Default::default(),
         exception_table: table,
         global_cache: (0..n).map(|_| Default::default()).collect(),
         method_cache: (0..u.names.len()).map(|_| Default::default()).collect(),
         py_object: Default::default(),
     }
+    .with_layout()
 }
 
 /// CPython 3.11's `propagate_line_numbers` then `guarantee_lineno_for_exits` on the

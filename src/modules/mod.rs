@@ -689,6 +689,7 @@ fn types_coroutine(_vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
             );
             Ok(Value::new_obj(Payload::Function(Box::new(
                 crate::object::Function {
+                    simple_argc: crate::object::func::simple_argc(&code),
                     code,
                     globals: fobj.globals.clone(),
                     name: std::cell::RefCell::new(fobj.name.borrow().clone()),

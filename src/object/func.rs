@@ -7,6 +7,10 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 pub struct Function {
+    /// `code.argcount` when the code takes only positional parameters (no `*args`,
+    /// `**kwargs` or keyword-only ones), else u32::MAX: the call fast path's test,
+    /// read from the function itself rather than through its code object.
+    pub simple_argc: u32,
     pub code: Rc<CodeObject>,
     pub globals: Rc<Object>,
     pub name: RefCell<Rc<str>>,
@@ -33,4 +37,14 @@ pub struct NativeFunc {
     pub is_method: bool,
     /// Extra data for closures made by the runtime (e.g. a bound module object).
     pub data: Value,
+}
+
+/// `Function::simple_argc` for `code`.
+pub fn simple_argc(code: &CodeObject) -> u32 {
+    use crate::bytecode::flags;
+    if code.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0 && code.kwonlyargcount == 0 {
+        code.argcount
+    } else {
+        u32::MAX
+    }
 }

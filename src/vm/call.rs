@@ -747,10 +747,7 @@ fn oserror_subclass(errno: &Value) -> Option<ExcKind> {
 /// Does `func` take exactly `nargs` positional arguments and nothing else?
 #[inline]
 fn takes_exactly(func: &Function, nargs: usize) -> bool {
-    let code = &func.code;
-    code.flags & (flags::VARARGS | flags::VARKEYWORDS) == 0
-        && code.kwonlyargcount == 0
-        && nargs == code.argcount as usize
+    func.simple_argc as usize == nargs
 }
 
 /// The `__init__` to run for `C(argc positional args)` in place, when nothing else can

@@ -652,6 +652,7 @@ impl Vm {
                         .filter(|v| v.as_pystr().is_some())
                         .unwrap_or(Value::None);
                     let f = crate::object::Function {
+                        simple_argc: crate::object::func::simple_argc(&c),
                         name: RefCell::new(c.name.clone()),
                         qualname: RefCell::new(c.qualname.clone()),
                         code: c,

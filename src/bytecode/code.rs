@@ -99,13 +99,26 @@ pub struct MethodCache {
 }
 
 /// Where a LOAD_GLOBAL found its name, valid while both dicts keep their layouts.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug)]
 pub struct GlobalCache {
     pub globals_layout: u64,
     pub builtins_layout: u64,
     /// Entry index in globals, or in builtins when `in_builtins`.
     pub index: u32,
     pub in_builtins: bool,
+}
+
+impl Default for GlobalCache {
+    /// Empty: no builtins dict has layout 0, so this never matches (a globals dict
+    /// that was never written to does have layout 0).
+    fn default() -> Self {
+        GlobalCache {
+            globals_layout: 0,
+            builtins_layout: 0,
+            index: 0,
+            in_builtins: true,
+        }
+    }
 }
 
 impl CodeObject {

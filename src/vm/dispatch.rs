@@ -422,7 +422,7 @@ impl Vm {
                     if arg & 1 != 0 {
                         push!(Value::Null);
                     }
-                    let v = match self.load_global_cached(&code, ip - 1, name) {
+                    let v = match self.load_global_cached(&cur!().globals, &code, ip - 1, name) {
                         Ok(v) => v,
                         Err(e) => {
                             let name = name.clone();
@@ -1391,7 +1391,36 @@ impl Vm {
 
     /// LOAD_GLOBAL with its inline cache: the entry index found last time, valid while
     /// neither globals nor builtins gained or lost an entry.
+    /// A name found in globals needs only the globals layout to hold; one found in
+    /// builtins needs both (globals must still lack it).
+    #[inline]
     fn load_global_cached(
+        &self,
+        globals: &Object,
+        code: &crate::bytecode::CodeObject,
+        at: usize,
+        name: &Value,
+    ) -> PyResult<Value> {
+        let c = code.global_cache[at].get();
+        if let (Payload::Dict(g), Payload::Dict(b)) = (&globals.payload, &self.builtins.payload) {
+            // SAFETY: read-only looks that end before anything can change either dict.
+            if let (Ok(g), Ok(b)) = unsafe { (g.try_borrow_unguarded(), b.try_borrow_unguarded()) }
+            {
+                if c.globals_layout == g.layout() {
+                    if !c.in_builtins {
+                        return Ok(g.value_at(c.index as usize).clone());
+                    }
+                    if c.builtins_layout == b.layout() {
+                        return Ok(b.value_at(c.index as usize).clone());
+                    }
+                }
+            }
+        }
+        self.load_global_fill(code, at, name)
+    }
+
+    #[inline(never)]
+    fn load_global_fill(
         &self,
         code: &crate::bytecode::CodeObject,
         at: usize,
@@ -1405,11 +1434,6 @@ impl Vm {
         };
         let (g, b) = (g.borrow(), b.borrow());
         let slot = &code.global_cache[at];
-        let c = slot.get();
-        if c.globals_layout == g.layout() && c.builtins_layout == b.layout() {
-            let d = if c.in_builtins { &b } else { &g };
-            return Ok(d.value_at(c.index as usize).clone());
-        }
         let Value::Str(key) = name else {
             return self.load_global(name);
         };

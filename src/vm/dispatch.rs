@@ -134,13 +134,17 @@ impl Vm {
                 unsafe { &mut *fp }
             };
         }
-        let mut code = cur!().code.clone();
+        // The current frame's code, borrowed without a reference count: the frame holds
+        // the code while it is current, and every change of current frame reloads.
+        let code_ptr = Rc::as_ptr(&cur!().code);
+        let mut code: &crate::bytecode::CodeObject = unsafe { &*code_ptr };
         let mut ip = cur!().ip;
         macro_rules! reload {
             () => {{
                 fp = &mut **self.frames.last_mut().unwrap();
                 let f = cur!();
-                code = f.code.clone();
+                let code_ptr = Rc::as_ptr(&f.code);
+                code = unsafe { &*code_ptr };
                 ip = f.ip;
             }};
         }

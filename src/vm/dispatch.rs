@@ -390,7 +390,7 @@ impl Vm {
                 Opcode::LoadFast => {
                     let v = stack!()[arg as usize].clone();
                     if v.is_null() {
-                        return Err(unbound_local(&code, arg));
+                        return Err(unbound_local(code, arg));
                     }
                     push!(v);
                     // LOAD_FAST pairs (`a + b`, call arguments) and LOAD_FAST, LOAD_CONST
@@ -417,7 +417,7 @@ impl Vm {
                 Opcode::DeleteFast => {
                     let s = &mut stack!();
                     if s[arg as usize].is_null() {
-                        return Err(unbound_local(&code, arg));
+                        return Err(unbound_local(code, arg));
                     }
                     s[arg as usize] = Value::Null;
                 }
@@ -426,7 +426,7 @@ impl Vm {
                     if arg & 1 != 0 {
                         push!(Value::Null);
                     }
-                    let v = match self.load_global_cached(&cur!().globals, &code, ip - 1, name) {
+                    let v = match self.load_global_cached(&cur!().globals, code, ip - 1, name) {
                         Ok(v) => v,
                         Err(e) => {
                             let name = name.clone();
@@ -503,7 +503,7 @@ impl Vm {
                         _ => Value::Null,
                     };
                     if v.is_null() {
-                        return Err(self.unbound_deref(&code, arg as usize));
+                        return Err(self.unbound_deref(code, arg as usize));
                     }
                     push!(v);
                 }
@@ -518,7 +518,7 @@ impl Vm {
                     let cell = stack!()[arg as usize].clone();
                     if let Some(Payload::Cell(c)) = cell.payload() {
                         if c.borrow().is_null() {
-                            return Err(self.unbound_deref(&code, arg as usize));
+                            return Err(self.unbound_deref(code, arg as usize));
                         }
                         *c.borrow_mut() = Value::Null;
                     }

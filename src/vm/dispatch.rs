@@ -1283,6 +1283,19 @@ impl Vm {
 
     /// Move a generator's frame onto the stack, with `sent` as the result of its yield.
     pub(crate) fn resume_gen(&mut self, g: Rc<Object>, sent: Value, ret: Ret) -> PyResult<()> {
+        let f = self.take_resumed_frame(g, sent, ret)?;
+        self.frames.push(f);
+        Ok(())
+    }
+
+    /// `resume_gen` without the push: the frame, ready to run, for the caller to push
+    /// or to run in a nested loop.
+    pub(crate) fn take_resumed_frame(
+        &mut self,
+        g: Rc<Object>,
+        sent: Value,
+        ret: Ret,
+    ) -> PyResult<Box<Frame>> {
         let gen = gen_of(&g);
         match gen.state.get() {
             GenState::Running => {
@@ -1318,8 +1331,7 @@ impl Vm {
         let fresh = gen.state.get() == GenState::Created;
         let mut f = self.activate_gen_frame(g, ret)?;
         self.enter_resumed(&mut f, sent, fresh);
-        self.frames.push(f);
-        Ok(())
+        Ok(f)
     }
 
     /// Give a resumed frame the sent value and run the instructions every resume starts

@@ -138,8 +138,7 @@ impl Vm {
         g: std::rc::Rc<crate::object::Object>,
         v: Value,
     ) -> PyResult<GenResult> {
-        self.resume_gen(g, v, Ret::Entry)?;
-        let frame = self.frames.pop().unwrap();
+        let frame = self.take_resumed_frame(g, v, Ret::Entry)?;
         match self.run_frame(frame)? {
             Completion::Yield(v) => Ok(GenResult::Yield(v)),
             Completion::Return(v) => Ok(GenResult::Return(v)),

@@ -170,3 +170,18 @@ fn literal_warnings_follow_cpythons_constant_folding() {
     let warning = "<string>:2: SyntaxWarning: \"is\" with a literal. Did you mean \"==\"?\n";
     assert_eq!(String::from_utf8_lossy(&o.stderr), warning.repeat(4));
 }
+
+#[test]
+fn subclassing_a_builtin_pyco_lacks_is_a_clear_error() {
+    // Outside the subset: instances of such subclasses would silently lack the built-in
+    // part, so pyco names what is missing; plain, exception and deque subclasses work.
+    let program = "import collections\nclass Q(collections.deque): pass\nclass E(KeyError): pass\n\
+                   print(list(Q([1])), repr(E(2)))\nclass L(list): pass\nL()\n";
+    let o = pyco(&["-c", program]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&o.stdout), "[1] E(2)\n");
+    assert_eq!(
+        last_stderr_line(&o),
+        "TypeError: pyco does not support instances of subclasses of 'list' yet (class 'L')"
+    );
+}

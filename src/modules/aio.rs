@@ -839,6 +839,16 @@ fn set_stage(it: &Value, stage: u8) {
     }
 }
 
+/// `await fut` for a native Future or Task: its `__await__()` iterator, made directly
+/// (their type's `__await__` cannot be replaced: native types are closed).
+pub fn native_await(v: &Value) -> Option<Value> {
+    core(v)?;
+    Some(opaque(FutureIter {
+        fut: v.clone(),
+        stage: Cell::new(0),
+    }))
+}
+
 /// SEND on a Future's awaitable, without a method call.
 pub fn try_iter_send(vm: &mut Vm, recv: &Value) -> Option<PyResult<Value>> {
     iter_state(recv).ok()?;

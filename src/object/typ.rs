@@ -263,10 +263,24 @@ impl TypeObj {
             setattr: user("__setattr__"),
             getattr: user("__getattr__"),
             data_descriptors,
-            object_new: new_owner.is_none_or(|t| t.kind == TypeKind::Object),
+            object_new: new_owner.is_none_or(|t| t.kind == TypeKind::Object)
+                && self.builtin_base().is_none(),
         };
         self.cache.hooks.set(Some(h));
         h
+    }
+
+    /// The first built-in type in the MRO whose instances carry built-in state pyco
+    /// cannot give a subclass instance (anything but object, exceptions and the native
+    /// types that build their subclass instances themselves, like deque).
+    pub fn builtin_base(&self) -> Option<&Rc<Object>> {
+        self.mro.iter().find(|m| match &m.payload {
+            super::Payload::Type(t) => !matches!(
+                t.kind,
+                TypeKind::User | TypeKind::Object | TypeKind::BaseException | TypeKind::Opaque
+            ),
+            _ => false,
+        })
     }
 
     /// Is `self` (whose object is `self_obj`) a subtype of `other`?

@@ -555,7 +555,8 @@ impl Vm {
                 a.extend(args.iter().cloned());
                 let r = self.call(&n, a, kwnames)?;
                 if !crate::object::TypeObj::is_subtype(&self.type_of(&r), &cls) {
-                    return Ok(CallOutcome::Done(r));
+                    // The native base made one of its own: it cannot be subclassed.
+                    return Err(unsupported_subclass(t, &self.type_of(&r)));
                 }
                 r
             }
@@ -577,7 +578,12 @@ impl Vm {
                 }
                 r
             }
-            _ => self.new_instance(&cls, &args[..args.len() - kwnames.len()]),
+            _ => {
+                if let Some(base) = t.builtin_base() {
+                    return Err(unsupported_subclass(t, base));
+                }
+                self.new_instance(&cls, &args[..args.len() - kwnames.len()])
+            }
         };
         let init = cls
             .payload_type()
@@ -765,4 +771,15 @@ fn simple_init(t: &TypeObj, argc: usize) -> Option<Value> {
         }
         _ => None,
     }
+}
+
+/// Instances of user subclasses of most built-in types (int, list, dict, asyncio's
+/// Future...) would lack the built-in part: say so instead of making a plain object.
+#[cold]
+fn unsupported_subclass(t: &TypeObj, base: &Rc<Object>) -> PyErr {
+    PyErr::type_error(format!(
+        "pyco does not support instances of subclasses of '{}' yet (class '{}')",
+        base.payload_type().name,
+        t.name
+    ))
 }

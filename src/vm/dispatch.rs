@@ -1060,6 +1060,13 @@ impl Vm {
                     let recv = top!().clone();
                     match self.send_native(&recv, v) {
                         Ok(y) => push!(y),
+                        // A native awaitable finishing (a Future's): its value, without
+                        // making the StopIteration object.
+                        Err(PyErr::New(ExcKind::StopIteration, args)) => {
+                            pop!();
+                            push!(args.into_iter().next().unwrap_or(Value::None));
+                            ip = arg as usize;
+                        }
                         Err(e) => {
                             let e = self.materialize(e);
                             if self.is_instance_of_kind(&e, ExcKind::StopIteration) {

@@ -792,6 +792,9 @@ impl Vm {
                 return Ok(v);
             }
         }
+        if let Some(it) = crate::modules::aio::native_await(&v) {
+            return Ok(it);
+        }
         if let Some(m) = self.lookup_special(&v, "__await__") {
             let it = self.call(&m, vec![v.clone()], &[])?;
             if let Some(Payload::Generator(g)) = it.payload() {

@@ -1,13 +1,6 @@
 # C(args) for plain classes runs __init__ in place; __new__, native bases, exception
 # classes, a non-None __init__ result, errors and recursion keep their behaviour.
 import collections
-class L(list):
-    def __init__(self, a):
-        super().__init__([a, a])
-class D(dict):
-    def __init__(self, k):
-        super().__init__()
-        self[k] = 1
 class Q(collections.deque):
     def __init__(self, n):
         super().__init__(range(n))
@@ -33,9 +26,6 @@ class G:
         if n > 50:
             raise ValueError(n)
         self.child = G(n + 1) if n < 3 else None
-class I(int):
-    def __init__(self, v):
-        self.tag = "t"
 print(list(Q(3)), E(4).args, E(4).code, vars(P(1, 2)) if hasattr(P(1,2), "__dict__") else (P(1, 2).x, P(1, 2).y))
 n = N(7); print(n.made, n.v)
 g = G(0); print(g.child.child.child.child)

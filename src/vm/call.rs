@@ -64,6 +64,10 @@ impl Vm {
                 _ => {}
             }
         }
+        if let Some(r) = self.push_bound_call(base, skip, kwnames.as_ref()) {
+            return r;
+        }
+        let f = self.frames.last_mut().unwrap();
         let callable = f.stack[base + skip - 1].clone();
         if kwnames.is_none() {
             if let Some(r) = self.resume_from_call(&callable, base, skip) {
@@ -245,6 +249,99 @@ impl Vm {
         }
         self.frames.push(frame);
         Ok(CallOutcome::Pushed)
+    }
+
+    /// A call to a plain Python function (positional parameters only) that needs
+    /// defaults or passes keywords, bound straight from the caller's stack. None when
+    /// the binding is not that simple or would fail: the general path then binds (and
+    /// raises CPython's error).
+    fn push_bound_call(
+        &mut self,
+        base: usize,
+        skip: usize,
+        kwnames: Option<&Value>,
+    ) -> Option<PyResult<CallOutcome>> {
+        const MAX_KW: usize = 8;
+        let caller = self.frames.last().unwrap();
+        let callable = match &caller.stack[base + skip - 1] {
+            v @ Value::Obj(o) if matches!(o.payload, Payload::Function(_)) => v.clone(),
+            _ => return None,
+        };
+        let Some(Payload::Function(func)) = callable.payload() else {
+            return None;
+        };
+        let argcount = func.simple_argc as usize;
+        let from = base + skip;
+        let kw: &[Value] = match kwnames {
+            Some(k) => k.as_tuple()?,
+            None => &[],
+        };
+        let nvals = caller.stack.len() - from;
+        if argcount > 63 || kw.len() > MAX_KW || nvals < kw.len() || nvals - kw.len() > argcount {
+            return None;
+        }
+        let npos = nvals - kw.len();
+        let code = &*func.code;
+        let mut filled: u64 = (1u64 << npos) - 1;
+        let mut kw_slot = [0usize; MAX_KW];
+        for (i, k) in kw.iter().enumerate() {
+            let name = k.as_pystr()?.as_str();
+            let j = code.varnames[..argcount]
+                .iter()
+                .position(|v| &**v == name)?;
+            if j < code.posonlyargcount as usize || filled & (1 << j) != 0 {
+                return None;
+            }
+            filled |= 1 << j;
+            kw_slot[i] = j;
+        }
+        let first_default = argcount - func.defaults.len();
+        if (npos..first_default).any(|j| filled & (1 << j) == 0) {
+            return None;
+        }
+        if self.frames.len() >= self.recursion_limit {
+            return Some(Err(PyErr::new(
+                ExcKind::RecursionError,
+                "maximum recursion depth exceeded",
+            )));
+        }
+        let mut frame = self.frame_pool.pop().unwrap_or_else(new_blank_frame);
+        if !Rc::ptr_eq(&frame.code, &func.code) {
+            frame.code = func.code.clone();
+        }
+        if !Rc::ptr_eq(&frame.globals, &func.globals) {
+            frame.globals = func.globals.clone();
+        }
+        frame.ip = 0;
+        frame.ret = Ret::Call;
+        let nl = code.nlocalsplus();
+        frame.stack.reserve(nl + code.max_stack as usize);
+        frame.stack.resize(nl, Value::Null);
+        let caller = self.frames.last_mut().unwrap();
+        for (i, v) in caller.stack.drain(from..).enumerate() {
+            let slot = if i < npos { i } else { kw_slot[i - npos] };
+            frame.stack[slot] = v;
+        }
+        caller.stack.truncate(base);
+        for j in npos.max(first_default)..argcount {
+            if filled & (1 << j) == 0 {
+                frame.stack[j] = func.defaults[j - first_default].clone();
+            }
+        }
+        if !func.closure.is_empty() {
+            let start = nl - code.freevars.len();
+            for (i, c) in func.closure.iter().enumerate() {
+                frame.stack[start + i] = c.clone();
+            }
+        }
+        if let Some(start) = code.generator_start() {
+            frame.ip = start;
+            return Some(Ok(CallOutcome::Done(super::generator::Generator::created(
+                frame,
+            ))));
+        }
+        self.frames.push(frame);
+        Some(Ok(CallOutcome::Pushed))
     }
 
     /// Call from native code: runs to completion (a nested loop for Python functions).

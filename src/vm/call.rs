@@ -56,6 +56,13 @@ impl Vm {
                 Some(Payload::Function(func)) if takes_exactly(func, argc + 2 - skip) => {
                     return self.push_simple_call(base, skip);
                 }
+                Some(Payload::BoundMethod { func, .. }) if skip == 2 => {
+                    if let Some(Payload::Function(f)) = func.payload() {
+                        if takes_exactly(f, argc + 1) {
+                            return self.push_bound_method_call(base);
+                        }
+                    }
+                }
                 Some(Payload::Type(t)) if skip == 2 && t.kind == TypeKind::User => {
                     if let Some(init) = simple_init(t, argc) {
                         return self.push_simple_init(base, init);
@@ -152,6 +159,20 @@ impl Vm {
         self.push_frame_with_args(func, None, base, base + skip)
     }
 
+    /// A bound method of a plain Python function (`super().f(x)`, a stored `obj.f`)
+    /// called with exactly the positional arguments its function takes after `self`.
+    fn push_bound_method_call(&mut self, base: usize) -> PyResult<CallOutcome> {
+        let caller = self.frames.last_mut().unwrap();
+        let bound = std::mem::replace(&mut caller.stack[base + 1], Value::Null);
+        let Some(Payload::BoundMethod { func, receiver }) = bound.payload() else {
+            unreachable!("checked by the caller")
+        };
+        let Some(Payload::Function(f)) = func.payload() else {
+            unreachable!("checked by the caller")
+        };
+        self.push_frame_with_args(f, Some(Prepend::Receiver(receiver.clone())), base, base + 2)
+    }
+
     /// `C(args)` for a class that `simple_init` accepted: a new instance, and its
     /// `__init__` frame with the instance and the arguments as locals. The instance is
     /// already the call's result on the caller's stack (`Ret::Init` checks for None).
@@ -164,18 +185,18 @@ impl Vm {
         let Some(Payload::Function(func)) = init.payload() else {
             unreachable!("checked by simple_init")
         };
-        self.push_frame_with_args(func, Some(inst), base, base + 2)
+        self.push_frame_with_args(func, Some(Prepend::NewInstance(inst)), base, base + 2)
     }
 
     /// Push a frame for `func` whose arguments are the caller's slots from `from` on
-    /// (moved, not copied), after `first` when given (`self` of an `__init__`, which
-    /// is then also left on the caller's stack as the call's result). The caller's
-    /// stack is cut to `base`.
+    /// (moved, not copied), after `first` when given: a bound method's receiver, or the
+    /// new instance for its `__init__` (which is then also left on the caller's stack
+    /// as the call's result). The caller's stack is cut to `base`.
     #[inline(always)]
     fn push_frame_with_args(
         &mut self,
         func: &Function,
-        first: Option<Value>,
+        first: Option<Prepend>,
         base: usize,
         from: usize,
     ) -> PyResult<CallOutcome> {
@@ -196,11 +217,7 @@ impl Vm {
             frame.globals = func.globals.clone();
         }
         frame.ip = 0;
-        frame.ret = if first.is_some() {
-            Ret::Init
-        } else {
-            Ret::Call
-        };
+        frame.ret = Ret::Call;
         let code = &*func.code;
         let nl = code.nlocalsplus();
         let need = nl + code.max_stack as usize;
@@ -208,12 +225,17 @@ impl Vm {
             frame.stack.reserve(need);
         }
         let mut nargs = caller.stack.len() - from;
-        let at = match &first {
-            Some(inst) => {
+        let (at, result) = match first {
+            Some(Prepend::NewInstance(inst)) => {
+                frame.ret = Ret::Init;
                 frame.stack.push(inst.clone());
-                1
+                (1, Some(inst))
             }
-            None => 0,
+            Some(Prepend::Receiver(r)) => {
+                frame.stack.push(r);
+                (1, None)
+            }
+            None => (0, None),
         };
         // SAFETY: the caller's slots [from, len) hold initialised values; they are moved
         // (copied, then the caller's length cut) into the new frame's stack after its
@@ -229,7 +251,7 @@ impl Vm {
         }
         nargs += at;
         caller.stack.truncate(base);
-        if let Some(inst) = first {
+        if let Some(inst) = result {
             caller.stack.push(inst);
         }
         for _ in nargs..nl {
@@ -879,4 +901,12 @@ fn unsupported_subclass(t: &TypeObj, base: &Rc<Object>) -> PyErr {
         base.payload_type().name,
         t.name
     ))
+}
+
+/// The value a fast call puts before the arguments from the stack.
+enum Prepend {
+    /// A bound method's receiver.
+    Receiver(Value),
+    /// A new instance for its `__init__`, also the call's result.
+    NewInstance(Value),
 }

@@ -59,7 +59,9 @@ pub struct CodeObject {
     pub global_cache: Vec<std::cell::Cell<GlobalCache>>,
     /// LOAD_METHOD's inline caches, one per name (`names` index): sites that load the
     /// same method name in one code object share it.
-    pub method_cache: Vec<std::cell::Cell<MethodCache>>,
+    pub method_cache: Vec<std::cell::Cell<ClassCache>>,
+    /// LOAD_ATTR/STORE_ATTR's: what each name is in the receiver's class (0: absent).
+    pub attr_cache: Vec<std::cell::Cell<ClassCache>>,
     /// The Python object for this code while one exists, so that `f.__code__`,
     /// `gen.gi_code` and the constant in the enclosing code are one object (`is`).
     pub py_object: std::cell::RefCell<std::rc::Weak<crate::object::Object>>,
@@ -88,13 +90,14 @@ pub struct FrameLayout {
     pub generator_start: u32,
 }
 
-/// The last two receiver types a LOAD_METHOD saw with their method (addresses only; see
-/// `Vm::load_method_cached` for why they stay valid while `epoch` is current).
+/// What a name was found to be in the last two receiver types a LOAD_METHOD (or a
+/// LOAD_ATTR/STORE_ATTR) saw, by address (see `Vm::load_method_cached` for why the
+/// addresses stay valid while `epoch` is current).
 #[derive(Clone, Copy, Debug, Default)]
-pub struct MethodCache {
+pub struct ClassCache {
     /// The type epoch the entries were found in (0: empty).
     pub epoch: u64,
-    /// (type object address, method object address), most recent first; 0: unused.
+    /// (type object address, found object address), most recent first; type 0: unused.
     pub entries: [(usize, usize); 2],
 }
 
@@ -166,6 +169,7 @@ impl CodeObject {
             exception_table: self.exception_table.clone(),
             global_cache: (0..self.instrs.len()).map(|_| Default::default()).collect(),
             method_cache: (0..self.names.len()).map(|_| Default::default()).collect(),
+            attr_cache: (0..self.names.len()).map(|_| Default::default()).collect(),
             py_object: Default::default(),
         }
     }

@@ -1,7 +1,9 @@
 //! Attribute access: the descriptor protocol over type MROs, instance dicts, modules.
 
 use super::Vm;
+use crate::bytecode::ClassCache;
 use crate::object::{ExcKind, Object, Payload, PyErr, PyResult, PyStr, TypeObj, Value};
+use std::cell::Cell;
 use std::rc::Rc;
 
 impl Object {
@@ -341,7 +343,12 @@ impl Vm {
 
 impl Vm {
     /// LOAD_ATTR: instances of user classes go through the cache; others as `getattr`.
-    pub(crate) fn load_attr_cached(&mut self, obj: &Value, name: &Value) -> PyResult<Value> {
+    pub(crate) fn load_attr_cached(
+        &mut self,
+        obj: &Value,
+        name: &Value,
+        cache: &Cell<ClassCache>,
+    ) -> PyResult<Value> {
         let Some(Payload::Instance(inst)) = obj.payload() else {
             return self.getattr(obj, name);
         };
@@ -354,7 +361,7 @@ impl Vm {
                 return Ok(v.clone());
             }
         }
-        let found = t.lookup_cached(n);
+        let found = class_lookup(&inst.class, n, cache);
         if let Some(ca) = &found {
             if let Some(Payload::Property(_)) = ca.payload() {
                 return self.getattr(obj, name);
@@ -378,6 +385,7 @@ impl Vm {
         obj: &Value,
         name: &Value,
         v: Value,
+        cache: &Cell<ClassCache>,
     ) -> PyResult<()> {
         if let Some(Payload::Instance(inst)) = obj.payload() {
             if inst.exc().is_none() {
@@ -386,7 +394,9 @@ impl Vm {
                 let hooks = t.attr_hooks();
                 let is_property = hooks.data_descriptors
                     && matches!(
-                        t.lookup_cached(n).as_ref().and_then(|f| f.payload()),
+                        class_lookup(&inst.class, n, cache)
+                            .as_ref()
+                            .and_then(|f| f.payload()),
                         Some(Payload::Property(_))
                     );
                 if !hooks.setattr && !is_property {
@@ -411,7 +421,7 @@ impl Vm {
         &mut self,
         obj: Value,
         name: &Value,
-        cache: &std::cell::Cell<crate::bytecode::MethodCache>,
+        cache: &std::cell::Cell<crate::bytecode::ClassCache>,
     ) -> PyResult<(Value, Option<Value>)> {
         let n = name.as_pystr().expect("attribute names are strings");
         let epoch = crate::object::typ::type_epoch();
@@ -451,7 +461,7 @@ impl Vm {
                 let mut c = if c.epoch == epoch {
                     c
                 } else {
-                    crate::bytecode::MethodCache {
+                    crate::bytecode::ClassCache {
                         epoch,
                         ..Default::default()
                     }
@@ -464,4 +474,44 @@ impl Vm {
         }
         Ok((self.getattr(&obj, name)?, None))
     }
+}
+
+/// `lookup_cached` of `name` on the class `cls` through LOAD_ATTR/STORE_ATTR's inline
+/// cache: the last two classes and what the name is there, by address (0: not found),
+/// valid in the type epoch they were found in (the reasoning of `load_method_cached`).
+/// Class attributes that are not objects (`rate = 3`) are not cached.
+fn class_lookup(cls: &Rc<Object>, name: &Rc<PyStr>, cache: &Cell<ClassCache>) -> Option<Value> {
+    let epoch = crate::object::typ::type_epoch();
+    let taddr = Rc::as_ptr(cls) as usize;
+    let c = cache.get();
+    if c.epoch == epoch {
+        if let Some(&(_, found)) = c.entries.iter().find(|(ty, _)| *ty == taddr) {
+            if found == 0 {
+                return None;
+            }
+            // SAFETY: a class dict in this epoch still holds the object.
+            return Some(Value::Obj(unsafe {
+                Rc::increment_strong_count(found as *const Object);
+                Rc::from_raw(found as *const Object)
+            }));
+        }
+    }
+    let found = cls.payload_type().lookup_cached(name);
+    let addr = match &found {
+        None => 0,
+        Some(Value::Obj(o)) => Rc::as_ptr(o) as usize,
+        Some(_) => return found,
+    };
+    let mut c = if c.epoch == epoch {
+        c
+    } else {
+        ClassCache {
+            epoch,
+            ..Default::default()
+        }
+    };
+    c.entries[1] = c.entries[0];
+    c.entries[0] = (taddr, addr);
+    cache.set(c);
+    found
 }

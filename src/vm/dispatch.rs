@@ -525,13 +525,22 @@ impl Vm {
                 }
                 Opcode::LoadAttr => {
                     let obj = pop!();
-                    let v = self.load_attr_cached(&obj, &code.names[arg as usize])?;
+                    let v = self.load_attr_cached(
+                        &obj,
+                        &code.names[arg as usize],
+                        &code.attr_cache[arg as usize],
+                    )?;
                     push!(v);
                 }
                 Opcode::StoreAttr => {
                     let obj = pop!();
                     let v = pop!();
-                    self.store_attr_cached(&obj, &code.names[arg as usize], v)?;
+                    self.store_attr_cached(
+                        &obj,
+                        &code.names[arg as usize],
+                        v,
+                        &code.attr_cache[arg as usize],
+                    )?;
                 }
                 Opcode::DeleteAttr => {
                     let obj = pop!();

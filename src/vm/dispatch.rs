@@ -377,8 +377,15 @@ impl Vm {
                         reload!();
                         continue;
                     }
-                    let it = top!().clone();
-                    match self.next(&it)? {
+                    // range and list/tuple iterators step here, without a call.
+                    let step = match step_simple_iter(top!()) {
+                        Some(step) => step,
+                        None => {
+                            let it = top!().clone();
+                            self.next(&it)?
+                        }
+                    };
+                    match step {
                         Some(v) => push!(v),
                         None => {
                             pop!();
@@ -1777,6 +1784,42 @@ pub(crate) fn gen_of(g: &Rc<Object>) -> &Generator {
     match &g.payload {
         Payload::Generator(gen) => gen,
         _ => unreachable!("not a generator"),
+    }
+}
+
+/// FOR_ITER over a range or list/tuple iterator: the next item (None at the end), as
+/// `Vm::next_builtin` gives it; None when `it` is another kind of iterator.
+#[inline]
+fn step_simple_iter(it: &Value) -> Option<Option<Value>> {
+    use crate::object::IterState;
+    let Some(Payload::Iter(st)) = it.payload() else {
+        return None;
+    };
+    let mut s = st.try_borrow_mut().ok()?;
+    match &mut *s {
+        IterState::Range { cur, stop, step } => {
+            if (*step > 0 && *cur < *stop) || (*step < 0 && *cur > *stop) {
+                let v = *cur;
+                *cur = cur.saturating_add(*step);
+                Some(Some(Value::Int(v)))
+            } else {
+                Some(None)
+            }
+        }
+        IterState::Seq { seq, idx } => {
+            let v = match seq.payload() {
+                Some(Payload::List(l)) => l.try_borrow().ok()?.get(*idx).cloned(),
+                Some(Payload::Tuple(t)) => t.get(*idx).cloned(),
+                _ => return None,
+            };
+            if v.is_some() {
+                *idx += 1;
+            } else {
+                *s = IterState::Exhausted;
+            }
+            Some(v)
+        }
+        _ => None,
     }
 }
 

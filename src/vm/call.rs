@@ -82,6 +82,25 @@ impl Vm {
             }
         }
         if kwnames.is_none() {
+            // Built-in types (`str(x)`, `list(it)`) construct from the reused vector too.
+            if let Some(Payload::Type(t)) = callable.payload() {
+                if t.kind != TypeKind::User {
+                    if let (Some(ctor), Value::Obj(cls)) =
+                        (self.types.constructor(t.kind), &callable)
+                    {
+                        let mut args = std::mem::take(&mut self.native_args);
+                        let f = self.frames.last_mut().unwrap();
+                        args.extend(f.stack.drain(base + skip..));
+                        f.stack.truncate(base);
+                        let r = ctor(self, cls, &args, &[]);
+                        args.clear();
+                        if self.native_args.capacity() < args.capacity() {
+                            self.native_args = args;
+                        }
+                        return r.map(CallOutcome::Done);
+                    }
+                }
+            }
             if let Some(Payload::Native(nf)) = callable.payload() {
                 // Built-ins get their arguments in a reused vector, not a new one per call.
                 let mut args = std::mem::take(&mut self.native_args);

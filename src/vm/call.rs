@@ -49,8 +49,8 @@ impl Vm {
         let base = len - argc - 2;
         let skip = if f.stack[base].is_null() { 2 } else { 1 };
         // Fast paths: a plain Python function called with exactly its positional
-        // parameters, and a class whose instances come from object.__new__ and whose
-        // __init__ is such a function.
+        // parameters, a bound method of one, and a class whose instances come from
+        // object.__new__ and whose __init__ is such a function.
         if kwnames.is_none() {
             match f.stack[base + skip - 1].payload() {
                 Some(Payload::Function(func)) if takes_exactly(func, argc + 2 - skip) => {
@@ -80,8 +80,6 @@ impl Vm {
             if let Some(r) = self.resume_from_call(&callable, base, skip) {
                 return r.map(|_| CallOutcome::Pushed);
             }
-        }
-        if kwnames.is_none() {
             // Built-in types (`str(x)`, `list(it)`) construct from the reused vector too.
             if let Some(Payload::Type(t)) = callable.payload() {
                 if t.kind != TypeKind::User {

@@ -239,7 +239,6 @@ impl Vm {
                     }
                 }
                 Opcode::Nop | Opcode::Precall | Opcode::CopyFreeVars => {}
-
                 Opcode::PopTop => {
                     pop!();
                 }
@@ -575,9 +574,8 @@ impl Vm {
                     cur!().kwnames = Some(code.consts[arg as usize].clone());
                 }
                 Opcode::Call => {
-                    let argc = arg;
                     let kwnames = cur!().kwnames.take();
-                    match self.call_from_stack(argc as usize, kwnames)? {
+                    match self.call_from_stack(arg as usize, kwnames)? {
                         CallOutcome::Done(v) => push!(v),
                         CallOutcome::Pushed => reload!(),
                     }
@@ -1428,10 +1426,9 @@ impl Vm {
         }
     }
 
-    /// LOAD_GLOBAL with its inline cache: the entry index found last time, valid while
-    /// neither globals nor builtins gained or lost an entry.
-    /// A name found in globals needs only the globals layout to hold; one found in
-    /// builtins needs both (globals must still lack it).
+    /// LOAD_GLOBAL with its inline cache: the entry index found last time. A name found
+    /// in globals stays valid while globals gains or loses no entry; one found in
+    /// builtins needs the same of both dicts (globals must still lack it).
     #[inline]
     fn load_global_cached(
         &self,
@@ -1458,6 +1455,7 @@ impl Vm {
         self.load_global_fill(code, at, name)
     }
 
+    /// Look the name up and fill the cache.
     #[inline(never)]
     fn load_global_fill(
         &self,

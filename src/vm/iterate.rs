@@ -148,11 +148,29 @@ impl Vm {
     fn next_builtin(&mut self, st: &RefCell<IterState>) -> PyResult<Option<Value>> {
         // Simple states are advanced under the borrow; ones that call Python release it.
         let mut s = st.borrow_mut();
-        if let Some(step) = step_simple(&mut s) {
-            return Ok(step);
-        }
         match &mut *s {
-            IterState::Seq { .. } | IterState::Range { .. } => unreachable!("stepped above"),
+            IterState::Seq { seq, idx } => {
+                let v = match seq.payload() {
+                    Some(Payload::List(l)) => l.borrow().get(*idx).cloned(),
+                    Some(Payload::Tuple(t)) => t.get(*idx).cloned(),
+                    _ => None,
+                };
+                if v.is_some() {
+                    *idx += 1;
+                } else {
+                    *s = IterState::Exhausted;
+                }
+                Ok(v)
+            }
+            IterState::Range { cur, stop, step } => {
+                if (*step > 0 && *cur < *stop) || (*step < 0 && *cur > *stop) {
+                    let v = *cur;
+                    *cur = cur.saturating_add(*step);
+                    Ok(Some(Value::Int(v)))
+                } else {
+                    Ok(None)
+                }
+            }
             IterState::Str { s: ps, byte_pos } => {
                 let text = ps.as_str();
                 match text[*byte_pos..].chars().next() {
@@ -905,35 +923,4 @@ impl Vm {
 pub enum GenResult {
     Yield(Value),
     Return(Value),
-}
-
-/// The next item of a range or list/tuple iterator (None at its end); None when the
-/// state is another kind. FOR_ITER calls this directly.
-#[inline]
-pub(crate) fn step_simple(s: &mut IterState) -> Option<Option<Value>> {
-    match s {
-        IterState::Range { cur, stop, step } => {
-            if (*step > 0 && *cur < *stop) || (*step < 0 && *cur > *stop) {
-                let v = *cur;
-                *cur = cur.saturating_add(*step);
-                Some(Some(Value::Int(v)))
-            } else {
-                Some(None)
-            }
-        }
-        IterState::Seq { seq, idx } => {
-            let v = match seq.payload() {
-                Some(Payload::List(l)) => l.borrow().get(*idx).cloned(),
-                Some(Payload::Tuple(t)) => t.get(*idx).cloned(),
-                _ => None,
-            };
-            if v.is_some() {
-                *idx += 1;
-            } else {
-                *s = IterState::Exhausted;
-            }
-            Some(v)
-        }
-        _ => None,
-    }
 }

@@ -530,14 +530,7 @@ fn coro_send(vm: &mut Vm, coro: &Value, exc: Option<Value>) -> PyResult<Completi
     let m = vm.getattr(coro, &Value::str(name))?; // rare: not a native coroutine
     match vm.call(&m, args, &[]) {
         Ok(v) => Ok(Completion::Yield(v)),
-        Err(e) => {
-            let e = vm.materialize(e);
-            if vm.is_instance_of_kind(&e, ExcKind::StopIteration) {
-                Ok(Completion::Return(vm.stop_iteration_value(&e)))
-            } else {
-                Err(PyErr::Obj(e))
-            }
-        }
+        Err(e) => vm.stop_iteration_result(e).map(Completion::Return),
     }
 }
 

@@ -1074,23 +1074,11 @@ impl Vm {
                     let recv = top!().clone();
                     match self.send_native(&recv, v) {
                         Ok(y) => push!(y),
-                        // A native awaitable finishing (a Future's): its value, without
-                        // making the StopIteration object.
-                        Err(PyErr::New(ExcKind::StopIteration, args)) => {
-                            pop!();
-                            push!(args.into_iter().next().unwrap_or(Value::None));
-                            ip = arg as usize;
-                        }
                         Err(e) => {
-                            let e = self.materialize(e);
-                            if self.is_instance_of_kind(&e, ExcKind::StopIteration) {
-                                let val = self.stop_iteration_value(&e);
-                                pop!();
-                                push!(val);
-                                ip = arg as usize;
-                            } else {
-                                return Err(PyErr::Obj(e));
-                            }
+                            let val = self.stop_iteration_result(e)?;
+                            pop!();
+                            push!(val);
+                            ip = arg as usize;
                         }
                     }
                 }
@@ -1728,12 +1716,11 @@ impl Vm {
                 Ok(None)
             }
             Err(e) => {
-                let e = self.materialize(e);
-                if !self.is_instance_of_kind(&e, ExcKind::StopIteration) {
-                    return Ok(Some(PyErr::Obj(e)));
-                }
                 // The delegate finished: its value is the result of the `yield from`.
-                let val = self.stop_iteration_value(&e);
+                let val = match self.stop_iteration_result(e) {
+                    Ok(val) => val,
+                    Err(e) => return Ok(Some(e)),
+                };
                 let frame = fr!(self);
                 let target = frame.code.instrs[send_ip].arg;
                 frame.stack.pop();

@@ -131,6 +131,21 @@ impl Vm {
         }
     }
 
+    /// A StopIteration ends an iteration with its value; any other error stays one. A
+    /// StopIteration never made into an object (a native iterator's) gives its value
+    /// without being made.
+    pub fn stop_iteration_result(&mut self, err: PyErr) -> Result<Value, PyErr> {
+        if let PyErr::New(ExcKind::StopIteration, args) = err {
+            return Ok(args.into_iter().next().unwrap_or(Value::None));
+        }
+        let e = self.materialize(err);
+        if self.is_instance_of_kind(&e, ExcKind::StopIteration) {
+            Ok(self.stop_iteration_value(&e))
+        } else {
+            Err(PyErr::Obj(e))
+        }
+    }
+
     pub fn stop_iteration_value(&self, exc: &Value) -> Value {
         if let Some(Payload::Instance(i)) = exc.payload() {
             if let Some(v) = i.dict.borrow().get_str(&crate::object::PyStr::new("value")) {

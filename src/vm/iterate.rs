@@ -109,14 +109,7 @@ impl Vm {
                 };
                 match self.call(&m, vec![it.clone()], &[]) {
                     Ok(v) => Ok(Some(v)),
-                    Err(e) => {
-                        let e = self.materialize(e);
-                        if self.is_instance_of_kind(&e, ExcKind::StopIteration) {
-                            Ok(None)
-                        } else {
-                            Err(PyErr::Obj(e))
-                        }
-                    }
+                    Err(e) => self.stop_iteration_result(e).map(|_| None),
                 }
             }
         }

@@ -57,11 +57,10 @@ pub struct CodeObject {
     pub exception_table: Vec<ExceptionEntry>,
     /// Inline caches for LOAD_GLOBAL, by instruction index.
     pub global_cache: Vec<std::cell::Cell<GlobalCache>>,
-    /// LOAD_METHOD's inline caches, one per name (`names` index): sites that load the
-    /// same method name in one code object share it.
-    pub method_cache: Vec<std::cell::Cell<ClassCache>>,
-    /// LOAD_ATTR/STORE_ATTR's: what each name is in the receiver's class (0: absent).
-    pub attr_cache: Vec<std::cell::Cell<ClassCache>>,
+    /// Inline caches of what each name (`names` index) is in the receiver's class, for
+    /// LOAD_METHOD, LOAD_ATTR and STORE_ATTR: sites that use one name in one code
+    /// object share its entry.
+    pub class_cache: Vec<std::cell::Cell<ClassCache>>,
     /// The Python object for this code while one exists, so that `f.__code__`,
     /// `gen.gi_code` and the constant in the enclosing code are one object (`is`).
     pub py_object: std::cell::RefCell<std::rc::Weak<crate::object::Object>>,
@@ -90,9 +89,9 @@ pub struct FrameLayout {
     pub generator_start: u32,
 }
 
-/// What a name was found to be in the last two receiver types a LOAD_METHOD (or a
-/// LOAD_ATTR/STORE_ATTR) saw, by address (see `Vm::load_method_cached` for why the
-/// addresses stay valid while `epoch` is current).
+/// What a name was found to be in the classes of the last two receivers, by address
+/// (see `class_lookup` in vm/attr.rs for why the addresses stay valid while `epoch` is
+/// current).
 #[derive(Clone, Copy, Debug, Default)]
 pub struct ClassCache {
     /// The type epoch the entries were found in (0: empty).
@@ -168,8 +167,7 @@ impl CodeObject {
             layout: self.layout,
             exception_table: self.exception_table.clone(),
             global_cache: (0..self.instrs.len()).map(|_| Default::default()).collect(),
-            method_cache: (0..self.names.len()).map(|_| Default::default()).collect(),
-            attr_cache: (0..self.names.len()).map(|_| Default::default()).collect(),
+            class_cache: (0..self.names.len()).map(|_| Default::default()).collect(),
             py_object: Default::default(),
         }
     }

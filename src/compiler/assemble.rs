@@ -678,8 +678,7 @@ pub(super) fn assemble(mut u: Unit, source: Rc<SourceFile>) -> CodeObject {
         layout: Default::default(),
         exception_table: table,
         global_cache: (0..n).map(|_| Default::default()).collect(),
-        method_cache: (0..u.names.len()).map(|_| Default::default()).collect(),
-        attr_cache: (0..u.names.len()).map(|_| Default::default()).collect(),
+        class_cache: (0..u.names.len()).map(|_| Default::default()).collect(),
         py_object: Default::default(),
     }
     .with_layout()

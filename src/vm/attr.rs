@@ -411,20 +411,15 @@ impl Vm {
     }
 
     /// LOAD_METHOD: the function and its receiver, without building a bound method, when
-    /// the type has a plain method of that name (looked up through the per-type memo).
-    ///
-    /// `cache` remembers the last two receiver types and their method by address. An
-    /// entry is used only while the type epoch is the one it was found in: the epoch
-    /// moves whenever any class namespace changes or any type is freed, so a matching
-    /// address is the same live type, whose MRO dicts still hold the method.
+    /// the type has a plain method of that name (found through the inline `cache`, see
+    /// `class_lookup`) that the instance does not shadow.
     pub(crate) fn load_method_cached(
         &mut self,
         obj: Value,
         name: &Value,
-        cache: &std::cell::Cell<crate::bytecode::ClassCache>,
+        cache: &Cell<ClassCache>,
     ) -> PyResult<(Value, Option<Value>)> {
         let n = name.as_pystr().expect("attribute names are strings");
-        let epoch = crate::object::typ::type_epoch();
         let t = match obj.payload() {
             Some(Payload::Module(_)) | Some(Payload::Type(_)) | Some(Payload::Super { .. }) => {
                 return Ok((self.getattr(&obj, name)?, None));
@@ -432,54 +427,30 @@ impl Vm {
             Some(Payload::Instance(inst)) => inst.class.clone(),
             _ => self.type_of(&obj),
         };
-        let shadowed = |obj: &Value| match obj.payload() {
-            Some(Payload::Instance(inst)) => inst.dict.borrow().get_str(n).is_some(),
-            _ => false,
-        };
-        let taddr = Rc::as_ptr(&t) as usize;
-        let c = cache.get();
-        if c.epoch == epoch {
-            if let Some(&(_, m)) = c.entries.iter().find(|(ty, _)| *ty == taddr) {
-                if !shadowed(&obj) {
-                    // SAFETY: see above; the method object is alive, held by a class dict.
-                    let m = unsafe {
-                        Rc::increment_strong_count(m as *const Object);
-                        Rc::from_raw(m as *const Object)
-                    };
-                    return Ok((Value::Obj(m), Some(obj)));
-                }
-            }
-        }
-        let found = t.payload_type().lookup_cached(n);
-        if let Some(ca @ Value::Obj(m)) = &found {
-            let is_method = match &m.payload {
+        if let Some(Value::Obj(o)) = class_lookup(&t, n, cache) {
+            let is_method = match &o.payload {
                 Payload::Function(_) => true,
                 Payload::Native(nf) => nf.is_method,
                 _ => false,
             };
-            if is_method && !shadowed(&obj) {
-                let mut c = if c.epoch == epoch {
-                    c
-                } else {
-                    crate::bytecode::ClassCache {
-                        epoch,
-                        ..Default::default()
-                    }
-                };
-                c.entries[1] = c.entries[0];
-                c.entries[0] = (taddr, Rc::as_ptr(m) as usize);
-                cache.set(c);
-                return Ok((ca.clone(), Some(obj)));
+            let shadowed = match obj.payload() {
+                Some(Payload::Instance(inst)) => inst.dict.borrow().get_str(n).is_some(),
+                _ => false,
+            };
+            if is_method && !shadowed {
+                return Ok((Value::Obj(o), Some(obj)));
             }
         }
         Ok((self.getattr(&obj, name)?, None))
     }
 }
 
-/// `lookup_cached` of `name` on the class `cls` through LOAD_ATTR/STORE_ATTR's inline
-/// cache: the last two classes and what the name is there, by address (0: not found),
-/// valid in the type epoch they were found in (the reasoning of `load_method_cached`).
-/// Class attributes that are not objects (`rate = 3`) are not cached.
+/// `lookup_cached` of `name` on the class `cls` through an inline cache (LOAD_METHOD's,
+/// or LOAD_ATTR/STORE_ATTR's): the last two classes and what the name is there, by
+/// address (0: not found). An entry is used only in the type epoch it was found in: the
+/// epoch moves whenever any class namespace changes or any type is freed, so a matching
+/// address is the same live class, whose MRO dicts still hold the object. Class
+/// attributes that are not objects (`rate = 3`) are not cached.
 fn class_lookup(cls: &Rc<Object>, name: &Rc<PyStr>, cache: &Cell<ClassCache>) -> Option<Value> {
     let epoch = crate::object::typ::type_epoch();
     let taddr = Rc::as_ptr(cls) as usize;

@@ -534,7 +534,7 @@ impl Vm {
                     let v = self.load_attr_cached(
                         &obj,
                         &code.names[arg as usize],
-                        &code.attr_cache[arg as usize],
+                        &code.class_cache[arg as usize],
                     )?;
                     push!(v);
                 }
@@ -545,7 +545,7 @@ impl Vm {
                         &obj,
                         &code.names[arg as usize],
                         v,
-                        &code.attr_cache[arg as usize],
+                        &code.class_cache[arg as usize],
                     )?;
                 }
                 Opcode::DeleteAttr => {
@@ -557,7 +557,7 @@ impl Vm {
                     let (m, recv) = self.load_method_cached(
                         obj,
                         &code.names[arg as usize],
-                        &code.method_cache[arg as usize],
+                        &code.class_cache[arg as usize],
                     )?;
                     match recv {
                         Some(r) => {

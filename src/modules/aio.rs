@@ -37,6 +37,72 @@ enum Callback {
     Wakeup(Value),
 }
 
+/// A future's done-callbacks. Nearly every future has at most one (the task awaiting
+/// it), kept inline in 24 bytes: a vector allocated per future cost 96 bytes per
+/// waiting task.
+#[derive(Default, Clone)]
+enum Callbacks {
+    #[default]
+    None,
+    Py(Value),
+    Wakeup(Value),
+    Many(Box<[Callback]>),
+}
+
+impl Callbacks {
+    fn push(&mut self, cb: Callback) {
+        *self = match std::mem::take(self) {
+            Callbacks::None => match cb {
+                Callback::Py(f) => Callbacks::Py(f),
+                Callback::Wakeup(t) => Callbacks::Wakeup(t),
+            },
+            Callbacks::Many(v) => {
+                let mut v = v.into_vec();
+                v.push(cb);
+                Callbacks::Many(v.into_boxed_slice())
+            }
+            one => Callbacks::Many(Box::new([one.into_each().next().unwrap(), cb])),
+        };
+    }
+
+    /// The callbacks in order (a Vec only when there are two or more).
+    fn into_each(self) -> impl Iterator<Item = Callback> {
+        let (one, many) = match self {
+            Callbacks::None => (None, Vec::new()),
+            Callbacks::Py(f) => (Some(Callback::Py(f)), Vec::new()),
+            Callbacks::Wakeup(t) => (Some(Callback::Wakeup(t)), Vec::new()),
+            Callbacks::Many(v) => (None, v.into_vec()),
+        };
+        one.into_iter().chain(many)
+    }
+
+    fn for_each_value(&self, mut f: impl FnMut(&Value)) {
+        match self {
+            Callbacks::None => {}
+            Callbacks::Py(v) | Callbacks::Wakeup(v) => f(v),
+            Callbacks::Many(cbs) => {
+                for cb in cbs.iter() {
+                    match cb {
+                        Callback::Py(v) | Callback::Wakeup(v) => f(v),
+                    }
+                }
+            }
+        }
+    }
+
+    fn from_vec(mut v: Vec<Callback>) -> Callbacks {
+        match v.len() {
+            0 => Callbacks::None,
+            1 => {
+                let mut c = Callbacks::None;
+                c.push(v.pop().unwrap());
+                c
+            }
+            _ => Callbacks::Many(v.into_boxed_slice()),
+        }
+    }
+}
+
 /// A Value field of a Core: 16 bytes where a `RefCell<Value>` takes 24 (every Future
 /// and Task has ten). Reads clone, writes replace: no borrow is ever held.
 struct Slot(Cell<Value>);
@@ -73,57 +139,145 @@ impl Slot {
     }
 }
 
-/// The state of a Future; a Task uses the task fields too.
+/// The state of a Future, and the future half of a Task. Kept small: 100,000 waiting
+/// tasks hold 100,000 tasks and as many futures (this is 96 bytes; fields most futures
+/// never use are in `Rare`).
 pub struct Core {
     state: Cell<State>,
+    blocking: Cell<bool>,
+    log_traceback: Cell<bool>,
     result: Slot,
-    exception: Slot,
     loop_: Slot,
     /// The loop's ready deque, where done-callbacks and task steps are queued.
     ready: Slot,
-    callbacks: RefCell<Vec<Callback>>,
+    callbacks: RefCell<Callbacks>,
+    rare: RareBox,
+}
+
+/// The fields of a Core that only failed, cancelled or gather() futures use.
+struct Rare {
+    exception: Slot,
     cancel_message: Slot,
     cancelled_exc: Slot,
-    blocking: Cell<bool>,
-    log_traceback: Cell<bool>,
     /// gather()'s future: cancel() cancels the children instead.
     cancel_hook: Slot,
-    coro: Slot,
-    name: Slot,
-    fut_waiter: Slot,
-    must_cancel: Cell<bool>,
-    /// Tasks: queued on the ready deque to wake up from `fut_waiter`, which is done
-    /// (the task itself is the entry; no Wakeup entry object per wakeup).
-    woken: Cell<bool>,
-    num_cancels: Cell<i64>,
 }
+
+/// A Core's `Rare` fields, allocated on the first write of a value other than None.
+struct RareBox(Cell<Option<Box<Rare>>>);
+
+impl RareBox {
+    fn peek(&self) -> Option<&Rare> {
+        // SAFETY: the box is only installed while empty (`get_or_init`) and removed
+        // through `&mut self`, so a reference from `peek` stays valid while `self` is
+        // borrowed.
+        unsafe { (*self.0.as_ptr()).as_deref() }
+    }
+
+    fn get_or_init(&self) -> &Rare {
+        if self.peek().is_none() {
+            self.0.set(Some(Box::new(Rare {
+                exception: Slot::new(Value::None),
+                cancel_message: Slot::new(Value::None),
+                cancelled_exc: Slot::new(Value::None),
+                cancel_hook: Slot::new(Value::None),
+            })));
+        }
+        self.peek().expect("just installed")
+    }
+}
+
+/// Which `Rare` field a Core accessor reads or writes.
+type RareField = fn(&Rare) -> &Slot;
 
 impl Core {
     fn new(loop_: Value, ready: Value) -> Core {
         Core {
             state: Cell::new(State::Pending),
-            result: Slot::new(Value::None),
-            exception: Slot::new(Value::None),
-            loop_: Slot::new(loop_),
-            ready: Slot::new(ready),
-            callbacks: RefCell::new(Vec::new()),
-            cancel_message: Slot::new(Value::None),
-            cancelled_exc: Slot::new(Value::None),
             blocking: Cell::new(false),
             log_traceback: Cell::new(false),
-            cancel_hook: Slot::new(Value::None),
-            coro: Slot::new(Value::None),
-            name: Slot::new(Value::None),
-            fut_waiter: Slot::new(Value::None),
-            must_cancel: Cell::new(false),
-            woken: Cell::new(false),
-            num_cancels: Cell::new(0),
+            result: Slot::new(Value::None),
+            loop_: Slot::new(loop_),
+            ready: Slot::new(ready),
+            callbacks: RefCell::new(Callbacks::None),
+            rare: RareBox(Cell::new(None)),
+        }
+    }
+
+    fn get(&self, field: RareField) -> Value {
+        self.rare.peek().map_or(Value::None, |r| field(r).get())
+    }
+
+    fn set(&self, field: RareField, v: Value) {
+        if v.is_none() && self.rare.peek().is_none() {
+            return;
+        }
+        field(self.rare.get_or_init()).set(v);
+    }
+
+    fn take(&self, field: RareField) -> Value {
+        self.rare.peek().map_or(Value::None, |r| field(r).take())
+    }
+
+    /// Every Value the core holds, for the collector.
+    fn visit(&self, mut v: impl FnMut(&Value)) {
+        for slot in [&self.result, &self.loop_, &self.ready] {
+            v(slot.peek());
+        }
+        if let Some(r) = self.rare.peek() {
+            for slot in [
+                &r.exception,
+                &r.cancel_message,
+                &r.cancelled_exc,
+                &r.cancel_hook,
+            ] {
+                v(slot.peek());
+            }
+        }
+        if let Ok(cbs) = self.callbacks.try_borrow() {
+            cbs.for_each_value(v);
+        }
+    }
+
+    /// Empty every field the collector may have to break a cycle through.
+    fn clear(&mut self, garbage: &mut Vec<Value>) {
+        garbage.push(self.result.take());
+        if let Some(mut r) = self.rare.0.get_mut().take() {
+            for slot in [
+                &mut r.exception,
+                &mut r.cancel_message,
+                &mut r.cancelled_exc,
+                &mut r.cancel_hook,
+            ] {
+                garbage.push(std::mem::replace(slot.get_mut(), Value::None));
+            }
+        }
+        for cb in std::mem::take(self.callbacks.get_mut()).into_each() {
+            match cb {
+                Callback::Py(f) | Callback::Wakeup(f) => garbage.push(f),
+            }
         }
     }
 }
 
+const EXCEPTION: RareField = |r| &r.exception;
+const CANCEL_MESSAGE: RareField = |r| &r.cancel_message;
+const CANCELLED_EXC: RareField = |r| &r.cancelled_exc;
+const CANCEL_HOOK: RareField = |r| &r.cancel_hook;
+
 pub struct FutureObj(Core);
-pub struct TaskObj(Core);
+
+pub struct TaskObj {
+    core: Core,
+    coro: Slot,
+    name: Slot,
+    fut_waiter: Slot,
+    must_cancel: Cell<bool>,
+    /// Queued on the ready deque to wake up from `fut_waiter`, which is done (the
+    /// task itself is the entry; no Wakeup entry object per wakeup).
+    woken: Cell<bool>,
+    num_cancels: Cell<u32>,
+}
 
 /// `Future.__await__()`: yields the future once, then returns its result.
 pub struct FutureIter {
@@ -214,7 +368,7 @@ impl WeakList {
     }
 }
 
-impl Core {
+impl TaskObj {
     /// A task's name; a default name is stored as its number until first asked for
     /// (most are never asked for, and 100,000 tasks would keep 100,000 strings).
     fn task_name(&self) -> Value {
@@ -224,35 +378,32 @@ impl Core {
         }
         self.name.get()
     }
+}
 
-    /// On drop: queue the "exception was never retrieved" report (CPython's __del__).
-    fn note_unretrieved(&mut self, is_task: bool) {
-        if !self.log_traceback.replace(false) {
-            return;
-        }
-        let name = self.task_name();
-        let take = |c: &mut Slot| std::mem::replace(c.get_mut(), Value::None);
-        let item = (
-            take(&mut self.loop_),
-            is_task,
-            name,
-            take(&mut self.coro),
-            take(&mut self.exception),
-        );
-        let _ = UNRETRIEVED.try_with(|u| u.borrow_mut().push(item));
-        crate::vm::signal_pending();
+/// On drop: queue the "exception was never retrieved" report (CPython's __del__).
+/// `task` gives a task's name and coroutine.
+fn note_unretrieved(c: &Core, task: Option<&TaskObj>) {
+    if !c.log_traceback.replace(false) {
+        return;
     }
+    let (is_task, name, coro) = match task {
+        Some(t) => (true, t.task_name(), t.coro.take()),
+        None => (false, Value::None, Value::None),
+    };
+    let item = (c.loop_.take(), is_task, name, coro, c.take(EXCEPTION));
+    let _ = UNRETRIEVED.try_with(|u| u.borrow_mut().push(item));
+    crate::vm::signal_pending();
 }
 
 impl Drop for FutureObj {
     fn drop(&mut self) {
-        self.0.note_unretrieved(false);
+        note_unretrieved(&self.0, None);
     }
 }
 
 impl Drop for TaskObj {
     fn drop(&mut self) {
-        self.0.note_unretrieved(true);
+        note_unretrieved(&self.core, Some(self));
     }
 }
 
@@ -299,14 +450,16 @@ fn core(v: &Value) -> Option<Ref<'_, Core>> {
         return None;
     };
     let r = b.try_borrow().ok()?;
-    Ref::filter_map(r, |x| {
-        if let Some(t) = x.downcast_ref::<TaskObj>() {
-            Some(&t.0)
-        } else {
-            x.downcast_ref::<FutureObj>().map(|f| &f.0)
-        }
-    })
-    .ok()
+    Ref::filter_map(r, |x| core_of_any(&**x)).ok()
+}
+
+/// The Task behind `v` (a shared borrow: end it before running Python code).
+fn task_of(v: &Value) -> Option<Ref<'_, TaskObj>> {
+    let Some(Payload::Opaque(b)) = v.payload() else {
+        return None;
+    };
+    let r = b.try_borrow().ok()?;
+    Ref::filter_map(r, |x| x.downcast_ref::<TaskObj>()).ok()
 }
 
 fn is_task(v: &Value) -> bool {
@@ -317,6 +470,12 @@ fn this(a: &[Value]) -> PyResult<Ref<'_, Core>> {
     a.first()
         .and_then(core)
         .ok_or_else(|| PyErr::type_error("descriptor requires a '_asyncio.Future' object"))
+}
+
+fn this_task(a: &[Value]) -> PyResult<Ref<'_, TaskObj>> {
+    a.first()
+        .and_then(task_of)
+        .ok_or_else(|| PyErr::type_error("descriptor requires a '_asyncio.Task' object"))
 }
 
 fn invalid_state(vm: &mut Vm, msg: &str) -> PyErr {
@@ -345,8 +504,8 @@ fn push_ready(ready: &Value, v: Value) -> PyResult<()> {
 fn make_cancelled_error(vm: &mut Vm, fut: &Value) -> PyResult<Value> {
     let (stored, msg) = {
         let c = core(fut).ok_or_else(|| PyErr::type_error("not a future"))?;
-        let stored = c.cancelled_exc.take();
-        let msg = c.cancel_message.get();
+        let stored = c.take(CANCELLED_EXC);
+        let msg = c.get(CANCEL_MESSAGE);
         (stored, msg)
     };
     if !stored.is_none() {
@@ -364,11 +523,11 @@ fn schedule_callbacks(fut: &Value) -> PyResult<()> {
         let ready = c.ready.get();
         (cbs, ready)
     };
-    for cb in callbacks {
+    for cb in callbacks.into_each() {
         let entry = match cb {
             Callback::Py(f) => Entry::Call(f, fut.clone()),
             Callback::Wakeup(t) => {
-                let waits_here = core(&t).is_some_and(|c| {
+                let waits_here = task_of(&t).is_some_and(|c| {
                     let here = c.fut_waiter.peek().is(fut) && !c.woken.get();
                     if here {
                         c.woken.set(true);
@@ -407,7 +566,7 @@ fn add_callback(fut: &Value, cb: Callback) -> PyResult<()> {
 fn future_result(vm: &mut Vm, fut: &Value) -> PyResult<Value> {
     let (state, exc, result) = {
         let c = core(fut).unwrap();
-        let r = (c.state.get(), c.exception.get(), c.result.get());
+        let r = (c.state.get(), c.get(EXCEPTION), c.result.get());
         if r.0 == State::Finished {
             c.log_traceback.set(false);
         }
@@ -424,7 +583,7 @@ fn future_result(vm: &mut Vm, fut: &Value) -> PyResult<Value> {
 fn future_cancel(vm: &mut Vm, fut: &Value, msg: Value) -> PyResult<bool> {
     let (pending, hook) = {
         let c = core(fut).unwrap();
-        let h = c.cancel_hook.get();
+        let h = c.get(CANCEL_HOOK);
         if h.is_none() {
             c.log_traceback.set(false);
         }
@@ -440,7 +599,7 @@ fn future_cancel(vm: &mut Vm, fut: &Value, msg: Value) -> PyResult<bool> {
             return Ok(false);
         }
         c.state.set(State::Cancelled);
-        c.cancel_message.set(msg);
+        c.set(CANCEL_MESSAGE, msg);
     }
     schedule_callbacks(fut)?;
     Ok(true)
@@ -458,7 +617,7 @@ fn set_result_core(fut: &Value, v: Value) -> PyResult<()> {
 fn set_exception_core(fut: &Value, e: Value) -> PyResult<()> {
     {
         let c = core(fut).unwrap();
-        c.exception.set(e);
+        c.set(EXCEPTION, e);
         c.state.set(State::Finished);
         c.log_traceback.set(true);
     }
@@ -494,21 +653,20 @@ fn new_future(vm: &mut Vm, loop_: Value) -> PyResult<Core> {
 
 fn task_cancel(vm: &mut Vm, task: &Value, msg: Value) -> PyResult<bool> {
     let waiter = {
-        let c = core(task).unwrap();
-        c.log_traceback.set(false);
-        if c.state.get() != State::Pending {
+        let t = task_of(task).unwrap();
+        t.core.log_traceback.set(false);
+        if t.core.state.get() != State::Pending {
             return Ok(false);
         }
-        c.num_cancels.set(c.num_cancels.get() + 1);
-
-        c.fut_waiter.get()
+        t.num_cancels.set(t.num_cancels.get().saturating_add(1));
+        t.fut_waiter.get()
     };
     if !waiter.is_none() && cancel_any(vm, &waiter, msg.clone())? {
         return Ok(true);
     }
-    let c = core(task).unwrap();
-    c.must_cancel.set(true);
-    c.cancel_message.set(msg);
+    let t = task_of(task).unwrap();
+    t.must_cancel.set(true);
+    t.core.set(CANCEL_MESSAGE, msg);
     Ok(true)
 }
 
@@ -536,8 +694,8 @@ fn coro_send(vm: &mut Vm, coro: &Value, exc: Option<Value>) -> PyResult<Completi
 
 fn task_step(vm: &mut Vm, task: &Value, exc: Option<Value>) -> PyResult<()> {
     let (pending, must_cancel) = {
-        let c = core(task).unwrap();
-        (c.state.get() == State::Pending, c.must_cancel.get())
+        let t = task_of(task).unwrap();
+        (t.core.state.get() == State::Pending, t.must_cancel.get())
     };
     if !pending {
         let tr = vm.repr(task)?;
@@ -552,13 +710,12 @@ fn task_step(vm: &mut Vm, task: &Value, exc: Option<Value>) -> PyResult<()> {
         if !exc.as_ref().is_some_and(|e| is_cancelled_error(vm, e)) {
             exc = Some(make_cancelled_error(vm, task)?);
         }
-        core(task).unwrap().must_cancel.set(false);
+        task_of(task).unwrap().must_cancel.set(false);
     }
     let coro = {
-        let c = core(task).unwrap();
-        c.fut_waiter.set(Value::None);
-
-        c.coro.get()
+        let t = task_of(task).unwrap();
+        t.fut_waiter.set(Value::None);
+        t.coro.get()
     };
     let current = CURRENT_TASK.with(|c| c.borrow().clone());
     if !current.is_none() {
@@ -575,13 +732,12 @@ fn task_step(vm: &mut Vm, task: &Value, exc: Option<Value>) -> PyResult<()> {
     match r {
         Ok(Completion::Return(v)) => {
             let (must_cancel, msg) = {
-                let c = core(task).unwrap();
-                let m = c.cancel_message.get();
-                (c.must_cancel.get(), m)
+                let t = task_of(task).unwrap();
+                (t.must_cancel.get(), t.core.get(CANCEL_MESSAGE))
             };
             if must_cancel {
                 // Cancelled right before the coroutine returned.
-                core(task).unwrap().must_cancel.set(false);
+                task_of(task).unwrap().must_cancel.set(false);
                 future_cancel(vm, task, msg)?;
             } else {
                 set_result_core(task, v)?;
@@ -591,7 +747,7 @@ fn task_step(vm: &mut Vm, task: &Value, exc: Option<Value>) -> PyResult<()> {
         Err(e) => {
             let e = vm.materialize(e);
             if is_cancelled_error(vm, &e) {
-                core(task).unwrap().cancelled_exc.set(e);
+                core(task).unwrap().set(CANCELLED_EXC, e);
                 future_cancel(vm, task, Value::None)?;
                 Ok(())
             } else if vm.is_instance_of_kind(&e, ExcKind::KeyboardInterrupt)
@@ -674,13 +830,12 @@ fn bad_yield(vm: &mut Vm, task: &Value, y: &Value) -> PyResult<String> {
 /// The task now waits on `fut`; a cancel requested meanwhile goes to `fut`.
 fn wait_on(vm: &mut Vm, task: &Value, fut: Value) -> PyResult<()> {
     let (must_cancel, msg) = {
-        let c = core(task).unwrap();
-        c.fut_waiter.set(fut.clone());
-        let m = c.cancel_message.get();
-        (c.must_cancel.get(), m)
+        let t = task_of(task).unwrap();
+        t.fut_waiter.set(fut.clone());
+        (t.must_cancel.get(), t.core.get(CANCEL_MESSAGE))
     };
     if must_cancel && cancel_any(vm, &fut, msg)? {
-        core(task).unwrap().must_cancel.set(false);
+        task_of(task).unwrap().must_cancel.set(false);
     }
     Ok(())
 }
@@ -736,7 +891,8 @@ fn run_entry(vm: &mut Vm, loop_: &Value, h: Value) -> PyResult<()> {
     };
     let (r, cb, args) = match entry {
         None => {
-            let woken = core(&h).and_then(|c| c.woken.replace(false).then(|| c.fut_waiter.get()));
+            let woken =
+                task_of(&h).and_then(|t| t.woken.replace(false).then(|| t.fut_waiter.get()));
             let r = match woken {
                 Some(fut) => task_wakeup(vm, &h, &fut),
                 None => task_step(vm, &h, None),
@@ -883,7 +1039,7 @@ fn future_methods(t: &std::rc::Rc<crate::object::Object>) {
         let (state, exc) = {
             let c = this(a)?;
 
-            (c.state.get(), c.exception.get())
+            (c.state.get(), c.get(EXCEPTION))
         };
         match state {
             State::Cancelled => Err(PyErr::Obj(make_cancelled_error(vm, &a[0])?)),
@@ -915,9 +1071,9 @@ fn future_methods(t: &std::rc::Rc<crate::object::Object>) {
     add_method(t, "remove_done_callback", |vm, a, _| {
         let cbs = this(a)?.callbacks.borrow().clone();
         let target = a.get(1).cloned().unwrap_or(Value::None);
-        let mut kept = Vec::with_capacity(cbs.len());
+        let mut kept = Vec::new();
         let mut removed = 0;
-        for cb in cbs {
+        for cb in cbs.into_each() {
             let hit = match &cb {
                 Callback::Py(f) => f.is(&target) || vm.eq(f, &target)?,
                 Callback::Wakeup(_) => false,
@@ -929,14 +1085,12 @@ fn future_methods(t: &std::rc::Rc<crate::object::Object>) {
             }
         }
         if removed > 0 {
-            *this(a)?.callbacks.borrow_mut() = kept;
+            *this(a)?.callbacks.borrow_mut() = Callbacks::from_vec(kept);
         }
         Ok(Value::Int(removed))
     });
     add_method(t, "_set_cancel_hook", |_, a, _| {
-        this(a)?
-            .cancel_hook
-            .set(a.get(1).cloned().unwrap_or(Value::None));
+        this(a)?.set(CANCEL_HOOK, a.get(1).cloned().unwrap_or(Value::None));
         Ok(Value::None)
     });
     add_method(t, "_make_cancelled_error", |vm, a, _| {
@@ -971,8 +1125,12 @@ fn future_methods(t: &std::rc::Rc<crate::object::Object>) {
     value_props!(
         t,
         "_result" => result,
-        "_exception" => exception,
         "_loop" => loop_,
+    );
+    add_attr(
+        t,
+        "_exception",
+        prop(|_, a, _| Ok(this(a)?.get(EXCEPTION)), None),
     );
     add_attr(
         t,
@@ -980,15 +1138,8 @@ fn future_methods(t: &std::rc::Rc<crate::object::Object>) {
         prop(
             |_, a, _| {
                 let c = this(a)?;
-                let v: Vec<Value> = c
-                    .callbacks
-                    .borrow()
-                    .iter()
-                    .map(|cb| match cb {
-                        Callback::Py(f) => f.clone(),
-                        Callback::Wakeup(t) => t.clone(),
-                    })
-                    .collect();
+                let mut v = Vec::new();
+                c.callbacks.borrow().for_each_value(|f| v.push(f.clone()));
                 Ok(if v.is_empty() {
                     Value::None
                 } else {
@@ -1002,9 +1153,9 @@ fn future_methods(t: &std::rc::Rc<crate::object::Object>) {
         t,
         "_cancel_message",
         prop(
-            |_, a, _| Ok(this(a)?.cancel_message.get()),
+            |_, a, _| Ok(this(a)?.get(CANCEL_MESSAGE)),
             Some(|_, a, _| {
-                this(a)?.cancel_message.set(a[1].clone());
+                this(a)?.set(CANCEL_MESSAGE, a[1].clone());
                 Ok(Value::None)
             }),
         ),
@@ -1048,21 +1199,21 @@ fn task_methods(t: &std::rc::Rc<crate::object::Object>) {
         Ok(Value::Bool(task_cancel(vm, &a[0], msg)?))
     });
     add_method(t, "cancelling", |_, a, _| {
-        Ok(Value::Int(this(a)?.num_cancels.get()))
+        Ok(Value::Int(this_task(a)?.num_cancels.get() as i64))
     });
     add_method(t, "uncancel", |_, a, _| {
-        let c = this(a)?;
+        let c = this_task(a)?;
         if c.num_cancels.get() > 0 {
             c.num_cancels.set(c.num_cancels.get() - 1);
         }
-        Ok(Value::Int(c.num_cancels.get()))
+        Ok(Value::Int(c.num_cancels.get() as i64))
     });
-    add_method(t, "get_coro", |_, a, _| Ok(this(a)?.coro.get()));
-    add_method(t, "get_name", |_, a, _| Ok(this(a)?.task_name()));
+    add_method(t, "get_coro", |_, a, _| Ok(this_task(a)?.coro.get()));
+    add_method(t, "get_name", |_, a, _| Ok(this_task(a)?.task_name()));
     add_method(t, "set_name", |vm, a, _| {
-        this(a)?;
+        this_task(a)?;
         let s = vm.str_of(a.get(1).unwrap_or(&Value::None))?;
-        this(a)?.name.set(Value::string(s));
+        this_task(a)?.name.set(Value::string(s));
         Ok(Value::None)
     });
     add_method(t, "get_context", |_, _, _| Ok(Value::None));
@@ -1088,21 +1239,36 @@ fn task_methods(t: &std::rc::Rc<crate::object::Object>) {
         let r = reg(|r| r.task_repr.clone())?;
         vm.call(&r, vec![a[0].clone()], &[])
     });
-    value_props!(
+    add_attr(
         t,
-        "_coro" => coro,
-        "_fut_waiter" => fut_waiter,
+        "_coro",
+        prop(|_, a, _| Ok(this_task(a)?.coro.get()), None),
     );
-    add_attr(t, "_name", prop(|_, a, _| Ok(this(a)?.task_name()), None));
+    add_attr(
+        t,
+        "_fut_waiter",
+        prop(|_, a, _| Ok(this_task(a)?.fut_waiter.get()), None),
+    );
+    add_attr(
+        t,
+        "_name",
+        prop(|_, a, _| Ok(this_task(a)?.task_name()), None),
+    );
     add_attr(
         t,
         "_must_cancel",
-        prop(|_, a, _| Ok(Value::Bool(this(a)?.must_cancel.get())), None),
+        prop(
+            |_, a, _| Ok(Value::Bool(this_task(a)?.must_cancel.get())),
+            None,
+        ),
     );
     add_attr(
         t,
         "_num_cancels_requested",
-        prop(|_, a, _| Ok(Value::Int(this(a)?.num_cancels.get())), None),
+        prop(
+            |_, a, _| Ok(Value::Int(this_task(a)?.num_cancels.get() as i64)),
+            None,
+        ),
     );
 }
 
@@ -1145,15 +1311,21 @@ fn task_new(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
             Value::Int(n as i64)
         }
     };
-    c.coro.set(coro);
-    c.name.set(name);
     let loop_ = c.loop_.get();
     let ready = c.ready.get();
     let closed = vm.getattr(&loop_, &name!("_closed"))?;
     if vm.truthy(&closed)? {
         return Err(PyErr::runtime_error("Event loop is closed"));
     }
-    let task = opaque(TaskObj(c));
+    let task = opaque(TaskObj {
+        core: c,
+        coro: Slot::new(coro),
+        name: Slot::new(name),
+        fut_waiter: Slot::new(Value::None),
+        must_cancel: Cell::new(false),
+        woken: Cell::new(false),
+        num_cancels: Cell::new(0),
+    });
     push_ready(&ready, task.clone())?;
     register_task(&task);
     Ok(task)
@@ -1163,65 +1335,33 @@ fn task_new(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
 
 fn core_of_any(x: &dyn std::any::Any) -> Option<&Core> {
     x.downcast_ref::<TaskObj>()
-        .map(|t| &t.0)
+        .map(|t| &t.core)
         .or_else(|| x.downcast_ref::<FutureObj>().map(|f| &f.0))
 }
 
 fn visit_core(x: &dyn std::any::Any, out: &mut Vec<Rc<Object>>) {
-    use crate::object::gc::visit_value as v;
-    let Some(c) = core_of_any(x) else {
-        return;
-    };
-    for cell in [
-        &c.result,
-        &c.exception,
-        &c.loop_,
-        &c.ready,
-        &c.cancel_message,
-        &c.cancelled_exc,
-        &c.cancel_hook,
-        &c.coro,
-        &c.name,
-        &c.fut_waiter,
-    ] {
-        v(out, cell.peek());
-    }
-    if let Ok(cbs) = c.callbacks.try_borrow() {
-        for cb in cbs.iter() {
-            match cb {
-                Callback::Py(f) | Callback::Wakeup(f) => v(out, f),
-            }
+    use crate::object::gc::visit_value;
+    let mut v = |x: &Value| visit_value(out, x);
+    if let Some(t) = x.downcast_ref::<TaskObj>() {
+        t.core.visit(&mut v);
+        for slot in [&t.coro, &t.name, &t.fut_waiter] {
+            v(slot.peek());
         }
+    } else if let Some(f) = x.downcast_ref::<FutureObj>() {
+        f.0.visit(v);
     }
 }
 
 fn clear_core(x: &mut dyn std::any::Any, garbage: &mut Vec<Value>) {
-    let is_task = x.is::<TaskObj>();
-    let c = if is_task {
-        x.downcast_mut::<TaskObj>().map(|t| &mut t.0)
-    } else {
-        x.downcast_mut::<FutureObj>().map(|f| &mut f.0)
-    };
-    let Some(c) = c else {
-        return;
-    };
     // Freed by the collector: report an unretrieved exception as a drop would.
-    c.note_unretrieved(is_task);
-    for cell in [
-        &mut c.result,
-        &mut c.exception,
-        &mut c.cancel_message,
-        &mut c.cancelled_exc,
-        &mut c.cancel_hook,
-        &mut c.coro,
-        &mut c.fut_waiter,
-    ] {
-        garbage.push(std::mem::replace(cell.get_mut(), Value::None));
-    }
-    for cb in std::mem::take(c.callbacks.get_mut()) {
-        match cb {
-            Callback::Py(f) | Callback::Wakeup(f) => garbage.push(f),
-        }
+    if let Some(t) = x.downcast_mut::<TaskObj>() {
+        note_unretrieved(&t.core, Some(t));
+        t.core.clear(garbage);
+        garbage.push(t.coro.take());
+        garbage.push(t.fut_waiter.take());
+    } else if let Some(f) = x.downcast_mut::<FutureObj>() {
+        note_unretrieved(&f.0, None);
+        f.0.clear(garbage);
     }
 }
 
@@ -1431,4 +1571,14 @@ fn setup(_: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
         })
     });
     Ok(Value::None)
+}
+#[cfg(test)]
+mod tests {
+    /// 100,000 waiting tasks hold 100,000 Tasks and as many Futures: their cores must
+    /// stay within the allocator's 96- and 160-byte size classes.
+    #[test]
+    fn future_and_task_cores_stay_small() {
+        assert!(std::mem::size_of::<super::Core>() <= 96);
+        assert!(std::mem::size_of::<super::TaskObj>() <= 160);
+    }
 }

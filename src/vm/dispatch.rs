@@ -1264,6 +1264,9 @@ impl Vm {
         );
         *gen.exc_state.borrow_mut() = inner_exc;
         gen.state.set(GenState::Suspended);
+        if f.stack.capacity() > f.code.nlocalsplus() + f.code.max_stack as usize {
+            fit_suspended_stack(&mut f);
+        }
         *gen.frame.borrow_mut() = Some(f);
         match ret {
             Ret::Entry => Ok(Some(Completion::Yield(v))),
@@ -1763,6 +1766,19 @@ impl Vm {
             }
         }
     }
+}
+
+/// A frame suspending for the first time came from the pool with the stack of whatever
+/// ran in it last; it may now stay suspended for long (100,000 waiting tasks held twice
+/// the memory their frames need), so its stack shrinks to exactly its own size. Done
+/// here rather than at creation: coroutines that finish without suspending (most
+/// `await`s of a plain coroutine) would pay a reallocation for nothing.
+#[cold]
+#[inline(never)]
+fn fit_suspended_stack(f: &mut Frame) {
+    let mut exact = Vec::with_capacity(f.code.nlocalsplus() + f.code.max_stack as usize);
+    exact.append(&mut f.stack);
+    f.stack = exact;
 }
 
 pub(crate) fn gen_of(g: &Rc<Object>) -> &Generator {

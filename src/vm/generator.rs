@@ -59,16 +59,7 @@ impl Generator {
 
     /// The object a generator function's call returns: `frame` stopped just after
     /// RETURN_GENERATOR, with its arguments in place.
-    pub fn created(mut frame: Box<Frame>) -> Value {
-        // A pooled frame keeps the stack of whatever ran in it last; a suspended frame
-        // lives as long as its generator, so give it a stack of exactly its own size
-        // (100,000 suspended tasks held twice the memory their frames need).
-        let need = frame.code.nlocalsplus() + frame.code.max_stack as usize;
-        if frame.stack.capacity() > need {
-            let mut exact = Vec::with_capacity(need);
-            exact.append(&mut frame.stack);
-            frame.stack = exact;
-        }
+    pub fn created(frame: Box<Frame>) -> Value {
         let f = frame.code.flags;
         let kind = if f & flags::COROUTINE != 0 {
             GenKind::Coroutine

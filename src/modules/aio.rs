@@ -952,23 +952,35 @@ fn run_ready(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
 
 // ----- FutureIter (the awaitable) -----
 
-fn iter_send(vm: &mut Vm, it: &Value) -> PyResult<Value> {
-    let (fut, stage) = iter_state(it)?;
-    let pending = core(&fut).is_some_and(|c| c.state.get() == State::Pending);
-    if stage == 0 && pending {
-        set_stage(it, 1);
-        core(&fut).unwrap().blocking.set(true);
-        return Ok(fut);
-    }
-    if stage == 2 {
-        return Err(PyErr::stop_iteration(Value::None));
-    }
-    set_stage(it, 2);
+/// One step of awaiting `fut`, as CPython's FutureIter takes it: a pending future is
+/// yielded to the task, which clears its `_asyncio_future_blocking` when it accepts
+/// it; a done one ends the await with its result (as StopIteration).
+fn future_send(vm: &mut Vm, fut: &Value) -> PyResult<Value> {
+    let pending = {
+        let c = core(fut).unwrap();
+        let pending = c.state.get() == State::Pending;
+        if pending && !c.blocking.replace(true) {
+            return Ok(fut.clone());
+        }
+        pending
+    };
     if pending {
         return Err(PyErr::runtime_error("await wasn't used with future"));
     }
-    let v = future_result(vm, &fut)?;
+    let v = future_result(vm, fut)?;
     Err(PyErr::stop_iteration(v))
+}
+
+/// `fut.__await__()`'s iterator: `future_send` until the future is done, then spent.
+fn iter_send(vm: &mut Vm, it: &Value) -> PyResult<Value> {
+    let (fut, stage) = iter_state(it)?;
+    if stage == 2 {
+        return Err(PyErr::stop_iteration(Value::None));
+    }
+    if core(&fut).is_some_and(|c| c.state.get() != State::Pending) {
+        set_stage(it, 2);
+    }
+    future_send(vm, &fut)
 }
 
 fn iter_state(it: &Value) -> PyResult<(Value, u8)> {
@@ -988,18 +1000,33 @@ fn set_stage(it: &Value, stage: u8) {
     }
 }
 
-/// `await fut` for a native Future or Task: its `__await__()` iterator, made directly
-/// (their type's `__await__` cannot be replaced: native types are closed).
+/// `await fut` for a native Future or Task: the future itself is the awaiting frame's
+/// delegate, and SEND steps it with `future_send`. CPython makes a FutureIter per
+/// await; that object had no other use than holding the future (100,000 waiting tasks
+/// held 100,000 of them), and `cr_await` still shows one (`delegate_view`).
 pub fn native_await(v: &Value) -> Option<Value> {
     core(v)?;
-    Some(opaque(FutureIter {
-        fut: v.clone(),
-        stage: Cell::new(0),
-    }))
+    Some(v.clone())
 }
 
-/// SEND on a Future's awaitable, without a method call.
+/// What `gi_yieldfrom`/`cr_await` show for a frame's delegate: a native future
+/// awaited in place appears as the FutureIter CPython would have there.
+pub fn delegate_view(v: Value) -> Value {
+    if core(&v).is_none() {
+        return v;
+    }
+    opaque(FutureIter {
+        fut: v,
+        stage: Cell::new(0),
+    })
+}
+
+/// SEND on an awaited native future, or on a Future's `__await__()` iterator, without
+/// a method call.
 pub fn try_iter_send(vm: &mut Vm, recv: &Value) -> Option<PyResult<Value>> {
+    if core(recv).is_some() {
+        return Some(future_send(vm, recv));
+    }
     iter_state(recv).ok()?;
     Some(iter_send(vm, recv))
 }

@@ -1052,6 +1052,16 @@ pub(crate) fn bi_next(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> 
             Err(e) => Err(e),
         };
     }
+    if !matches!(it.payload(), Some(Payload::Iter(_))) {
+        // A `__next__` method's StopIteration propagates as raised, its value intact.
+        if let Some(m) = vm.lookup_special(it, "__next__") {
+            return match (vm.call(&m, vec![it.clone()], &[]), a.get(1)) {
+                (Ok(v), _) => Ok(v),
+                (Err(e), Some(d)) => vm.stop_iteration_result(e).map(|_| d.clone()),
+                (Err(e), None) => Err(e),
+            };
+        }
+    }
     match vm.next(it)? {
         Some(v) => Ok(v),
         None => match a.get(1) {

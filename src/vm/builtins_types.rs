@@ -392,7 +392,9 @@ impl Vm {
                         }
                     }
                     "yieldfrom" | "await" => match gen.frame.borrow().as_ref() {
-                        Some(f) => super::dispatch::gen_yieldfrom(f).unwrap_or(Value::None),
+                        Some(f) => super::dispatch::gen_yieldfrom(f)
+                            .map(crate::modules::aio::delegate_view)
+                            .unwrap_or(Value::None),
                         None => Value::None,
                     },
                     _ => return Ok(None),

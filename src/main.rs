@@ -22,6 +22,7 @@ Options:
 ";
 
 fn main() {
+    disable_transparent_huge_pages();
     // The interpreter runs on a thread with a large stack: native recursion (nested
     // runs from builtins, deep ASTs) is capped well below what this stack allows.
     let child = std::thread::Builder::new()
@@ -32,9 +33,29 @@ fn main() {
     std::process::exit(code);
 }
 
+/// pyco's heap is many small objects. With transparent huge pages the allocator's
+/// arenas get 2 MiB pages as they are touched: a small script's resident memory was
+/// 11 MiB instead of 5.4, and memory.py's 100,000 waiting tasks peaked at 149 MiB
+/// instead of 140 (and ran 30% slower, faulting in huge pages). The cost is a few
+/// percent on large, scattered heaps (loops.py +6%, async_gather_tree +9%; 5 runs
+/// side by side). mimalloc is built without its madvise(MADV_HUGEPAGE) (the `no_thp`
+/// feature), which is enough where THP is "madvise"; where it is "always", this flag
+/// keeps the pages faulted after startup small. Process-wide, so the binary decides
+/// it, not the library.
+#[cfg(target_os = "linux")]
+fn disable_transparent_huge_pages() {
+    // SAFETY: PR_SET_THP_DISABLE only sets a flag on this process; a failure (an old
+    // kernel) leaves the default in place.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn disable_transparent_huge_pages() {}
+
 fn real_main() -> i32 {
     let args: Vec<String> = std::env::args().collect();
-    // Leading flags: -i (inspect: the REPL after the script), -q (no banner).
     // Leading flags: -i (inspect: the REPL after the script), -q (no banner), and the
     // execution budget (--max-instructions N, --max-time SECONDS, --max-memory MIB).
     let mut i = 1;

@@ -185,3 +185,22 @@ fn subclassing_a_builtin_pyco_lacks_is_a_clear_error() {
         "TypeError: pyco does not support instances of subclasses of 'list' yet (class 'L')"
     );
 }
+
+/// The binary turns transparent huge pages off for itself (see main.rs: they doubled a
+/// small script's resident memory). Linux reports the flag in /proc/PID/status.
+#[cfg(target_os = "linux")]
+#[test]
+fn transparent_huge_pages_are_off_for_the_interpreter() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pyco"))
+        .args(["-c", "import time; time.sleep(0.3)"])
+        .spawn()
+        .expect("run pyco");
+    std::thread::sleep(std::time::Duration::from_millis(100));
+    let status = std::fs::read_to_string(format!("/proc/{}/status", child.id()));
+    child.wait().expect("pyco exits");
+    let status = status.expect("read /proc/PID/status");
+    // Kernels before 6.x do not report the flag; there is nothing to check then.
+    if let Some(line) = status.lines().find(|l| l.starts_with("THP_enabled:")) {
+        assert_eq!(line.split_whitespace().nth(1), Some("0"), "{line}");
+    }
+}

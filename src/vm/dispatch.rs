@@ -570,11 +570,19 @@ impl Vm {
                         }
                     }
                 }
-                Opcode::KwNames => {
-                    cur!().kwnames = Some(code.consts[arg as usize].clone());
-                }
+                // CALL reads its KW_NAMES from the code (the compiler always emits
+                // KW_NAMES, PRECALL, CALL in a row), so frames need no slot for it.
+                Opcode::KwNames => {}
                 Opcode::Call => {
-                    let kwnames = cur!().kwnames.take();
+                    let before = |back: usize| ip.checked_sub(back).map(|i| code.instrs[i]);
+                    let kwnames = match (before(3), before(2)) {
+                        (Some(k), Some(p))
+                            if k.op == Opcode::KwNames && p.op == Opcode::Precall =>
+                        {
+                            Some(code.consts[k.arg as usize].clone())
+                        }
+                        _ => None,
+                    };
                     match self.call_from_stack(arg as usize, kwnames)? {
                         CallOutcome::Done(v) => push!(v),
                         CallOutcome::Pushed => reload!(),

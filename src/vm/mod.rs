@@ -256,7 +256,6 @@ impl Vm {
                 locals,
                 ret,
                 gen: None,
-                kwnames: None,
                 outer_exc: Value::None,
             }),
         }
@@ -271,9 +270,6 @@ impl Vm {
         }
         if f.gen.is_some() {
             f.gen = None;
-        }
-        if f.kwnames.is_some() {
-            f.kwnames = None;
         }
         if !f.outer_exc.is_none() {
             f.outer_exc = Value::None;

@@ -226,7 +226,6 @@ fn children(o: &Object, out: &mut Vec<Rc<Object>>) {
                     out.extend(f.locals.iter().cloned());
                     out.extend(f.gen.iter().cloned());
                     f.stack.iter().for_each(|v| val(out, v));
-                    val(out, &f.outer_exc);
                 }
             }
         }

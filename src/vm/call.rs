@@ -24,7 +24,6 @@ fn new_blank_frame() -> Box<Frame> {
         locals: None,
         ret: Ret::Call,
         gen: None,
-        outer_exc: Value::None,
     })
 }
 

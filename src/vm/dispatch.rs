@@ -68,7 +68,7 @@ impl Vm {
             if let Some(g) = f.gen.take() {
                 let gen = gen_of(&g);
                 gen.state.set(GenState::Closed);
-                self.exc_info = std::mem::replace(&mut f.outer_exc, Value::None);
+                self.exc_info = gen.exc_state.replace(Value::None);
                 // PEP 479: StopIteration escaping a generator becomes RuntimeError.
                 if self.is_instance_of_kind(&exc, ExcKind::StopIteration) {
                     let msg = match gen.kind {
@@ -1195,7 +1195,7 @@ impl Vm {
         if let Some(g) = f.gen.take() {
             let gen = gen_of(&g);
             gen.state.set(GenState::Closed);
-            self.exc_info = std::mem::replace(&mut f.outer_exc, Value::None);
+            self.exc_info = gen.exc_state.replace(Value::None);
         }
         let ret = std::mem::replace(&mut f.ret, Ret::Call);
         self.free_frame(f);
@@ -1266,10 +1266,8 @@ impl Vm {
         let ret = std::mem::replace(&mut f.ret, Ret::Call);
         let gen = gen_of(&g);
         // Swap the handled-exception state back to the resumer's.
-        let inner_exc = std::mem::replace(
-            &mut self.exc_info,
-            std::mem::replace(&mut f.outer_exc, Value::None),
-        );
+        let outer_exc = gen.exc_state.replace(Value::None);
+        let inner_exc = std::mem::replace(&mut self.exc_info, outer_exc);
         *gen.exc_state.borrow_mut() = inner_exc;
         gen.state.set(GenState::Suspended);
         if f.stack.capacity() > f.code.nlocalsplus() + f.code.max_stack as usize {
@@ -1396,13 +1394,14 @@ impl Vm {
         };
         f.ret = ret;
         // The exception the generator was handling when it yielded becomes current
-        // again; the resumer's is kept in the frame for the next yield or return.
+        // again; the resumer's is kept in the generator for the next yield or return.
         let inner = gen.exc_state.replace(Value::None);
-        f.outer_exc = if inner.is_none() {
+        let outer = if inner.is_none() {
             self.exc_info.clone()
         } else {
             std::mem::replace(&mut self.exc_info, inner)
         };
+        *gen.exc_state.borrow_mut() = outer;
         gen.state.set(GenState::Running);
         f.gen = Some(g);
         Ok(f)

@@ -38,8 +38,6 @@ pub struct Frame {
     pub ret: Ret,
     /// The generator/coroutine running this frame (set only while it runs).
     pub gen: Option<Rc<Object>>,
-    /// The handled exception of the resumer, restored when a generator frame yields.
-    pub outer_exc: Value,
 }
 
 impl Frame {

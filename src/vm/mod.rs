@@ -256,7 +256,6 @@ impl Vm {
                 locals,
                 ret,
                 gen: None,
-                outer_exc: Value::None,
             }),
         }
     }
@@ -270,9 +269,6 @@ impl Vm {
         }
         if f.gen.is_some() {
             f.gen = None;
-        }
-        if !f.outer_exc.is_none() {
-            f.outer_exc = Value::None;
         }
         if self.frame_pool.len() < 64 && f.stack.capacity() <= 256 {
             self.frame_pool.push(f);

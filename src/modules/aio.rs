@@ -20,7 +20,7 @@ use crate::vm::builtins::{kwarg, module_fn as f, split_kw, throw_gen};
 use crate::vm::builtins_types::{add_attr, add_method, new_type};
 use crate::vm::generator::GenKind;
 use crate::vm::{Completion, Vm};
-use std::cell::{Cell, Ref, RefCell};
+use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -103,6 +103,33 @@ impl Callbacks {
     }
 }
 
+/// A Core's callbacks: taken and replaced whole, never borrowed across a call (a
+/// Cell, not a RefCell, so that a Future fits inline in its object).
+struct CallbackCell(Cell<Callbacks>);
+
+impl CallbackCell {
+    fn take(&self) -> Callbacks {
+        self.0.take()
+    }
+
+    fn set(&self, c: Callbacks) {
+        drop(self.0.replace(c));
+    }
+
+    fn push(&self, cb: Callback) {
+        let mut c = self.take();
+        c.push(cb);
+        self.set(c);
+    }
+
+    /// The callbacks in place, for reads that run no code (as `Slot::peek`).
+    fn peek(&self) -> &Callbacks {
+        // SAFETY: written only through `set`/`take`/`push`, none of which can run while
+        // a reference from `peek` is in use (cloning or visiting values runs no code).
+        unsafe { &*self.0.as_ptr() }
+    }
+}
+
 /// A Value field of a Core: 16 bytes where a `RefCell<Value>` takes 24 (every Future
 /// and Task has ten). Reads clone, writes replace: no borrow is ever held.
 struct Slot(Cell<Value>);
@@ -133,10 +160,6 @@ impl Slot {
     fn take(&self) -> Value {
         self.0.replace(Value::None)
     }
-
-    fn get_mut(&mut self) -> &mut Value {
-        self.0.get_mut()
-    }
 }
 
 /// The state of a Future, and the future half of a Task. Kept small: 100,000 waiting
@@ -150,7 +173,7 @@ pub struct Core {
     loop_: Slot,
     /// The loop's ready deque, where done-callbacks and task steps are queued.
     ready: Slot,
-    callbacks: RefCell<Callbacks>,
+    callbacks: CallbackCell,
     rare: RareBox,
 }
 
@@ -169,8 +192,8 @@ struct RareBox(Cell<Option<Box<Rare>>>);
 impl RareBox {
     fn peek(&self) -> Option<&Rare> {
         // SAFETY: the box is only installed while empty (`get_or_init`) and removed
-        // through `&mut self`, so a reference from `peek` stays valid while `self` is
-        // borrowed.
+        // only by the collector's `Core::clear`, which runs no code and holds no `peek`
+        // reference, so a reference from `peek` stays valid while it is used.
         unsafe { (*self.0.as_ptr()).as_deref() }
     }
 
@@ -199,7 +222,7 @@ impl Core {
             result: Slot::new(Value::None),
             loop_: Slot::new(loop_),
             ready: Slot::new(ready),
-            callbacks: RefCell::new(Callbacks::None),
+            callbacks: CallbackCell(Cell::new(Callbacks::None)),
             rare: RareBox(Cell::new(None)),
         }
     }
@@ -234,25 +257,23 @@ impl Core {
                 v(slot.peek());
             }
         }
-        if let Ok(cbs) = self.callbacks.try_borrow() {
-            cbs.for_each_value(v);
-        }
+        self.callbacks.peek().for_each_value(v);
     }
 
     /// Empty every field the collector may have to break a cycle through.
-    fn clear(&mut self, garbage: &mut Vec<Value>) {
+    fn clear(&self, garbage: &mut Vec<Value>) {
         garbage.push(self.result.take());
-        if let Some(mut r) = self.rare.0.get_mut().take() {
+        if let Some(r) = self.rare.0.take() {
             for slot in [
-                &mut r.exception,
-                &mut r.cancel_message,
-                &mut r.cancelled_exc,
-                &mut r.cancel_hook,
+                &r.exception,
+                &r.cancel_message,
+                &r.cancelled_exc,
+                &r.cancel_hook,
             ] {
-                garbage.push(std::mem::replace(slot.get_mut(), Value::None));
+                garbage.push(slot.take());
             }
         }
-        for cb in std::mem::take(self.callbacks.get_mut()).into_each() {
+        for cb in self.callbacks.take().into_each() {
             match cb {
                 Callback::Py(f) | Callback::Wakeup(f) => garbage.push(f),
             }
@@ -444,35 +465,34 @@ fn opaque<T: 'static>(v: T) -> Value {
     Value::new_obj(Payload::Opaque(RefCell::new(Box::new(v))))
 }
 
-/// The core of a Future or Task (a shared borrow: end it before running Python code).
-fn core(v: &Value) -> Option<Ref<'_, Core>> {
-    let Some(Payload::Opaque(b)) = v.payload() else {
-        return None;
-    };
-    let r = b.try_borrow().ok()?;
-    Ref::filter_map(r, |x| core_of_any(&**x)).ok()
+/// The core of a Future or Task.
+fn core(v: &Value) -> Option<&Core> {
+    match v.payload()? {
+        Payload::Future(f) => Some(&f.0),
+        Payload::Task(t) => Some(&t.core),
+        _ => None,
+    }
 }
 
-/// The Task behind `v` (a shared borrow: end it before running Python code).
-fn task_of(v: &Value) -> Option<Ref<'_, TaskObj>> {
-    let Some(Payload::Opaque(b)) = v.payload() else {
-        return None;
-    };
-    let r = b.try_borrow().ok()?;
-    Ref::filter_map(r, |x| x.downcast_ref::<TaskObj>()).ok()
+/// The Task behind `v`.
+fn task_of(v: &Value) -> Option<&TaskObj> {
+    match v.payload()? {
+        Payload::Task(t) => Some(t),
+        _ => None,
+    }
 }
 
 fn is_task(v: &Value) -> bool {
-    matches!(v.payload(), Some(Payload::Opaque(b)) if b.try_borrow().is_ok_and(|x| x.is::<TaskObj>()))
+    matches!(v.payload(), Some(Payload::Task(_)))
 }
 
-fn this(a: &[Value]) -> PyResult<Ref<'_, Core>> {
+fn this(a: &[Value]) -> PyResult<&Core> {
     a.first()
         .and_then(core)
         .ok_or_else(|| PyErr::type_error("descriptor requires a '_asyncio.Future' object"))
 }
 
-fn this_task(a: &[Value]) -> PyResult<Ref<'_, TaskObj>> {
+fn this_task(a: &[Value]) -> PyResult<&TaskObj> {
     a.first()
         .and_then(task_of)
         .ok_or_else(|| PyErr::type_error("descriptor requires a '_asyncio.Task' object"))
@@ -519,7 +539,7 @@ fn make_cancelled_error(vm: &mut Vm, fut: &Value) -> PyResult<Value> {
 fn schedule_callbacks(fut: &Value) -> PyResult<()> {
     let (callbacks, ready) = {
         let c = core(fut).unwrap();
-        let cbs = std::mem::take(&mut *c.callbacks.borrow_mut());
+        let cbs = c.callbacks.take();
         let ready = c.ready.get();
         (cbs, ready)
     };
@@ -553,7 +573,7 @@ fn add_callback(fut: &Value, cb: Callback) -> PyResult<()> {
         (c.state.get() == State::Pending, c.ready.get())
     };
     if pending {
-        core(fut).unwrap().callbacks.borrow_mut().push(cb);
+        core(fut).unwrap().callbacks.push(cb);
         return Ok(());
     }
     let entry = match cb {
@@ -874,19 +894,13 @@ fn is_fatal(vm: &Vm, e: &Value) -> bool {
 /// Run one ready entry; an ordinary error is reported through the loop's handler.
 fn run_entry(vm: &mut Vm, loop_: &Value, h: Value) -> PyResult<()> {
     let entry = match h.payload() {
-        Some(Payload::Opaque(b)) => {
-            let b = b.borrow();
-            if b.is::<TaskObj>() {
-                None
-            } else {
-                match b.downcast_ref::<Entry>() {
-                    Some(Entry::Call(cb, fut)) => Some((0, cb.clone(), fut.clone())),
-                    Some(Entry::Wakeup(t, fut)) => Some((1, t.clone(), fut.clone())),
-                    Some(Entry::Throw(t, e)) => Some((2, t.clone(), e.clone())),
-                    None => Some((3, Value::None, Value::None)),
-                }
-            }
-        }
+        Some(Payload::Task(_)) => None,
+        Some(Payload::Opaque(b)) => match b.borrow().downcast_ref::<Entry>() {
+            Some(Entry::Call(cb, fut)) => Some((0, cb.clone(), fut.clone())),
+            Some(Entry::Wakeup(t, fut)) => Some((1, t.clone(), fut.clone())),
+            Some(Entry::Throw(t, e)) => Some((2, t.clone(), e.clone())),
+            None => Some((3, Value::None, Value::None)),
+        },
         _ => Some((3, Value::None, Value::None)),
     };
     let (r, cb, args) = match entry {
@@ -1096,7 +1110,7 @@ fn future_methods(t: &std::rc::Rc<crate::object::Object>) {
         Ok(Value::None)
     });
     add_method(t, "remove_done_callback", |vm, a, _| {
-        let cbs = this(a)?.callbacks.borrow().clone();
+        let cbs = this(a)?.callbacks.peek().clone();
         let target = a.get(1).cloned().unwrap_or(Value::None);
         let mut kept = Vec::new();
         let mut removed = 0;
@@ -1112,7 +1126,7 @@ fn future_methods(t: &std::rc::Rc<crate::object::Object>) {
             }
         }
         if removed > 0 {
-            *this(a)?.callbacks.borrow_mut() = Callbacks::from_vec(kept);
+            this(a)?.callbacks.set(Callbacks::from_vec(kept));
         }
         Ok(Value::Int(removed))
     });
@@ -1144,7 +1158,7 @@ fn future_methods(t: &std::rc::Rc<crate::object::Object>) {
         prop(
             |_, a, _| {
                 let c = this(a)?;
-                state_value(&c)
+                state_value(c)
             },
             None,
         ),
@@ -1166,7 +1180,7 @@ fn future_methods(t: &std::rc::Rc<crate::object::Object>) {
             |_, a, _| {
                 let c = this(a)?;
                 let mut v = Vec::new();
-                c.callbacks.borrow().for_each_value(|f| v.push(f.clone()));
+                c.callbacks.peek().for_each_value(|f| v.push(f.clone()));
                 Ok(if v.is_empty() {
                     Value::None
                 } else {
@@ -1302,7 +1316,10 @@ fn task_methods(t: &std::rc::Rc<crate::object::Object>) {
 fn future_new(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
     let (_, kws) = split_kw(a, k);
     let loop_ = kwarg(&kws, "loop").cloned().unwrap_or(Value::None);
-    Ok(opaque(FutureObj(new_future(vm, loop_)?)))
+    let core = new_future(vm, loop_)?;
+    Ok(Value::Obj(Object::new_inline(|| {
+        Payload::Future(FutureObj(core))
+    })))
 }
 
 fn task_new(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
@@ -1344,7 +1361,7 @@ fn task_new(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
     if vm.truthy(&closed)? {
         return Err(PyErr::runtime_error("Event loop is closed"));
     }
-    let task = opaque(TaskObj {
+    let task = Value::new_obj(Payload::Task(Box::new(TaskObj {
         core: c,
         coro: Slot::new(coro),
         name: Slot::new(name),
@@ -1352,7 +1369,7 @@ fn task_new(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
         must_cancel: Cell::new(false),
         woken: Cell::new(false),
         num_cancels: Cell::new(0),
-    });
+    })));
     push_ready(&ready, task.clone())?;
     register_task(&task);
     Ok(task)
@@ -1360,42 +1377,41 @@ fn task_new(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
 
 // ----- what the cycle collector sees (a task whose result is the task, ...) -----
 
-fn core_of_any(x: &dyn std::any::Any) -> Option<&Core> {
-    x.downcast_ref::<TaskObj>()
-        .map(|t| &t.core)
-        .or_else(|| x.downcast_ref::<FutureObj>().map(|f| &f.0))
-}
-
-fn visit_core(x: &dyn std::any::Any, out: &mut Vec<Rc<Object>>) {
+/// The objects a Future or Task refers to, for the cycle collector.
+pub fn visit_future(p: &Payload, out: &mut Vec<Rc<Object>>) {
     use crate::object::gc::visit_value;
     let mut v = |x: &Value| visit_value(out, x);
-    if let Some(t) = x.downcast_ref::<TaskObj>() {
-        t.core.visit(&mut v);
-        for slot in [&t.coro, &t.name, &t.fut_waiter] {
-            v(slot.peek());
+    match p {
+        Payload::Task(t) => {
+            t.core.visit(&mut v);
+            for slot in [&t.coro, &t.name, &t.fut_waiter] {
+                v(slot.peek());
+            }
         }
-    } else if let Some(f) = x.downcast_ref::<FutureObj>() {
-        f.0.visit(v);
+        Payload::Future(f) => f.0.visit(v),
+        _ => {}
     }
 }
 
-fn clear_core(x: &mut dyn std::any::Any, garbage: &mut Vec<Value>) {
+/// Break a garbage cycle through a Future or Task: move out what it refers to.
+pub fn clear_future(p: &Payload, garbage: &mut Vec<Value>) {
     // Freed by the collector: report an unretrieved exception as a drop would.
-    if let Some(t) = x.downcast_mut::<TaskObj>() {
-        note_unretrieved(&t.core, Some(t));
-        t.core.clear(garbage);
-        garbage.push(t.coro.take());
-        garbage.push(t.fut_waiter.take());
-    } else if let Some(f) = x.downcast_mut::<FutureObj>() {
-        note_unretrieved(&f.0, None);
-        f.0.clear(garbage);
+    match p {
+        Payload::Task(t) => {
+            note_unretrieved(&t.core, Some(t));
+            t.core.clear(garbage);
+            garbage.push(t.coro.take());
+            garbage.push(t.fut_waiter.take());
+        }
+        Payload::Future(f) => {
+            note_unretrieved(&f.0, None);
+            f.0.clear(garbage);
+        }
+        _ => {}
     }
 }
 
 pub fn module(vm: &mut Vm) -> Value {
-    use crate::object::gc::register_opaque;
-    register_opaque::<FutureObj>(visit_core, clear_core);
-    register_opaque::<TaskObj>(visit_core, clear_core);
     // Ready-queue entries and await iterators are short-lived and held by frames,
     // which the collector does not look into: not tracked.
     let object = vm.types.object.clone();
@@ -1605,7 +1621,10 @@ mod tests {
     /// stay within the allocator's 96- and 160-byte size classes.
     #[test]
     fn future_and_task_cores_stay_small() {
-        assert!(std::mem::size_of::<super::Core>() <= 96);
+        assert!(
+            std::mem::size_of::<super::FutureObj>() <= 88,
+            "inline in a Payload"
+        );
         assert!(std::mem::size_of::<super::TaskObj>() <= 160);
     }
 }

@@ -44,12 +44,15 @@ fn is_container(p: &Payload) -> bool {
             | Payload::StaticMethod(_)
             | Payload::ClassMethod(_)
             | Payload::Generator(_)
+            | Payload::Future(_)
+            | Payload::Task(_)
     ) || matches!(p, Payload::Opaque(b) if b.try_borrow().is_ok_and(|b| opaque_hooks((**b).type_id()).is_some()))
 }
 
-/// How the collector sees inside an `Opaque` payload of one Rust type (a future, a
-/// deque...): push every object it holds (each reference exactly once: an extra one
-/// would let a live object be freed), and empty it to break a cycle.
+/// How the collector sees inside an `Opaque` payload of one Rust type (a deque):
+/// push every object it holds (each reference exactly once: an extra one would let a
+/// live object be freed), and empty it to break a cycle. (Futures and Tasks have
+/// payloads of their own, seen through `modules::aio::visit_future`.)
 pub type OpaqueVisit = fn(&dyn std::any::Any, &mut Vec<Rc<Object>>);
 pub type OpaqueClear = fn(&mut dyn std::any::Any, &mut Vec<Value>);
 
@@ -229,6 +232,7 @@ fn children(o: &Object, out: &mut Vec<Rc<Object>>) {
                 }
             }
         }
+        Payload::Future(_) | Payload::Task(_) => crate::modules::aio::visit_future(&o.payload, out),
         Payload::Opaque(b) => {
             if let Ok(b) = b.try_borrow() {
                 if let Some((visit, _)) = opaque_hooks((**b).type_id()) {
@@ -289,6 +293,9 @@ fn clear(o: &Object) {
                 drop(d);
                 drop(old);
             }
+        }
+        Payload::Future(_) | Payload::Task(_) => {
+            crate::modules::aio::clear_future(&o.payload, &mut garbage)
         }
         Payload::Opaque(b) => {
             if let Ok(mut b) = b.try_borrow_mut() {

@@ -171,6 +171,16 @@ impl Types {
         }
     }
 
+    /// The type registered for an opaque (native module) payload of this Rust type.
+    fn opaque_type(&self, id: std::any::TypeId) -> Rc<Object> {
+        self.opaque_types
+            .borrow()
+            .iter()
+            .find(|(t, _)| *t == id)
+            .map(|(_, c)| c.clone())
+            .unwrap_or_else(|| self.opaque.clone())
+    }
+
     pub fn type_of(&self, v: &Value) -> Rc<Object> {
         match v {
             Value::None | Value::Null => self.none.clone(),
@@ -216,14 +226,12 @@ impl Types {
                 Payload::Super { .. } => self.super_.clone(),
                 Payload::NotImplemented => self.not_implemented.clone(),
                 Payload::Ellipsis => self.ellipsis.clone(),
-                Payload::Opaque(b) => {
-                    let id = (**b.borrow()).type_id();
-                    self.opaque_types
-                        .borrow()
-                        .iter()
-                        .find(|(t, _)| *t == id)
-                        .map(|(_, c)| c.clone())
-                        .unwrap_or_else(|| self.opaque.clone())
+                Payload::Opaque(b) => self.opaque_type((**b.borrow()).type_id()),
+                Payload::Future(_) => {
+                    self.opaque_type(std::any::TypeId::of::<crate::modules::aio::FutureObj>())
+                }
+                Payload::Task(_) => {
+                    self.opaque_type(std::any::TypeId::of::<crate::modules::aio::TaskObj>())
                 }
             },
         }

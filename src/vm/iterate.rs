@@ -744,7 +744,7 @@ impl Vm {
                 GenResult::Return(r) => Err(PyErr::stop_iteration(r)),
             };
         }
-        if let Some(Payload::Opaque(_)) = recv.payload() {
+        if let Some(Payload::Opaque(_) | Payload::Future(_) | Payload::Task(_)) = recv.payload() {
             if let Some(r) = crate::modules::aio::try_iter_send(self, recv) {
                 return r;
             }

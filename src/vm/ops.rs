@@ -786,7 +786,10 @@ impl Vm {
     }
 
     fn has_user_eq(&self, v: &Value) -> bool {
-        matches!(v.payload(), Some(Payload::Instance(_) | Payload::Opaque(_)))
+        matches!(
+            v.payload(),
+            Some(Payload::Instance(_) | Payload::Opaque(_) | Payload::Future(_) | Payload::Task(_))
+        )
     }
 
     fn seq_compare(&mut self, xs: &[Value], ys: &[Value], op: u32) -> PyResult<bool> {
@@ -872,7 +875,10 @@ impl Vm {
                         self.type_name(v)
                     )))
                 }
-                Payload::Instance(_) | Payload::Opaque(_) => {
+                Payload::Instance(_)
+                | Payload::Opaque(_)
+                | Payload::Future(_)
+                | Payload::Task(_) => {
                     let t = self.type_of(v);
                     let tobj = t.payload_type();
                     let h = tobj.lookup(&crate::object::PyStr::new("__hash__"));

@@ -48,7 +48,10 @@ impl Vm {
                     return r;
                 }
                 match &o.payload {
-                    Payload::Instance(_) | Payload::Opaque(_) => {
+                    Payload::Instance(_)
+                    | Payload::Opaque(_)
+                    | Payload::Future(_)
+                    | Payload::Task(_) => {
                         if let Some(m) = self.lookup_user_special(v, "__repr__") {
                             let r = self.call_guarded(&m, v)?;
                             return match r {
@@ -191,7 +194,10 @@ impl Vm {
         match v {
             Value::Str(s) => Ok(s.as_str().to_string()),
             Value::Obj(o) => match &o.payload {
-                Payload::Instance(_) | Payload::Opaque(_) => {
+                Payload::Instance(_)
+                | Payload::Opaque(_)
+                | Payload::Future(_)
+                | Payload::Task(_) => {
                     if let Some(m) = self.lookup_user_special(v, "__str__") {
                         let r = self.call_guarded(&m, v)?;
                         return match r {

@@ -186,6 +186,21 @@ fn subclassing_a_builtin_pyco_lacks_is_a_clear_error() {
     );
 }
 
+#[test]
+fn except_star_is_a_clear_syntax_error() {
+    // PEP 654's except* is outside the subset; CPython's own message would be a lie.
+    let o = pyco(&[
+        "-c",
+        "print(1)\ntry:\n    pass\nexcept* ValueError as eg:\n    pass\n",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&o.stdout), "");
+    assert_eq!(
+        last_stderr_line(&o),
+        "SyntaxError: pyco does not support 'except*' (exception groups) yet"
+    );
+}
+
 /// The binary turns transparent huge pages off for itself (see main.rs: they doubled a
 /// small script's resident memory). Linux reports the flag in /proc/PID/status.
 #[cfg(target_os = "linux")]

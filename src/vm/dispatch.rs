@@ -1265,10 +1265,12 @@ impl Vm {
         let mut f = self.frames.pop().unwrap();
         let ret = std::mem::replace(&mut f.ret, Ret::Call);
         let gen = gen_of(&g);
-        // Swap the handled-exception state back to the resumer's.
+        // Swap the handled-exception state back to the resumer's (nothing to do in the
+        // common case where neither side handles an exception).
         let outer_exc = gen.exc_state.replace(Value::None);
-        let inner_exc = std::mem::replace(&mut self.exc_info, outer_exc);
-        *gen.exc_state.borrow_mut() = inner_exc;
+        if !outer_exc.is_none() || !self.exc_info.is_none() {
+            self.swap_exc_state_at_yield(gen, outer_exc);
+        }
         gen.state.set(GenState::Suspended);
         if f.stack.capacity() > f.code.nlocalsplus() + f.code.max_stack as usize {
             fit_suspended_stack(&mut f);
@@ -1685,7 +1687,10 @@ impl Vm {
             let f = self.activate_gen_frame(g.clone(), ret)?;
             let yf = gen_yieldfrom(&f);
             self.frames.push(f);
-            match yf.as_ref().and_then(resumable_gen) {
+            // A finished delegate (closed from outside) has no frame to throw into:
+            // its `throw` raises the exception straight back, as CPython's does.
+            let live = |s: &Rc<Object>| gen_of(s).state.get() != GenState::Closed;
+            match yf.as_ref().and_then(resumable_gen).filter(live) {
                 Some(sub) => {
                     let caller = fr!(self);
                     let send_ip = caller.ip as u32 - 2;
@@ -1772,6 +1777,23 @@ impl Vm {
                 Ok(PyErr::Obj(exc))
             }
         }
+    }
+}
+
+impl Vm {
+    /// YIELD_VALUE's exception-state swap when either side handles an exception. A
+    /// generator handling no exception of its own sees its resumer's; that is not its
+    /// own to keep (in CPython its exc_info entry is empty and links to the resumer's).
+    #[cold]
+    #[inline(never)]
+    fn swap_exc_state_at_yield(&mut self, gen: &Generator, outer_exc: Value) {
+        let inner_exc = std::mem::replace(&mut self.exc_info, outer_exc);
+        let own = if inner_exc.is(&self.exc_info) {
+            Value::None
+        } else {
+            inner_exc
+        };
+        *gen.exc_state.borrow_mut() = own;
     }
 }
 

@@ -189,6 +189,12 @@ impl CodeObject {
         self.layout.nlocalsplus as usize
     }
 
+    /// Slots a frame of this code needs: `nlocalsplus()`, then the value stack.
+    #[inline]
+    pub fn frame_size(&self) -> usize {
+        self.nlocalsplus() + self.max_stack as usize
+    }
+
     /// Compute `layout` from the other fields (once, when the code object is built).
     pub fn with_layout(mut self) -> CodeObject {
         let generator_start = if self.is_generator_like() {

@@ -433,11 +433,12 @@ impl Vm {
                 Payload::Native(nf) => nf.is_method,
                 _ => false,
             };
-            let shadowed = match obj.payload() {
-                Some(Payload::Instance(inst)) => inst.dict.borrow().get_str(n).is_some(),
-                _ => false,
-            };
-            if is_method && !shadowed {
+            // Only a method needs the instance-dict check (anything else goes the
+            // general way below).
+            if is_method
+                && !matches!(obj.payload(), Some(Payload::Instance(inst))
+                    if inst.dict.borrow().get_str(n).is_some())
+            {
                 return Ok((Value::Obj(o), Some(obj)));
             }
         }

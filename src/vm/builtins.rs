@@ -1025,10 +1025,12 @@ fn bi_iter(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
 pub(crate) fn bi_next(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
     nargs("next", a, 1, 2)?;
     let it = &a[0];
-    let is_iter = matches!(
-        it.payload(),
-        Some(Payload::Iter(_)) | Some(Payload::Generator(_))
-    ) || vm.lookup_special(it, "__next__").is_some();
+    let next_method = match it.payload() {
+        Some(Payload::Iter(_)) | Some(Payload::Generator(_)) => None,
+        _ => vm.lookup_special(it, "__next__"),
+    };
+    let is_iter = next_method.is_some()
+        || matches!(it.payload(), Some(Payload::Iter(_) | Payload::Generator(_)));
     if !is_iter {
         return Err(PyErr::type_error(format!(
             "'{}' object is not an iterator",
@@ -1052,15 +1054,13 @@ pub(crate) fn bi_next(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> 
             Err(e) => Err(e),
         };
     }
-    if !matches!(it.payload(), Some(Payload::Iter(_))) {
+    if let Some(m) = next_method {
         // A `__next__` method's StopIteration propagates as raised, its value intact.
-        if let Some(m) = vm.lookup_special(it, "__next__") {
-            return match (vm.call(&m, vec![it.clone()], &[]), a.get(1)) {
-                (Ok(v), _) => Ok(v),
-                (Err(e), Some(d)) => vm.stop_iteration_result(e).map(|_| d.clone()),
-                (Err(e), None) => Err(e),
-            };
-        }
+        return match (vm.call(&m, vec![it.clone()], &[]), a.get(1)) {
+            (Ok(v), _) => Ok(v),
+            (Err(e), Some(d)) => vm.stop_iteration_result(e).map(|_| d.clone()),
+            (Err(e), None) => Err(e),
+        };
     }
     match vm.next(it)? {
         Some(v) => Ok(v),

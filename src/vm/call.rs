@@ -237,7 +237,7 @@ impl Vm {
         frame.ret = Ret::Call;
         let code = &*func.code;
         let nl = code.nlocalsplus();
-        let need = nl + code.max_stack as usize;
+        let need = code.frame_size();
         if frame.stack.capacity() < need {
             frame.stack.reserve(need);
         }
@@ -356,7 +356,7 @@ impl Vm {
         frame.ip = 0;
         frame.ret = Ret::Call;
         let nl = code.nlocalsplus();
-        frame.stack.reserve(nl + code.max_stack as usize);
+        frame.stack.reserve(code.frame_size());
         frame.stack.resize(nl, Value::Null);
         let caller = self.frames.last_mut().unwrap();
         for (i, v) in caller.stack.drain(from..).enumerate() {

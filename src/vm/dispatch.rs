@@ -570,15 +570,12 @@ impl Vm {
                         }
                     }
                 }
-                // CALL reads its KW_NAMES from the code (the compiler always emits
-                // KW_NAMES, PRECALL, CALL in a row), so frames need no slot for it.
+                // CALL reads its KW_NAMES from the code (the compiler emits KW_NAMES only
+                // right before a call's PRECALL, CALL), so frames need no slot for it.
                 Opcode::KwNames => {}
                 Opcode::Call => {
-                    let before = |back: usize| ip.checked_sub(back).map(|i| code.instrs[i]);
-                    let kwnames = match (before(3), before(2)) {
-                        (Some(k), Some(p))
-                            if k.op == Opcode::KwNames && p.op == Opcode::Precall =>
-                        {
+                    let kwnames = match ip.checked_sub(3).map(|i| code.instrs[i]) {
+                        Some(k) if k.op == Opcode::KwNames => {
                             Some(code.consts[k.arg as usize].clone())
                         }
                         _ => None,
@@ -1253,6 +1250,21 @@ impl Vm {
         }
     }
 
+    /// YIELD_VALUE's exception-state swap when either side handles an exception. A
+    /// generator handling no exception of its own sees its resumer's; that is not its
+    /// own to keep (in CPython its exc_info entry is empty and links to the resumer's).
+    #[cold]
+    #[inline(never)]
+    fn swap_exc_state_at_yield(&mut self, gen: &Generator, outer_exc: Value) {
+        let inner_exc = std::mem::replace(&mut self.exc_info, outer_exc);
+        let own = if inner_exc.is(&self.exc_info) {
+            Value::None
+        } else {
+            inner_exc
+        };
+        *gen.exc_state.borrow_mut() = own;
+    }
+
     /// YIELD_VALUE: suspend the top frame into its generator and deliver `v`.
     fn yield_frame(&mut self, v: Value, base: usize) -> PyResult<Option<Completion>> {
         let Some(g) = self.frames.last_mut().and_then(|f| f.gen.take()) else {
@@ -1272,7 +1284,7 @@ impl Vm {
             self.swap_exc_state_at_yield(gen, outer_exc);
         }
         gen.state.set(GenState::Suspended);
-        if f.stack.capacity() > f.code.nlocalsplus() + f.code.max_stack as usize {
+        if f.stack.capacity() > f.code.frame_size() {
             fit_suspended_stack(&mut f);
         }
         *gen.frame.borrow_mut() = Some(f);
@@ -1780,23 +1792,6 @@ impl Vm {
     }
 }
 
-impl Vm {
-    /// YIELD_VALUE's exception-state swap when either side handles an exception. A
-    /// generator handling no exception of its own sees its resumer's; that is not its
-    /// own to keep (in CPython its exc_info entry is empty and links to the resumer's).
-    #[cold]
-    #[inline(never)]
-    fn swap_exc_state_at_yield(&mut self, gen: &Generator, outer_exc: Value) {
-        let inner_exc = std::mem::replace(&mut self.exc_info, outer_exc);
-        let own = if inner_exc.is(&self.exc_info) {
-            Value::None
-        } else {
-            inner_exc
-        };
-        *gen.exc_state.borrow_mut() = own;
-    }
-}
-
 /// A frame suspending for the first time came from the pool with the stack of whatever
 /// ran in it last; it may now stay suspended for long (100,000 waiting tasks held twice
 /// the memory their frames need), so its stack shrinks to exactly its own size. Done
@@ -1805,7 +1800,7 @@ impl Vm {
 #[cold]
 #[inline(never)]
 fn fit_suspended_stack(f: &mut Frame) {
-    let mut exact = Vec::with_capacity(f.code.nlocalsplus() + f.code.max_stack as usize);
+    let mut exact = Vec::with_capacity(f.code.frame_size());
     exact.append(&mut f.stack);
     f.stack = exact;
 }

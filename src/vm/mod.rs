@@ -237,7 +237,7 @@ impl Vm {
         locals: Option<Rc<Object>>,
         ret: Ret,
     ) -> Box<Frame> {
-        let cap = code.nlocalsplus() + code.max_stack as usize;
+        let cap = code.frame_size();
         match self.frame_pool.pop() {
             Some(mut f) => {
                 f.stack.reserve(cap);

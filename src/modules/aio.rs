@@ -1041,8 +1041,9 @@ pub fn try_iter_send(vm: &mut Vm, recv: &Value) -> Option<PyResult<Value>> {
     if core(recv).is_some() {
         return Some(future_send(vm, recv));
     }
-    iter_state(recv).ok()?;
-    Some(iter_send(vm, recv))
+    let is_iter = matches!(recv.payload(), Some(Payload::Opaque(b))
+        if b.try_borrow().is_ok_and(|b| b.is::<FutureIter>()));
+    is_iter.then(|| iter_send(vm, recv))
 }
 
 // ----- the module -----

@@ -989,14 +989,29 @@ impl Vm {
                     self.reraising = true;
                     return Err(PyErr::Obj(exc));
                 }
+                // In a running generator, a handler saves and restores the generator's
+                // own handled exception; its resumer's (kept in the generator while it
+                // runs) shows through whenever the generator has none, as through
+                // CPython's chain of exc_info entries.
                 Opcode::PushExcInfo => {
                     let exc = pop!();
-                    let prev = std::mem::replace(&mut self.exc_info, exc.clone());
+                    let mut prev = std::mem::replace(&mut self.exc_info, exc.clone());
+                    if let Some(g) = &cur!().gen {
+                        if !prev.is_none() && prev.is(&gen_of(g).exc_state.borrow()) {
+                            prev = Value::None;
+                        }
+                    }
                     push!(prev);
                     push!(exc);
                 }
                 Opcode::PopExcept => {
-                    self.exc_info = pop!();
+                    let mut prev = pop!();
+                    if prev.is_none() {
+                        if let Some(g) = &cur!().gen {
+                            prev = gen_of(g).exc_state.borrow().clone();
+                        }
+                    }
+                    self.exc_info = prev;
                 }
                 Opcode::CheckExcMatch => {
                     let typ = pop!();

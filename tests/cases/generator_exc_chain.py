@@ -1,0 +1,59 @@
+# A generator's handled exception is its own; its resumer's shows through whenever it has
+# none, before, after and between its own handlers (CPython's exc_info chain).
+import sys
+def g():
+    print("start", sys.exc_info()[0])
+    try:
+        raise KeyError
+    except KeyError:
+        yield 1
+        print("in handler", sys.exc_info()[0])
+    print("after handler", sys.exc_info()[0])
+    yield 2
+    print("end", sys.exc_info()[0])
+    try:
+        raise ValueError
+    except ValueError:
+        print("h2", sys.exc_info()[0])
+        yield 3
+    print("after h2", sys.exc_info()[0])
+    yield 4
+
+it = g()
+try:
+    raise OSError
+except OSError:
+    next(it)
+try:
+    raise IndexError
+except IndexError:
+    next(it)
+    print("outer after", sys.exc_info()[0])
+next(it)
+print("outer none", sys.exc_info()[0])
+try:
+    raise TypeError
+except TypeError:
+    next(it)
+    print("outer", sys.exc_info()[0])
+
+
+
+def h():
+    try:
+        raise KeyError
+    except KeyError:
+        try:
+            yield 1
+        except ZeroDivisionError:
+            print("inner", sys.exc_info()[0])
+        print("outer handler", sys.exc_info()[0])
+    yield 2
+
+x = h()
+next(x)
+try:
+    raise OSError
+except OSError:
+    x.throw(ZeroDivisionError)
+    print("after throw", sys.exc_info()[0])

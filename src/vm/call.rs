@@ -3,7 +3,7 @@
 use super::dispatch::CallOutcome;
 use super::frame::{Frame, Ret};
 use super::{Completion, Vm};
-use crate::bytecode::flags;
+use crate::bytecode::{flags, Opcode};
 use crate::object::{
     Dict, ExcKind, Function, Instance, Object, Payload, PyErr, PyResult, TypeKind, TypeObj, Value,
 };
@@ -281,13 +281,40 @@ impl Vm {
             }
         }
         if let Some(start) = code.generator_start() {
-            frame.ip = start;
-            return Ok(CallOutcome::Done(super::generator::Generator::created(
-                frame,
-            )));
+            return Ok(self.start_generator(frame, start));
         }
         self.frames.push(frame);
         Ok(CallOutcome::Pushed)
+    }
+
+    /// A generator function's new frame, stopped after RETURN_GENERATOR at `start`: the
+    /// call's result is its generator object, unless the frame is a coroutine that the
+    /// caller awaits at once (`Ret::AwaitedCall`); then it is pushed to run now, as the
+    /// caller's SEND would run it, with no coroutine object unless it suspends.
+    #[inline]
+    fn start_generator(&mut self, mut frame: Box<Frame>, start: usize) -> CallOutcome {
+        frame.ip = start;
+        // A coroutine object made at a suspension starts with no handled exception of
+        // its resumer's to restore, so the lazy start needs none to be current.
+        if frame.code.flags & flags::COROUTINE != 0
+            && matches!(frame.ret, Ret::Call)
+            && self.exc_info.is_none()
+        {
+            let caller = self.frames.last_mut().unwrap();
+            if let Some(send_ip) = awaited_at_once(caller) {
+                // The SEND's receiver slot, filled if the coroutine object is ever made.
+                caller.stack.push(Value::None);
+                caller.ip = send_ip as usize + 1;
+                frame.ret = Ret::AwaitedCall { send_ip };
+                // GET_AWAITABLE, LOAD_CONST and SEND count as steps, as they do when
+                // start_send runs them.
+                self.steps += 3;
+                self.enter_resumed(&mut frame, Value::None, true);
+                self.frames.push(frame);
+                return CallOutcome::Pushed;
+            }
+        }
+        CallOutcome::Done(super::generator::Generator::created(frame))
     }
 
     /// A call to a plain Python function (positional parameters only) that needs
@@ -376,10 +403,7 @@ impl Vm {
             }
         }
         if let Some(start) = code.generator_start() {
-            frame.ip = start;
-            return Some(Ok(CallOutcome::Done(super::generator::Generator::created(
-                frame,
-            ))));
+            return Some(Ok(self.start_generator(frame, start)));
         }
         self.frames.push(frame);
         Some(Ok(CallOutcome::Pushed))
@@ -416,8 +440,11 @@ impl Vm {
                 }
                 let mut frame = self.function_frame(func, frame)?;
                 if let Some(start) = func.code.generator_start() {
-                    frame.ip = start;
                     frame.ret = Ret::Call;
+                    if from_loop {
+                        return Ok(self.start_generator(frame, start));
+                    }
+                    frame.ip = start;
                     return Ok(CallOutcome::Done(super::generator::Generator::created(
                         frame,
                     )));
@@ -730,7 +757,10 @@ impl Vm {
             Some(f) if matches!(f.payload(), Some(Payload::Function(_))) => {
                 let mut a = vec![inst.clone()];
                 a.extend(args);
-                if from_loop {
+                // A generator or coroutine `__init__` returns its object at once: the
+                // nested call below makes it and raises the TypeError for it.
+                let plain = matches!(f.payload(), Some(Payload::Function(func)) if !func.code.is_generator_like());
+                if from_loop && plain {
                     self.frames.last_mut().unwrap().stack.push(inst.clone());
                     match self.call_value(f, a, kwnames, true)? {
                         CallOutcome::Pushed => {
@@ -928,4 +958,22 @@ enum Prepend {
     Receiver(Value),
     /// A new instance for its `__init__`, also the call's result.
     NewInstance(Value),
+}
+
+/// The SEND's index when the instruction at the caller's `ip` starts `await` of the
+/// value just called: GET_AWAITABLE, LOAD_CONST None, SEND.
+fn awaited_at_once(caller: &Frame) -> Option<u32> {
+    let code = &*caller.code;
+    let at = caller.ip;
+    match code.instrs.get(at..at + 3)? {
+        [a, l, s]
+            if a.op == Opcode::GetAwaitable
+                && l.op == Opcode::LoadConst
+                && s.op == Opcode::Send
+                && code.consts[l.arg as usize].is_none() =>
+        {
+            Some(at as u32 + 2)
+        }
+        _ => None,
+    }
 }

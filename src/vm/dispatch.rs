@@ -65,13 +65,20 @@ impl Vm {
             }
             // No handler: the frame is finished.
             let mut f = self.frames.pop().unwrap();
-            if let Some(g) = f.gen.take() {
-                let gen = gen_of(&g);
-                gen.state.set(GenState::Closed);
-                self.exc_info = gen.exc_state.replace(Value::None);
+            let kind = match f.gen.take() {
+                Some(g) => {
+                    let gen = gen_of(&g);
+                    gen.state.set(GenState::Closed);
+                    self.exc_info = gen.exc_state.replace(Value::None);
+                    Some(gen.kind)
+                }
+                None if matches!(f.ret, Ret::AwaitedCall { .. }) => Some(GenKind::Coroutine),
+                None => None,
+            };
+            if let Some(kind) = kind {
                 // PEP 479: StopIteration escaping a generator becomes RuntimeError.
                 if self.is_instance_of_kind(&exc, ExcKind::StopIteration) {
-                    let msg = match gen.kind {
+                    let msg = match kind {
                         GenKind::Generator => "generator raised StopIteration",
                         GenKind::Coroutine => "coroutine raised StopIteration",
                         GenKind::AsyncGenerator => "async generator raised StopIteration",
@@ -79,7 +86,7 @@ impl Vm {
                     let new = self.materialize(PyErr::runtime_error(msg));
                     self.set_cause(&new, Some(exc.clone()));
                     exc = new;
-                } else if gen.kind == GenKind::AsyncGenerator
+                } else if kind == GenKind::AsyncGenerator
                     && self.is_instance_of_kind(&exc, ExcKind::StopAsyncIteration)
                 {
                     let new = self.materialize(PyErr::runtime_error(
@@ -113,7 +120,7 @@ impl Vm {
                     return Ok(None);
                 }
                 Ret::Init | Ret::Call | Ret::ForIter { .. } | Ret::NextCall | Ret::Entry => {}
-                Ret::Send { .. } => {}
+                Ret::Send { .. } | Ret::AwaitedCall { .. } => {}
             }
             if self.frames.len() == base {
                 return Err(PyErr::Obj(exc));
@@ -1218,7 +1225,7 @@ impl Vm {
                 caller.ip = target as usize;
                 Ok(None)
             }
-            Ret::Send { send_ip } => {
+            Ret::Send { send_ip } | Ret::AwaitedCall { send_ip } => {
                 let caller = fr!(self);
                 let target = caller.code.instrs[send_ip as usize].arg;
                 caller.stack.pop();
@@ -1282,12 +1289,17 @@ impl Vm {
 
     /// YIELD_VALUE: suspend the top frame into its generator and deliver `v`.
     fn yield_frame(&mut self, v: Value, base: usize) -> PyResult<Option<Completion>> {
-        let Some(g) = self.frames.last_mut().and_then(|f| f.gen.take()) else {
+        let top = self.frames.last_mut().unwrap();
+        let g = match (top.gen.take(), &top.ret) {
+            (Some(g), _) => g,
+            (None, &Ret::AwaitedCall { send_ip }) => self.make_awaited_coroutine(send_ip),
             // Only a compiler bug could get here; say so instead of aborting.
-            return Err(PyErr::new(
-                ExcKind::SystemError,
-                "YIELD_VALUE outside a generator frame",
-            ));
+            (None, _) => {
+                return Err(PyErr::new(
+                    ExcKind::SystemError,
+                    "YIELD_VALUE outside a generator frame",
+                ))
+            }
         };
         let mut f = self.frames.pop().unwrap();
         let ret = std::mem::replace(&mut f.ret, Ret::Call);
@@ -1309,7 +1321,8 @@ impl Vm {
                 fr!(self).stack.push(v);
                 Ok(None)
             }
-            Ret::Send { send_ip } => {
+            // (An AwaitedCall frame became Send as it got its coroutine object.)
+            Ret::Send { send_ip } | Ret::AwaitedCall { send_ip } => {
                 let caller = fr!(self);
                 caller.stack.push(v);
                 caller.ip = send_ip as usize + 1;
@@ -1326,6 +1339,22 @@ impl Vm {
             }
             Ret::Init => Ok(None),
         }
+    }
+
+    /// The first suspension of a frame running as `Ret::AwaitedCall`: its coroutine
+    /// object is made now and put in the caller's SEND receiver slot, and the frame
+    /// goes on as any coroutine resumed by SEND.
+    #[cold]
+    #[inline(never)]
+    fn make_awaited_coroutine(&mut self, send_ip: u32) -> Rc<Object> {
+        let n = self.frames.len();
+        let top = &mut self.frames[n - 1];
+        top.ret = Ret::Send { send_ip };
+        let code = top.code.clone();
+        let g =
+            Object::new_inline(|| Payload::Generator(Generator::running(GenKind::Coroutine, code)));
+        *self.frames[n - 2].stack.last_mut().unwrap() = Value::Obj(g.clone());
+        g
     }
 
     /// Move a generator's frame onto the stack, with `sent` as the result of its yield.
@@ -1387,7 +1416,7 @@ impl Vm {
     /// `yield from` loop the JUMP_BACKWARD_NO_INTERRUPT back to its SEND. When the
     /// budget is due, RESUME runs in the loop as usual (it is a budget safe point).
     #[inline]
-    fn enter_resumed(&mut self, f: &mut Frame, sent: Value, fresh: bool) {
+    pub(super) fn enter_resumed(&mut self, f: &mut Frame, sent: Value, fresh: bool) {
         let instrs = &f.code.instrs;
         let mut at = f.ip;
         let fresh = fresh && instrs[at].op == Opcode::PopTop;

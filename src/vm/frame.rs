@@ -18,6 +18,12 @@ pub enum Ret {
     ForIter { target: u32 },
     /// A generator/coroutine resumed by SEND at `send_ip` in the caller.
     Send { send_ip: u32 },
+    /// A coroutine awaited as soon as it was called (`await f(x)`: the call, then
+    /// GET_AWAITABLE, LOAD_CONST None, SEND at `send_ip`), running before its coroutine
+    /// object exists. Nothing else can reach the object yet, so it is made only if the
+    /// frame suspends (then the frame continues as `Send`); a return or an exception
+    /// reaches the SEND as if the object had been there.
+    AwaitedCall { send_ip: u32 },
     /// `next(g)`, `g.send(v)`, `g.throw(...)` from Python: a return raises StopIteration.
     NextCall,
     /// `g.close()` from Python: GeneratorExit thrown in; yielding is a RuntimeError.

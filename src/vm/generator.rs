@@ -46,11 +46,26 @@ pub struct Generator {
 impl Generator {
     pub fn new(kind: GenKind, frame: Box<Frame>, state: GenState) -> Generator {
         let code = frame.code.clone();
+        Generator::with_frame(kind, code, state, Some(frame))
+    }
+
+    /// The object for a coroutine frame that has been running without one
+    /// (`Ret::AwaitedCall`), made as it first suspends.
+    pub fn running(kind: GenKind, code: Rc<CodeObject>) -> Generator {
+        Generator::with_frame(kind, code, GenState::Running, None)
+    }
+
+    fn with_frame(
+        kind: GenKind,
+        code: Rc<CodeObject>,
+        state: GenState,
+        frame: Option<Box<Frame>>,
+    ) -> Generator {
         Generator {
             kind,
             code,
             state: Cell::new(state),
-            frame: RefCell::new(Some(frame)),
+            frame: RefCell::new(frame),
             exc_state: RefCell::new(Value::None),
             running_async: Cell::new(false),
             ag_closed: Cell::new(false),

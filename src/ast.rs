@@ -107,6 +107,8 @@ pub enum StmtKind {
         handlers: Vec<ExceptHandler>,
         orelse: Vec<Stmt>,
         finalbody: Vec<Stmt>,
+        /// `except*` handlers (PEP 654; CPython's TryStar).
+        is_star: bool,
     },
     FunctionDef(Box<FunctionDef>),
     ClassDef(Box<ClassDef>),
@@ -133,6 +135,8 @@ pub struct ExceptHandler {
     pub name: Option<Name>,
     pub body: Vec<Stmt>,
     pub span: Span,
+    /// `except*`: matches the parts of an exception group.
+    pub star: bool,
 }
 
 #[derive(Clone, Debug)]

@@ -97,6 +97,8 @@ opcodes! {
     ContainsOp = 118, "CONTAINS_OP", Raw, |a, j| -1, "Membership test (arg 1: `not in`). Stack: a, b => bool";
     PushExcInfo = 35, "PUSH_EXC_INFO", None, |a, j| 1, "Enter a handler: save the handled exception. Stack: exc => prev_exc, exc";
     CheckExcMatch = 36, "CHECK_EXC_MATCH", None, |a, j| 0, "Does the exception match the type? Stack: exc, type => exc, bool";
+    CheckEgMatch = 37, "CHECK_EG_MATCH", None, |a, j| 0, "except*: split the matching part off an exception (group). Stack: exc, type => rest, match | exc, None";
+    PrepReraiseStar = 88, "PREP_RERAISE_STAR", None, |a, j| -1, "End of except*: what to re-raise (or None). Stack: orig, raised_list => exc";
     WithExceptStart = 49, "WITH_EXCEPT_START", None, |a, j| 1, "Call __exit__(type, exc, tb). Stack: exit, lasti, prev, exc => exit, lasti, prev, exc, result";
     GetAiter = 50, "GET_AITER", None, |a, j| 0, "aiter(x). Stack: x => async iterator";
     GetAnext = 51, "GET_ANEXT", None, |a, j| 1, "Awaitable of anext(it). Stack: it => it, awaitable";

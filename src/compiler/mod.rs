@@ -65,15 +65,29 @@ struct Handler {
 /// Frame blocks: what `break`, `continue` and `return` must unwind (CPython's fblocks).
 #[derive(Clone)]
 enum FBlock {
-    WhileLoop { start: Label, end: Label },
-    ForLoop { start: Label, end: Label },
+    WhileLoop {
+        start: Label,
+        end: Label,
+    },
+    ForLoop {
+        start: Label,
+        end: Label,
+    },
     TryExcept,
-    FinallyTry { body: Rc<Vec<ast::Stmt>> },
+    FinallyTry {
+        body: Rc<Vec<ast::Stmt>>,
+    },
     FinallyEnd,
-    With { is_async: bool },
-    HandlerCleanup { name: Option<ast::Name> },
+    With {
+        is_async: bool,
+    },
+    HandlerCleanup {
+        name: Option<ast::Name>,
+    },
     PopValue,
     ExceptionHandler,
+    /// The handlers of a `try` with `except*`: nothing may leave them early.
+    ExceptionGroupHandler,
 }
 
 struct Unit {

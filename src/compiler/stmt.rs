@@ -4,6 +4,9 @@ use super::*;
 use crate::ast::{ExprKind, Stmt, StmtKind};
 use crate::bytecode::Opcode as Op;
 
+/// CPython's error for leaving an except* body early.
+const EXCEPT_STAR_EXIT: &str = "'break', 'continue' and 'return' cannot appear in an except* block";
+
 impl<'a> Compiler<'a> {
     pub(super) fn stmts(&mut self, body: &[Stmt]) -> CResult {
         for s in body {
@@ -211,11 +214,14 @@ impl<'a> Compiler<'a> {
                 handlers,
                 orelse,
                 finalbody,
+                is_star,
             } => {
                 // The `try:` line itself is a NOP, as in CPython 3.11.
                 self.emit(Op::Nop, 0);
                 if !finalbody.is_empty() {
-                    self.try_finally(body, handlers, orelse, finalbody)?;
+                    self.try_finally(body, handlers, orelse, finalbody, *is_star)?;
+                } else if *is_star {
+                    self.try_star_except(body, handlers, orelse)?;
                 } else {
                     self.try_except(body, handlers, orelse)?;
                 }
@@ -344,7 +350,8 @@ impl<'a> Compiler<'a> {
     /// Emit the cleanup of one frame block (CPython's compiler_unwind_fblock).
     fn unwind_fblock(&mut self, fb: &FBlock, preserve_tos: bool) -> CResult {
         match fb {
-            FBlock::WhileLoop { .. } | FBlock::ExceptionHandler => {}
+            FBlock::WhileLoop { .. } | FBlock::ExceptionHandler | FBlock::ExceptionGroupHandler => {
+            }
             FBlock::ForLoop { .. } => {
                 if preserve_tos {
                     self.emit(Op::Swap, 2);
@@ -417,6 +424,9 @@ impl<'a> Compiler<'a> {
         let saved_handlers = self.u().handler_stack.clone();
         let mut found = None;
         while let Some(fb) = self.u().fblocks.pop() {
+            if matches!(fb, FBlock::ExceptionGroupHandler) {
+                return Err(self.error(EXCEPT_STAR_EXIT, s.span));
+            }
             match fb {
                 FBlock::WhileLoop { start, end } | FBlock::ForLoop { start, end } => {
                     if is_break {
@@ -469,6 +479,9 @@ impl<'a> Compiler<'a> {
         let saved_fblocks = self.u().fblocks.clone();
         let saved_handlers = self.u().handler_stack.clone();
         while let Some(fb) = self.u().fblocks.pop() {
+            if matches!(fb, FBlock::ExceptionGroupHandler) {
+                return Err(self.error(EXCEPT_STAR_EXIT, s.span));
+            }
             self.unwind_fblock(&fb, preserve)?;
         }
         self.set_line(s.span);
@@ -592,6 +605,126 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// `try` with `except*` clauses, as CPython 3.11's compiler_try_star_except: the
+    /// handler keeps [prev_exc, orig, raised, rest] on the stack; each clause splits
+    /// what it matches off `rest` (CHECK_EG_MATCH) and runs its body under a cleanup
+    /// that adds whatever the body raises to `raised`; PREP_RERAISE_STAR then builds
+    /// the exception to re-raise from `orig`, `raised` and the unmatched rest.
+    fn try_star_except(
+        &mut self,
+        body: &[Stmt],
+        handlers: &[ast::ExceptHandler],
+        orelse: &[Stmt],
+    ) -> CResult {
+        let end = self.new_label();
+        let except = self.new_label();
+        let orelse_start = self.new_label();
+        let cleanup = self.new_label();
+        let reraise_star = self.new_label();
+        let reraise = self.new_label();
+        self.push_handler(except, false, 0);
+        self.u().fblocks.push(FBlock::TryExcept);
+        self.stmts(body)?;
+        self.u().fblocks.pop();
+        self.pop_handler();
+        self.pop_block();
+        self.u().line = 0;
+        self.emit_jump(Op::JumpForward, orelse_start);
+
+        self.bind(except);
+        self.u().line = 0;
+        self.push_handler(cleanup, true, 0);
+        self.emit(Op::PushExcInfo, 0);
+        self.u().fblocks.push(FBlock::ExceptionGroupHandler);
+        let last = handlers.len() - 1;
+        for (i, h) in handlers.iter().enumerate() {
+            self.set_line(h.span);
+            let next = self.new_label();
+            let no_match = self.new_label();
+            let with_error = self.new_label();
+            let cleanup_end = self.new_label();
+            if i == 0 {
+                // [exc] -> [orig, [], exc]: the original group, and the list of what
+                // the clause bodies raise.
+                self.emit(Op::Copy, 1);
+                self.emit(Op::BuildList, 0);
+                self.emit(Op::Swap, 2);
+            }
+            let typ = h
+                .typ
+                .as_ref()
+                .expect("the parser requires a type after except*");
+            self.expr(typ)?;
+            self.emit(Op::CheckEgMatch, 0);
+            self.emit(Op::Copy, 1);
+            self.emit_jump(Op::PopJumpForwardIfNone, no_match);
+            match &h.name {
+                Some(name) => self.store_name(name)?,
+                None => self.emit(Op::PopTop, 0),
+            }
+            self.push_handler(cleanup_end, true, 0);
+            self.u().fblocks.push(FBlock::HandlerCleanup {
+                name: h.name.clone(),
+            });
+            self.stmts(&h.body)?;
+            self.u().fblocks.pop();
+            self.pop_handler();
+            self.u().line = 0;
+            if let Some(name) = &h.name {
+                self.load_const(Value::None);
+                self.store_name(name)?;
+                self.name_op(name, NameOp::Del)?;
+            }
+            self.emit_jump(Op::JumpForward, next);
+
+            // The body raised: `name = None; del name`, and add the exception to the list.
+            self.bind(cleanup_end);
+            self.u().line = 0;
+            if let Some(name) = &h.name {
+                self.load_const(Value::None);
+                self.store_name(name)?;
+                self.name_op(name, NameOp::Del)?;
+            }
+            self.emit(Op::ListAppend, 3);
+            self.emit(Op::PopTop, 0);
+            self.emit_jump(Op::JumpForward, with_error);
+
+            self.bind(next);
+            self.emit(Op::Nop, 0);
+            self.emit_jump(Op::JumpForward, with_error);
+
+            self.bind(no_match);
+            self.emit(Op::PopTop, 0);
+
+            self.bind(with_error);
+            if i == last {
+                // The unmatched rest (or None) joins the list.
+                self.emit(Op::ListAppend, 1);
+                self.emit_jump(Op::JumpForward, reraise_star);
+            }
+        }
+        self.u().line = 0;
+        self.u().fblocks.pop();
+        self.bind(reraise_star);
+        self.emit(Op::PrepReraiseStar, 0);
+        self.emit(Op::Copy, 1);
+        self.emit_jump(Op::PopJumpForwardIfNotNone, reraise);
+        self.emit(Op::PopTop, 0);
+        self.pop_handler();
+        self.emit(Op::PopExcept, 0);
+        self.emit_jump(Op::JumpForward, end);
+        self.bind(reraise);
+        self.emit(Op::Swap, 2);
+        self.emit(Op::PopExcept, 0);
+        self.emit(Op::ReRaise, 0);
+        self.bind(cleanup);
+        self.pop_except_and_reraise();
+        self.bind(orelse_start);
+        self.stmts(orelse)?;
+        self.bind(end);
+        Ok(())
+    }
+
     /// COPY 3; POP_EXCEPT; RERAISE 1 — leave a handler that itself raised.
     fn pop_except_and_reraise(&mut self) {
         self.u().line = 0;
@@ -606,6 +739,7 @@ impl<'a> Compiler<'a> {
         handlers: &[ast::ExceptHandler],
         orelse: &[Stmt],
         finalbody: &[Stmt],
+        is_star: bool,
     ) -> CResult {
         let end = self.new_label();
         let exit = self.new_label();
@@ -614,7 +748,9 @@ impl<'a> Compiler<'a> {
         self.u().fblocks.push(FBlock::FinallyTry {
             body: Rc::new(finalbody.to_vec()),
         });
-        if !handlers.is_empty() {
+        if is_star {
+            self.try_star_except(body, handlers, orelse)?;
+        } else if !handlers.is_empty() {
             self.try_except(body, handlers, orelse)?;
         } else {
             self.stmts(body)?;

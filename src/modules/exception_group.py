@@ -1,6 +1,6 @@
 # BaseExceptionGroup and ExceptionGroup (PEP 654, CPython 3.11), loaded into builtins
 # the first time a program names either (src/vm/dispatch.rs, lazy_builtin).
-# except* is not supported.
+# The except* runtime (src/vm/except_star.rs) calls _projection.
 
 class BaseExceptionGroup(BaseException):
     __module__ = 'builtins'
@@ -96,3 +96,17 @@ class BaseExceptionGroup(BaseException):
 
 class ExceptionGroup(BaseExceptionGroup, Exception):
     __module__ = 'builtins'
+
+
+def _projection(eg, keep):
+    """The part of eg whose leaf exceptions are in the groups of keep, in eg's nesting
+    (CPython's exception_group_projection, for PREP_RERAISE_STAR)."""
+    ids = set()
+    todo = list(keep)
+    while todo:
+        e = todo.pop()
+        if isinstance(e, BaseExceptionGroup):
+            todo.extend(e.exceptions)
+        elif e is not None:
+            ids.add(id(e))
+    return eg.split(lambda e: id(e) in ids)[0]

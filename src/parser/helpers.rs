@@ -225,6 +225,15 @@ pub fn try_stmt<'s>(
     {
         return Err(user_at("default 'except:' must be last", h.span));
     }
+    let is_star = handlers.first().is_some_and(|h| h.star);
+    if let Some(h) = handlers.iter().find(|h| h.star != is_star) {
+        let kw = if h.star { 7 } else { 6 };
+        return Err(user(
+            "cannot have both 'except' and 'except*' on the same 'try'",
+            h.span.start as usize,
+            h.span.start as usize + kw,
+        ));
+    }
     let r = finalbody
         .last()
         .or(orelse.last())
@@ -238,6 +247,7 @@ pub fn try_stmt<'s>(
             handlers,
             orelse,
             finalbody,
+            is_star,
         },
         Span::new(l, r as usize),
     ))

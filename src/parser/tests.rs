@@ -196,8 +196,9 @@ impl D<'_> {
                 handlers,
                 orelse,
                 finalbody,
+                is_star,
             } => self.node(
-                "Try",
+                if *is_star { "TryStar" } else { "Try" },
                 &[
                     &|d| d.stmts(body),
                     &|d| {

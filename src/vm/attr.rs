@@ -207,6 +207,9 @@ impl Vm {
                     self.set_cause(obj, if v.is_none() { None } else { Some(v) });
                     return Ok(());
                 }
+                if inst.exc().is_some() && n.as_str() == "__traceback__" {
+                    return self.set_traceback(obj, &v);
+                }
                 if inst.exc().is_some() && n.as_str() == "__context__" {
                     if let Some(e) = inst.exc() {
                         *e.context.borrow_mut() = if v.is_none() { None } else { Some(v) };

@@ -202,7 +202,11 @@ fn install_methods(vm: &mut Vm) {
     );
     let be = &t.exc[ExcKind::BaseException as usize];
     add_method(be, "__init__", m_exc_init);
-    add_method(be, "with_traceback", |_, a, _| Ok(a[0].clone()));
+    add_method(be, "with_traceback", |vm, a, _| {
+        nargs("with_traceback", a, 2, 2)?;
+        vm.set_traceback(&a[0], &a[1])?;
+        Ok(a[0].clone())
+    });
     add_method(be, "add_note", |vm, a, _| {
         nargs("add_note", a, 2, 2)?;
         if a[1].as_pystr().is_none() {

@@ -1020,6 +1020,22 @@ impl Vm {
                     }
                     self.exc_info = prev;
                 }
+                Opcode::CheckEgMatch => {
+                    let typ = pop!();
+                    let exc = pop!();
+                    let (rest, matched) = self.except_star_match(exc, typ)?;
+                    // The clause body handles the matched part (sys.exc_info()).
+                    if !matched.is_none() {
+                        self.exc_info = matched.clone();
+                    }
+                    push!(rest);
+                    push!(matched);
+                }
+                Opcode::PrepReraiseStar => {
+                    let raised = pop!();
+                    let orig = pop!();
+                    push!(self.prep_reraise_star(orig, raised)?);
+                }
                 Opcode::CheckExcMatch => {
                     let typ = pop!();
                     let exc = top!().clone();

@@ -74,17 +74,48 @@ impl Vm {
         }
     }
 
+    /// `exc.__traceback__`: None, or a snapshot of its entries that assigning to
+    /// another exception's `__traceback__` copies (a split exception group keeps the
+    /// traceback of the group it came from).
     pub fn traceback_value(&self, exc: &Value) -> Value {
         match exc.payload() {
             Some(Payload::Instance(i))
                 if i.exc().is_some_and(|d| !d.traceback.borrow().is_empty()) =>
             {
+                let entries = i.exc().unwrap().traceback.borrow().clone();
                 Value::new_obj(Payload::Opaque(std::cell::RefCell::new(Box::new(
-                    TracebackMarker,
+                    TracebackMarker(entries),
                 ))))
             }
             _ => Value::None,
         }
+    }
+
+    /// `exc.__traceback__ = tb` (and `with_traceback`): None clears it; a value read
+    /// from `__traceback__` copies its entries.
+    pub fn set_traceback(&mut self, exc: &Value, tb: &Value) -> PyResult<()> {
+        let entries = match tb.payload() {
+            _ if tb.is_none() => Vec::new(),
+            Some(Payload::Opaque(b)) => match b.borrow().downcast_ref::<TracebackMarker>() {
+                Some(m) => m.0.clone(),
+                None => {
+                    return Err(PyErr::type_error(
+                        "__traceback__ must be a traceback or None",
+                    ))
+                }
+            },
+            _ => {
+                return Err(PyErr::type_error(
+                    "__traceback__ must be a traceback or None",
+                ))
+            }
+        };
+        if let Some(Payload::Instance(i)) = exc.payload() {
+            if let Some(d) = i.exc() {
+                *d.traceback.borrow_mut() = entries;
+            }
+        }
+        Ok(())
     }
 
     /// `raise X`: X may be a class (instantiated with no args) or an instance.
@@ -425,8 +456,9 @@ impl Vm {
     }
 }
 
-/// Stand-in for a traceback object passed to `__exit__`.
-pub struct TracebackMarker;
+/// Stand-in for a traceback object (`__traceback__`, passed to `__exit__`): the entries
+/// of the exception it was read from.
+pub struct TracebackMarker(pub Vec<crate::object::typ::TbEntry>);
 
 pub fn exc_kind_of(cls: &Rc<Object>, vm: &Vm) -> Option<ExcKind> {
     ExcKind::ALL

@@ -12,6 +12,7 @@ pub mod builtins;
 pub mod builtins_types;
 pub mod call;
 mod dispatch;
+pub mod except_star;
 pub mod exception;
 pub mod frame;
 pub mod generator;

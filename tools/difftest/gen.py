@@ -20,8 +20,9 @@ def D(k):
 class G:
     def __init__(self, rng, avoid_known=False):
         self.r = rng
-        # avoid_known: steer clear of already-reported gaps (except*, OSError.errno,
-        # builtin anext) so that deeper divergences are not masked.
+        # avoid_known: steer clear of gaps reported in their time (except*, supported
+        # since session 7; OSError.errno; builtin anext) so that deeper divergences
+        # are not masked.
         self.avoid = avoid_known
 
     def delays(self, n, lo=1, hi=14):

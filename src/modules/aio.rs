@@ -1317,6 +1317,11 @@ fn task_methods(t: &std::rc::Rc<crate::object::Object>) {
 fn future_new(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
     let (_, kws) = split_kw(a, k);
     let loop_ = kwarg(&kws, "loop").cloned().unwrap_or(Value::None);
+    make_future(vm, loop_)
+}
+
+/// A new pending Future of `loop_` (the running loop's when None).
+fn make_future(vm: &mut Vm, loop_: Value) -> PyResult<Value> {
     let core = new_future(vm, loop_)?;
     Ok(Value::Obj(Object::new_inline(|| {
         Payload::Future(FutureObj(core))
@@ -1490,6 +1495,14 @@ pub fn module(vm: &mut Vm) -> Value {
             ("Future", Value::Obj(future)),
             ("Task", Value::Obj(task)),
             ("_setup", f("_setup", setup)),
+            // loop.create_future(): Future(loop=loop) without the class call's
+            // __new__ lookup and keyword parsing (one per await on a queue or lock).
+            (
+                "_new_future",
+                f("_new_future", |vm, a, _| {
+                    make_future(vm, a.first().cloned().unwrap_or(Value::None))
+                }),
+            ),
             ("_run_ready", f("_run_ready", run_ready)),
             (
                 "current_task",

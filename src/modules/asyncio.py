@@ -591,7 +591,7 @@ class BaseEventLoop(AbstractEventLoop):
             self._timer_cancelled_count += 1
 
     def create_future(self):
-        return Future(loop=self)
+        return _asyncio._new_future(self)
 
     def create_task(self, coro, *, name=None, context=None):
         if self._closed:

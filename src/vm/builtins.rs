@@ -203,7 +203,12 @@ fn install_methods(vm: &mut Vm) {
     let be = &t.exc[ExcKind::BaseException as usize];
     add_method(be, "__init__", m_exc_init);
     add_method(be, "with_traceback", |vm, a, _| {
-        nargs("with_traceback", a, 2, 2)?;
+        if a.len() != 2 {
+            return Err(PyErr::type_error(format!(
+                "BaseException.with_traceback() takes exactly one argument ({} given)",
+                a.len().saturating_sub(1)
+            )));
+        }
         vm.set_traceback(&a[0], &a[1])?;
         Ok(a[0].clone())
     });
@@ -2105,11 +2110,12 @@ pub(crate) fn close_gen(vm: &mut Vm, g: Rc<Object>) -> PyResult<()> {
         }
         _ => {}
     }
+    let kind = super::dispatch::gen_of(&g).type_name();
     let exc = vm.materialize(PyErr::with_args(ExcKind::GeneratorExit, vec![]));
     match vm.throw_into(g, exc, false) {
-        Ok(super::Completion::Yield(_)) => {
-            Err(PyErr::runtime_error("generator ignored GeneratorExit"))
-        }
+        Ok(super::Completion::Yield(_)) => Err(PyErr::runtime_error(format!(
+            "{kind} ignored GeneratorExit"
+        ))),
         Ok(super::Completion::Return(_)) => Ok(()),
         Err(e) => {
             let e = vm.materialize(e);

@@ -84,7 +84,7 @@ impl Vm {
                         GenKind::AsyncGenerator => "async generator raised StopIteration",
                     };
                     let new = self.materialize(PyErr::runtime_error(msg));
-                    self.set_cause(&new, Some(exc.clone()));
+                    self.set_cause_and_context(&new, exc.clone());
                     exc = new;
                 } else if kind == GenKind::AsyncGenerator
                     && self.is_instance_of_kind(&exc, ExcKind::StopAsyncIteration)
@@ -92,7 +92,7 @@ impl Vm {
                     let new = self.materialize(PyErr::runtime_error(
                         "async generator raised StopAsyncIteration",
                     ));
-                    self.set_cause(&new, Some(exc.clone()));
+                    self.set_cause_and_context(&new, exc.clone());
                     exc = new;
                 }
             }
@@ -1344,10 +1344,20 @@ impl Vm {
                 caller.ip = send_ip as usize + 1;
                 Ok(None)
             }
-            Ret::Close => Err(PyErr::runtime_error("generator ignored GeneratorExit")),
+            Ret::Close => Err(PyErr::runtime_error(format!(
+                "{} ignored GeneratorExit",
+                gen_of(&g).type_name()
+            ))),
             Ret::Finalize => {
-                let e = self.materialize(PyErr::runtime_error("generator ignored GeneratorExit"));
-                self.report_unraisable(&e, "generator");
+                // The generator is being freed: once reported, its frame is dropped with
+                // no more code run, or it would be finalized again when freed again.
+                let gen = gen_of(&g);
+                let frame = gen.frame.borrow_mut().take();
+                gen.state.set(GenState::Closed);
+                drop(frame);
+                let msg = format!("{} ignored GeneratorExit", gen.type_name());
+                let e = self.materialize(PyErr::runtime_error(msg));
+                self.report_unraisable(&e, gen.type_name());
                 if self.frames.len() == base {
                     return Ok(Some(Completion::Return(Value::None)));
                 }
@@ -1756,6 +1766,10 @@ impl Vm {
                     gen.type_name()
                 )));
             }
+            // Suspended in a handler of its own: once the frame is current, that is
+            // the handled exception the thrown one gets as its context (CPython's
+            // _PyErr_ChainStackItem in gen_send_ex2).
+            let handling = !gen.exc_state.borrow().is_none();
             let f = self.activate_gen_frame(g.clone(), ret)?;
             let yf = gen_yieldfrom(&f);
             self.frames.push(f);
@@ -1772,7 +1786,12 @@ impl Vm {
                 }
                 None => match yf {
                     Some(sub) => return self.throw_to_delegate(sub, exc),
-                    None => return Ok(Some(PyErr::Obj(exc))),
+                    None => {
+                        if handling {
+                            self.set_context(&exc);
+                        }
+                        return Ok(Some(PyErr::Obj(exc)));
+                    }
                 },
             }
         }

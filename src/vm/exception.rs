@@ -57,6 +57,17 @@ impl Vm {
         }
     }
 
+    /// `raise new from exc` done by the VM itself (PEP 479's RuntimeError): both the
+    /// cause and the context are `exc`, as CPython's _PyErr_FormatFromCause sets them.
+    pub fn set_cause_and_context(&mut self, new: &Value, exc: Value) {
+        if let Some(Payload::Instance(i)) = new.payload() {
+            if let Some(d) = i.exc() {
+                *d.context.borrow_mut() = Some(exc.clone());
+            }
+        }
+        self.set_cause(new, Some(exc));
+    }
+
     pub fn set_cause(&mut self, exc: &Value, cause: Option<Value>) {
         if let Some(Payload::Instance(i)) = exc.payload() {
             if let Some(d) = i.exc() {

@@ -98,6 +98,9 @@ impl Vm {
             }
             let ret = f.ret.clone();
             self.free_frame(f);
+            if matches!(ret, Ret::ThrownSend { .. }) {
+                self.chain_to_own_exception(&exc);
+            }
             match ret {
                 Ret::Close => {
                     if self.is_instance_of_kind(&exc, ExcKind::GeneratorExit)
@@ -120,7 +123,7 @@ impl Vm {
                     return Ok(None);
                 }
                 Ret::Init | Ret::Call | Ret::ForIter { .. } | Ret::NextCall | Ret::Entry => {}
-                Ret::Send { .. } | Ret::AwaitedCall { .. } => {}
+                Ret::Send { .. } | Ret::ThrownSend { .. } | Ret::AwaitedCall { .. } => {}
             }
             if self.frames.len() == base {
                 return Err(PyErr::Obj(exc));
@@ -1241,7 +1244,7 @@ impl Vm {
                 caller.ip = target as usize;
                 Ok(None)
             }
-            Ret::Send { send_ip } | Ret::AwaitedCall { send_ip } => {
+            Ret::Send { send_ip } | Ret::ThrownSend { send_ip } | Ret::AwaitedCall { send_ip } => {
                 let caller = fr!(self);
                 let target = caller.code.instrs[send_ip as usize].arg;
                 caller.stack.pop();
@@ -1338,7 +1341,7 @@ impl Vm {
                 Ok(None)
             }
             // (An AwaitedCall frame became Send as it got its coroutine object.)
-            Ret::Send { send_ip } | Ret::AwaitedCall { send_ip } => {
+            Ret::Send { send_ip } | Ret::ThrownSend { send_ip } | Ret::AwaitedCall { send_ip } => {
                 let caller = fr!(self);
                 caller.stack.push(v);
                 caller.ip = send_ip as usize + 1;
@@ -1766,10 +1769,6 @@ impl Vm {
                     gen.type_name()
                 )));
             }
-            // Suspended in a handler of its own: once the frame is current, that is
-            // the handled exception the thrown one gets as its context (CPython's
-            // _PyErr_ChainStackItem in gen_send_ex2).
-            let handling = !gen.exc_state.borrow().is_none();
             let f = self.activate_gen_frame(g.clone(), ret)?;
             let yf = gen_yieldfrom(&f);
             self.frames.push(f);
@@ -1782,18 +1781,36 @@ impl Vm {
                     let send_ip = caller.ip as u32 - 2;
                     caller.ip = send_ip as usize + 1;
                     g = sub;
-                    ret = Ret::Send { send_ip };
+                    ret = Ret::ThrownSend { send_ip };
                 }
-                None => match yf {
-                    Some(sub) => return self.throw_to_delegate(sub, exc),
-                    None => {
-                        if handling {
-                            self.set_context(&exc);
-                        }
-                        return Ok(Some(PyErr::Obj(exc)));
+                None => {
+                    let err = match yf {
+                        Some(sub) => self.throw_to_delegate(sub, exc)?,
+                        None => Some(PyErr::Obj(exc)),
+                    };
+                    // The exception enters this frame chained to its own handled
+                    // exception, if any; the levels above chain it again as it leaves
+                    // each frame below them (`Ret::ThrownSend`).
+                    if let Some(PyErr::Obj(e)) = &err {
+                        self.chain_to_own_exception(e);
                     }
-                },
+                    return Ok(err);
+                }
             }
+        }
+    }
+
+    /// A thrown exception entering the generator frame on top: its `__context__` becomes
+    /// the generator's own handled exception, when it has one (CPython's
+    /// _PyErr_ChainStackItem in gen_send_ex2). The frame's current handled exception is
+    /// its own unless it is the one the generator keeps for its resumer.
+    fn chain_to_own_exception(&mut self, exc: &Value) {
+        let Some(g) = self.frames.last().and_then(|f| f.gen.clone()) else {
+            return;
+        };
+        let own = !self.exc_info.is_none() && !self.exc_info.is(&gen_of(&g).exc_state.borrow());
+        if own {
+            self.replace_context(exc);
         }
     }
 

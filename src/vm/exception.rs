@@ -29,13 +29,23 @@ impl Vm {
 
     /// `__context__` = the exception being handled, when raising a new one.
     pub fn set_context(&mut self, exc: &Value) {
+        self.chain_context(exc, false);
+    }
+
+    /// `set_context` for an exception re-entering a frame (a throw unwinding through a
+    /// chain of generators): it replaces any context it had.
+    pub fn replace_context(&mut self, exc: &Value) {
+        self.chain_context(exc, true);
+    }
+
+    fn chain_context(&mut self, exc: &Value, replace: bool) {
         let handled = self.exc_info.clone();
         if handled.is_none() || handled.is(exc) {
             return;
         }
         if let Some(Payload::Instance(i)) = exc.payload() {
             if let Some(d) = i.exc() {
-                if d.context.borrow().is_none() {
+                if replace || d.context.borrow().is_none() {
                     // Avoid cycles: cut the chain where it would reach `exc`.
                     let mut cur = Some(handled.clone());
                     let mut steps = 0;

@@ -18,6 +18,10 @@ pub enum Ret {
     ForIter { target: u32 },
     /// A generator/coroutine resumed by SEND at `send_ip` in the caller.
     Send { send_ip: u32 },
+    /// A level of a `yield from`/`await` chain that a `throw()` went down through: as
+    /// `Send`, but an exception leaving it is chained, in the caller, to the caller's own
+    /// handled exception (CPython re-enters each level with the exception).
+    ThrownSend { send_ip: u32 },
     /// A coroutine awaited as soon as it was called (`await f(x)`: the call, then
     /// GET_AWAITABLE, LOAD_CONST None, SEND at `send_ip`), running before its coroutine
     /// object exists. Nothing else can reach the object yet, so it is made only if the

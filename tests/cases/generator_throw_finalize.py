@@ -103,3 +103,59 @@ def drive():
 
 drive()
 print("end")
+
+
+# A throw() down a `yield from`/`await` chain re-enters each level: the exception is
+# chained to each level's own handled exception as it leaves the level below (so a task
+# cancelled while awaiting inside an `except` block shows that exception as context).
+def inner():
+    try:
+        raise KeyError("inner own")
+    except KeyError:
+        yield 1
+
+
+def outer():
+    try:
+        raise OSError("outer own")
+    except OSError:
+        try:
+            yield from inner()
+        except ValueError as e:
+            print("caught in outer:", repr(e.__context__))
+            yield 5
+
+
+g = outer()
+next(g)
+print(g.throw(ValueError("v")))
+
+import asyncio
+
+
+async def cancelled_in_handler():
+    try:
+        raise KeyError("handling")
+    except KeyError:
+        await asyncio.sleep(10)
+
+
+async def mid():
+    try:
+        raise IndexError("mid's")
+    except IndexError:
+        await cancelled_in_handler()
+
+
+async def main():
+    for coro in (cancelled_in_handler, mid):
+        t = asyncio.create_task(coro())
+        await asyncio.sleep(0)
+        t.cancel()
+        try:
+            await t
+        except asyncio.CancelledError as e:
+            print("cancelled; context:", repr(e.__context__))
+
+
+asyncio.run(main())

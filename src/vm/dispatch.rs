@@ -1007,7 +1007,8 @@ impl Vm {
                     let exc = pop!();
                     let mut prev = std::mem::replace(&mut self.exc_info, exc.clone());
                     if let Some(g) = &cur!().gen {
-                        if !prev.is_none() && prev.is(&gen_of(g).exc_state.borrow()) {
+                        let gen = gen_of(g);
+                        if !gen.has_own_exc.replace(true) {
                             prev = Value::None;
                         }
                     }
@@ -1016,9 +1017,11 @@ impl Vm {
                 }
                 Opcode::PopExcept => {
                     let mut prev = pop!();
-                    if prev.is_none() {
-                        if let Some(g) = &cur!().gen {
-                            prev = gen_of(g).exc_state.borrow().clone();
+                    if let Some(g) = &cur!().gen {
+                        let gen = gen_of(g);
+                        gen.has_own_exc.set(!prev.is_none());
+                        if prev.is_none() {
+                            prev = gen.exc_state.borrow().clone();
                         }
                     }
                     self.exc_info = prev;
@@ -1030,6 +1033,9 @@ impl Vm {
                     // The clause body handles the matched part (sys.exc_info()).
                     if !matched.is_none() {
                         self.exc_info = matched.clone();
+                        if let Some(g) = &cur!().gen {
+                            gen_of(g).has_own_exc.set(true);
+                        }
                     }
                     push!(rest);
                     push!(matched);
@@ -1298,10 +1304,10 @@ impl Vm {
     #[inline(never)]
     fn swap_exc_state_at_yield(&mut self, gen: &Generator, outer_exc: Value) {
         let inner_exc = std::mem::replace(&mut self.exc_info, outer_exc);
-        let own = if inner_exc.is(&self.exc_info) {
-            Value::None
-        } else {
+        let own = if gen.has_own_exc.get() {
             inner_exc
+        } else {
+            Value::None
         };
         *gen.exc_state.borrow_mut() = own;
     }
@@ -1382,6 +1388,9 @@ impl Vm {
         let code = top.code.clone();
         let g =
             Object::new_inline(|| Payload::Generator(Generator::running(GenKind::Coroutine, code)));
+        // The frame ran with no resumer's exception to show through (see
+        // start_generator): a handled exception now is its own.
+        gen_of(&g).has_own_exc.set(!self.exc_info.is_none());
         *self.frames[n - 2].stack.last_mut().unwrap() = Value::Obj(g.clone());
         g
     }
@@ -1483,6 +1492,7 @@ impl Vm {
         // The exception the generator was handling when it yielded becomes current
         // again; the resumer's is kept in the generator for the next yield or return.
         let inner = gen.exc_state.replace(Value::None);
+        gen.has_own_exc.set(!inner.is_none());
         let outer = if inner.is_none() {
             self.exc_info.clone()
         } else {
@@ -1802,14 +1812,12 @@ impl Vm {
 
     /// A thrown exception entering the generator frame on top: its `__context__` becomes
     /// the generator's own handled exception, when it has one (CPython's
-    /// _PyErr_ChainStackItem in gen_send_ex2). The frame's current handled exception is
-    /// its own unless it is the one the generator keeps for its resumer.
+    /// _PyErr_ChainStackItem in gen_send_ex2).
     fn chain_to_own_exception(&mut self, exc: &Value) {
         let Some(g) = self.frames.last().and_then(|f| f.gen.clone()) else {
             return;
         };
-        let own = !self.exc_info.is_none() && !self.exc_info.is(&gen_of(&g).exc_state.borrow());
-        if own {
+        if gen_of(&g).has_own_exc.get() && !self.exc_info.is_none() {
             self.replace_context(exc);
         }
     }

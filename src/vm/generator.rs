@@ -32,6 +32,10 @@ pub struct Generator {
     /// Running: the resumer's, restored when the generator yields or finishes (kept
     /// here rather than in the frame, which every call uses: frames stay 80 bytes).
     pub exc_state: RefCell<Value>,
+    /// Running: the VM's current handled exception is the generator's own (from its
+    /// handlers), not its resumer's showing through. Kept apart because the two can be
+    /// the same object (`gen.throw(e)` of the exception the resumer is handling).
+    pub has_own_exc: Cell<bool>,
     /// Async generators: an `asend`/`athrow` awaitable is in flight (`ag_running`).
     pub running_async: Cell<bool>,
     /// Async generators: `aclose()` has started, so `__anext__` ends at once.
@@ -67,6 +71,7 @@ impl Generator {
             state: Cell::new(state),
             frame: RefCell::new(frame),
             exc_state: RefCell::new(Value::None),
+            has_own_exc: Cell::new(false),
             running_async: Cell::new(false),
             ag_closed: Cell::new(false),
             ag_hooks_inited: Cell::new(false),

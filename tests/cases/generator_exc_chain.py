@@ -57,3 +57,26 @@ try:
 except OSError:
     x.throw(ZeroDivisionError)
     print("after throw", sys.exc_info()[0])
+
+
+# The generator's own handled exception can be the very object its resumer handles
+# (thrown in by it): it stays the generator's own after a resume from elsewhere.
+def k():
+    try:
+        yield 1
+    except ValueError:
+        try:
+            raise KeyError("k")
+        except KeyError:
+            yield 2
+        print("after nested handler:", repr(sys.exc_info()[1]))
+    yield 3
+
+
+gen = k()
+next(gen)
+try:
+    raise ValueError("v")
+except ValueError as e:
+    gen.throw(e)
+next(gen)

@@ -404,9 +404,7 @@ impl<'a> Compiler<'a> {
                 self.pop_handler();
                 self.emit(Op::PopExcept, 0);
                 if let Some(n) = name {
-                    self.load_const(Value::None);
-                    self.store_name(n)?;
-                    self.name_op(n, NameOp::Del)?;
+                    self.clear_handler_name(n)?;
                 }
             }
             FBlock::PopValue => {
@@ -508,12 +506,7 @@ impl<'a> Compiler<'a> {
         let end = self.new_label();
         let except = self.new_label();
         let cleanup = self.new_label();
-        self.push_handler(except, false, 0);
-        self.u().fblocks.push(FBlock::TryExcept);
-        self.stmts(body)?;
-        self.u().fblocks.pop();
-        self.pop_handler();
-        self.pop_block();
+        self.try_body(body, except)?;
         self.stmts(orelse)?;
         self.u().line = 0;
         self.emit_jump(Op::JumpForward, end);
@@ -549,9 +542,7 @@ impl<'a> Compiler<'a> {
                     self.pop_handler();
                     self.pop_handler();
                     self.emit(Op::PopExcept, 0);
-                    self.load_const(Value::None);
-                    self.store_name(name)?;
-                    self.name_op(name, NameOp::Del)?;
+                    self.clear_handler_name(name)?;
                     self.emit_jump(Op::JumpForward, end);
                     // Re-push the outer cleanup handler for the artificial except path.
                     self.bind(cleanup_end);
@@ -569,9 +560,7 @@ impl<'a> Compiler<'a> {
                         .rposition(|hh| hh.label == outer.label)
                         .unwrap() as u32;
                     self.u().handler_stack.push(idx);
-                    self.load_const(Value::None);
-                    self.store_name(name)?;
-                    self.name_op(name, NameOp::Del)?;
+                    self.clear_handler_name(name)?;
                     self.emit(Op::ReRaise, 1);
                 }
                 None => {
@@ -622,12 +611,7 @@ impl<'a> Compiler<'a> {
         let cleanup = self.new_label();
         let reraise_star = self.new_label();
         let reraise = self.new_label();
-        self.push_handler(except, false, 0);
-        self.u().fblocks.push(FBlock::TryExcept);
-        self.stmts(body)?;
-        self.u().fblocks.pop();
-        self.pop_handler();
-        self.pop_block();
+        self.try_body(body, except)?;
         self.u().line = 0;
         self.emit_jump(Op::JumpForward, orelse_start);
 
@@ -671,9 +655,7 @@ impl<'a> Compiler<'a> {
             self.pop_handler();
             self.u().line = 0;
             if let Some(name) = &h.name {
-                self.load_const(Value::None);
-                self.store_name(name)?;
-                self.name_op(name, NameOp::Del)?;
+                self.clear_handler_name(name)?;
             }
             self.emit_jump(Op::JumpForward, next);
 
@@ -681,9 +663,7 @@ impl<'a> Compiler<'a> {
             self.bind(cleanup_end);
             self.u().line = 0;
             if let Some(name) = &h.name {
-                self.load_const(Value::None);
-                self.store_name(name)?;
-                self.name_op(name, NameOp::Del)?;
+                self.clear_handler_name(name)?;
             }
             self.emit(Op::ListAppend, 3);
             self.emit(Op::PopTop, 0);
@@ -723,6 +703,24 @@ impl<'a> Compiler<'a> {
         self.stmts(orelse)?;
         self.bind(end);
         Ok(())
+    }
+
+    /// The body of a `try` with handlers at `except` (SETUP_FINALLY ... POP_BLOCK).
+    fn try_body(&mut self, body: &[Stmt], except: Label) -> CResult {
+        self.push_handler(except, false, 0);
+        self.u().fblocks.push(FBlock::TryExcept);
+        self.stmts(body)?;
+        self.u().fblocks.pop();
+        self.pop_handler();
+        self.pop_block();
+        Ok(())
+    }
+
+    /// `name = None; del name` after an `except ... as name` body (artificial code).
+    fn clear_handler_name(&mut self, name: &ast::Name) -> CResult {
+        self.load_const(Value::None);
+        self.store_name(name)?;
+        self.name_op(name, NameOp::Del)
     }
 
     /// COPY 3; POP_EXCEPT; RERAISE 1 — leave a handler that itself raised.

@@ -1335,11 +1335,18 @@ impl Vm {
         if !outer_exc.is_none() || !self.exc_info.is_none() {
             self.swap_exc_state_at_yield(gen, outer_exc);
         }
-        gen.state.set(GenState::Suspended);
-        if f.stack.capacity() > f.code.frame_size() {
-            fit_suspended_stack(&mut f);
+        if matches!(ret, Ret::Finalize) {
+            // The generator is being freed: its frame is dropped with no more code
+            // run, or it would be finalized again when freed again.
+            gen.state.set(GenState::Closed);
+            drop(f);
+        } else {
+            gen.state.set(GenState::Suspended);
+            if f.stack.capacity() > f.code.frame_size() {
+                fit_suspended_stack(&mut f);
+            }
+            *gen.frame.borrow_mut() = Some(f);
         }
-        *gen.frame.borrow_mut() = Some(f);
         match ret {
             Ret::Entry => Ok(Some(Completion::Yield(v))),
             Ret::ForIter { .. } | Ret::NextCall | Ret::Call => {
@@ -1355,15 +1362,9 @@ impl Vm {
             }
             Ret::Close => Err(PyErr::runtime_error(format!(
                 "{} ignored GeneratorExit",
-                gen_of(&g).type_name()
+                gen.type_name()
             ))),
             Ret::Finalize => {
-                // The generator is being freed: once reported, its frame is dropped with
-                // no more code run, or it would be finalized again when freed again.
-                let gen = gen_of(&g);
-                let frame = gen.frame.borrow_mut().take();
-                gen.state.set(GenState::Closed);
-                drop(frame);
                 let msg = format!("{} ignored GeneratorExit", gen.type_name());
                 let e = self.materialize(PyErr::runtime_error(msg));
                 self.report_unraisable(&e, gen.type_name());

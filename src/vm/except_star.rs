@@ -8,41 +8,45 @@ use crate::object::{Payload, PyErr, PyResult, TypeObj, Value};
 use std::rc::Rc;
 
 impl Vm {
-    fn base_exception_group(&mut self) -> PyResult<Value> {
+    /// The BaseExceptionGroup class (looked up once per instruction).
+    fn base_exception_group(&mut self) -> PyResult<Rc<crate::object::Object>> {
         let m = self.import_module("_exception_group")?;
-        self.getattr(&m, &Value::str("BaseExceptionGroup"))
+        match self.getattr(&m, &Value::str("BaseExceptionGroup"))? {
+            Value::Obj(cls) => Ok(cls),
+            _ => Err(PyErr::type_error("BaseExceptionGroup is not a class")),
+        }
     }
 
-    fn is_exception_group(&mut self, v: &Value) -> PyResult<bool> {
-        let beg = self.base_exception_group()?;
-        Ok(match beg.as_obj() {
-            Some(cls) => TypeObj::is_subtype(&self.type_of(v), cls),
-            None => false,
-        })
+    fn is_exception_group(&self, v: &Value, beg: &Rc<crate::object::Object>) -> bool {
+        TypeObj::is_subtype(&self.type_of(v), beg)
     }
 
     /// `BaseExceptionGroup("", excs)`: an ExceptionGroup when every member is an Exception.
-    fn new_exception_group(&mut self, excs: Value) -> PyResult<Value> {
-        let beg = self.base_exception_group()?;
-        self.call(&beg, vec![Value::str(""), excs], &[])
+    fn new_exception_group(
+        &mut self,
+        beg: &Rc<crate::object::Object>,
+        excs: Value,
+    ) -> PyResult<Value> {
+        self.call(&Value::Obj(beg.clone()), vec![Value::str(""), excs], &[])
     }
 
     /// CHECK_EG_MATCH on `exc` (the part no earlier clause took, or None) with the
     /// clause's type(s): `(rest, match)`, or `(exc, None)` when nothing matches. A naked
     /// exception that matches is wrapped in a group; a group is split.
     pub(crate) fn except_star_match(&mut self, exc: Value, typ: Value) -> PyResult<(Value, Value)> {
-        self.check_except_star_type(&typ)?;
+        let beg = self.base_exception_group()?;
+        self.check_except_star_type(&typ, &beg)?;
         if exc.is_none() {
             return Ok((Value::None, Value::None));
         }
         if self.exc_matches(&exc, &typ)? {
-            if self.is_exception_group(&exc)? {
+            if self.is_exception_group(&exc, &beg) {
                 return Ok((Value::None, exc));
             }
-            let wrapped = self.new_exception_group(Value::tuple(vec![exc]))?;
+            let wrapped = self.new_exception_group(&beg, Value::tuple(vec![exc]))?;
             return Ok((Value::None, wrapped));
         }
-        if self.is_exception_group(&exc)? {
+        if self.is_exception_group(&exc, &beg) {
             let split = self.getattr(&exc, &Value::str("split"))?;
             let pair = self.call(&split, vec![typ], &[])?;
             let (matched, rest) = match pair.as_tuple() {
@@ -59,7 +63,11 @@ impl Vm {
 
     /// The type(s) of an `except*` clause: exception classes, and no exception group
     /// class (that would catch the whole group: CPython asks for plain `except`).
-    fn check_except_star_type(&mut self, typ: &Value) -> PyResult<()> {
+    fn check_except_star_type(
+        &mut self,
+        typ: &Value,
+        beg: &Rc<crate::object::Object>,
+    ) -> PyResult<()> {
         let types: Vec<Value> = match typ.as_tuple() {
             Some(items) => items.to_vec(),
             None => vec![typ.clone()],
@@ -71,10 +79,6 @@ impl Vm {
                 ));
             }
         }
-        let beg = self.base_exception_group()?;
-        let Some(beg) = beg.as_obj() else {
-            return Ok(());
-        };
         if types
             .iter()
             .any(|t| TypeObj::is_subtype(t.as_obj().unwrap(), beg))
@@ -99,7 +103,8 @@ impl Vm {
         if excs.is_empty() {
             return Ok(Value::None);
         }
-        if !self.is_exception_group(&orig)? {
+        let beg = self.base_exception_group()?;
+        if !self.is_exception_group(&orig, &beg) {
             // A naked exception was wrapped: one clause at most ran, so there is at most
             // one exception to raise (or the unmatched exception itself).
             return Ok(excs[0].clone());
@@ -122,7 +127,7 @@ impl Vm {
         if raised.len() == 1 {
             return Ok(raised.pop().unwrap());
         }
-        self.new_exception_group(Value::list(raised))
+        self.new_exception_group(&beg, Value::list(raised))
     }
 
     /// The part of group `eg` whose leaf exceptions appear in the groups `keep`, in

@@ -41,15 +41,3 @@ try:
     pass
 except* Exception:
     pass
-
-def f2():
-    try:
-        g()
-    except* ValueError as e:
-        print("V", e)
-    except* TypeError:
-        print("T")
-    else:
-        print("else")
-    finally:
-        print("fin")

@@ -1486,6 +1486,8 @@ pub fn module(vm: &mut Vm) -> Value {
         let mut ot = vm.types.opaque_types.borrow_mut();
         ot.push((std::any::TypeId::of::<FutureObj>(), future.clone()));
         ot.push((std::any::TypeId::of::<TaskObj>(), task.clone()));
+        let _ = vm.types.future.set(future.clone());
+        let _ = vm.types.task.set(task.clone());
         ot.push((std::any::TypeId::of::<FutureIter>(), iter));
         ot.push((std::any::TypeId::of::<Entry>(), handle));
     }

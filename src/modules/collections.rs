@@ -14,13 +14,13 @@ pub struct Deque {
 
 /// The deque inside `v`: a deque itself, or the native part of an instance of a
 /// subclass of deque.
-fn cell(v: &Value) -> Option<&RefCell<Box<dyn std::any::Any>>> {
+fn cell(v: &Value) -> Option<&RefCell<Deque>> {
     let p = match v.payload()? {
         Payload::Instance(i) => &i.native()?.payload,
         p => p,
     };
     match p {
-        Payload::Opaque(b) if b.borrow().is::<Deque>() => Some(b),
+        Payload::Deque(d) => Some(d),
         _ => None,
     }
 }
@@ -32,8 +32,7 @@ pub fn with<R>(v: &Value, f: impl FnOnce(&mut Deque) -> R) -> PyResult<R> {
             "descriptor requires a 'collections.deque' object",
         ));
     };
-    let mut b = b.borrow_mut();
-    Ok(f(b.downcast_mut::<Deque>().expect("checked by cell")))
+    Ok(f(&mut b.borrow_mut()))
 }
 
 fn push(d: &mut Deque, v: Value, left: bool) {
@@ -144,7 +143,7 @@ fn norm_index(d: &Deque, i: i64) -> Option<usize> {
 /// `type(d)(d)` or `type(d)(d, maxlen)`, as CPython does.
 fn copy(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let (items, maxlen) = with(v, |d| (d.items.clone(), d.maxlen))?;
-    if let Some(Payload::Opaque(_)) = v.payload() {
+    if let Some(Payload::Deque(_)) = v.payload() {
         return Ok(new_deque(Deque { items, maxlen }));
     }
     let cls = Value::Obj(vm.type_of(v));
@@ -209,7 +208,7 @@ fn compare(vm: &mut Vm, a: &[Value], op: u32) -> PyResult<Value> {
 }
 
 fn new_deque(d: Deque) -> Value {
-    Value::new_obj(Payload::Opaque(RefCell::new(Box::new(d))))
+    Value::new_obj(Payload::Deque(RefCell::new(d)))
 }
 
 /// `deque(iterable=(), maxlen=None)`'s arguments, applied to `d` (emptied first).
@@ -267,20 +266,6 @@ fn init(vm: &mut Vm, d: &Value, a: &[Value], k: &[Value]) -> PyResult<()> {
 }
 
 pub fn deque_type(vm: &mut Vm) -> Rc<Object> {
-    crate::object::gc::register_opaque::<Deque>(
-        |x, out| {
-            if let Some(d) = x.downcast_ref::<Deque>() {
-                d.items
-                    .iter()
-                    .for_each(|v| crate::object::gc::visit_value(out, v));
-            }
-        },
-        |x, garbage| {
-            if let Some(d) = x.downcast_mut::<Deque>() {
-                garbage.extend(d.items.drain(..));
-            }
-        },
-    );
     let object = vm.types.object.clone();
     let mut mro = vec![object.clone()];
     mro.extend(object.payload_type().mro.iter().cloned());
@@ -303,13 +288,7 @@ pub fn deque_type(vm: &mut Vm) -> Rc<Object> {
                 items: VecDeque::new(),
                 maxlen: None,
             });
-            let deque_t = vm
-                .types
-                .opaque_types
-                .borrow()
-                .iter()
-                .find(|(id, _)| *id == std::any::TypeId::of::<Deque>())
-                .map(|(_, t)| t.clone());
+            let deque_t = vm.types.deque.get().cloned();
             match (a.first().and_then(|c| c.as_obj()), deque_t) {
                 // deque.__new__(D) for a subclass D: an empty deque inside a D instance
                 // (the call of D then runs __init__, which fills it).
@@ -608,9 +587,6 @@ pub fn deque_type(vm: &mut Vm) -> Rc<Object> {
             None => format!("{}({})", name, l),
         }))
     });
-    vm.types
-        .opaque_types
-        .borrow_mut()
-        .push((std::any::TypeId::of::<Deque>(), t.clone()));
+    let _ = vm.types.deque.set(t.clone());
     t
 }

@@ -46,44 +46,8 @@ fn is_container(p: &Payload) -> bool {
             | Payload::Generator(_)
             | Payload::Future(_)
             | Payload::Task(_)
-    ) || matches!(p, Payload::Opaque(b) if b.try_borrow().is_ok_and(|b| opaque_hooks((**b).type_id()).is_some()))
-}
-
-/// How the collector sees inside an `Opaque` payload of one Rust type (a deque):
-/// push every object it holds (each reference exactly once: an extra one would let a
-/// live object be freed), and empty it to break a cycle. (Futures and Tasks have
-/// payloads of their own, seen through `modules::aio::visit_future`.)
-pub type OpaqueVisit = fn(&dyn std::any::Any, &mut Vec<Rc<Object>>);
-pub type OpaqueClear = fn(&mut dyn std::any::Any, &mut Vec<Value>);
-
-thread_local! {
-    static OPAQUE: std::cell::RefCell<Vec<(std::any::TypeId, OpaqueVisit, OpaqueClear)>> =
-        const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// Let the collector look inside `Opaque` payloads of type `T`.
-pub fn register_opaque<T: 'static>(visit: OpaqueVisit, clear: OpaqueClear) {
-    OPAQUE.with(|o| {
-        let mut o = o.borrow_mut();
-        let id = std::any::TypeId::of::<T>();
-        if !o.iter().any(|(t, _, _)| *t == id) {
-            o.push((id, visit, clear));
-        }
-    });
-}
-
-fn opaque_hooks(id: std::any::TypeId) -> Option<(OpaqueVisit, OpaqueClear)> {
-    OPAQUE.with(|o| {
-        o.borrow()
-            .iter()
-            .find(|(t, _, _)| *t == id)
-            .map(|(_, v, c)| (*v, *c))
-    })
-}
-
-/// For `OpaqueVisit` functions: push `v` if it is an object.
-pub fn visit_value(out: &mut Vec<Rc<Object>>, v: &Value) {
-    val(out, v)
+            | Payload::Deque(_)
+    )
 }
 
 /// Called for every new object.
@@ -233,15 +197,18 @@ fn children(o: &Object, out: &mut Vec<Rc<Object>>) {
             }
         }
         Payload::Future(_) | Payload::Task(_) => crate::modules::aio::visit_future(&o.payload, out),
-        Payload::Opaque(b) => {
-            if let Ok(b) = b.try_borrow() {
-                if let Some((visit, _)) = opaque_hooks((**b).type_id()) {
-                    visit(&**b, out);
-                }
+        Payload::Deque(d) => {
+            if let Ok(d) = d.try_borrow() {
+                d.items.iter().for_each(|v| val(out, v));
             }
         }
         _ => {}
     }
+}
+
+/// For native payloads' visitors: push `v` if it is an object.
+pub fn visit_value(out: &mut Vec<Rc<Object>>, v: &Value) {
+    val(out, v)
 }
 
 fn val(out: &mut Vec<Rc<Object>>, v: &Value) {
@@ -297,11 +264,9 @@ fn clear(o: &Object) {
         Payload::Future(_) | Payload::Task(_) => {
             crate::modules::aio::clear_future(&o.payload, &mut garbage)
         }
-        Payload::Opaque(b) => {
-            if let Ok(mut b) = b.try_borrow_mut() {
-                if let Some((_, clear)) = opaque_hooks((**b).type_id()) {
-                    clear(&mut **b, &mut garbage);
-                }
+        Payload::Deque(d) => {
+            if let Ok(mut d) = d.try_borrow_mut() {
+                garbage.extend(d.items.drain(..));
             }
         }
         _ => {}

@@ -130,6 +130,8 @@ pub enum Payload {
     },
     NotImplemented,
     Ellipsis,
+    /// A `collections.deque` (the schedulers' and asyncio's queues).
+    Deque(RefCell<crate::modules::collections::Deque>),
     /// An asyncio Future, inline (100,000 waiting tasks hold as many futures).
     Future(crate::modules::aio::FutureObj),
     /// An asyncio Task.

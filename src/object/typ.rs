@@ -156,7 +156,7 @@ pub enum Extra {
     /// Instances of exception classes.
     Exc(ExcData),
     /// The native object behind an instance of a user subclass of a native type (the
-    /// `Payload::Opaque` deque of `class D(deque)`); the native methods operate on it.
+    /// `Payload::Deque` of `class D(deque)`); the native methods operate on it.
     Native(Rc<Object>),
 }
 

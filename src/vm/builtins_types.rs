@@ -51,6 +51,12 @@ pub struct Types {
     pub exc: Vec<Rc<Object>>,
     /// Types of `Opaque` runtime objects (deque, ...), by Rust type name.
     pub opaque_types: RefCell<Vec<(std::any::TypeId, Rc<Object>)>>,
+    /// The classes of the payloads that native modules define (`collections.deque`,
+    /// `_asyncio.Future`, `_asyncio.Task`), set when the module is made: `type_of`
+    /// answers them with one load (method calls on deques and futures ask it often).
+    pub deque: std::cell::OnceCell<Rc<Object>>,
+    pub future: std::cell::OnceCell<Rc<Object>>,
+    pub task: std::cell::OnceCell<Rc<Object>>,
 }
 
 thread_local! {
@@ -168,6 +174,9 @@ impl Types {
             exc,
             object,
             opaque_types: RefCell::new(vec![]),
+            deque: Default::default(),
+            future: Default::default(),
+            task: Default::default(),
         }
     }
 
@@ -179,6 +188,12 @@ impl Types {
             .find(|(t, _)| *t == id)
             .map(|(_, c)| c.clone())
             .unwrap_or_else(|| self.opaque.clone())
+    }
+
+    /// A native module's class (see `Types::deque`); `object` before the module exists
+    /// (no such payload can exist before then).
+    fn native_class(&self, c: &std::cell::OnceCell<Rc<Object>>) -> Rc<Object> {
+        c.get().unwrap_or(&self.opaque).clone()
     }
 
     pub fn type_of(&self, v: &Value) -> Rc<Object> {
@@ -227,12 +242,9 @@ impl Types {
                 Payload::NotImplemented => self.not_implemented.clone(),
                 Payload::Ellipsis => self.ellipsis.clone(),
                 Payload::Opaque(b) => self.opaque_type((**b.borrow()).type_id()),
-                Payload::Future(_) => {
-                    self.opaque_type(std::any::TypeId::of::<crate::modules::aio::FutureObj>())
-                }
-                Payload::Task(_) => {
-                    self.opaque_type(std::any::TypeId::of::<crate::modules::aio::TaskObj>())
-                }
+                Payload::Deque(_) => self.native_class(&self.deque),
+                Payload::Future(_) => self.native_class(&self.future),
+                Payload::Task(_) => self.native_class(&self.task),
             },
         }
     }

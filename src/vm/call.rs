@@ -465,7 +465,11 @@ impl Vm {
                 self.call_value(func, args, kwnames, from_loop)
             }
             Payload::Type(_) => self.instantiate(o.clone(), args, kwnames, from_loop),
-            Payload::Instance(_) | Payload::Opaque(_) | Payload::Future(_) | Payload::Task(_) => {
+            Payload::Instance(_)
+            | Payload::Opaque(_)
+            | Payload::Deque(_)
+            | Payload::Future(_)
+            | Payload::Task(_) => {
                 if let Some(m) = self.lookup_special(&callable, "__call__") {
                     args.insert(0, callable.clone());
                     return self.call_value(m, args, kwnames, from_loop);

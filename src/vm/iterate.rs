@@ -428,15 +428,7 @@ impl Vm {
                     Payload::Dict(dd) => dd.borrow().len(),
                     _ => 0,
                 },
-                Payload::Opaque(cell)
-                    if cell
-                        .try_borrow()
-                        .is_ok_and(|b| b.is::<crate::modules::collections::Deque>()) =>
-                {
-                    let b = cell.borrow();
-                    b.downcast_ref::<crate::modules::collections::Deque>()
-                        .map_or(0, |d| d.items.len())
-                }
+                Payload::Deque(d) => d.borrow().items.len(),
                 _ => {
                     if let Some(m) = self.lookup_special(v, "__len__") {
                         let r = self.call(&m, vec![v.clone()], &[])?;

@@ -593,13 +593,9 @@ impl Vm {
                     }
                     true
                 }
-                Payload::Opaque(cell) => {
-                    // A deque (asyncio's queues and waiter lists test one often).
-                    if let Ok(b) = cell.try_borrow() {
-                        if let Some(d) = b.downcast_ref::<crate::modules::collections::Deque>() {
-                            return Ok(!d.items.is_empty());
-                        }
-                    }
+                // asyncio's queues and waiter lists test one often.
+                Payload::Deque(d) => !d.borrow().items.is_empty(),
+                Payload::Opaque(_) => {
                     if let Some(m) = self.lookup_special(v, "__len__") {
                         let r = self.call(&m, vec![v.clone()], &[])?;
                         return Ok(self.index_value(&r)? != 0);
@@ -788,7 +784,13 @@ impl Vm {
     fn has_user_eq(&self, v: &Value) -> bool {
         matches!(
             v.payload(),
-            Some(Payload::Instance(_) | Payload::Opaque(_) | Payload::Future(_) | Payload::Task(_))
+            Some(
+                Payload::Instance(_)
+                    | Payload::Opaque(_)
+                    | Payload::Deque(_)
+                    | Payload::Future(_)
+                    | Payload::Task(_)
+            )
         )
     }
 
@@ -877,6 +879,7 @@ impl Vm {
                 }
                 Payload::Instance(_)
                 | Payload::Opaque(_)
+                | Payload::Deque(_)
                 | Payload::Future(_)
                 | Payload::Task(_) => {
                     let t = self.type_of(v);

@@ -50,6 +50,7 @@ impl Vm {
                 match &o.payload {
                     Payload::Instance(_)
                     | Payload::Opaque(_)
+                    | Payload::Deque(_)
                     | Payload::Future(_)
                     | Payload::Task(_) => {
                         if let Some(m) = self.lookup_user_special(v, "__repr__") {
@@ -196,6 +197,7 @@ impl Vm {
             Value::Obj(o) => match &o.payload {
                 Payload::Instance(_)
                 | Payload::Opaque(_)
+                | Payload::Deque(_)
                 | Payload::Future(_)
                 | Payload::Task(_) => {
                     if let Some(m) = self.lookup_user_special(v, "__str__") {

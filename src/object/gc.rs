@@ -87,6 +87,18 @@ pub fn track(o: &Rc<Object>) {
     }
 }
 
+/// `track` without starting a collection (for objects made while another is freed).
+pub(crate) fn track_quietly(o: &Rc<Object>) {
+    if is_container(&o.payload) {
+        let _ = REGISTRY.try_with(|r| {
+            if let Ok(mut r) = r.try_borrow_mut() {
+                o.gc_slot.set(r.tracked.len() as u32);
+                r.tracked.push(Rc::as_ptr(o));
+            }
+        });
+    }
+}
+
 fn min_threshold_cached() -> usize {
     thread_local! {
         static FLOOR: usize = min_threshold();
@@ -352,12 +364,23 @@ fn collect_now() -> usize {
     let mut work = vec![];
     let mut buf = vec![];
     for (i, o) in objs.iter().enumerate() {
-        let Payload::Generator(g) = &o.payload else {
-            continue;
-        };
         if alive[i] {
             continue;
         }
+        // Unreachable instances with `__del__` are finalized first, intact, as in
+        // CPython (PEP 442); a later collection frees them if they stay unreachable.
+        if let Payload::Instance(inst) = &o.payload {
+            if !o.finalized.get() && inst.class.payload_type().has_finalizer() {
+                o.finalized.set(true);
+                let _ = super::FINALIZABLE.try_with(|q| q.borrow_mut().push_back(o.clone()));
+                crate::vm::signal_pending();
+                work.push(i);
+            }
+            continue;
+        }
+        let Payload::Generator(g) = &o.payload else {
+            continue;
+        };
         buf.clear();
         children(o, &mut buf);
         let frame = g.frame.try_borrow_mut().ok().and_then(|mut f| f.take());

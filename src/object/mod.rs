@@ -69,6 +69,9 @@ pub struct Object {
     pub payload: Payload,
     /// Position in the cycle collector's registry (`gc::UNTRACKED` when not tracked).
     pub(crate) gc_slot: Cell<u32>,
+    /// Its class's `__del__` has been called (or queued): as in CPython (PEP 442), an
+    /// object is finalized once, even if `__del__` resurrects it.
+    pub(crate) finalized: Cell<bool>,
 }
 
 impl Drop for Object {
@@ -76,6 +79,56 @@ impl Drop for Object {
         if self.gc_slot.get() != gc::UNTRACKED {
             gc::untrack(self);
         }
+        match &mut self.payload {
+            Payload::Instance(inst)
+                if !self.finalized.get() && inst.class.payload_type().has_finalizer() =>
+            {
+                self.revive_for_finalizer();
+            }
+            // CPython releases a list's or tuple's items from the last one back, which
+            // shows in the order their finalizers run.
+            Payload::List(items) => {
+                let items = items.get_mut();
+                while let Some(v) = items.pop() {
+                    drop(v);
+                }
+            }
+            Payload::Tuple(items) => {
+                let mut items = std::mem::take(items).into_vec();
+                while let Some(v) = items.pop() {
+                    drop(v);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+thread_local! {
+    /// Instances whose class defines `__del__`, freed since the loop last looked: each
+    /// is its payload moved into a new object (the dropped one cannot be resurrected),
+    /// for the dispatch loop to call `__del__` on at the next safe point, in the order
+    /// they were freed.
+    pub(crate) static FINALIZABLE: RefCell<std::collections::VecDeque<Rc<Object>>> =
+        const { RefCell::new(std::collections::VecDeque::new()) };
+}
+
+impl Object {
+    /// A freed instance whose class has `__del__`: queue its state to be finalized.
+    /// Drop cannot run Python code (it can happen inside any borrow), so the call waits
+    /// for the next safe point, which comes before the next instruction.
+    #[cold]
+    #[inline(never)]
+    fn revive_for_finalizer(&mut self) {
+        let payload = std::mem::replace(&mut self.payload, Payload::NotImplemented);
+        let revived = Rc::new(Object {
+            payload,
+            gc_slot: Cell::new(gc::UNTRACKED),
+            finalized: Cell::new(true),
+        });
+        gc::track_quietly(&revived);
+        let _ = FINALIZABLE.try_with(|q| q.borrow_mut().push_back(revived));
+        crate::vm::signal_pending();
     }
 }
 
@@ -145,6 +198,7 @@ impl Object {
         let o = Rc::new(Object {
             payload,
             gc_slot: Cell::new(gc::UNTRACKED),
+            finalized: Cell::new(false),
         });
         gc::track(&o);
         o
@@ -161,6 +215,7 @@ impl Object {
             .write(Object {
                 payload: payload(),
                 gc_slot: Cell::new(gc::UNTRACKED),
+                finalized: Cell::new(false),
             });
         // SAFETY: initialised by the write above.
         let o = unsafe { o.assume_init() };

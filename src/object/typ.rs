@@ -104,6 +104,8 @@ pub struct AttrHooks {
     pub data_descriptors: bool,
     /// Instances are made by `object.__new__` (no class in the MRO overrides it).
     pub object_new: bool,
+    /// The class defines `__del__` in Python.
+    pub del: bool,
 }
 
 pub(crate) type BuildPtrHasher = std::hash::BuildHasherDefault<PtrHasher>;
@@ -263,11 +265,44 @@ impl TypeObj {
             setattr: user("__setattr__"),
             getattr: user("__getattr__"),
             data_descriptors,
+            del: user("__del__"),
             object_new: new_owner.is_none_or(|t| t.kind == TypeKind::Object)
                 && self.builtin_base().is_none(),
         };
         self.cache.hooks.set(Some(h));
         h
+    }
+
+    /// Does the class define `__del__` in Python? Asked as an instance is freed, which
+    /// can happen while a class namespace is being changed: it answers from the cache
+    /// when that is current, and otherwise looks without borrowing a namespace that is
+    /// in use (a namespace being changed is taken not to add `__del__`).
+    pub fn has_finalizer(&self) -> bool {
+        let now = TYPE_EPOCH.with(|e| e.get());
+        if self.cache.epoch.get() == now {
+            if let Some(h) = self.cache.hooks.get() {
+                return h.del;
+            }
+        }
+        let classes = || {
+            std::iter::once(self).chain(self.mro.iter().filter_map(|m| match &m.payload {
+                super::Payload::Type(t) => Some(&**t),
+                _ => None,
+            }))
+        };
+        if classes().all(|t| t.dict.try_borrow().is_ok())
+            && self.cache.entries.try_borrow_mut().is_ok()
+        {
+            return self.attr_hooks().del;
+        }
+        let name = super::PyStr::new("__del__");
+        let defines = |t: &TypeObj| {
+            t.dict.try_borrow().ok().and_then(|d| {
+                d.get_str(&name)
+                    .map(|f| !matches!(f.payload(), Some(super::Payload::Native(_))))
+            })
+        };
+        classes().find_map(defines).unwrap_or(false)
     }
 
     /// The first built-in type in the MRO whose instances carry built-in state pyco

@@ -377,7 +377,13 @@ impl Vm {
         }
         match found {
             Some(ca) => Ok(self.bind(ca, obj)),
-            None if !hooks.getattr && inst.exc().is_none() => Err(self.attr_error(obj, name)),
+            None if !hooks.getattr && inst.exc().is_none() => {
+                // Names every object has (`__class__`, `__dict__`) are answered last.
+                match self.special_attr(obj, n.as_str())? {
+                    Some(v) => Ok(v),
+                    None => Err(self.attr_error(obj, name)),
+                }
+            }
             None => self.getattr(obj, name),
         }
     }

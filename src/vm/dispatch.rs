@@ -1686,6 +1686,7 @@ impl Vm {
             return Err(PyErr::with_args(ExcKind::KeyboardInterrupt, vec![]));
         }
         loop {
+            self.run_finalizers();
             let item = super::generator::FINALIZE_QUEUE.with(|q| q.borrow_mut().pop());
             let Some((frame, kind, to_hook)) = item else {
                 break;
@@ -1720,6 +1721,23 @@ impl Vm {
         }
         crate::modules::aio::report_unretrieved(self);
         Ok(())
+    }
+
+    /// Call `__del__` on the instances freed since the last safe point, in the order
+    /// they were freed (see `Object::revive_for_finalizer`). Errors are reported, as
+    /// CPython reports them, and ignored.
+    fn run_finalizers(&mut self) {
+        while let Some(obj) = crate::object::FINALIZABLE.with(|q| q.borrow_mut().pop_front()) {
+            let obj = Value::Obj(obj);
+            let Some(del) = self.lookup_special(&obj, "__del__") else {
+                continue;
+            };
+            if let Err(e) = self.call(&del, vec![obj], &[]) {
+                let e = self.materialize(e);
+                let what = self.repr(&del).unwrap_or_else(|_| "__del__".into());
+                self.report_unraisable_in(&e, &what);
+            }
+        }
     }
 
     /// Throw `exc` into generator `g` (delegating down a `yield from` chain), running it

@@ -471,9 +471,15 @@ impl Vm {
 
     /// "Exception ignored in: ..." for errors that cannot propagate (finalizers).
     pub fn report_unraisable(&mut self, exc: &Value, what: &str) {
+        self.report_unraisable_in(exc, &format!("<{} object>", what));
+    }
+
+    /// `report_unraisable` naming where it happened in full (`<function A.__del__ at
+    /// 0x...>`).
+    pub fn report_unraisable_in(&mut self, exc: &Value, place: &str) {
         self.flush();
         let text = self.format_exception(exc);
-        eprint!("Exception ignored in: <{} object>\n{}", what, text);
+        eprint!("Exception ignored in: {}\n{}", place, text);
     }
 }
 

@@ -138,10 +138,9 @@ impl CodeObject {
             .collect()
     }
 
-    /// CPython's `co_stacksize` (pyco reserves one more slot than the flow analysis
-    /// finds).
+    /// CPython's `co_stacksize`.
     pub fn co_stacksize(&self) -> u32 {
-        self.max_stack.saturating_sub(1)
+        self.max_stack
     }
 
     /// A copy with extra `co_flags` (what `types.coroutine` does to a generator).

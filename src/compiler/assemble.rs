@@ -674,7 +674,7 @@ pub(super) fn assemble(mut u: Unit, source: Rc<SourceFile>) -> CodeObject {
         posonlyargcount: u.posonlyargcount,
         kwonlyargcount: u.kwonlyargcount,
         flags: u.flags,
-        max_stack: max_depth.max(0) as u32 + 1,
+        max_stack: max_depth.max(0) as u32,
         layout: Default::default(),
         exception_table: table,
         global_cache: (0..n).map(|_| Default::default()).collect(),

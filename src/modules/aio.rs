@@ -38,15 +38,18 @@ enum Callback {
 }
 
 /// A future's done-callbacks. Nearly every future has at most one (the task awaiting
-/// it), kept inline in 24 bytes: a vector allocated per future cost 96 bytes per
-/// waiting task.
+/// it), kept inline: a vector allocated per future cost 96 bytes per waiting task. 16
+/// bytes: the task to wake is an object pointer and the list a thin box, so both fit
+/// beside a Python callback's Value, whose tag tells the four apart.
 #[derive(Default, Clone)]
 enum Callbacks {
     #[default]
     None,
     Py(Value),
-    Wakeup(Value),
-    Many(Box<[Callback]>),
+    Wakeup(Rc<Object>),
+    // A thin pointer (a Vec itself is three words), so that the enum stays 16 bytes.
+    #[allow(clippy::box_collection)]
+    Many(Box<Vec<Callback>>),
 }
 
 impl Callbacks {
@@ -54,14 +57,14 @@ impl Callbacks {
         *self = match std::mem::take(self) {
             Callbacks::None => match cb {
                 Callback::Py(f) => Callbacks::Py(f),
-                Callback::Wakeup(t) => Callbacks::Wakeup(t),
+                Callback::Wakeup(Value::Obj(t)) => Callbacks::Wakeup(t),
+                wakeup => Callbacks::Many(Box::new(vec![wakeup])),
             },
-            Callbacks::Many(v) => {
-                let mut v = v.into_vec();
+            Callbacks::Many(mut v) => {
                 v.push(cb);
-                Callbacks::Many(v.into_boxed_slice())
+                Callbacks::Many(v)
             }
-            one => Callbacks::Many(Box::new([one.into_each().next().unwrap(), cb])),
+            one => Callbacks::Many(Box::new(vec![one.into_each().next().unwrap(), cb])),
         };
     }
 
@@ -70,8 +73,8 @@ impl Callbacks {
         let (one, many) = match self {
             Callbacks::None => (None, Vec::new()),
             Callbacks::Py(f) => (Some(Callback::Py(f)), Vec::new()),
-            Callbacks::Wakeup(t) => (Some(Callback::Wakeup(t)), Vec::new()),
-            Callbacks::Many(v) => (None, v.into_vec()),
+            Callbacks::Wakeup(t) => (Some(Callback::Wakeup(Value::Obj(t))), Vec::new()),
+            Callbacks::Many(v) => (None, *v),
         };
         one.into_iter().chain(many)
     }
@@ -79,7 +82,8 @@ impl Callbacks {
     fn for_each_value(&self, mut f: impl FnMut(&Value)) {
         match self {
             Callbacks::None => {}
-            Callbacks::Py(v) | Callbacks::Wakeup(v) => f(v),
+            Callbacks::Py(v) => f(v),
+            Callbacks::Wakeup(t) => f(&Value::Obj(t.clone())),
             Callbacks::Many(cbs) => {
                 for cb in cbs.iter() {
                     match cb {
@@ -98,7 +102,7 @@ impl Callbacks {
                 c.push(v.pop().unwrap());
                 c
             }
-            _ => Callbacks::Many(v.into_boxed_slice()),
+            _ => Callbacks::Many(Box::new(v)),
         }
     }
 }
@@ -163,7 +167,7 @@ impl Slot {
 }
 
 /// The state of a Future, and the future half of a Task. Kept small: 100,000 waiting
-/// tasks hold 100,000 tasks and as many futures. It is 88 bytes, inline in a Future's
+/// tasks hold 100,000 tasks and as many futures. It is 80 bytes, inline in a Future's
 /// object (`Payload::Future`); fields most futures never use are in `Rare`.
 pub struct Core {
     state: Cell<State>,
@@ -184,6 +188,9 @@ struct Rare {
     cancelled_exc: Slot,
     /// gather()'s future: cancel() cancels the children instead.
     cancel_hook: Slot,
+    /// A task's name, once set or asked for (until then its `TaskObj::number` stands
+    /// for "Task-N").
+    name: Slot,
 }
 
 /// A Core's `Rare` fields, allocated on the first write of a value other than None.
@@ -204,6 +211,7 @@ impl RareBox {
                 cancel_message: Slot::new(Value::None),
                 cancelled_exc: Slot::new(Value::None),
                 cancel_hook: Slot::new(Value::None),
+                name: Slot::new(Value::None),
             })));
         }
         self.peek().expect("just installed")
@@ -253,6 +261,7 @@ impl Core {
                 &r.cancel_message,
                 &r.cancelled_exc,
                 &r.cancel_hook,
+                &r.name,
             ] {
                 v(slot.peek());
             }
@@ -269,6 +278,7 @@ impl Core {
                 &r.cancel_message,
                 &r.cancelled_exc,
                 &r.cancel_hook,
+                &r.name,
             ] {
                 garbage.push(slot.take());
             }
@@ -285,13 +295,15 @@ const EXCEPTION: RareField = |r| &r.exception;
 const CANCEL_MESSAGE: RareField = |r| &r.cancel_message;
 const CANCELLED_EXC: RareField = |r| &r.cancelled_exc;
 const CANCEL_HOOK: RareField = |r| &r.cancel_hook;
+const TASK_NAME: RareField = |r| &r.name;
 
 pub struct FutureObj(Core);
 
 pub struct TaskObj {
     core: Core,
     coro: Slot,
-    name: Slot,
+    /// N of a default name "Task-N" not made yet (0: the name is in `Rare`).
+    number: Cell<u32>,
     fut_waiter: Slot,
     must_cancel: Cell<bool>,
     /// Queued on the ready deque to wake up from `fut_waiter`, which is done (the
@@ -393,11 +405,16 @@ impl TaskObj {
     /// A task's name; a default name is stored as its number until first asked for
     /// (most are never asked for, and 100,000 tasks would keep 100,000 strings).
     fn task_name(&self) -> Value {
-        if let Value::Int(n) = self.name.peek() {
-            let s = Value::string(format!("Task-{}", n));
-            self.name.set(s);
+        let n = self.number.replace(0);
+        if n != 0 {
+            self.set_name(Value::string(format!("Task-{}", n)));
         }
-        self.name.get()
+        self.core.get(TASK_NAME)
+    }
+
+    fn set_name(&self, name: Value) {
+        self.number.set(0);
+        self.core.set(TASK_NAME, name);
     }
 }
 
@@ -1255,7 +1272,7 @@ fn task_methods(t: &std::rc::Rc<crate::object::Object>) {
     add_method(t, "set_name", |vm, a, _| {
         this_task(a)?;
         let s = vm.str_of(a.get(1).unwrap_or(&Value::None))?;
-        this_task(a)?.name.set(Value::string(s));
+        this_task(a)?.set_name(Value::string(s));
         Ok(Value::None)
     });
     add_method(t, "get_context", |_, _, _| Ok(Value::None));
@@ -1370,12 +1387,18 @@ fn task_new(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
     let task = Value::new_obj(Payload::Task(Box::new(TaskObj {
         core: c,
         coro: Slot::new(coro),
-        name: Slot::new(name),
+        number: Cell::new(0),
         fut_waiter: Slot::new(Value::None),
         must_cancel: Cell::new(false),
         woken: Cell::new(false),
         num_cancels: Cell::new(0),
     })));
+    match name {
+        Value::Int(n) if n > 0 && n <= u32::MAX as i64 => {
+            task_of(&task).unwrap().number.set(n as u32)
+        }
+        name => task_of(&task).unwrap().set_name(name),
+    }
     push_ready(&ready, task.clone())?;
     register_task(&task);
     Ok(task)
@@ -1390,7 +1413,7 @@ pub fn visit_future(p: &Payload, out: &mut Vec<Rc<Object>>) {
     match p {
         Payload::Task(t) => {
             t.core.visit(&mut v);
-            for slot in [&t.coro, &t.name, &t.fut_waiter] {
+            for slot in [&t.coro, &t.fut_waiter] {
                 v(slot.peek());
             }
         }
@@ -1484,8 +1507,6 @@ pub fn module(vm: &mut Vm) -> Value {
     let handle = new_type("TaskStepMethWrapper", TypeKind::Opaque, Some(&object));
     {
         let mut ot = vm.types.opaque_types.borrow_mut();
-        ot.push((std::any::TypeId::of::<FutureObj>(), future.clone()));
-        ot.push((std::any::TypeId::of::<TaskObj>(), task.clone()));
         let _ = vm.types.future.set(future.clone());
         let _ = vm.types.task.set(task.clone());
         ot.push((std::any::TypeId::of::<FutureIter>(), iter));

@@ -103,9 +103,26 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Value> {
                         Ok(Value::Int(n as i64))
                     }),
                 ),
-                ("enable", f("enable", |_, _, _| Ok(Value::None))),
-                ("disable", f("disable", |_, _, _| Ok(Value::None))),
-                ("isenabled", f("isenabled", |_, _, _| Ok(Value::Bool(true)))),
+                (
+                    "enable",
+                    f("enable", |_, _, _| {
+                        crate::object::gc::set_enabled(true);
+                        Ok(Value::None)
+                    }),
+                ),
+                (
+                    "disable",
+                    f("disable", |_, _, _| {
+                        crate::object::gc::set_enabled(false);
+                        Ok(Value::None)
+                    }),
+                ),
+                (
+                    "isenabled",
+                    f("isenabled", |_, _, _| {
+                        Ok(Value::Bool(crate::object::gc::is_enabled()))
+                    }),
+                ),
             ],
         ),
         "inspect" => vm.new_module(

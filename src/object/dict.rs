@@ -20,7 +20,10 @@ pub struct Entry {
 
 #[derive(Clone, Default)]
 pub struct Dict {
-    indices: Vec<u32>,
+    /// The hash table: entry numbers by slot (a power-of-two length, fixed until the
+    /// next resize; a boxed slice, 8 bytes smaller than a Vec, which keeps an instance
+    /// and so every object 16 bytes smaller).
+    indices: Box<[u32]>,
     entries: Vec<Entry>,
     used: usize,
     /// Changes whenever an entry is added or removed (not when a value is replaced), so
@@ -50,7 +53,7 @@ impl Dict {
     pub fn with_capacity(n: usize) -> Dict {
         let mut d = Dict::new();
         if n > 0 {
-            d.indices = vec![EMPTY; table_size_for(n)];
+            d.indices = vec![EMPTY; table_size_for(n)].into_boxed_slice();
             d.entries.reserve(n);
         }
         d
@@ -272,7 +275,7 @@ impl Dict {
 
     pub fn clear(&mut self) {
         self.layout = next_layout();
-        self.indices.clear();
+        self.indices = Box::default();
         self.entries.clear();
         self.used = 0;
     }
@@ -282,7 +285,7 @@ impl Dict {
         // inserting n keys costs O(n), not a resize per insert near the load limit.
         let size = ((self.used + 1) * 3).next_power_of_two().max(8);
         self.entries.retain(|e| !e.key.is_null());
-        self.indices = vec![EMPTY; size];
+        self.indices = vec![EMPTY; size].into_boxed_slice();
         for (idx, e) in self.entries.iter().enumerate() {
             let slot = Probe::new(e.hash, size)
                 .find(|&slot| self.indices[slot] == EMPTY)

@@ -19,11 +19,13 @@ struct Registry {
     /// A full collection runs when the live tracked count passes this (twice what
     /// survived the last collection); 0 until first needed, usize::MAX while collecting.
     collect_at: usize,
+    /// `gc.disable()`: no automatic collections (`gc.collect()` still collects).
+    disabled: bool,
 }
 
 thread_local! {
     static REGISTRY: RefCell<Registry> = const {
-        RefCell::new(Registry { tracked: Vec::new(), collect_at: 0 })
+        RefCell::new(Registry { tracked: Vec::new(), collect_at: 0, disabled: false })
     };
 }
 
@@ -79,7 +81,7 @@ pub fn track(o: &Rc<Object>) {
             if r.collect_at == 0 {
                 r.collect_at = min_threshold_cached();
             }
-            r.tracked.len() > r.collect_at
+            r.tracked.len() > r.collect_at && !r.disabled
         });
         if due == Ok(true) {
             collect();
@@ -122,6 +124,16 @@ pub(crate) fn untrack(o: &Object) {
             }
         }
     });
+}
+
+/// `gc.enable()` / `gc.disable()`: automatic collection on or off.
+pub fn set_enabled(on: bool) {
+    REGISTRY.with(|r| r.borrow_mut().disabled = !on);
+}
+
+/// `gc.isenabled()`.
+pub fn is_enabled() -> bool {
+    REGISTRY.with(|r| !r.borrow().disabled)
 }
 
 /// Live tracked objects.

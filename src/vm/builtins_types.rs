@@ -49,7 +49,8 @@ pub struct Types {
     pub ellipsis: Rc<Object>,
     pub opaque: Rc<Object>,
     pub exc: Vec<Rc<Object>>,
-    /// Types of `Opaque` runtime objects (deque, ...), by Rust type name.
+    /// Types of `Opaque` runtime objects (asyncio's handles, async-generator helpers),
+    /// by Rust type.
     pub opaque_types: RefCell<Vec<(std::any::TypeId, Rc<Object>)>>,
     /// The classes of the payloads that native modules define (`collections.deque`,
     /// `_asyncio.Future`, `_asyncio.Task`), set when the module is made: `type_of`

@@ -2107,5 +2107,10 @@ unsafe fn write_value(dst: *mut Value, v: Value) {
 #[cold]
 #[inline(never)]
 fn push_slow(s: &mut Vec<Value>, v: Value) {
+    // Every frame's stack is allocated for its code's `frame_size()`, which the
+    // compiler's flow analysis computes exactly as CPython's co_stacksize: a push
+    // beyond it means that analysis is wrong (then the stack grows, correctly but
+    // slowly). Tests run with debug assertions.
+    debug_assert!(false, "a frame's value stack grew past its frame_size");
     s.push(v)
 }

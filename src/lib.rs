@@ -184,17 +184,37 @@ impl Interpreter {
             _ => return,
         };
         let name = |k: &Value| k.as_pystr().map(|s| s.as_str().to_string());
-        for k in keys
-            .iter()
+        let keys: Vec<Value> = keys
+            .into_iter()
             .filter(|k| name(k).is_some_and(|n| n != "__builtins__"))
-        {
-            vm::dispatch_set_item(&self.main_globals, k.clone(), Value::None);
-            if let Err(e) = self.vm.drain_pending() {
-                let e = self.vm.materialize(e);
-                self.vm.report_unraisable(&e, "module teardown");
-            }
+            .collect();
+        // `__del__` methods and generators' `finally` blocks first, while every global
+        // is still bound: those of garbage cycles left from the run, then those of what
+        // the globals hold.
+        object::gc::collect();
+        self.drain_at_exit();
+        let values: Vec<Value> = keys
+            .iter()
+            .filter_map(|k| vm::namespace_get(&self.main_globals, &name(k)?))
+            .collect();
+        self.vm.finalize_globals(&values);
+        drop(values);
+        self.drain_at_exit();
+        for k in keys {
+            vm::dispatch_set_item(&self.main_globals, k, Value::None);
+            self.drain_at_exit();
         }
+        // Cycles left over from the run: CPython's last collection finalizes them.
+        object::gc::collect();
+        self.drain_at_exit();
         self.flush();
+    }
+
+    fn drain_at_exit(&mut self) {
+        if let Err(e) = self.vm.drain_pending() {
+            let e = self.vm.materialize(e);
+            self.vm.report_unraisable(&e, "module teardown");
+        }
     }
 
     /// Turn an uncaught error into its report and exit code (SystemExit handled like CPython).
@@ -270,9 +290,21 @@ impl Drop for Interpreter {
             }
         }
         object::gc::collect();
-        // Generators freed just now cannot be finalized without a namespace; their
-        // frames must not wait for (and run in) the next interpreter on this thread.
-        let _ = vm::generator::FINALIZE_QUEUE.try_with(|q| std::mem::take(&mut *q.borrow_mut()));
+        // Generators and instances freed just now cannot be finalized without a
+        // namespace; they must not wait for (and run in) the next interpreter on this
+        // thread. Dropping them can queue more, hence the loop.
+        loop {
+            let frames =
+                vm::generator::FINALIZE_QUEUE.try_with(|q| std::mem::take(&mut *q.borrow_mut()));
+            let objects = object::FINALIZABLE.try_with(|q| std::mem::take(&mut *q.borrow_mut()));
+            let empty = frames.as_ref().map_or(true, |f| f.is_empty())
+                && objects.as_ref().map_or(true, |o| o.is_empty());
+            drop(frames);
+            drop(objects);
+            if empty {
+                break;
+            }
+        }
     }
 }
 

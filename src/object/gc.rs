@@ -126,6 +126,12 @@ pub(crate) fn untrack(o: &Object) {
     });
 }
 
+/// The objects `o` refers to, as the collector sees them (for the finalization of a
+/// program's globals at exit).
+pub(crate) fn children_of(o: &Object, out: &mut Vec<Rc<Object>>) {
+    children(o, out)
+}
+
 /// `gc.enable()` / `gc.disable()`: automatic collection on or off.
 pub fn set_enabled(on: bool) {
     REGISTRY.with(|r| r.borrow_mut().disabled = !on);

@@ -276,7 +276,7 @@ impl TypeObj {
     /// Does the class define `__del__` in Python? Asked as an instance is freed, which
     /// can happen while a class namespace is being changed: it answers from the cache
     /// when that is current, and otherwise looks without borrowing a namespace that is
-    /// in use (a namespace being changed is taken not to add `__del__`).
+    /// in use (and answers yes if it cannot tell).
     pub fn has_finalizer(&self) -> bool {
         let now = TYPE_EPOCH.with(|e| e.get());
         if self.cache.epoch.get() == now {
@@ -295,12 +295,15 @@ impl TypeObj {
         {
             return self.attr_hooks().del;
         }
+        // A namespace is being changed (a class attribute rebound drops its old
+        // value): look where possible, and where not, say yes; the finalizer queue
+        // skips an object whose class turns out to have no `__del__`.
         let name = super::PyStr::new("__del__");
-        let defines = |t: &TypeObj| {
-            t.dict.try_borrow().ok().and_then(|d| {
-                d.get_str(&name)
-                    .map(|f| !matches!(f.payload(), Some(super::Payload::Native(_))))
-            })
+        let defines = |t: &TypeObj| match t.dict.try_borrow() {
+            Ok(d) => d
+                .get_str(&name)
+                .map(|f| !matches!(f.payload(), Some(super::Payload::Native(_)))),
+            Err(_) => Some(true),
         };
         classes().find_map(defines).unwrap_or(false)
     }

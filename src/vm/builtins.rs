@@ -2712,7 +2712,11 @@ static LIST_METHODS: &[(&str, NativeFn)] = &[
         Ok(Value::list(this_list(a).borrow().clone()))
     }),
     ("clear", |_, a, _| {
-        this_list(a).borrow_mut().clear();
+        // Released after the borrow, from the last item back, as CPython does.
+        let mut items = std::mem::take(&mut *this_list(a).borrow_mut());
+        while let Some(v) = items.pop() {
+            drop(v);
+        }
         Ok(Value::None)
     }),
 ];

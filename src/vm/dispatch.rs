@@ -1723,23 +1723,6 @@ impl Vm {
         Ok(())
     }
 
-    /// Call `__del__` on the instances freed since the last safe point, in the order
-    /// they were freed (see `Object::revive_for_finalizer`). Errors are reported, as
-    /// CPython reports them, and ignored.
-    fn run_finalizers(&mut self) {
-        while let Some(obj) = crate::object::FINALIZABLE.with(|q| q.borrow_mut().pop_front()) {
-            let obj = Value::Obj(obj);
-            let Some(del) = self.lookup_special(&obj, "__del__") else {
-                continue;
-            };
-            if let Err(e) = self.call(&del, vec![obj], &[]) {
-                let e = self.materialize(e);
-                let what = self.repr(&del).unwrap_or_else(|_| "__del__".into());
-                self.report_unraisable_in(&e, &what);
-            }
-        }
-    }
-
     /// Throw `exc` into generator `g` (delegating down a `yield from` chain), running it
     /// in a nested loop. `finalize` reports errors instead of raising them.
     pub(crate) fn throw_into(

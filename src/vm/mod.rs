@@ -14,6 +14,7 @@ pub mod call;
 mod dispatch;
 pub mod except_star;
 pub mod exception;
+mod finalize;
 pub mod frame;
 pub mod generator;
 pub mod iterate;
@@ -227,6 +228,16 @@ impl Vm {
         self.native_depth += 1;
         let r = self.run_frames(base);
         self.native_depth -= 1;
+        // What the nested run freed as it returned (a temporary of a `__str__` that
+        // print() called) is finalized before the built-in goes on, as CPython does at
+        // once, not at the caller's next instruction.
+        if PENDING.load(Ordering::Relaxed) {
+            if let Err(e) = self.handle_pending_pub() {
+                if r.is_ok() {
+                    return Err(e);
+                }
+            }
+        }
         r
     }
 

@@ -222,8 +222,24 @@ impl Dict {
 
     pub fn set_str(&mut self, key: std::rc::Rc<super::PyStr>, value: Value) {
         let hash = key.hash();
-        let key = Value::Str(key);
-        let _ = self.insert::<()>(hash, key, value, &mut |a, b| Ok(str_eq(a, b)));
+        match self.find_slot::<()>(hash, |e| Ok(str_key_is(&e.key, &key))) {
+            Ok(Some((_, ix))) => self.entries[ix].value = value,
+            _ => self.insert_new(hash, Value::Str(key), value),
+        }
+    }
+
+    /// Set a string key (STORE_ATTR on an instance), cloning the key only when it is new;
+    /// the value it replaced is returned, for the caller to drop after its borrow ends.
+    #[inline]
+    pub fn set_str_ref(&mut self, key: &std::rc::Rc<super::PyStr>, value: Value) -> Option<Value> {
+        let hash = key.hash();
+        match self.find_slot::<()>(hash, |e| Ok(str_key_is(&e.key, key))) {
+            Ok(Some((_, ix))) => Some(std::mem::replace(&mut self.entries[ix].value, value)),
+            _ => {
+                self.insert_new(hash, Value::Str(key.clone()), value);
+                None
+            }
+        }
     }
 
     pub fn remove<E>(
@@ -349,14 +365,6 @@ fn table_size_for(n: usize) -> usize {
         size *= 2;
     }
     size
-}
-
-/// Equality for keys known to be strings (attribute and global dicts).
-pub fn str_eq(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Str(x), Value::Str(y)) => x.as_str() == y.as_str(),
-        _ => false,
-    }
 }
 
 #[cfg(test)]

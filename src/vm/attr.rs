@@ -409,9 +409,8 @@ impl Vm {
                         Some(Payload::Property(_))
                     );
                 if !hooks.setattr && !is_property {
-                    inst.dict
-                        .borrow_mut()
-                        .set_str(name.as_pystr().unwrap().clone(), v);
+                    let old = inst.dict.borrow_mut().set_str_ref(n, v);
+                    drop(old);
                     return Ok(());
                 }
             }

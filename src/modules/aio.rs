@@ -682,7 +682,7 @@ fn new_future(vm: &mut Vm, loop_: Value) -> PyResult<Core> {
     } else {
         loop_
     };
-    let ready = vm.getattr(&loop_, &name!("_ready"))?;
+    let ready = ready_of(vm, &loop_)?;
     Ok(Core::new(loop_, ready))
 }
 
@@ -972,13 +972,49 @@ fn run_entry(vm: &mut Vm, loop_: &Value, h: Value) -> PyResult<()> {
 fn run_ready(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
     let (loop_, ready) = (a[0].clone(), a[1].clone());
     let ntodo = vm.index_value(&a[2])?;
+    // While its ready queue runs, the loop and the queue are at hand for the futures
+    // made meanwhile (`new_future`), without an attribute lookup each.
+    let outer = RUNNING.with(|r| r.replace(Some((loop_.clone(), ready.clone()))));
+    let mut r = Ok(Value::None);
     for _ in 0..ntodo {
-        let Some(h) = collections::with(&ready, |d| d.items.pop_front())? else {
-            break;
+        let h = match collections::with(&ready, |d| d.items.pop_front()) {
+            Ok(Some(h)) => h,
+            Ok(None) => break,
+            Err(e) => {
+                r = Err(e);
+                break;
+            }
         };
-        run_entry(vm, &loop_, h)?;
+        if let Err(e) = run_entry(vm, &loop_, h) {
+            r = Err(e);
+            break;
+        }
     }
-    Ok(Value::None)
+    RUNNING.with(|r| r.replace(outer));
+    r
+}
+
+thread_local! {
+    /// The loop whose ready queue `run_ready` is running, and that queue.
+    static RUNNING: RefCell<Option<(Value, Value)>> = const { RefCell::new(None) };
+}
+
+/// `loop_`'s ready queue: the running one's without a lookup.
+fn ready_of(vm: &mut Vm, loop_: &Value) -> PyResult<Value> {
+    let known = RUNNING.with(|r| {
+        r.borrow()
+            .as_ref()
+            .and_then(|(l, ready)| l.is(loop_).then(|| ready.clone()))
+    });
+    match known {
+        Some(ready) => Ok(ready),
+        None => vm.getattr(loop_, &name!("_ready")),
+    }
+}
+
+/// Is `loop_` running its ready queue (`run_ready`) now?
+fn is_running(loop_: &Value) -> bool {
+    RUNNING.with(|r| r.borrow().as_ref().is_some_and(|(l, _)| l.is(loop_)))
 }
 
 // ----- FutureIter (the awaitable) -----
@@ -1380,9 +1416,12 @@ fn task_new(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
     };
     let loop_ = c.loop_.get();
     let ready = c.ready.get();
-    let closed = vm.getattr(&loop_, &name!("_closed"))?;
-    if vm.truthy(&closed)? {
-        return Err(PyErr::runtime_error("Event loop is closed"));
+    // A loop running its ready queue cannot be closed (close() refuses).
+    if !is_running(&loop_) {
+        let closed = vm.getattr(&loop_, &name!("_closed"))?;
+        if vm.truthy(&closed)? {
+            return Err(PyErr::runtime_error("Event loop is closed"));
+        }
     }
     let task = Value::new_obj(Payload::Task(Box::new(TaskObj {
         core: c,

@@ -179,6 +179,9 @@ fn children(o: &Object, out: &mut Vec<Rc<Object>>) {
                     val(out, v);
                 }
             }
+            if let Some(e) = i.exc() {
+                exc_children(e, out);
+            }
         }
         Payload::Function(f) => {
             out.push(f.globals.clone());
@@ -236,6 +239,29 @@ fn children(o: &Object, out: &mut Vec<Rc<Object>>) {
     }
 }
 
+/// What an exception refers to: its args, cause and context, and the locals its
+/// traceback keeps.
+fn exc_children(e: &super::typ::ExcData, out: &mut Vec<Rc<Object>>) {
+    if let Ok(a) = e.args.try_borrow() {
+        a.iter().for_each(|v| val(out, v));
+    }
+    for link in [&e.cause, &e.context] {
+        if let Ok(l) = link.try_borrow() {
+            l.iter().for_each(|v| val(out, v));
+        }
+    }
+    // Locals shared with a copy of the traceback (`__traceback__` read or assigned)
+    // are not this exception's alone: counting them here could make a live object
+    // look unreferenced, so they are left as held from outside.
+    if let Ok(tb) = e.traceback.try_borrow() {
+        for entry in tb.iter() {
+            if let Some(l) = entry.locals.as_ref().filter(|l| Rc::strong_count(l) == 1) {
+                l.iter().for_each(|v| val(out, v));
+            }
+        }
+    }
+}
+
 /// For native payloads' visitors: push `v` if it is an object.
 pub fn visit_value(out: &mut Vec<Rc<Object>>, v: &Value) {
     val(out, v)
@@ -277,6 +303,18 @@ fn clear(o: &Object) {
                 let old = std::mem::take(&mut *d);
                 drop(d);
                 drop(old);
+            }
+            // An exception keeps its args and chain (what finalizers run after this,
+            // like a task's "exception was never retrieved", still show); the frames'
+            // locals its traceback keeps are what closes a cycle through it.
+            if let Some(e) = i.exc() {
+                if let Ok(mut tb) = e.traceback.try_borrow_mut() {
+                    for entry in tb.iter_mut() {
+                        if let Some(locals) = entry.locals.take() {
+                            garbage.extend(locals.iter().cloned());
+                        }
+                    }
+                }
             }
         }
         Payload::Cell(c) => {

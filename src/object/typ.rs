@@ -135,6 +135,10 @@ impl std::hash::Hasher for PtrHasher {
 pub struct TbEntry {
     pub code: Rc<CodeObject>,
     pub ip: u32,
+    /// The fast locals of the frame the exception left (CPython's traceback keeps the
+    /// frame, so what its locals refer to lives until the exception is freed: a
+    /// `__del__` runs after the `except` block that caught it, not before).
+    pub locals: Option<Rc<[Value]>>,
 }
 
 #[derive(Default)]

@@ -97,6 +97,7 @@ impl Vm {
                 }
             }
             let ret = f.ret.clone();
+            self.keep_frame_locals(&exc, &mut f);
             self.free_frame(f);
             if matches!(ret, Ret::ThrownSend { .. }) {
                 self.chain_to_own_exception(&exc);

@@ -90,7 +90,34 @@ impl Vm {
     pub fn add_traceback(&mut self, exc: &Value, code: Rc<crate::bytecode::CodeObject>, ip: u32) {
         if let Some(Payload::Instance(i)) = exc.payload() {
             if let Some(d) = i.exc() {
-                d.traceback.borrow_mut().push(TbEntry { code, ip });
+                d.traceback.borrow_mut().push(TbEntry {
+                    code,
+                    ip,
+                    locals: None,
+                });
+            }
+        }
+    }
+
+    /// The frame `exc` just left for good: its locals go to the traceback entry made for
+    /// it (the last one), dropped when the exception is.
+    pub(crate) fn keep_frame_locals(&mut self, exc: &Value, frame: &mut super::frame::Frame) {
+        let nl = frame.nlocalsplus().min(frame.stack.len());
+        // The value stack above the locals is released now, from the top, as CPython's
+        // unwinding pops it.
+        while frame.stack.len() > nl {
+            frame.stack.pop();
+        }
+        if nl == 0 {
+            return;
+        }
+        if let Some(Payload::Instance(i)) = exc.payload() {
+            if let Some(d) = i.exc() {
+                if let Some(last) = d.traceback.borrow_mut().last_mut() {
+                    if Rc::ptr_eq(&last.code, &frame.code) && last.locals.is_none() {
+                        last.locals = Some(frame.stack.drain(..).collect());
+                    }
+                }
             }
         }
     }

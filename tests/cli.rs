@@ -187,6 +187,25 @@ fn subclassing_a_builtin_pyco_lacks_is_a_clear_error() {
 }
 
 #[test]
+fn assigning_class_or_dict_of_an_instance_is_a_clear_error() {
+    // CPython retypes the object or swaps its namespace; pyco cannot, and says so
+    // instead of storing a plain attribute of that name. Re-assigning its own class
+    // changes nothing, so it works.
+    for (program, what) in [
+        ("class P: pass\nclass Q: pass\np = P()\np.__class__ = P\nprint('same')\np.__class__ = Q\n", "__class__"),
+        ("class P: pass\np = P()\nprint('same')\np.__dict__ = {'a': 1}\n", "__dict__"),
+    ] {
+        let o = pyco(&["-c", program]);
+        assert_eq!(o.status.code(), Some(1));
+        assert_eq!(String::from_utf8_lossy(&o.stdout), "same\n");
+        assert_eq!(
+            last_stderr_line(&o),
+            format!("TypeError: pyco does not support assigning {what} yet")
+        );
+    }
+}
+
+#[test]
 fn except_star_syntax_errors_are_rendered_at_the_clause() {
     // Mixing except and except* points at the second kind's keyword, as CPython does.
     let o = pyco(&[

@@ -223,6 +223,22 @@ impl Vm {
                     }
                     return Ok(());
                 }
+                // CPython gives these two a meaning pyco does not have: say so rather
+                // than store a plain attribute of that name.
+                match n.as_str() {
+                    "__class__" if !matches!(&v, Value::Obj(c) if Rc::ptr_eq(c, &inst.class)) => {
+                        return Err(PyErr::type_error(
+                            "pyco does not support assigning __class__ yet",
+                        ));
+                    }
+                    "__dict__" => {
+                        return Err(PyErr::type_error(
+                            "pyco does not support assigning __dict__ yet",
+                        ));
+                    }
+                    "__class__" => return Ok(()),
+                    _ => {}
+                }
                 inst.dict
                     .borrow_mut()
                     .set_str(name.as_pystr().unwrap().clone(), v);
@@ -410,6 +426,9 @@ impl Vm {
                     );
                 if !hooks.setattr && !is_property {
                     let old = inst.dict.borrow_mut().set_str_ref(n, v);
+                    if old.is_none() && n.as_str().starts_with("__") {
+                        return refuse_special_store(inst, n);
+                    }
                     drop(old);
                     return Ok(());
                 }
@@ -452,6 +471,25 @@ impl Vm {
         }
         Ok((self.getattr(&obj, name)?, None))
     }
+}
+
+/// A new instance attribute `__class__` or `__dict__` just stored by STORE_ATTR's fast
+/// path: CPython gives them a meaning pyco does not have (see `Vm::setattr`), so the
+/// store is taken back and refused, unless it re-assigns the instance's own class.
+#[cold]
+#[inline(never)]
+fn refuse_special_store(inst: &crate::object::Instance, n: &Rc<PyStr>) -> PyResult<()> {
+    let what = n.as_str();
+    if what != "__class__" && what != "__dict__" {
+        return Ok(());
+    }
+    let v = inst.dict.borrow_mut().remove_str(n);
+    if what == "__class__" && matches!(&v, Some(Value::Obj(c)) if Rc::ptr_eq(c, &inst.class)) {
+        return Ok(());
+    }
+    Err(PyErr::type_error(format!(
+        "pyco does not support assigning {what} yet"
+    )))
 }
 
 /// `lookup_cached` of `name` on the class `cls` through an inline cache (LOAD_METHOD's,

@@ -10,6 +10,24 @@ use std::rc::Rc;
 pub struct Deque {
     pub items: VecDeque<Value>,
     pub maxlen: Option<usize>,
+    /// Moves on every change but a replaced item or a reversal, as CPython's
+    /// `state`: an iterator made before a change raises "deque mutated during
+    /// iteration".
+    pub state: u64,
+}
+
+impl Deque {
+    pub fn new(items: VecDeque<Value>, maxlen: Option<usize>) -> Deque {
+        Deque {
+            items,
+            maxlen,
+            state: 0,
+        }
+    }
+
+    fn changed(&mut self) {
+        self.state = self.state.wrapping_add(1);
+    }
 }
 
 /// The deque inside `v`: a deque itself, or the native part of an instance of a
@@ -36,6 +54,7 @@ pub fn with<R>(v: &Value, f: impl FnOnce(&mut Deque) -> R) -> PyResult<R> {
 }
 
 fn push(d: &mut Deque, v: Value, left: bool) {
+    d.changed();
     if d.maxlen == Some(0) {
         return;
     }
@@ -50,6 +69,36 @@ fn push(d: &mut Deque, v: Value, left: bool) {
             d.items.pop_front();
         }
     }
+}
+
+/// `iter(d)` / `reversed(d)`: reads the deque by position as it goes, and stops with
+/// "deque mutated during iteration" once the deque changes (CPython's iterators).
+fn deque_iter(d: &Value, reverse: bool) -> PyResult<Value> {
+    let state = with(d, |dq| dq.state)?;
+    Ok(Value::new_obj(Payload::Iter(RefCell::new(
+        crate::object::IterState::Deque {
+            deque: d.clone(),
+            idx: 0,
+            state,
+            reverse,
+        },
+    ))))
+}
+
+/// The next item of a deque iterator (see `deque_iter`).
+pub fn iter_next(d: &Value, idx: &mut usize, state: u64, reverse: bool) -> PyResult<Option<Value>> {
+    with(d, |dq| {
+        if dq.state != state {
+            return Err(PyErr::runtime_error("deque mutated during iteration"));
+        }
+        let n = dq.items.len();
+        if *idx >= n {
+            return Ok(None);
+        }
+        let at = if reverse { n - 1 - *idx } else { *idx };
+        *idx += 1;
+        Ok(Some(dq.items[at].clone()))
+    })?
 }
 
 fn snapshot(v: &Value) -> PyResult<Vec<Value>> {
@@ -144,7 +193,7 @@ fn norm_index(d: &Deque, i: i64) -> Option<usize> {
 fn copy(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     let (items, maxlen) = with(v, |d| (d.items.clone(), d.maxlen))?;
     if let Some(Payload::Deque(_)) = v.payload() {
-        return Ok(new_deque(Deque { items, maxlen }));
+        return Ok(new_deque(Deque::new(items, maxlen)));
     }
     let cls = Value::Obj(vm.type_of(v));
     let mut args = vec![v.clone()];
@@ -158,6 +207,7 @@ fn repeat(vm: &mut Vm, d: &Value, n: &Value) -> PyResult<()> {
     let n = vm.index_value(n)?;
     with(d, |d| {
         if n <= 0 {
+            d.changed();
             d.items.clear();
             return;
         }
@@ -254,6 +304,7 @@ fn init(vm: &mut Vm, d: &Value, a: &[Value], k: &[Value]) -> PyResult<()> {
         _ => None,
     };
     let old = with(d, |d| {
+        d.changed();
         d.maxlen = maxlen;
         std::mem::take(&mut d.items)
     })?;
@@ -284,10 +335,7 @@ pub fn deque_type(vm: &mut Vm) -> Rc<Object> {
         &t,
         "__new__",
         crate::vm::builtins::module_fn("__new__", |vm, a, k| {
-            let d = new_deque(Deque {
-                items: VecDeque::new(),
-                maxlen: None,
-            });
+            let d = new_deque(Deque::new(VecDeque::new(), None));
             let deque_t = vm.types.deque.get().cloned();
             match (a.first().and_then(|c| c.as_obj()), deque_t) {
                 // deque.__new__(D) for a subclass D: an empty deque inside a D instance
@@ -326,12 +374,18 @@ pub fn deque_type(vm: &mut Vm) -> Rc<Object> {
         with(&a[0], |d| push(d, a[1].clone(), true)).map(|_| Value::None)
     });
     add_method(&t, "pop", |_, a, _| {
-        with(&a[0], |d| d.items.pop_back())?
-            .ok_or_else(|| PyErr::index_error("pop from an empty deque"))
+        with(&a[0], |d| {
+            d.changed();
+            d.items.pop_back()
+        })?
+        .ok_or_else(|| PyErr::index_error("pop from an empty deque"))
     });
     add_method(&t, "popleft", |_, a, _| {
-        with(&a[0], |d| d.items.pop_front())?
-            .ok_or_else(|| PyErr::index_error("pop from an empty deque"))
+        with(&a[0], |d| {
+            d.changed();
+            d.items.pop_front()
+        })?
+        .ok_or_else(|| PyErr::index_error("pop from an empty deque"))
     });
     add_method(&t, "extend", |vm, a, _| {
         one("extend", a)?;
@@ -344,7 +398,12 @@ pub fn deque_type(vm: &mut Vm) -> Rc<Object> {
         with(&a[0], |d| items.into_iter().for_each(|v| push(d, v, true))).map(|_| Value::None)
     });
     add_method(&t, "clear", |_, a, _| {
-        with(&a[0], |d| d.items.clear()).map(|_| Value::None)
+        let old = with(&a[0], |d| {
+            d.changed();
+            std::mem::take(&mut d.items)
+        })?;
+        drop(old);
+        Ok(Value::None)
     });
     add_method(&t, "rotate", |vm, a, k| {
         no_kw("rotate", k)?;
@@ -354,6 +413,7 @@ pub fn deque_type(vm: &mut Vm) -> Rc<Object> {
             None => 1,
         };
         with(&a[0], |d| {
+            d.changed();
             let len = d.items.len() as i64;
             if len > 0 {
                 let k = n.rem_euclid(len) as usize;
@@ -368,15 +428,8 @@ pub fn deque_type(vm: &mut Vm) -> Rc<Object> {
     add_method(&t, "__len__", |_, a, _| {
         with(&a[0], |d| Value::Int(d.items.len() as i64))
     });
-    add_method(&t, "__iter__", |vm, a, _| {
-        let items = snapshot(&a[0])?;
-        vm.get_iter(&Value::list(items))
-    });
-    add_method(&t, "__reversed__", |vm, a, _| {
-        let mut items = snapshot(&a[0])?;
-        items.reverse();
-        vm.get_iter(&Value::list(items))
-    });
+    add_method(&t, "__iter__", |_, a, _| deque_iter(&a[0], false));
+    add_method(&t, "__reversed__", |_, a, _| deque_iter(&a[0], true));
     add_method(&t, "__getitem__", |vm, a, _| {
         arg(a, 1, "__getitem__")?;
         let i = seq_index(vm, &a[1])?;
@@ -397,8 +450,12 @@ pub fn deque_type(vm: &mut Vm) -> Rc<Object> {
     add_method(&t, "__delitem__", |vm, a, _| {
         arg(a, 1, "__delitem__")?;
         let i = seq_index(vm, &a[1])?;
-        let old = with(&a[0], |d| norm_index(d, i).and_then(|j| d.items.remove(j)))?
-            .ok_or_else(|| PyErr::index_error("deque index out of range"))?;
+        let old = with(&a[0], |d| {
+            let j = norm_index(d, i)?;
+            d.changed();
+            d.items.remove(j)
+        })?
+        .ok_or_else(|| PyErr::index_error("deque index out of range"))?;
         drop(old);
         Ok(Value::None)
     });
@@ -426,7 +483,10 @@ pub fn deque_type(vm: &mut Vm) -> Rc<Object> {
                 return Err(PyErr::index_error("deque mutated during remove()."));
             }
             if found {
-                let old = with(&a[0], |d| d.items.remove(i))?;
+                let old = with(&a[0], |d| {
+                    d.changed();
+                    d.items.remove(i)
+                })?;
                 drop(old);
                 return Ok(Value::None);
             }
@@ -487,6 +547,7 @@ pub fn deque_type(vm: &mut Vm) -> Rc<Object> {
             }
             let n = d.items.len() as i64;
             let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
+            d.changed();
             d.items.insert(j as usize, a[2].clone());
             Ok(Value::None)
         })?

@@ -69,6 +69,13 @@ pub enum IterState {
         f: Value,
         sentinel: Value,
     },
+    /// A deque by position, in either direction; ends if the deque changes.
+    Deque {
+        deque: Value,
+        idx: usize,
+        state: u64,
+        reverse: bool,
+    },
     Exhausted,
 }
 
@@ -95,6 +102,8 @@ impl IterState {
             IterState::Reversed { .. } => "list_reverseiterator",
             IterState::GetItem { .. } => "iterator",
             IterState::Callable { .. } => "callable_iterator",
+            IterState::Deque { reverse: false, .. } => "_deque_iterator",
+            IterState::Deque { reverse: true, .. } => "_deque_reverse_iterator",
             IterState::Exhausted => "iterator",
         }
     }

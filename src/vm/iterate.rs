@@ -218,6 +218,12 @@ impl Vm {
                 *idx += 1;
                 Ok(v)
             }
+            IterState::Deque {
+                deque,
+                idx,
+                state,
+                reverse,
+            } => crate::modules::collections::iter_next(deque, idx, *state, *reverse),
             IterState::Reversed { seq, idx } => {
                 if *idx == 0 {
                     return Ok(None);

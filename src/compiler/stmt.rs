@@ -532,34 +532,14 @@ impl<'a> Compiler<'a> {
                 Some(name) => {
                     let cleanup_end = self.new_label();
                     self.store_name(name)?;
-                    self.push_handler(cleanup_end, true, 0);
-                    self.u().fblocks.push(FBlock::HandlerCleanup {
-                        name: Some(name.clone()),
-                    });
-                    self.stmts(&h.body)?;
-                    self.u().fblocks.pop();
-                    self.u().line = 0;
-                    self.pop_handler();
+                    self.handler_body(h, cleanup_end)?;
                     self.pop_handler();
                     self.emit(Op::PopExcept, 0);
                     self.clear_handler_name(name)?;
                     self.emit_jump(Op::JumpForward, end);
-                    // Re-push the outer cleanup handler for the artificial except path.
+                    // The artificial except path is inside the outer cleanup handler.
                     self.bind(cleanup_end);
-                    let outer = *self
-                        .u()
-                        .handlers
-                        .iter()
-                        .rev()
-                        .find(|hh| hh.label == cleanup)
-                        .unwrap();
-                    let idx = self
-                        .u()
-                        .handlers
-                        .iter()
-                        .rposition(|hh| hh.label == outer.label)
-                        .unwrap() as u32;
-                    self.u().handler_stack.push(idx);
+                    self.reenter_handler(cleanup);
                     self.clear_handler_name(name)?;
                     self.emit(Op::ReRaise, 1);
                 }
@@ -573,13 +553,7 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::PopExcept, 0);
                     self.emit_jump(Op::JumpForward, end);
                     // Code after this point is still inside the cleanup handler.
-                    let idx = self
-                        .u()
-                        .handlers
-                        .iter()
-                        .rposition(|hh| hh.label == cleanup)
-                        .unwrap() as u32;
-                    self.u().handler_stack.push(idx);
+                    self.reenter_handler(cleanup);
                 }
             }
             self.bind(next);
@@ -646,14 +620,7 @@ impl<'a> Compiler<'a> {
                 Some(name) => self.store_name(name)?,
                 None => self.emit(Op::PopTop, 0),
             }
-            self.push_handler(cleanup_end, true, 0);
-            self.u().fblocks.push(FBlock::HandlerCleanup {
-                name: h.name.clone(),
-            });
-            self.stmts(&h.body)?;
-            self.u().fblocks.pop();
-            self.pop_handler();
-            self.u().line = 0;
+            self.handler_body(h, cleanup_end)?;
             if let Some(name) = &h.name {
                 self.clear_handler_name(name)?;
             }
@@ -703,6 +670,32 @@ impl<'a> Compiler<'a> {
         self.stmts(orelse)?;
         self.bind(end);
         Ok(())
+    }
+
+    /// An except clause's body, under the handler at `cleanup_end` (which clears the
+    /// clause's name if the body raises); leaves line 0 for the artificial code after.
+    fn handler_body(&mut self, h: &ast::ExceptHandler, cleanup_end: Label) -> CResult {
+        self.push_handler(cleanup_end, true, 0);
+        self.u().fblocks.push(FBlock::HandlerCleanup {
+            name: h.name.clone(),
+        });
+        self.stmts(&h.body)?;
+        self.u().fblocks.pop();
+        self.pop_handler();
+        self.u().line = 0;
+        Ok(())
+    }
+
+    /// Code after a jump out of a handler's body is again inside the handler at
+    /// `label` (the most recent one with that label).
+    fn reenter_handler(&mut self, label: Label) {
+        let idx = self
+            .u()
+            .handlers
+            .iter()
+            .rposition(|hh| hh.label == label)
+            .expect("the handler was pushed") as u32;
+        self.u().handler_stack.push(idx);
     }
 
     /// The body of a `try` with handlers at `except` (SETUP_FINALLY ... POP_BLOCK).

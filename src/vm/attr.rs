@@ -223,21 +223,8 @@ impl Vm {
                     }
                     return Ok(());
                 }
-                // CPython gives these two a meaning pyco does not have: say so rather
-                // than store a plain attribute of that name.
-                match n.as_str() {
-                    "__class__" if !matches!(&v, Value::Obj(c) if Rc::ptr_eq(c, &inst.class)) => {
-                        return Err(PyErr::type_error(
-                            "pyco does not support assigning __class__ yet",
-                        ));
-                    }
-                    "__dict__" => {
-                        return Err(PyErr::type_error(
-                            "pyco does not support assigning __dict__ yet",
-                        ));
-                    }
-                    "__class__" => return Ok(()),
-                    _ => {}
+                if let Some(r) = special_store(inst, n.as_str(), &v) {
+                    return r;
                 }
                 inst.dict
                     .borrow_mut()
@@ -473,23 +460,36 @@ impl Vm {
     }
 }
 
-/// A new instance attribute `__class__` or `__dict__` just stored by STORE_ATTR's fast
-/// path: CPython gives them a meaning pyco does not have (see `Vm::setattr`), so the
-/// store is taken back and refused, unless it re-assigns the instance's own class.
+/// Storing `__class__` or `__dict__` on an instance: CPython retypes the object or
+/// swaps its namespace, which pyco cannot do, so it says so rather than store a plain
+/// attribute of that name (re-assigning the instance's own class changes nothing).
+/// None for any other name.
+fn special_store(inst: &crate::object::Instance, n: &str, v: &Value) -> Option<PyResult<()>> {
+    match n {
+        "__class__" if matches!(v, Value::Obj(c) if Rc::ptr_eq(c, &inst.class)) => Some(Ok(())),
+        "__class__" | "__dict__" => Some(Err(PyErr::type_error(format!(
+            "pyco does not support assigning {n} yet"
+        )))),
+        _ => None,
+    }
+}
+
+/// A new attribute whose name starts with `__`, just stored by STORE_ATTR's fast path
+/// (which does not look at names): taken back if `special_store` refuses it.
 #[cold]
 #[inline(never)]
 fn refuse_special_store(inst: &crate::object::Instance, n: &Rc<PyStr>) -> PyResult<()> {
-    let what = n.as_str();
-    if what != "__class__" && what != "__dict__" {
+    let Some(v) = inst.dict.borrow().get_str(n).cloned() else {
         return Ok(());
+    };
+    match special_store(inst, n.as_str(), &v) {
+        Some(r) => {
+            let old = inst.dict.borrow_mut().remove_str(n);
+            drop(old);
+            r
+        }
+        None => Ok(()),
     }
-    let v = inst.dict.borrow_mut().remove_str(n);
-    if what == "__class__" && matches!(&v, Some(Value::Obj(c)) if Rc::ptr_eq(c, &inst.class)) {
-        return Ok(());
-    }
-    Err(PyErr::type_error(format!(
-        "pyco does not support assigning {what} yet"
-    )))
 }
 
 /// `lookup_cached` of `name` on the class `cls` through an inline cache (LOAD_METHOD's,

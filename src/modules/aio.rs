@@ -1403,15 +1403,19 @@ fn task_new(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
     }
     let loop_ = kwarg(&kws, "loop").cloned().unwrap_or(Value::None);
     let c = new_future(vm, loop_)?;
-    let name = match kwarg(&kws, "name") {
-        Some(n) if !n.is_none() => Value::string(vm.str_of(n)?),
+    // A default name is kept as its number: the "Task-N" string is made when first
+    // asked for.
+    let (number, name) = match kwarg(&kws, "name") {
+        Some(n) if !n.is_none() => (0, Value::string(vm.str_of(n)?)),
         _ => {
-            // The number alone: the "Task-N" string is made when first asked for.
             let n = TASK_COUNTER.with(|c| {
                 c.set(c.get() + 1);
                 c.get()
             });
-            Value::Int(n as i64)
+            match u32::try_from(n) {
+                Ok(k) => (k, Value::None),
+                Err(_) => (0, Value::string(format!("Task-{n}"))),
+            }
         }
     };
     let loop_ = c.loop_.get();
@@ -1426,17 +1430,14 @@ fn task_new(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
     let task = Value::new_obj(Payload::Task(Box::new(TaskObj {
         core: c,
         coro: Slot::new(coro),
-        number: Cell::new(0),
+        number: Cell::new(number),
         fut_waiter: Slot::new(Value::None),
         must_cancel: Cell::new(false),
         woken: Cell::new(false),
         num_cancels: Cell::new(0),
     })));
-    match name {
-        Value::Int(n) if n > 0 && n <= u32::MAX as i64 => {
-            task_of(&task).unwrap().number.set(n as u32)
-        }
-        name => task_of(&task).unwrap().set_name(name),
+    if !name.is_none() {
+        task_of(&task).unwrap().set_name(name);
     }
     push_ready(&ready, task.clone())?;
     register_task(&task);

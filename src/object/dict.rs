@@ -221,11 +221,7 @@ impl Dict {
     }
 
     pub fn set_str(&mut self, key: std::rc::Rc<super::PyStr>, value: Value) {
-        let hash = key.hash();
-        match self.find_slot::<()>(hash, |e| Ok(str_key_is(&e.key, &key))) {
-            Ok(Some((_, ix))) => self.entries[ix].value = value,
-            _ => self.insert_new(hash, Value::Str(key), value),
-        }
+        drop(self.set_str_ref(&key, value));
     }
 
     /// Set a string key (STORE_ATTR on an instance), cloning the key only when it is new;

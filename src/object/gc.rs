@@ -126,12 +126,6 @@ pub(crate) fn untrack(o: &Object) {
     });
 }
 
-/// The objects `o` refers to, as the collector sees them (for the finalization of a
-/// program's globals at exit).
-pub(crate) fn children_of(o: &Object, out: &mut Vec<Rc<Object>>) {
-    children(o, out)
-}
-
 /// `gc.enable()` / `gc.disable()`: automatic collection on or off.
 pub fn set_enabled(on: bool) {
     REGISTRY.with(|r| r.borrow_mut().disabled = !on);
@@ -149,7 +143,7 @@ pub fn tracked_count() -> usize {
 
 /// Push the objects `o` refers to. A borrow that fails (a container being mutated by
 /// the code that called us) is skipped: its children then count as externally held.
-fn children(o: &Object, out: &mut Vec<Rc<Object>>) {
+pub(crate) fn children(o: &Object, out: &mut Vec<Rc<Object>>) {
     match &o.payload {
         Payload::List(l) => {
             if let Ok(l) = l.try_borrow() {

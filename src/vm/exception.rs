@@ -142,21 +142,17 @@ impl Vm {
     /// `exc.__traceback__ = tb` (and `with_traceback`): None clears it; a value read
     /// from `__traceback__` copies its entries.
     pub fn set_traceback(&mut self, exc: &Value, tb: &Value) -> PyResult<()> {
-        let entries = match tb.payload() {
-            _ if tb.is_none() => Vec::new(),
-            Some(Payload::Opaque(b)) => match b.borrow().downcast_ref::<TracebackMarker>() {
-                Some(m) => m.0.clone(),
-                None => {
-                    return Err(PyErr::type_error(
-                        "__traceback__ must be a traceback or None",
-                    ))
-                }
-            },
-            _ => {
-                return Err(PyErr::type_error(
-                    "__traceback__ must be a traceback or None",
-                ))
-            }
+        let entries = if tb.is_none() {
+            Vec::new()
+        } else {
+            let read = match tb.payload() {
+                Some(Payload::Opaque(b)) => b
+                    .borrow()
+                    .downcast_ref::<TracebackMarker>()
+                    .map(|m| m.0.clone()),
+                _ => None,
+            };
+            read.ok_or_else(|| PyErr::type_error("__traceback__ must be a traceback or None"))?
         };
         if let Some(Payload::Instance(i)) = exc.payload() {
             if let Some(d) = i.exc() {

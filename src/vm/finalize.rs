@@ -63,7 +63,7 @@ impl Vm {
                 // Popped in reverse: a list's last item is finalized first, as CPython
                 // releases them; a dict's (and an instance's attributes) in order.
                 let from = stack.len();
-                crate::object::gc::children_of(&o, &mut stack);
+                crate::object::gc::children(&o, &mut stack);
                 if matches!(o.payload, Payload::Dict(_) | Payload::Instance(_)) {
                     stack[from..].reverse();
                 }

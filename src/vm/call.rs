@@ -1,7 +1,7 @@
 //! Calls: argument binding, frame push for Python functions, natives, classes.
 
 use super::dispatch::CallOutcome;
-use super::frame::{Frame, Ret};
+use super::frame::{truncate_values, Frame, Ret};
 use super::{Completion, Vm};
 use crate::bytecode::{flags, Opcode};
 use crate::object::{
@@ -267,7 +267,7 @@ impl Vm {
             frame.stack.set_len(at + nargs);
         }
         nargs += at;
-        caller.stack.truncate(base);
+        truncate_values(&mut caller.stack, base);
         if let Some(inst) = result {
             caller.stack.push(inst);
         }

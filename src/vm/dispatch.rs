@@ -282,51 +282,40 @@ impl Vm {
                     push!(self.unary_invert(v)?);
                 }
                 Opcode::BinaryOp => {
+                    // Small ints are read in place and the result written over the
+                    // left operand: one read and one write of the stack length, where
+                    // two pops and a push chain three through memory.
+                    if let Some(r) =
+                        top_int_pair(&stack!()).and_then(|(x, y)| int_binary(x, y, arg))
+                    {
+                        replace_top_pair(&mut stack!(), Value::Int(r));
+                        continue;
+                    }
                     let b = pop!();
                     let a = pop!();
-                    let r = match (&a, &b, arg) {
-                        (Value::Int(x), Value::Int(y), 0 | 13) => match x.checked_add(*y) {
-                            Some(r) => Value::Int(r),
-                            None => self.binary_op(a, b, arg)?,
-                        },
-                        (Value::Int(x), Value::Int(y), 10 | 23) => match x.checked_sub(*y) {
-                            Some(r) => Value::Int(r),
-                            None => self.binary_op(a, b, arg)?,
-                        },
-                        (Value::Int(x), Value::Int(y), 5 | 18) => match x.checked_mul(*y) {
-                            Some(r) => Value::Int(r),
-                            None => self.binary_op(a, b, arg)?,
-                        },
-                        // Python's floor modulo and division: the result takes the
-                        // divisor's sign. Zero and overflow go the general way.
-                        (Value::Int(x), Value::Int(y), 6 | 19) if *y != 0 && *y != -1 => {
-                            let r = x % y;
-                            Value::Int(if r != 0 && (r ^ y) < 0 { r + y } else { r })
-                        }
-                        (Value::Int(x), Value::Int(y), 2 | 15) if *y != 0 && *y != -1 => {
-                            let q = x / y;
-                            Value::Int(if x % y != 0 && (x ^ y) < 0 { q - 1 } else { q })
-                        }
-                        (Value::Int(x), Value::Int(y), 1 | 14) => Value::Int(x & y),
-                        (Value::Int(x), Value::Int(y), 7 | 20) => Value::Int(x | y),
-                        (Value::Int(x), Value::Int(y), 12 | 25) => Value::Int(x ^ y),
-                        _ => self.binary_op(a, b, arg)?,
-                    };
-                    push!(r);
+                    push!(self.binary_op(a, b, arg)?);
                 }
                 Opcode::CompareOp => {
-                    let b = pop!();
-                    let a = pop!();
-                    let r = match (&a, &b) {
-                        (Value::Int(x), Value::Int(y)) => Value::Bool(match arg {
-                            0 => x < y,
-                            1 => x <= y,
-                            2 => x == y,
-                            3 => x != y,
-                            4 => x > y,
-                            _ => x >= y,
-                        }),
-                        _ => self.compare(a, b, arg)?,
+                    let r = match top_int_pair(&stack!()) {
+                        Some((x, y)) => {
+                            let t = match arg {
+                                0 => x < y,
+                                1 => x <= y,
+                                2 => x == y,
+                                3 => x != y,
+                                4 => x > y,
+                                _ => x >= y,
+                            };
+                            // Both operands are ints: dropping them is forgetting them.
+                            let s = &mut stack!();
+                            unsafe { s.set_len(s.len() - 2) };
+                            Value::Bool(t)
+                        }
+                        None => {
+                            let b = pop!();
+                            let a = pop!();
+                            self.compare(a, b, arg)?
+                        }
                     };
                     // Fused with a following conditional jump on a bool result (what
                     // CPython 3.11 specialises as COMPARE_OP_*_JUMP); dis is unchanged.
@@ -2097,4 +2086,51 @@ fn push_slow(s: &mut Vec<Value>, v: Value) {
     // slowly). Tests run with debug assertions.
     debug_assert!(false, "a frame's value stack grew past its frame_size");
     s.push(v)
+}
+
+/// The two topmost values, when both are small ints.
+#[inline(always)]
+fn top_int_pair(s: &[Value]) -> Option<(i64, i64)> {
+    match s {
+        [.., Value::Int(x), Value::Int(y)] => Some((*x, *y)),
+        _ => None,
+    }
+}
+
+/// BINARY_OP on two small ints, when the result is a small int too (None: overflow,
+/// division by zero or an operator done the general way).
+#[inline(always)]
+fn int_binary(x: i64, y: i64, op: u32) -> Option<i64> {
+    match op {
+        0 | 13 => x.checked_add(y),
+        10 | 23 => x.checked_sub(y),
+        5 | 18 => x.checked_mul(y),
+        // Python's floor modulo and division: the result takes the divisor's sign.
+        6 | 19 if y != 0 && y != -1 => {
+            let r = x % y;
+            Some(if r != 0 && (r ^ y) < 0 { r + y } else { r })
+        }
+        2 | 15 if y != 0 && y != -1 => {
+            let q = x / y;
+            Some(if x % y != 0 && (x ^ y) < 0 { q - 1 } else { q })
+        }
+        1 | 14 => Some(x & y),
+        7 | 20 => Some(x | y),
+        12 | 25 => Some(x ^ y),
+        _ => None,
+    }
+}
+
+/// Replace the two topmost values, which `top_int_pair` found to be ints (so nothing
+/// needs dropping), by `v`.
+#[inline(always)]
+fn replace_top_pair(s: &mut Vec<Value>, v: Value) {
+    let len = s.len();
+    debug_assert!(len >= 2 && matches!(s[len - 2], Value::Int(_)));
+    // SAFETY: len >= 2 (top_int_pair matched two values); slot len-2 holds an int,
+    // which has no destructor, and slot len-1 (an int) is forgotten by set_len.
+    unsafe {
+        write_value(s.as_mut_ptr().add(len - 2), v);
+        s.set_len(len - 1);
+    }
 }

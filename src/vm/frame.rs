@@ -56,3 +56,24 @@ impl Frame {
         self.code.nlocalsplus()
     }
 }
+
+/// `Vec::truncate` for a frame's values, inlined into the call and return paths: the
+/// generic slice drop is an out-of-line loop that cost about 30 instructions per call
+/// even when the slots dropped are two NULLs (callgrind, fib). Values are dropped first
+/// to last, as CPython clears a frame's locals (it shows in `__del__` order).
+#[inline(always)]
+pub(crate) fn truncate_values(stack: &mut Vec<Value>, len: usize) {
+    let old = stack.len();
+    if old <= len {
+        return;
+    }
+    // SAFETY: slots len..old are initialised; the length is cut first, so each is
+    // dropped exactly once and none is reachable through the vector meanwhile.
+    unsafe {
+        stack.set_len(len);
+        let p = stack.as_mut_ptr();
+        for i in len..old {
+            std::ptr::drop_in_place(p.add(i));
+        }
+    }
+}

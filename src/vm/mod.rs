@@ -275,7 +275,7 @@ impl Vm {
     /// Return a finished frame to the pool; its locals are dropped now.
     #[inline]
     pub(crate) fn free_frame(&mut self, mut f: Box<Frame>) {
-        f.stack.clear();
+        frame::truncate_values(&mut f.stack, 0);
         if f.locals.is_some() {
             f.locals = None;
         }

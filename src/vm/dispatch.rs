@@ -398,17 +398,26 @@ impl Vm {
                     if v.is_null() {
                         return Err(unbound_local(code, arg));
                     }
-                    push!(v);
                     // LOAD_FAST pairs (`a + b`, call arguments) and LOAD_FAST, LOAD_CONST
                     // run as one step, as CPython 3.11's LOAD_FAST__LOAD_FAST and
-                    // LOAD_FAST__LOAD_CONST do; dis is unchanged.
+                    // LOAD_FAST__LOAD_CONST do, pushing both with one write of the
+                    // stack length; dis is unchanged.
                     let next = code.instrs[ip];
                     if next.op == Opcode::LoadFast {
-                        fused_load_fast!(next.arg);
-                    } else if next.op == Opcode::LoadConst {
-                        push!(code.consts[next.arg as usize].clone());
                         ip += 1;
                         self.steps += 1;
+                        let w = stack!()[next.arg as usize].clone();
+                        if w.is_null() {
+                            cur!().ip = ip;
+                            return Err(unbound_local(code, next.arg));
+                        }
+                        push_pair(&mut stack!(), v, w);
+                    } else if next.op == Opcode::LoadConst {
+                        ip += 1;
+                        self.steps += 1;
+                        push_pair(&mut stack!(), v, code.consts[next.arg as usize].clone());
+                    } else {
+                        push!(v);
                     }
                 }
                 Opcode::StoreFast => {
@@ -2132,5 +2141,22 @@ fn replace_top_pair(s: &mut Vec<Value>, v: Value) {
     unsafe {
         write_value(s.as_mut_ptr().add(len - 2), v);
         s.set_len(len - 1);
+    }
+}
+
+/// Push two values with one check of the capacity and one write of the length.
+#[inline(always)]
+fn push_pair(s: &mut Vec<Value>, a: Value, b: Value) {
+    let len = s.len();
+    if s.capacity() - len < 2 {
+        push_slow(s, a);
+        return push_slow(s, b);
+    }
+    // SAFETY: len + 2 <= capacity, so both slots exist and are uninitialised.
+    unsafe {
+        let p = s.as_mut_ptr().add(len);
+        write_value(p, a);
+        write_value(p.add(1), b);
+        s.set_len(len + 2);
     }
 }

@@ -353,76 +353,17 @@ pub fn collect() -> usize {
 }
 
 fn collect_now() -> usize {
-    let objs: Vec<Rc<Object>> = REGISTRY.with(|r| {
-        r.borrow()
-            .tracked
-            .iter()
-            .map(|&p| {
-                // SAFETY: registered objects are alive; take a strong reference.
-                unsafe {
-                    Rc::increment_strong_count(p);
-                    Rc::from_raw(p)
-                }
-            })
-            .collect()
-    });
-    // Each tracked object knows its registry slot, which is its index in `objs`. The
-    // scratch below is sized per tracked object, and a full collection of 400,000 of
-    // them was 7 MiB of memory.py's peak: 4-byte counts and indices, 1-byte marks.
-    let index = |c: &Rc<Object>| -> Option<u32> {
-        let slot = c.gc_slot.get() as usize;
-        (slot < objs.len() && Rc::ptr_eq(&objs[slot], c)).then_some(slot as u32)
-    };
-    // References from outside the tracked set: the count minus our own `objs` entry
-    // minus references from other tracked objects.
-    let mut refs: Vec<i32> = objs
-        .iter()
-        .map(|o| (Rc::strong_count(o) - 1).min(i32::MAX as usize) as i32)
-        .collect();
-    let mut buf = vec![];
-    for o in &objs {
-        buf.clear();
-        children(o, &mut buf);
-        for c in &buf {
-            if let Some(j) = index(c) {
-                refs[j as usize] -= 1;
-            }
-        }
+    let garbage = REGISTRY.with(|r| unreachable_objects(&r.borrow().tracked));
+    if garbage.is_empty() {
+        return 0;
     }
-    // Everything reachable from an externally referenced object is alive.
-    const ALIVE: u8 = 1;
-    const KEEP: u8 = 2;
-    let mut mark = vec![0u8; objs.len()];
-    let mut work: Vec<u32> = (0..objs.len() as u32)
-        .filter(|&i| refs[i as usize] > 0)
-        .collect();
-    drop(refs);
-    for &i in &work {
-        mark[i as usize] = ALIVE;
-    }
-    while let Some(i) = work.pop() {
-        buf.clear();
-        children(&objs[i as usize], &mut buf);
-        for c in &buf {
-            if let Some(j) = index(c) {
-                if mark[j as usize] & ALIVE == 0 {
-                    mark[j as usize] |= ALIVE;
-                    work.push(j);
-                }
-            }
-        }
-    }
-    drop(buf);
     // Unreachable generators suspended in a try run their `finally` first (PEP 442):
     // their frames are queued for the next safe point. What those frames can reach is
     // left intact for them (CPython likewise spares what a finalizer resurrects); it is
     // freed by reference counting once they finish, or by a later collection.
-    let mut work: Vec<u32> = vec![];
+    let mut spared: Vec<Rc<Object>> = vec![];
     let mut buf = vec![];
-    for (i, o) in objs.iter().enumerate() {
-        if mark[i] & ALIVE != 0 {
-            continue;
-        }
+    for o in &garbage {
         // Unreachable instances with `__del__` are finalized first, intact, as in
         // CPython (PEP 442); a later collection frees them if they stay unreachable.
         if let Payload::Instance(inst) = &o.payload {
@@ -430,7 +371,7 @@ fn collect_now() -> usize {
                 o.finalized.set(true);
                 let _ = super::FINALIZABLE.try_with(|q| q.borrow_mut().push_back(o.clone()));
                 crate::vm::signal_pending();
-                work.push(i as u32);
+                spared.push(o.clone());
             }
             continue;
         }
@@ -444,34 +385,125 @@ fn collect_now() -> usize {
             let queued = g.retire(frame);
             g.state.set(crate::vm::generator::GenState::Closed);
             if queued {
-                work.extend(buf.iter().filter_map(&index));
+                spared.append(&mut buf);
             }
         }
     }
-    while let Some(i) = work.pop() {
-        let m = &mut mark[i as usize];
-        if *m != 0 {
-            continue;
-        }
-        *m = KEEP;
-        buf.clear();
-        children(&objs[i as usize], &mut buf);
-        work.extend(buf.iter().filter_map(&index));
-    }
     drop(buf);
-    drop(work);
-    let dead: Vec<Rc<Object>> = objs
-        .iter()
-        .zip(&mark)
-        .filter(|&(_, m)| *m == 0)
-        .map(|(o, _)| o.clone())
+    let keep = spared_garbage(&garbage, spared);
+    let dead: Vec<Rc<Object>> = garbage
+        .into_iter()
+        .zip(keep)
+        .filter(|&(_, k)| !k)
+        .map(|(o, _)| o)
         .collect();
-    drop(objs);
     let n = dead.len();
     for o in &dead {
         clear(o);
     }
     n
+}
+
+/// Which of `garbage` is reachable from `spared` (objects left intact for finalizers
+/// that have yet to run). Usually nothing is spared, and no lookup table is made.
+fn spared_garbage(garbage: &[Rc<Object>], mut work: Vec<Rc<Object>>) -> Vec<bool> {
+    let mut keep = vec![false; garbage.len()];
+    if work.is_empty() {
+        return keep;
+    }
+    let mut by_address: Vec<(*const Object, u32)> = garbage
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (Rc::as_ptr(o), i as u32))
+        .collect();
+    by_address.sort_unstable();
+    let index = |c: &Rc<Object>| {
+        by_address
+            .binary_search_by_key(&Rc::as_ptr(c), |&(p, _)| p)
+            .ok()
+            .map(|at| by_address[at].1 as usize)
+    };
+    let mut buf = vec![];
+    while let Some(o) = work.pop() {
+        let Some(i) = index(&o) else { continue };
+        if std::mem::replace(&mut keep[i], true) {
+            continue;
+        }
+        buf.clear();
+        children(&o, &mut buf);
+        work.append(&mut buf);
+    }
+    keep
+}
+
+/// Trial deletion over the registry: the tracked objects that no reference from outside
+/// the tracked set reaches, directly or through others, each with a strong reference.
+///
+/// Nothing is created or freed while this runs (`children` hands out clones whose
+/// originals stay alive), so the registry's pointers are read in place: the scratch is
+/// one 4-byte count per tracked object and a depth-first stack, where a copy of the
+/// registry, a mark byte each and a list of every externally held object were 7 MiB
+/// of memory.py's peak at 400,000 objects.
+fn unreachable_objects(objs: &[*const Object]) -> Vec<Rc<Object>> {
+    // SAFETY (both closures): registered objects are alive while their pointers are in
+    // the registry, and this function frees nothing.
+    let object = |i: usize| -> &Object { unsafe { &*objs[i] } };
+    let index = |c: &Rc<Object>| -> Option<usize> {
+        let slot = c.gc_slot.get() as usize;
+        (slot < objs.len() && std::ptr::eq(objs[slot], Rc::as_ptr(c))).then_some(slot)
+    };
+    // References from outside the tracked set: the count minus references from other
+    // tracked objects. Then REACHABLE marks what such references keep alive.
+    const REACHABLE: i32 = i32::MIN;
+    let mut refs: Vec<i32> = objs
+        .iter()
+        .map(|&p| {
+            // SAFETY: as above; the Rc made from the pointer is never dropped.
+            let rc = std::mem::ManuallyDrop::new(unsafe { Rc::from_raw(p) });
+            Rc::strong_count(&rc).min(i32::MAX as usize) as i32
+        })
+        .collect();
+    let mut buf = vec![];
+    for i in 0..objs.len() {
+        buf.clear();
+        children(object(i), &mut buf);
+        for c in &buf {
+            if let Some(j) = index(c) {
+                refs[j] -= 1;
+            }
+        }
+    }
+    let mut stack: Vec<u32> = vec![];
+    for root in 0..objs.len() {
+        if refs[root] <= 0 {
+            continue;
+        }
+        refs[root] = REACHABLE;
+        stack.push(root as u32);
+        while let Some(i) = stack.pop() {
+            buf.clear();
+            children(object(i as usize), &mut buf);
+            for c in &buf {
+                if let Some(j) = index(c) {
+                    if refs[j] != REACHABLE {
+                        refs[j] = REACHABLE;
+                        stack.push(j as u32);
+                    }
+                }
+            }
+        }
+    }
+    drop(buf);
+    (0..objs.len())
+        .filter(|&i| refs[i] != REACHABLE)
+        .map(|i| {
+            // SAFETY: a live registered object; this takes a new strong reference.
+            unsafe {
+                Rc::increment_strong_count(objs[i]);
+                Rc::from_raw(objs[i])
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

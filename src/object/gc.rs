@@ -217,8 +217,7 @@ pub(crate) fn children(o: &Object, out: &mut Vec<Rc<Object>>) {
             if let Ok(f) = g.frame.try_borrow() {
                 if let Some(f) = f.as_ref() {
                     out.push(f.globals.clone());
-                    out.extend(f.locals.iter().cloned());
-                    out.extend(f.gen.iter().cloned());
+                    out.extend(f.link().cloned());
                     f.stack.iter().for_each(|v| val(out, v));
                 }
             }

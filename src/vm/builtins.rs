@@ -1727,8 +1727,12 @@ fn bi_globals(vm: &mut Vm, _: &[Value], _: &[Value]) -> PyResult<Value> {
 
 fn bi_locals(vm: &mut Vm, _: &[Value], _: &[Value]) -> PyResult<Value> {
     let f = vm.frames.last().unwrap();
-    if let Some(l) = &f.locals {
+    if let Some(l) = f.locals() {
         return Ok(Value::Obj(l.clone()));
+    }
+    // Module level: the namespace is the globals.
+    if f.code.flags & crate::bytecode::flags::OPTIMIZED == 0 {
+        return Ok(Value::Obj(f.globals.clone()));
     }
     let mut d = Dict::new();
     for (i, n) in f.code.varnames.iter().enumerate() {

@@ -16,15 +16,7 @@ fn new_blank_frame() -> Box<Frame> {
         static BLANK: (Rc<crate::bytecode::CodeObject>, Rc<Object>) = blank_parts();
     }
     let (code, globals) = BLANK.with(|b| (b.0.clone(), b.1.clone()));
-    Box::new(Frame {
-        code,
-        ip: 0,
-        stack: Vec::new(),
-        globals,
-        locals: None,
-        ret: Ret::Call,
-        gen: None,
-    })
+    Box::new(Frame::new(code, globals, None, Ret::Call, Vec::new()))
 }
 
 fn blank_parts() -> (Rc<crate::bytecode::CodeObject>, Rc<Object>) {

@@ -65,7 +65,7 @@ impl Vm {
             }
             // No handler: the frame is finished.
             let mut f = self.frames.pop().unwrap();
-            let kind = match f.gen.take() {
+            let kind = match f.take_gen() {
                 Some(g) => {
                     let gen = gen_of(&g);
                     gen.state.set(GenState::Closed);
@@ -465,7 +465,7 @@ impl Vm {
                 }
                 Opcode::LoadName => {
                     let name = &code.names[arg as usize];
-                    let locals = cur!().locals.clone();
+                    let locals = cur!().locals().cloned();
                     let found = locals.as_ref().and_then(|l| dict_get_str(l, name));
                     let v = match found {
                         Some(v) => v,
@@ -480,13 +480,13 @@ impl Vm {
                     let v = pop!();
                     let name = code.names[arg as usize].clone();
                     let f = cur!();
-                    let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                    let ns = f.locals().cloned().unwrap_or_else(|| f.globals.clone());
                     dict_set_str(&ns, name, v);
                 }
                 Opcode::DeleteName => {
                     let name = code.names[arg as usize].clone();
                     let f = cur!();
-                    let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                    let ns = f.locals().cloned().unwrap_or_else(|| f.globals.clone());
                     if !dict_del_str(&ns, &name) {
                         return Err(name_error(&name));
                     }
@@ -503,7 +503,7 @@ impl Vm {
                 Opcode::LoadDeref | Opcode::LoadClassderef => {
                     if instr.op == Opcode::LoadClassderef {
                         let name = code.localsplus_name(arg as usize).clone();
-                        let locals = cur!().locals.clone();
+                        let locals = cur!().locals().cloned();
                         if let Some(v) = locals
                             .as_ref()
                             .and_then(|l| dict_get_str(l, &Value::str(&name)))
@@ -701,7 +701,7 @@ impl Vm {
                     let v = pop!();
                     // Fast path: a plain call returns into the frame below.
                     if matches!(cur!().ret, Ret::Call)
-                        && cur!().gen.is_none()
+                        && cur!().is_plain()
                         && self.frames.len() > base + 1
                     {
                         let f = self.frames.pop().unwrap();
@@ -1005,7 +1005,7 @@ impl Vm {
                 Opcode::PushExcInfo => {
                     let exc = pop!();
                     let mut prev = std::mem::replace(&mut self.exc_info, exc.clone());
-                    if let Some(g) = &cur!().gen {
+                    if let Some(g) = cur!().gen() {
                         let gen = gen_of(g);
                         if !gen.has_own_exc.replace(true) {
                             prev = Value::None;
@@ -1016,7 +1016,7 @@ impl Vm {
                 }
                 Opcode::PopExcept => {
                     let mut prev = pop!();
-                    if let Some(g) = &cur!().gen {
+                    if let Some(g) = cur!().gen() {
                         let gen = gen_of(g);
                         gen.has_own_exc.set(!prev.is_none());
                         if prev.is_none() {
@@ -1032,7 +1032,7 @@ impl Vm {
                     // The clause body handles the matched part (sys.exc_info()).
                     if !matched.is_none() {
                         self.exc_info = matched.clone();
-                        if let Some(g) = &cur!().gen {
+                        if let Some(g) = cur!().gen() {
                             gen_of(g).has_own_exc.set(true);
                         }
                     }
@@ -1184,7 +1184,7 @@ impl Vm {
                             _ => vec![],
                         };
                         let f = cur!();
-                        let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                        let ns = f.locals().cloned().unwrap_or_else(|| f.globals.clone());
                         for (k, v) in items {
                             if k.as_pystr().is_some_and(|s| !s.as_str().starts_with('_')) {
                                 dict_set_str(&ns, k, v);
@@ -1194,7 +1194,7 @@ impl Vm {
                 }
                 Opcode::SetupAnnotations => {
                     let f = cur!();
-                    let ns = f.locals.clone().unwrap_or_else(|| f.globals.clone());
+                    let ns = f.locals().cloned().unwrap_or_else(|| f.globals.clone());
                     if dict_get_str(&ns, &Value::str("__annotations__")).is_none() {
                         dict_set_str(&ns, Value::str("__annotations__"), Value::dict(Dict::new()));
                     }
@@ -1235,7 +1235,7 @@ impl Vm {
     /// RETURN_VALUE: pop the frame and deliver `v` according to how it was entered.
     fn finish_frame(&mut self, v: Value, base: usize) -> PyResult<Option<Completion>> {
         let mut f = self.frames.pop().unwrap();
-        if let Some(g) = f.gen.take() {
+        if let Some(g) = f.take_gen() {
             let gen = gen_of(&g);
             gen.state.set(GenState::Closed);
             self.exc_info = gen.exc_state.replace(Value::None);
@@ -1314,7 +1314,7 @@ impl Vm {
     /// YIELD_VALUE: suspend the top frame into its generator and deliver `v`.
     fn yield_frame(&mut self, v: Value, base: usize) -> PyResult<Option<Completion>> {
         let top = self.frames.last_mut().unwrap();
-        let g = match (top.gen.take(), &top.ret) {
+        let g = match (top.take_gen(), &top.ret) {
             (Some(g), _) => g,
             (None, &Ret::AwaitedCall { send_ip }) => self.make_awaited_coroutine(send_ip),
             // Only a compiler bug could get here; say so instead of aborting.
@@ -1500,7 +1500,7 @@ impl Vm {
         };
         *gen.exc_state.borrow_mut() = outer;
         gen.state.set(GenState::Running);
-        f.gen = Some(g);
+        f.set_gen(g);
         Ok(f)
     }
 
@@ -1815,7 +1815,7 @@ impl Vm {
     /// the generator's own handled exception, when it has one (CPython's
     /// _PyErr_ChainStackItem in gen_send_ex2).
     fn chain_to_own_exception(&mut self, exc: &Value) {
-        let Some(g) = self.frames.last().and_then(|f| f.gen.clone()) else {
+        let Some(g) = self.frames.last().and_then(|f| f.gen().cloned()) else {
             return;
         };
         if gen_of(&g).has_own_exc.get() && !self.exc_info.is_none() {

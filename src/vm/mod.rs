@@ -204,9 +204,11 @@ impl Vm {
         Object::new(Payload::Dict(std::cell::RefCell::new(d)))
     }
 
-    /// Run a module-level code object in `globals`.
+    /// Run a module-level code object in `globals`. Its frame has no separate locals
+    /// (the *_NAME instructions use the globals then), so a REPL input with a top-level
+    /// `await`, a coroutine frame, has room for its coroutine.
     pub fn run_code(&mut self, code: Rc<CodeObject>, globals: Rc<Object>) -> PyResult<Value> {
-        let mut frame = self.alloc_frame(code, globals.clone(), Some(globals), Ret::Entry);
+        let mut frame = self.alloc_frame(code, globals, None, Ret::Entry);
         let nl = frame.nlocalsplus();
         frame.stack.resize(nl, Value::Null);
         match self.run_frame(frame)? {
@@ -255,20 +257,18 @@ impl Vm {
                 f.stack.reserve(cap);
                 f.code = code;
                 f.globals = globals;
-                f.locals = locals;
+                f.set_locals(locals);
                 f.ret = ret;
                 f.ip = 0;
                 f
             }
-            None => Box::new(Frame {
+            None => Box::new(Frame::new(
                 code,
-                ip: 0,
-                stack: Vec::with_capacity(cap),
                 globals,
                 locals,
                 ret,
-                gen: None,
-            }),
+                Vec::with_capacity(cap),
+            )),
         }
     }
 
@@ -276,12 +276,7 @@ impl Vm {
     #[inline]
     pub(crate) fn free_frame(&mut self, mut f: Box<Frame>) {
         frame::truncate_values(&mut f.stack, 0);
-        if f.locals.is_some() {
-            f.locals = None;
-        }
-        if f.gen.is_some() {
-            f.gen = None;
-        }
+        f.clear_link();
         if self.frame_pool.len() < 64 && f.stack.capacity() <= 256 {
             self.frame_pool.push(f);
         }

@@ -1640,29 +1640,6 @@ class TaskGroup:
 # 3. SYNCHRONISATION PRIMITIVES AND QUEUES
 # =====================================================================
 
-if hasattr(_deque, 'remove'):
-    def _dq_remove(dq, value):
-        dq.remove(value)
-else:
-    def _dq_remove(dq, value):
-        # deque.remove() for interpreters whose deque lacks it
-        if dq and dq[0] is value:
-            dq.popleft()
-            return
-        i = 0
-        for x in dq:
-            if x is value or x == value:
-                if i == 0:
-                    dq.popleft()
-                else:
-                    dq.rotate(-i)
-                    dq.popleft()
-                    dq.rotate(i)
-                return
-            i += 1
-        raise ValueError('deque.remove(x): x not in deque')
-
-
 class _LoopBoundMixin:
     _loop = None
 
@@ -1729,7 +1706,7 @@ class Lock(_ContextManagerMixin, _LoopBoundMixin):
             try:
                 await fut
             finally:
-                _dq_remove(self._waiters, fut)
+                self._waiters.remove(fut)
         except CancelledError:
             if not self._locked:
                 self._wake_up_first()
@@ -1787,7 +1764,7 @@ class Event(_LoopBoundMixin):
             await fut
             return True
         finally:
-            _dq_remove(self._waiters, fut)
+            self._waiters.remove(fut)
 
 
 class Condition(_ContextManagerMixin, _LoopBoundMixin):
@@ -1819,7 +1796,7 @@ class Condition(_ContextManagerMixin, _LoopBoundMixin):
                 await fut
                 return True
             finally:
-                _dq_remove(self._waiters, fut)
+                self._waiters.remove(fut)
         finally:
             cancelled = False
             while True:
@@ -1984,7 +1961,7 @@ class Semaphore(_ContextManagerMixin, _LoopBoundMixin):
             try:
                 await fut
             finally:
-                _dq_remove(self._waiters, fut)
+                self._waiters.remove(fut)
         except CancelledError:
             if not fut.cancelled():
                 self._value += 1
@@ -2101,7 +2078,7 @@ class Queue(_LoopBoundMixin):
             except BaseException:
                 putter.cancel()
                 try:
-                    _dq_remove(self._putters, putter)
+                    self._putters.remove(putter)
                 except ValueError:
                     pass
                 if not self.full() and not putter.cancelled():
@@ -2127,7 +2104,7 @@ class Queue(_LoopBoundMixin):
             except BaseException:
                 getter.cancel()
                 try:
-                    _dq_remove(self._getters, getter)
+                    self._getters.remove(getter)
                 except ValueError:
                     pass
                 if not self.empty() and not getter.cancelled():

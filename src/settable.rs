@@ -272,9 +272,8 @@ fn insert_clean<K>(table: &mut [Slot<K>], mask: usize, hash: i64, key: K) {
 /// table is built and mutated with the same sequence of operations (see the
 /// module docs for which method corresponds to which CPython operation).
 pub struct SetTable<K> {
+    /// Its length, a power of two, is the table size (CPython's `mask + 1`).
     table: Vec<Slot<K>>,
-    /// Table size - 1.
-    mask: usize,
     /// Active + dummy slots.
     fill: usize,
     /// Active slots.
@@ -289,7 +288,6 @@ impl<K: Clone> Clone for SetTable<K> {
     fn clone(&self) -> Self {
         SetTable {
             table: self.table.clone(),
-            mask: self.mask,
             fill: self.fill,
             used: self.used,
             finger: self.finger,
@@ -347,11 +345,16 @@ impl<K: Clone> SetTable<K> {
     pub fn new() -> Self {
         SetTable {
             table: empty_slots(SET_MINSIZE),
-            mask: SET_MINSIZE - 1,
             fill: 0,
             used: 0,
             finger: 0,
         }
+    }
+
+    /// Table size - 1 (the table's length is kept a power of two).
+    #[inline]
+    fn mask(&self) -> usize {
+        self.table.len() - 1
     }
 
     /// Same as [`SetTable::new`]: CPython never presizes a fresh set when
@@ -383,7 +386,7 @@ impl<K: Clone> SetTable<K> {
 
     /// Number of slots (`mask + 1`).
     pub fn table_size(&self) -> usize {
-        self.mask + 1
+        self.mask() + 1
     }
 
     /// Active plus dummy slots (`fill`).
@@ -411,7 +414,7 @@ impl<K: Clone> SetTable<K> {
     /// `RuntimeError("Set changed size during iteration")` when it differs.
     pub fn next_entry(&self, pos: usize) -> Option<(usize, i64, &K)> {
         let mut i = pos;
-        while i <= self.mask {
+        while i <= self.mask() {
             if let Slot::Active(h, k) = &self.table[i] {
                 return Some((i + 1, *h, k));
             }
@@ -436,7 +439,7 @@ impl<K: Clone> SetTable<K> {
 
     /// `set_lookkey`: index of the active slot holding a key equal to `key`.
     fn lookup<E>(&self, hash: i64, key: &K, eq: &mut EqFn<'_, K, E>) -> Result<Option<usize>, E> {
-        let mask = self.mask as u64;
+        let mask = self.mask() as u64;
         let mut perturb = hash as u64;
         let mut i = (hash as u64) & mask;
         loop {
@@ -465,7 +468,7 @@ impl<K: Clone> SetTable<K> {
     #[cfg(test)]
     fn check_invariants(&self) {
         assert!(self.table.len().is_power_of_two() && self.table.len() >= SET_MINSIZE);
-        assert_eq!(self.table.len(), self.mask + 1);
+        assert_eq!(self.table.len(), self.mask() + 1);
         let active = self
             .table
             .iter()
@@ -485,7 +488,7 @@ impl<K: Clone> SetTable<K> {
             let Slot::Active(hash, _) = slot else {
                 continue;
             };
-            let mask = self.mask as u64;
+            let mask = self.mask() as u64;
             let mut perturb = *hash as u64;
             let mut i = (*hash as u64) & mask;
             'search: loop {
@@ -515,16 +518,16 @@ impl<K: Clone> SetTable<K> {
         while newsize <= minused {
             newsize <<= 1;
         }
-        if newsize == SET_MINSIZE && self.mask == SET_MINSIZE - 1 && self.fill == self.used {
+        if newsize == SET_MINSIZE && self.mask() == SET_MINSIZE - 1 && self.fill == self.used {
             // Small table staying small with no dummies: CPython returns early.
             return;
         }
         let old = std::mem::replace(&mut self.table, empty_slots(newsize));
-        self.mask = newsize - 1;
         self.fill = self.used;
+        let mask = self.mask();
         for slot in old {
             if let Slot::Active(h, k) = slot {
-                insert_clean(&mut self.table, self.mask, h, k);
+                insert_clean(&mut self.table, mask, h, k);
             }
         }
     }
@@ -549,7 +552,7 @@ impl<K: Clone> SetTable<K> {
 
     pub fn insert<E>(&mut self, hash: i64, key: K, eq: &mut EqFn<'_, K, E>) -> Result<bool, E> {
         debug_assert!(hash != -1, "-1 is not a valid Python hash");
-        let mask = self.mask as u64;
+        let mask = self.mask() as u64;
         let mut perturb = hash as u64;
         let mut i = (hash as u64) & mask;
         let mut freeslot: Option<usize> = None;
@@ -587,7 +590,7 @@ impl<K: Clone> SetTable<K> {
         self.table[empty_at] = Slot::Active(hash, key);
         self.fill += 1;
         self.used += 1;
-        if self.fill * 5 >= self.mask * 3 {
+        if self.fill * 5 >= self.mask() * 3 {
             self.resize(growth_target(self.used));
         }
         Ok(true)
@@ -640,10 +643,10 @@ impl<K: Clone> SetTable<K> {
         if self.used == 0 {
             return None;
         }
-        let mut i = self.finger & self.mask;
+        let mut i = self.finger & self.mask();
         while !matches!(self.table[i], Slot::Active(..)) {
             i += 1;
-            if i > self.mask {
+            if i > self.mask() {
                 i = 0;
             }
         }
@@ -659,7 +662,6 @@ impl<K: Clone> SetTable<K> {
     /// The pop finger is kept, as in CPython.
     pub fn clear(&mut self) {
         self.table = empty_slots(SET_MINSIZE);
-        self.mask = SET_MINSIZE - 1;
         self.fill = 0;
         self.used = 0;
     }
@@ -736,7 +738,7 @@ impl<K: Clone> SetTable<K> {
         eq: &mut EqFn<'_, K, E>,
     ) -> Result<(), E> {
         let n = keys.len();
-        if (self.fill + n) * 5 >= self.mask * 3 {
+        if (self.fill + n) * 5 >= self.mask() * 3 {
             self.resize((self.used + n) * 2);
         }
         self.extend_items(keys, eq)
@@ -759,10 +761,10 @@ impl<K: Clone> SetTable<K> {
             return Ok(());
         }
         // One big resize up front.
-        if (self.fill + other.used) * 5 >= self.mask * 3 {
+        if (self.fill + other.used) * 5 >= self.mask() * 3 {
             self.resize((self.used + other.used) * 2);
         }
-        if self.fill == 0 && self.mask == other.mask && other.fill == other.used {
+        if self.fill == 0 && self.mask() == other.mask() && other.fill == other.used {
             // Empty target of the same size, source without dummies: copy
             // slot for slot.
             for (dst, src) in self.table.iter_mut().zip(other.table.iter()) {
@@ -778,8 +780,9 @@ impl<K: Clone> SetTable<K> {
             // Empty target: clean inserts in the source's slot order.
             self.fill = other.used;
             self.used = other.used;
+            let mask = self.mask();
             for (h, k) in other.iter() {
-                insert_clean(&mut self.table, self.mask, h, k.clone());
+                insert_clean(&mut self.table, mask, h, k.clone());
             }
             return Ok(());
         }
@@ -863,7 +866,6 @@ impl<K: Clone> SetTable<K> {
     /// temporary result).
     fn take_body(&mut self, other: SetTable<K>) {
         self.table = other.table;
-        self.mask = other.mask;
         self.fill = other.fill;
         self.used = other.used;
     }
@@ -958,7 +960,7 @@ impl<K: Clone> SetTable<K> {
     /// Final step of `set_difference_update_internal`: if more than a quarter
     /// of the slots are dummies, rebuild the table.
     fn shrink_dummies(&mut self) {
-        if self.fill - self.used > self.mask / 4 {
+        if self.fill - self.used > self.mask() / 4 {
             self.resize(growth_target(self.used));
         }
     }

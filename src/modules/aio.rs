@@ -166,17 +166,41 @@ impl Slot {
     }
 }
 
+/// A slot that holds an object: 8 bytes where a `Slot` is 16, which keeps a Future's
+/// object in mimalloc's 96-byte class (the loop and its ready deque, in every future).
+struct ObjSlot(Rc<Object>);
+
+impl ObjSlot {
+    /// `v` must be an object: a loop, or its `_ready` deque.
+    fn new(v: Value, what: &str) -> PyResult<ObjSlot> {
+        match v {
+            Value::Obj(o) => Ok(ObjSlot(o)),
+            _ => Err(PyErr::type_error(format!(
+                "pyco: a future's {what} must be an object"
+            ))),
+        }
+    }
+
+    fn get(&self) -> Value {
+        Value::Obj(self.0.clone())
+    }
+
+    fn is(&self, other: &ObjSlot) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 /// The state of a Future, and the future half of a Task. Kept small: 100,000 waiting
-/// tasks hold 100,000 tasks and as many futures. It is 80 bytes, inline in a Future's
+/// tasks hold 100,000 tasks and as many futures. It is 64 bytes, inline in a Future's
 /// object (`Payload::Future`); fields most futures never use are in `Rare`.
 pub struct Core {
     state: Cell<State>,
     blocking: Cell<bool>,
     log_traceback: Cell<bool>,
     result: Slot,
-    loop_: Slot,
+    loop_: ObjSlot,
     /// The loop's ready deque, where done-callbacks and task steps are queued.
-    ready: Slot,
+    ready: ObjSlot,
     callbacks: CallbackCell,
     rare: RareBox,
 }
@@ -222,17 +246,17 @@ impl RareBox {
 type RareField = fn(&Rare) -> &Slot;
 
 impl Core {
-    fn new(loop_: Value, ready: Value) -> Core {
-        Core {
+    fn new(loop_: Value, ready: Value) -> PyResult<Core> {
+        Ok(Core {
             state: Cell::new(State::Pending),
             blocking: Cell::new(false),
             log_traceback: Cell::new(false),
             result: Slot::new(Value::None),
-            loop_: Slot::new(loop_),
-            ready: Slot::new(ready),
+            loop_: ObjSlot::new(loop_, "loop")?,
+            ready: ObjSlot::new(ready, "loop's _ready queue")?,
             callbacks: CallbackCell(Cell::new(Callbacks::None)),
             rare: RareBox(Cell::new(None)),
-        }
+        })
     }
 
     fn get(&self, field: RareField) -> Value {
@@ -252,8 +276,9 @@ impl Core {
 
     /// Every Value the core holds, for the collector.
     fn visit(&self, mut v: impl FnMut(&Value)) {
-        for slot in [&self.result, &self.loop_, &self.ready] {
-            v(slot.peek());
+        v(self.result.peek());
+        for slot in [&self.loop_, &self.ready] {
+            v(&slot.get());
         }
         if let Some(r) = self.rare.peek() {
             for slot in [
@@ -428,7 +453,7 @@ fn note_unretrieved(c: &Core, task: Option<&TaskObj>) {
         Some(t) => (true, t.task_name(), t.coro.take()),
         None => (false, Value::None, Value::None),
     };
-    let item = (c.loop_.take(), is_task, name, coro, c.take(EXCEPTION));
+    let item = (c.loop_.get(), is_task, name, coro, c.take(EXCEPTION));
     let _ = UNRETRIEVED.try_with(|u| u.borrow_mut().push(item));
     crate::vm::signal_pending();
 }
@@ -683,7 +708,7 @@ fn new_future(vm: &mut Vm, loop_: Value) -> PyResult<Core> {
         loop_
     };
     let ready = ready_of(vm, &loop_)?;
-    Ok(Core::new(loop_, ready))
+    Core::new(loop_, ready)
 }
 
 // ----- Task -----
@@ -809,7 +834,7 @@ fn task_yielded(vm: &mut Vm, task: &Value, y: Value) -> PyResult<()> {
     }
     let new_exc = if let Some((same_loop, blocking)) = core(&y).map(|fc| {
         let tc = core(task).unwrap();
-        let same = fc.loop_.peek().is(tc.loop_.peek());
+        let same = fc.loop_.is(&tc.loop_);
         (same, fc.blocking.get())
     }) {
         if !same_loop {
@@ -1700,7 +1725,7 @@ mod tests {
     #[test]
     fn future_and_task_cores_stay_small() {
         assert!(
-            std::mem::size_of::<super::FutureObj>() <= 80,
+            std::mem::size_of::<super::FutureObj>() <= 64,
             "inline in a Payload"
         );
         assert!(std::mem::size_of::<super::TaskObj>() <= 128);

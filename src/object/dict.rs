@@ -21,14 +21,15 @@ pub struct Entry {
 #[derive(Clone, Default)]
 pub struct Dict {
     /// The hash table: entry numbers by slot (a power-of-two length, fixed until the
-    /// next resize; a boxed slice, 8 bytes smaller than a Vec, which keeps an instance
-    /// and so every object 16 bytes smaller).
-    indices: Box<[u32]>,
+    /// next resize), and the count of live entries.
+    indices: Indices,
     entries: Vec<Entry>,
-    used: usize,
-    /// Changes whenever an entry is added or removed (not when a value is replaced), so
-    /// a cached entry index stays valid while the layout is the same. Unique across dicts.
-    layout: u64,
+    /// High 56 bits, the layout version: changes whenever an entry is added or removed
+    /// (not when a value is replaced), so a cached entry index stays valid while the
+    /// layout is the same; unique across dicts. Low 8 bits: the table's size as a power
+    /// of two (0: no table), kept here so that a lookup finds the mask without first
+    /// reading the table's header.
+    stamp: u64,
 }
 
 thread_local! {
@@ -53,7 +54,7 @@ impl Dict {
     pub fn with_capacity(n: usize) -> Dict {
         let mut d = Dict::new();
         if n > 0 {
-            d.indices = vec![EMPTY; table_size_for(n)].into_boxed_slice();
+            d.set_table(Indices::with_size(table_size_for(n), 0));
             d.entries.reserve(n);
         }
         d
@@ -61,11 +62,11 @@ impl Dict {
 
     #[inline]
     pub fn len(&self) -> usize {
-        self.used
+        self.indices.used()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.used == 0
+        self.len() == 0
     }
 
     /// Entries in insertion order, deleted ones skipped.
@@ -111,11 +112,12 @@ impl Dict {
         hash: i64,
         mut matches: impl FnMut(&Entry) -> Result<bool, E>,
     ) -> Result<Option<(usize, usize)>, E> {
-        if self.indices.is_empty() {
+        let slots = self.slots();
+        if slots.is_empty() {
             return Ok(None);
         }
-        for slot in Probe::new(hash, self.indices.len()) {
-            let ix = self.indices[slot];
+        for slot in Probe::new(hash, slots.len()) {
+            let ix = slots[slot];
             if ix == EMPTY {
                 return Ok(None);
             }
@@ -166,11 +168,12 @@ impl Dict {
     /// the candidates to compare with Python `__eq__` outside any borrow.
     pub fn same_hash_keys(&self, hash: i64) -> Vec<(usize, Value)> {
         let mut out = Vec::new();
-        if self.indices.is_empty() {
+        let slots = self.slots();
+        if slots.is_empty() {
             return out;
         }
-        for slot in Probe::new(hash, self.indices.len()) {
-            let ix = self.indices[slot];
+        for slot in Probe::new(hash, slots.len()) {
+            let ix = slots[slot];
             if ix == EMPTY {
                 break;
             }
@@ -188,7 +191,33 @@ impl Dict {
     /// The layout version (see the field).
     #[inline]
     pub fn layout(&self) -> u64 {
-        self.layout
+        self.stamp >> 8
+    }
+
+    fn new_layout(&mut self) {
+        self.stamp = (next_layout() << 8) | (self.stamp & 0xff);
+    }
+
+    fn set_table(&mut self, t: Indices) {
+        let code = if t.is_empty() {
+            0
+        } else {
+            t.len().trailing_zeros() as u64
+        };
+        self.stamp = (self.stamp & !0xff) | code;
+        self.indices = t;
+    }
+
+    /// The table's slots, their count read from `stamp`.
+    #[inline]
+    fn slots(&self) -> &[u32] {
+        let len = match self.stamp as u8 {
+            0 => 0,
+            code => 1usize << code,
+        };
+        debug_assert_eq!(len, self.indices.len());
+        // SAFETY: `stamp` records the size of the table `indices` holds (set_table).
+        unsafe { self.indices.slots_of_len(len) }
     }
 
     /// Entry index of a string key, for caches keyed on `layout()`.
@@ -205,13 +234,13 @@ impl Dict {
     }
 
     pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
-        self.layout = next_layout();
+        self.new_layout();
         if (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
             self.grow();
         }
         let idx = self.entries.len() as u32;
         self.entries.push(Entry { hash, key, value });
-        self.used += 1;
+        self.indices.set_used(self.indices.used() + 1);
         for slot in Probe::new(hash, self.indices.len()) {
             if self.indices[slot] == EMPTY || self.indices[slot] == DUMMY {
                 self.indices[slot] = idx;
@@ -258,13 +287,14 @@ impl Dict {
 
     /// Unlink entry `ix` (found at index slot `slot`): the slot becomes a dummy.
     fn remove_at(&mut self, slot: usize, ix: usize) -> (Value, Value) {
-        self.layout = next_layout();
+        self.new_layout();
         self.indices[slot] = DUMMY;
         let e = &mut self.entries[ix];
         let k = std::mem::replace(&mut e.key, Value::Null);
         let v = std::mem::replace(&mut e.value, Value::Null);
-        self.used -= 1;
-        if self.used == 0 {
+        let used = self.indices.used() - 1;
+        self.indices.set_used(used);
+        if used == 0 {
             self.clear();
         }
         (k, v)
@@ -286,24 +316,145 @@ impl Dict {
     }
 
     pub fn clear(&mut self) {
-        self.layout = next_layout();
-        self.indices = Box::default();
+        self.new_layout();
+        self.set_table(Indices::default());
         self.entries.clear();
-        self.used = 0;
     }
 
     fn grow(&mut self) {
         // CPython's GROWTH_RATE (used * 3): the next resize is a constant factor away, so
         // inserting n keys costs O(n), not a resize per insert near the load limit.
-        let size = ((self.used + 1) * 3).next_power_of_two().max(8);
+        let used = self.indices.used();
+        let size = ((used + 1) * 3).next_power_of_two().max(8);
         self.entries.retain(|e| !e.key.is_null());
-        self.indices = vec![EMPTY; size].into_boxed_slice();
+        self.set_table(Indices::with_size(size, used));
         for (idx, e) in self.entries.iter().enumerate() {
             let slot = Probe::new(e.hash, size)
                 .find(|&slot| self.indices[slot] == EMPTY)
                 .expect("the probe sequence is endless");
             self.indices[slot] = idx as u32;
         }
+    }
+}
+
+/// A dict's hash table behind one pointer, after a two-word header: the table size and
+/// the number of live entries. A dict is then 40 bytes, so an instance (its class, its
+/// dict and an optional box) is 64 and every object fits mimalloc's 96-byte class.
+struct Indices(std::ptr::NonNull<u32>);
+
+/// The header of every empty table (size 0: never written, never freed).
+static NO_TABLE: [u32; 2] = [0, 0];
+
+impl Indices {
+    fn with_size(size: usize, used: usize) -> Indices {
+        let size32 = u32::try_from(size).expect("dict table too large");
+        let layout = Self::layout(size);
+        // SAFETY: the layout is non-zero (two header words at least); every word is
+        // initialised before the pointer is used.
+        unsafe {
+            let p = std::alloc::alloc(layout) as *mut u32;
+            let Some(p) = std::ptr::NonNull::new(p) else {
+                std::alloc::handle_alloc_error(layout)
+            };
+            p.as_ptr().write(size32);
+            p.as_ptr().add(1).write(used as u32);
+            std::ptr::write_bytes(p.as_ptr().add(2), 0xff, size); // EMPTY
+            Indices(p)
+        }
+    }
+
+    fn layout(size: usize) -> std::alloc::Layout {
+        std::alloc::Layout::array::<u32>(size + 2).expect("dict table too large")
+    }
+
+    #[inline]
+    fn len(&self) -> usize {
+        // SAFETY: the header is always there (NO_TABLE's for an empty table).
+        unsafe { *self.0.as_ptr() as usize }
+    }
+
+    #[inline]
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    #[inline]
+    fn used(&self) -> usize {
+        // SAFETY: as in `len`.
+        unsafe { *self.0.as_ptr().add(1) as usize }
+    }
+
+    /// Only on an allocated table: entries are added after `grow` made one, and only a
+    /// table with entries has any to remove.
+    #[inline]
+    fn set_used(&mut self, used: usize) {
+        assert!(!self.is_empty(), "dict: no table to count entries in");
+        // SAFETY: an allocated table, owned by this Indices.
+        unsafe { self.0.as_ptr().add(1).write(used as u32) }
+    }
+
+    #[inline]
+    fn slots(&self) -> &[u32] {
+        // SAFETY: `len` slots follow the header.
+        unsafe { self.slots_of_len(self.len()) }
+    }
+
+    /// The slots, for a caller that knows their count.
+    ///
+    /// # Safety
+    /// `len` must be this table's size.
+    #[inline]
+    unsafe fn slots_of_len(&self, len: usize) -> &[u32] {
+        std::slice::from_raw_parts(self.0.as_ptr().add(2), len)
+    }
+
+    #[inline]
+    fn slots_mut(&mut self) -> &mut [u32] {
+        let len = self.len();
+        // SAFETY: as in `slots`; a non-empty table is owned by this Indices, and an
+        // empty one yields an empty slice, through which nothing is written.
+        unsafe { std::slice::from_raw_parts_mut(self.0.as_ptr().add(2), len) }
+    }
+}
+
+impl Default for Indices {
+    fn default() -> Indices {
+        Indices(std::ptr::NonNull::from(&NO_TABLE[0]))
+    }
+}
+
+impl Clone for Indices {
+    fn clone(&self) -> Indices {
+        if self.is_empty() {
+            return Indices::default();
+        }
+        let mut t = Indices::with_size(self.len(), self.used());
+        t.slots_mut().copy_from_slice(self.slots());
+        t
+    }
+}
+
+impl Drop for Indices {
+    fn drop(&mut self) {
+        if !self.is_empty() {
+            // SAFETY: allocated by `with_size` with this layout.
+            unsafe { std::alloc::dealloc(self.0.as_ptr() as *mut u8, Self::layout(self.len())) }
+        }
+    }
+}
+
+impl std::ops::Index<usize> for Indices {
+    type Output = u32;
+    #[inline]
+    fn index(&self, slot: usize) -> &u32 {
+        &self.slots()[slot]
+    }
+}
+
+impl std::ops::IndexMut<usize> for Indices {
+    #[inline]
+    fn index_mut(&mut self, slot: usize) -> &mut u32 {
+        &mut self.slots_mut()[slot]
     }
 }
 

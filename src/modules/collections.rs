@@ -348,11 +348,13 @@ pub fn deque_type(vm: &mut Vm) -> Rc<Object> {
                     let Value::Obj(native) = d else {
                         unreachable!("new_deque makes an object")
                     };
-                    Ok(Value::new_obj(Payload::Instance(crate::object::Instance {
-                        class: cls.clone(),
-                        dict: RefCell::new(crate::object::Dict::new()),
-                        extra: Some(Box::new(crate::object::typ::Extra::Native(native))),
-                    })))
+                    Ok(Value::new_obj(Payload::Instance(
+                        crate::object::Instance::new(
+                            cls.clone(),
+                            crate::object::Dict::new(),
+                            Some(crate::object::typ::ExtraKind::Native(native)),
+                        ),
+                    )))
                 }
                 _ => {
                     init(vm, &d, a, k)?;

@@ -6,7 +6,6 @@ use crate::bytecode::{CodeObject, Opcode};
 use crate::object::{Dict, Instance, Payload, PyErr, PyResult, PyStr, TypeKind, Value};
 use crate::vm::builtins::module_fn as f;
 use crate::vm::Vm;
-use std::cell::RefCell;
 use std::rc::Rc;
 
 pub fn module(vm: &mut Vm) -> Value {
@@ -270,11 +269,11 @@ fn dis_get_instructions(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value
                 .unwrap_or(Value::None),
         );
         set("is_jump_target", Value::Bool(d.is_jump_target));
-        out.push(Value::new_obj(Payload::Instance(Instance {
-            class: cls.clone(),
-            dict: RefCell::new(dict),
-            extra: None,
-        })));
+        out.push(Value::new_obj(Payload::Instance(Instance::new(
+            cls.clone(),
+            dict,
+            None,
+        ))));
     }
     vm.get_iter(&Value::list(out))
 }
@@ -286,11 +285,7 @@ fn unknown_sentinel(vm: &mut Vm) -> Value {
     }
     let t = crate::vm::builtins_types::new_type("_Unknown", TypeKind::User, Some(&vm.types.object));
     crate::vm::builtins_types::add_method(&t, "__repr__", |_, _, _| Ok(Value::str("<unknown>")));
-    let v = Value::new_obj(Payload::Instance(Instance {
-        class: t,
-        dict: RefCell::new(Dict::new()),
-        extra: None,
-    }));
+    let v = Value::new_obj(Payload::Instance(Instance::new(t, Dict::new(), None)));
     vm.modules.insert("__dis_unknown__".into(), v.clone());
     v
 }

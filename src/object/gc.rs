@@ -167,10 +167,18 @@ pub(crate) fn children(o: &Object, out: &mut Vec<Rc<Object>>) {
         Payload::Instance(i) => {
             out.push(i.class.clone());
             out.extend(i.native().cloned());
-            if let Ok(d) = i.dict.try_borrow() {
-                for (k, v) in d.iter() {
-                    val(out, k);
-                    val(out, v);
+            // Attributes moved to a dict object (`obj.__dict__`) are that object's
+            // children, not the instance's: counting them here too would subtract their
+            // references twice.
+            match i.dict_object_if_any() {
+                Some(d) => out.push(d.clone()),
+                None => {
+                    if let Ok(d) = i.inline_dict().try_borrow() {
+                        for (k, v) in d.iter() {
+                            val(out, k);
+                            val(out, v);
+                        }
+                    }
                 }
             }
             if let Some(e) = i.exc() {
@@ -292,7 +300,9 @@ fn clear(o: &Object) {
             }
         }
         Payload::Instance(i) => {
-            if let Ok(mut d) = i.dict.try_borrow_mut() {
+            // A dict object made by `obj.__dict__` is cleared as garbage of its own, if
+            // it is; someone may still hold it.
+            if let Ok(mut d) = i.inline_dict().try_borrow_mut() {
                 let old = std::mem::take(&mut *d);
                 drop(d);
                 drop(old);

@@ -152,13 +152,24 @@ pub struct ExcData {
 
 pub struct Instance {
     pub class: Rc<Object>,
-    pub dict: RefCell<Dict>,
-    /// Exception state, or the native part of a native type's subclass instance (one
-    /// box, so that plain instances stay small).
-    pub extra: Option<Box<Extra>>,
+    /// The attributes, inline (no allocation of their own) until `obj.__dict__` is asked
+    /// for; then they move to a dict object of their own, which the instance uses from
+    /// then on, so that writes through `obj.__dict__` or `vars(obj)` are the instance's.
+    own_dict: RefCell<Dict>,
+    /// Exception state, the native part of a native type's subclass instance, or the
+    /// attributes' dict object (one box, so that plain instances stay small).
+    extra: std::cell::OnceCell<Box<Extra>>,
 }
 
-pub enum Extra {
+pub struct Extra {
+    pub kind: ExtraKind,
+    /// The attributes' dict object, once `obj.__dict__` has been asked for.
+    dict: std::cell::OnceCell<Rc<Object>>,
+}
+
+pub enum ExtraKind {
+    /// A plain instance whose `__dict__` was asked for.
+    Plain,
     /// Instances of exception classes.
     Exc(ExcData),
     /// The native object behind an instance of a user subclass of a native type (the
@@ -167,18 +178,75 @@ pub enum Extra {
 }
 
 impl Instance {
+    pub fn new(class: Rc<Object>, dict: Dict, kind: Option<ExtraKind>) -> Instance {
+        let extra = std::cell::OnceCell::new();
+        if let Some(kind) = kind {
+            let _ = extra.set(Box::new(Extra {
+                kind,
+                dict: std::cell::OnceCell::new(),
+            }));
+        }
+        Instance {
+            class,
+            own_dict: RefCell::new(dict),
+            extra,
+        }
+    }
+
     pub fn exc(&self) -> Option<&ExcData> {
-        match self.extra.as_deref() {
-            Some(Extra::Exc(d)) => Some(d),
+        match self.extra.get().map(|e| &e.kind) {
+            Some(ExtraKind::Exc(d)) => Some(d),
             _ => None,
         }
     }
 
     pub fn native(&self) -> Option<&Rc<Object>> {
-        match self.extra.as_deref() {
-            Some(Extra::Native(o)) => Some(o),
+        match self.extra.get().map(|e| &e.kind) {
+            Some(ExtraKind::Native(o)) => Some(o),
             _ => None,
         }
+    }
+
+    /// The attributes.
+    #[inline]
+    pub fn dict(&self) -> &RefCell<Dict> {
+        match self.extra.get() {
+            None => &self.own_dict,
+            Some(e) => match e.dict.get().map(|o| &o.payload) {
+                Some(super::Payload::Dict(d)) => d,
+                _ => &self.own_dict,
+            },
+        }
+    }
+
+    /// The attributes' dict object (`obj.__dict__`, `vars(obj)`): made on the first
+    /// request by moving the inline attributes into it.
+    pub fn dict_object(&self) -> Rc<Object> {
+        if let Some(o) = self.extra.get().and_then(|e| e.dict.get()) {
+            return o.clone();
+        }
+        // Nothing borrows the inline dict across a call that can reach here (attribute
+        // access runs no Python code while it holds a borrow).
+        let attrs = std::mem::take(&mut *self.own_dict.borrow_mut());
+        let obj = Object::new(super::Payload::Dict(RefCell::new(attrs)));
+        let extra = self.extra.get_or_init(|| {
+            Box::new(Extra {
+                kind: ExtraKind::Plain,
+                dict: std::cell::OnceCell::new(),
+            })
+        });
+        let _ = extra.dict.set(obj.clone());
+        obj
+    }
+
+    /// The inline attributes (empty once moved to a dict object), for the collector.
+    pub(crate) fn inline_dict(&self) -> &RefCell<Dict> {
+        &self.own_dict
+    }
+
+    /// The attributes' dict object, if `dict_object` made one (for the collector).
+    pub fn dict_object_if_any(&self) -> Option<&Rc<Object>> {
+        self.extra.get().and_then(|e| e.dict.get())
     }
 }
 

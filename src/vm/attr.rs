@@ -139,7 +139,7 @@ impl Vm {
             }
         }
         if let Some(Payload::Instance(inst)) = obj.payload() {
-            if let Some(v) = inst.dict.borrow().get_str(n) {
+            if let Some(v) = inst.dict().borrow().get_str(n) {
                 return Ok(Some(v.clone()));
             }
         }
@@ -226,7 +226,7 @@ impl Vm {
                 if let Some(r) = special_store(inst, n.as_str(), &v) {
                     return r;
                 }
-                inst.dict
+                inst.dict()
                     .borrow_mut()
                     .set_str(name.as_pystr().unwrap().clone(), v);
                 Ok(())
@@ -314,7 +314,7 @@ impl Vm {
             }
         }
         let removed = match obj.payload() {
-            Some(Payload::Instance(inst)) => inst.dict.borrow_mut().remove_str(n).is_some(),
+            Some(Payload::Instance(inst)) => inst.dict().borrow_mut().remove_str(n).is_some(),
             Some(Payload::Type(t)) => {
                 crate::object::typ::bump_type_epoch();
                 t.dict.borrow_mut().remove_str(n).is_some()
@@ -363,7 +363,7 @@ impl Vm {
         let hooks = t.attr_hooks();
         // Without data descriptors in the class, the instance dict answers first.
         if !hooks.data_descriptors {
-            if let Some(v) = inst.dict.borrow().get_str(n) {
+            if let Some(v) = inst.dict().borrow().get_str(n) {
                 return Ok(v.clone());
             }
         }
@@ -374,7 +374,7 @@ impl Vm {
             }
         }
         if hooks.data_descriptors {
-            if let Some(v) = inst.dict.borrow().get_str(n) {
+            if let Some(v) = inst.dict().borrow().get_str(n) {
                 return Ok(v.clone());
             }
         }
@@ -412,7 +412,7 @@ impl Vm {
                         Some(Payload::Property(_))
                     );
                 if !hooks.setattr && !is_property {
-                    let old = inst.dict.borrow_mut().set_str_ref(n, v);
+                    let old = inst.dict().borrow_mut().set_str_ref(n, v);
                     if old.is_none() && n.as_str().starts_with("__") {
                         return refuse_special_store(inst, n);
                     }
@@ -451,7 +451,7 @@ impl Vm {
             // general way below).
             if is_method
                 && !matches!(obj.payload(), Some(Payload::Instance(inst))
-                    if inst.dict.borrow().get_str(n).is_some())
+                    if inst.dict().borrow().get_str(n).is_some())
             {
                 return Ok((Value::Obj(o), Some(obj)));
             }
@@ -479,12 +479,12 @@ fn special_store(inst: &crate::object::Instance, n: &str, v: &Value) -> Option<P
 #[cold]
 #[inline(never)]
 fn refuse_special_store(inst: &crate::object::Instance, n: &Rc<PyStr>) -> PyResult<()> {
-    let Some(v) = inst.dict.borrow().get_str(n).cloned() else {
+    let Some(v) = inst.dict().borrow().get_str(n).cloned() else {
         return Ok(());
     };
     match special_store(inst, n.as_str(), &v) {
         Some(r) => {
-            let old = inst.dict.borrow_mut().remove_str(n);
+            let old = inst.dict().borrow_mut().remove_str(n);
             drop(old);
             r
         }

@@ -1763,7 +1763,7 @@ fn bi_dir(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
         }
         Some(v) => {
             if let Some(Payload::Instance(i)) = v.payload() {
-                names.extend(i.dict.borrow().iter().map(|(k, _)| s_of(k).to_string()));
+                names.extend(i.dict().borrow().iter().map(|(k, _)| s_of(k).to_string()));
             }
             if let Some(Payload::Module(m)) = v.payload() {
                 if let Payload::Dict(d) = &m.dict.payload {
@@ -1936,7 +1936,7 @@ fn m_object_setattr(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
     nargs("__setattr__", a, 3, 3)?;
     if let Some(Payload::Instance(i)) = a[0].payload() {
         if let Value::Str(s) = &a[1] {
-            i.dict.borrow_mut().set_str(s.clone(), a[2].clone());
+            i.dict().borrow_mut().set_str(s.clone(), a[2].clone());
             return Ok(Value::None);
         }
     }
@@ -1965,7 +1965,7 @@ fn m_exc_init(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
     let mut args = pos[1..].to_vec();
     if vm.is_instance_of_kind(&a[0], ExcKind::OSError) {
         if let Some(Payload::Instance(i)) = a[0].payload() {
-            super::call::split_oserror_args(&mut args, &mut i.dict.borrow_mut());
+            super::call::split_oserror_args(&mut args, &mut i.dict().borrow_mut());
         }
     }
     if let Some(Payload::Instance(i)) = a[0].payload() {
@@ -1988,7 +1988,9 @@ pub(crate) fn exc_str(vm: &mut Vm, exc: &Value) -> PyResult<Value> {
     if args.len() == 2 && vm.is_instance_of_kind(&a[0], ExcKind::OSError) {
         let mut s = format!("[Errno {}] {}", vm.str_of(&args[0])?, vm.str_of(&args[1])?);
         let filename = match a[0].payload() {
-            Some(Payload::Instance(i)) => i.dict.borrow().get_str(&PyStr::new("filename")).cloned(),
+            Some(Payload::Instance(i)) => {
+                i.dict().borrow().get_str(&PyStr::new("filename")).cloned()
+            }
             _ => None,
         };
         if let Some(f) = filename.filter(|f| !f.is_none()) {
@@ -2167,11 +2169,9 @@ pub fn frame_proxy(vm: &mut Vm, g: &Rc<Object>) -> Value {
         d.set_str(Rc::new(PyStr::new("f_locals")), Value::dict(Dict::new()));
     }
     let cls = frame_type(vm);
-    Value::new_obj(Payload::Instance(crate::object::Instance {
-        class: cls,
-        dict: RefCell::new(d),
-        extra: None,
-    }))
+    Value::new_obj(Payload::Instance(crate::object::Instance::new(
+        cls, d, None,
+    )))
 }
 
 fn frame_type(vm: &mut Vm) -> Rc<Object> {

@@ -333,7 +333,7 @@ impl Vm {
             }
             ("__name__", Some(Payload::Module(m))) => Value::str(&m.name),
             ("__dict__", Some(Payload::Module(m))) => Value::Obj(m.dict.clone()),
-            ("__dict__", Some(Payload::Instance(i))) => Value::dict(i.dict.borrow().clone()),
+            ("__dict__", Some(Payload::Instance(i))) => Value::Obj(i.dict_object()),
             ("__func__", Some(Payload::StaticMethod(f) | Payload::ClassMethod(f))) => f.clone(),
             ("fget", Some(Payload::Property(p))) => p.fget.clone(),
             ("fset", Some(Payload::Property(p))) => p.fset.clone(),

@@ -827,16 +827,12 @@ impl Vm {
                 split_oserror_args(&mut args, &mut dict);
             }
             *d.args.borrow_mut() = args;
-            Some(Box::new(crate::object::typ::Extra::Exc(d)))
+            Some(crate::object::typ::ExtraKind::Exc(d))
         } else {
             None
         };
         Value::Obj(Object::new_inline(|| {
-            Payload::Instance(Instance {
-                class: cls.clone(),
-                dict: RefCell::new(dict),
-                extra: exc,
-            })
+            Payload::Instance(Instance::new(cls.clone(), dict, exc))
         }))
     }
 

@@ -16,7 +16,7 @@ impl Vm {
                 if kind == ExcKind::StopIteration {
                     let val = args.first().cloned().unwrap_or(Value::None);
                     if let Some(Payload::Instance(i)) = v.payload() {
-                        i.dict
+                        i.dict()
                             .borrow_mut()
                             .set_str(Rc::new(crate::object::PyStr::new("value")), val);
                     }
@@ -223,7 +223,11 @@ impl Vm {
 
     pub fn stop_iteration_value(&self, exc: &Value) -> Value {
         if let Some(Payload::Instance(i)) = exc.payload() {
-            if let Some(v) = i.dict.borrow().get_str(&crate::object::PyStr::new("value")) {
+            if let Some(v) = i
+                .dict()
+                .borrow()
+                .get_str(&crate::object::PyStr::new("value"))
+            {
                 return v.clone();
             }
             if let Some(d) = i.exc() {
@@ -474,7 +478,7 @@ impl Vm {
         // PEP 678 notes, one per line after the message.
         if let Some(Payload::Instance(i)) = exc.payload() {
             let notes = i
-                .dict
+                .dict()
                 .borrow()
                 .get_str(&crate::object::PyStr::new("__notes__"))
                 .cloned();

@@ -100,6 +100,7 @@ impl Vm {
             self.keep_frame_locals(&exc, &mut f);
             self.free_frame(f);
             if matches!(ret, Ret::ThrownSend { .. }) {
+                self.settle_deferred_exc_state();
                 self.chain_to_own_exception(&exc);
             }
             match ret {
@@ -1250,6 +1251,9 @@ impl Vm {
                 Ok(None)
             }
             Ret::Send { send_ip } | Ret::ThrownSend { send_ip } | Ret::AwaitedCall { send_ip } => {
+                if matches!(ret, Ret::ThrownSend { .. }) {
+                    self.settle_deferred_exc_state();
+                }
                 let caller = fr!(self);
                 let target = caller.code.instrs[send_ip as usize].arg;
                 caller.stack.pop();
@@ -1354,6 +1358,9 @@ impl Vm {
             }
             // (An AwaitedCall frame became Send as it got its coroutine object.)
             Ret::Send { send_ip } | Ret::ThrownSend { send_ip } | Ret::AwaitedCall { send_ip } => {
+                if matches!(ret, Ret::ThrownSend { .. }) {
+                    self.settle_deferred_exc_state();
+                }
                 let caller = fr!(self);
                 caller.stack.push(v);
                 caller.ip = send_ip as usize + 1;
@@ -1484,13 +1491,26 @@ impl Vm {
     /// Take a generator's frame for running: link it to the generator, swap in its
     /// handled-exception state, and mark it running. The caller pushes it.
     fn activate_gen_frame(&mut self, g: Rc<Object>, ret: Ret) -> PyResult<Box<Frame>> {
+        let f = self.take_gen_frame(g, ret)?;
+        self.swap_in_exc_state(gen_of(f.gen().unwrap()));
+        Ok(f)
+    }
+
+    /// `activate_gen_frame` but for the handled-exception state.
+    fn take_gen_frame(&mut self, g: Rc<Object>, ret: Ret) -> PyResult<Box<Frame>> {
         let gen = gen_of(&g);
         let Some(mut f) = gen.frame.borrow_mut().take() else {
             return Err(PyErr::runtime_error("generator has no frame"));
         };
         f.ret = ret;
-        // The exception the generator was handling when it yielded becomes current
-        // again; the resumer's is kept in the generator for the next yield or return.
+        gen.state.set(GenState::Running);
+        f.set_gen(g);
+        Ok(f)
+    }
+
+    /// The exception the generator was handling when it yielded becomes current again;
+    /// the resumer's is kept in the generator for the next yield or return.
+    fn swap_in_exc_state(&mut self, gen: &Generator) {
         let inner = gen.exc_state.replace(Value::None);
         gen.has_own_exc.set(!inner.is_none());
         let outer = if inner.is_none() {
@@ -1499,9 +1519,18 @@ impl Vm {
             std::mem::replace(&mut self.exc_info, inner)
         };
         *gen.exc_state.borrow_mut() = outer;
-        gen.state.set(GenState::Running);
-        f.set_gen(g);
-        Ok(f)
+    }
+
+    /// Control is back in the frame on top from a generator a `throw()` reached through
+    /// it: swap in its handled-exception state now, if that was deferred.
+    fn settle_deferred_exc_state(&mut self) {
+        let Some(g) = self.frames.last().and_then(|f| f.gen().cloned()) else {
+            return;
+        };
+        let gen = gen_of(&g);
+        if gen.exc_deferred.replace(false) {
+            self.swap_in_exc_state(gen);
+        }
     }
 
     #[cold]
@@ -1775,14 +1804,27 @@ impl Vm {
         loop {
             let gen = gen_of(&g);
             if gen.state.get() == GenState::Running {
+                // The level that delegates here (if any) gets the error back.
+                self.settle_deferred_exc_state();
                 return Err(PyErr::value_error(format!(
                     "{} already executing",
                     gen.type_name()
                 )));
             }
-            let f = self.activate_gen_frame(g.clone(), ret)?;
+            // A level that passes the exception on to the generator it delegates to does
+            // not run meanwhile, so its handled-exception state is swapped in only when
+            // control comes back to it (`settle_deferred_exc_state`), as in CPython,
+            // where the innermost frame sees its thrower's exception below its own.
+            let f = match self.take_gen_frame(g.clone(), ret) {
+                Ok(f) => f,
+                Err(e) => {
+                    self.settle_deferred_exc_state();
+                    return Err(e);
+                }
+            };
             let yf = gen_yieldfrom(&f);
             self.frames.push(f);
+            gen_of(&g).exc_deferred.set(true);
             // A finished delegate (closed from outside) has no frame to throw into:
             // its `throw` raises the exception straight back, as CPython's does.
             let live = |s: &Rc<Object>| gen_of(s).state.get() != GenState::Closed;
@@ -1796,8 +1838,15 @@ impl Vm {
                 }
                 None => {
                     let err = match yf {
-                        Some(sub) => self.throw_to_delegate(sub, exc)?,
-                        None => Some(PyErr::Obj(exc)),
+                        Some(sub) => {
+                            let r = self.throw_to_delegate(sub, exc);
+                            self.settle_deferred_exc_state();
+                            r?
+                        }
+                        None => {
+                            self.settle_deferred_exc_state();
+                            Some(PyErr::Obj(exc))
+                        }
                     };
                     // The exception enters this frame chained to its own handled
                     // exception, if any; the levels above chain it again as it leaves

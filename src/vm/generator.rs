@@ -36,6 +36,10 @@ pub struct Generator {
     /// handlers), not its resumer's showing through. Kept apart because the two can be
     /// the same object (`gen.throw(e)` of the exception the resumer is handling).
     pub has_own_exc: Cell<bool>,
+    /// Running as a level that a `throw()` went down through to the generator it
+    /// delegates to: its handled-exception state is swapped in only when control comes
+    /// back to it (CPython's `_gen_throw` does not push a delegating level's state).
+    pub exc_deferred: Cell<bool>,
     /// Async generators: an `asend`/`athrow` awaitable is in flight (`ag_running`).
     pub running_async: Cell<bool>,
     /// Async generators: `aclose()` has started, so `__anext__` ends at once.
@@ -72,6 +76,7 @@ impl Generator {
             frame: RefCell::new(frame),
             exc_state: RefCell::new(Value::None),
             has_own_exc: Cell::new(false),
+            exc_deferred: Cell::new(false),
             running_async: Cell::new(false),
             ag_closed: Cell::new(false),
             ag_hooks_inited: Cell::new(false),

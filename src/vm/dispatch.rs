@@ -1522,7 +1522,10 @@ impl Vm {
     }
 
     /// Control is back in the frame on top from a generator a `throw()` reached through
-    /// it: swap in its handled-exception state now, if that was deferred.
+    /// it: swap in its handled-exception state now, if that was deferred. (Out of line:
+    /// only `throw()` paths need it.)
+    #[cold]
+    #[inline(never)]
     fn settle_deferred_exc_state(&mut self) {
         let Some(g) = self.frames.last().and_then(|f| f.gen().cloned()) else {
             return;

@@ -21,9 +21,31 @@ pub struct Function {
     pub kwdefaults: Vec<(Rc<str>, Value)>,
     /// Cells for the code's free variables.
     pub closure: Vec<Value>,
-    /// `f.__dict__`, created on first attribute store.
-    pub dict: RefCell<Option<Dict>>,
+    /// `f.__dict__`, a dict object made on the first attribute store or `__dict__`
+    /// read (so that writes through `f.__dict__` are the function's attributes).
+    pub dict: RefCell<Option<Rc<super::Object>>>,
     pub doc: Value,
+}
+
+impl Function {
+    /// The attributes' dict object, made when first needed.
+    pub fn dict_object(&self) -> Rc<super::Object> {
+        self.dict
+            .borrow_mut()
+            .get_or_insert_with(|| {
+                super::Object::new(super::Payload::Dict(RefCell::new(Dict::new())))
+            })
+            .clone()
+    }
+
+    /// The attribute `name`, if one was set.
+    pub fn attribute(&self, name: &super::PyStr) -> Option<Value> {
+        let d = self.dict.borrow().clone()?;
+        match &d.payload {
+            super::Payload::Dict(d) => d.borrow().get_str(name).cloned(),
+            _ => None,
+        }
+    }
 }
 
 /// A native callable: `args` are all argument values (positional first, then the values

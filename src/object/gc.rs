@@ -190,6 +190,9 @@ pub(crate) fn children(o: &Object, out: &mut Vec<Rc<Object>>) {
             f.defaults.iter().for_each(|v| val(out, v));
             f.kwdefaults.iter().for_each(|(_, v)| val(out, v));
             f.closure.iter().for_each(|v| val(out, v));
+            if let Ok(d) = f.dict.try_borrow() {
+                out.extend(d.iter().cloned());
+            }
         }
         Payload::Cell(c) => {
             if let Ok(c) = c.try_borrow() {

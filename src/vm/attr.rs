@@ -144,10 +144,8 @@ impl Vm {
             }
         }
         if let Some(Payload::Function(f)) = obj.payload() {
-            if let Some(d) = f.dict.borrow().as_ref() {
-                if let Some(v) = d.get_str(n) {
-                    return Ok(Some(v.clone()));
-                }
+            if let Some(v) = f.attribute(n) {
+                return Ok(Some(v));
             }
         }
         if let Some(ca) = cls_attr {
@@ -253,10 +251,10 @@ impl Vm {
                         *f.qualname.borrow_mut() = Rc::from(self.str_of(&v)?.as_str());
                     }
                     _ => {
-                        f.dict
-                            .borrow_mut()
-                            .get_or_insert_with(Default::default)
-                            .set_str(name.as_pystr().unwrap().clone(), v);
+                        if let Payload::Dict(d) = &f.dict_object().payload {
+                            let old = d.borrow_mut().set_str_ref(name.as_pystr().unwrap(), v);
+                            drop(old);
+                        }
                     }
                 }
                 Ok(())

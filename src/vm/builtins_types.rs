@@ -316,9 +316,7 @@ impl Vm {
                     Value::tuple(f.defaults.clone())
                 }
             }
-            ("__dict__", Some(Payload::Function(f))) => {
-                Value::dict(f.dict.borrow().clone().unwrap_or_default())
-            }
+            ("__dict__", Some(Payload::Function(f))) => Value::Obj(f.dict_object()),
             ("__name__", Some(Payload::Native(n))) => Value::str(n.name),
             ("__qualname__", Some(Payload::Native(n))) => Value::str(n.name),
             ("__self__", Some(Payload::BoundMethod { receiver, .. })) => receiver.clone(),

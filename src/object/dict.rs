@@ -419,7 +419,7 @@ impl Indices {
 
 impl Default for Indices {
     fn default() -> Indices {
-        Indices(std::ptr::NonNull::from(&NO_TABLE[0]))
+        Indices(std::ptr::NonNull::from(&NO_TABLE).cast::<u32>())
     }
 }
 

@@ -194,8 +194,8 @@ impl Vm {
                 ip = t;
             }};
         }
-        // The LOAD_FAST at `ip` run as part of the instruction before it: its error
-        // points at its own line.
+        // The value of the LOAD_FAST at `ip`, run as part of the instruction before it
+        // (the caller pushes it): its error points at its own line.
         macro_rules! fused_load_fast {
             ($slot:expr) => {{
                 let slot = $slot;
@@ -206,7 +206,7 @@ impl Vm {
                     cur!().ip = ip;
                     return Err(unbound_local(&code, slot));
                 }
-                push!(v);
+                v
             }};
         }
         // After GET_AWAITABLE / GET_YIELD_FROM_ITER: the LOAD_CONST None and SEND that
@@ -299,14 +299,7 @@ impl Vm {
                 Opcode::CompareOp => {
                     let r = match top_int_pair(&stack!()) {
                         Some((x, y)) => {
-                            let t = match arg {
-                                0 => x < y,
-                                1 => x <= y,
-                                2 => x == y,
-                                3 => x != y,
-                                4 => x > y,
-                                _ => x >= y,
-                            };
+                            let t = super::ops::ordering_satisfies(x.cmp(&y), arg);
                             // Both operands are ints: dropping them is forgetting them.
                             let s = &mut stack!();
                             unsafe { s.set_len(s.len() - 2) };
@@ -405,13 +398,7 @@ impl Vm {
                     // stack length; dis is unchanged.
                     let next = code.instrs[ip];
                     if next.op == Opcode::LoadFast {
-                        ip += 1;
-                        self.steps += 1;
-                        let w = stack!()[next.arg as usize].clone();
-                        if w.is_null() {
-                            cur!().ip = ip;
-                            return Err(unbound_local(code, next.arg));
-                        }
+                        let w = fused_load_fast!(next.arg);
                         push_pair(&mut stack!(), v, w);
                     } else if next.op == Opcode::LoadConst {
                         ip += 1;
@@ -427,7 +414,8 @@ impl Vm {
                     // STORE_FAST__LOAD_FAST (`x = f(); g(x)`, loop variables).
                     let next = code.instrs[ip];
                     if next.op == Opcode::LoadFast {
-                        fused_load_fast!(next.arg);
+                        let v = fused_load_fast!(next.arg);
+                        push!(v);
                     }
                 }
                 Opcode::DeleteFast => {
@@ -480,14 +468,12 @@ impl Vm {
                 Opcode::StoreName => {
                     let v = pop!();
                     let name = code.names[arg as usize].clone();
-                    let f = cur!();
-                    let ns = f.locals().cloned().unwrap_or_else(|| f.globals.clone());
+                    let ns = cur!().namespace().clone();
                     dict_set_str(&ns, name, v);
                 }
                 Opcode::DeleteName => {
                     let name = code.names[arg as usize].clone();
-                    let f = cur!();
-                    let ns = f.locals().cloned().unwrap_or_else(|| f.globals.clone());
+                    let ns = cur!().namespace().clone();
                     if !dict_del_str(&ns, &name) {
                         return Err(name_error(&name));
                     }
@@ -1184,8 +1170,7 @@ impl Vm {
                             Payload::Dict(d) => d.borrow().items(),
                             _ => vec![],
                         };
-                        let f = cur!();
-                        let ns = f.locals().cloned().unwrap_or_else(|| f.globals.clone());
+                        let ns = cur!().namespace().clone();
                         for (k, v) in items {
                             if k.as_pystr().is_some_and(|s| !s.as_str().starts_with('_')) {
                                 dict_set_str(&ns, k, v);
@@ -1194,8 +1179,7 @@ impl Vm {
                     }
                 }
                 Opcode::SetupAnnotations => {
-                    let f = cur!();
-                    let ns = f.locals().cloned().unwrap_or_else(|| f.globals.clone());
+                    let ns = cur!().namespace().clone();
                     if dict_get_str(&ns, &Value::str("__annotations__")).is_none() {
                         dict_set_str(&ns, Value::str("__annotations__"), Value::dict(Dict::new()));
                     }

@@ -79,6 +79,12 @@ impl Frame {
         self.link.as_ref().filter(|o| !is_generator(o))
     }
 
+    /// Where the *_NAME instructions store: the body's namespace, else the globals.
+    #[inline]
+    pub fn namespace(&self) -> &Rc<Object> {
+        self.locals().unwrap_or(&self.globals)
+    }
+
     pub fn set_locals(&mut self, locals: Option<Rc<Object>>) {
         debug_assert!(locals.as_ref().is_none_or(|o| !is_generator(o)));
         self.link = locals;

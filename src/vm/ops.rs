@@ -768,17 +768,7 @@ impl Vm {
                 }
             },
         };
-        let Some(o) = ord else {
-            return Ok(None);
-        };
-        Ok(Some(match op {
-            0 => o == O::Less,
-            1 => o != O::Greater,
-            2 => o == O::Equal,
-            3 => o != O::Equal,
-            4 => o == O::Greater,
-            _ => o != O::Less,
-        }))
+        Ok(ord.map(|o| ordering_satisfies(o, op)))
     }
 
     fn has_user_eq(&self, v: &Value) -> bool {
@@ -810,15 +800,7 @@ impl Vm {
                 return self.truthy(&r);
             }
         }
-        let (lx, ly) = (xs.len(), ys.len());
-        Ok(match op {
-            0 => lx < ly,
-            1 => lx <= ly,
-            2 => lx == ly,
-            3 => lx != ly,
-            4 => lx > ly,
-            _ => lx >= ly,
-        })
+        Ok(ordering_satisfies(xs.len().cmp(&ys.len()), op))
     }
 
     /// `a == b` as a bool.
@@ -1429,4 +1411,19 @@ fn big_op(x: &BigInt, y: &BigInt, op: u32) -> PyResult<Value> {
         }
         _ => return Err(PyErr::type_error("unsupported operand")),
     })
+}
+
+/// Whether `a OP b` holds when `a.cmp(b)` is `o`, for COMPARE_OP's argument `op`
+/// (0 `<`, 1 `<=`, 2 `==`, 3 `!=`, 4 `>`, 5 `>=`).
+#[inline(always)]
+pub(crate) fn ordering_satisfies(o: std::cmp::Ordering, op: u32) -> bool {
+    use std::cmp::Ordering as O;
+    match op {
+        0 => o == O::Less,
+        1 => o != O::Greater,
+        2 => o == O::Equal,
+        3 => o != O::Equal,
+        4 => o == O::Greater,
+        _ => o != O::Less,
+    }
 }

@@ -6,6 +6,7 @@
 // Index loops over parallel arrays read clearer in the VM's argument binding.
 #![allow(clippy::needless_range_loop, clippy::type_complexity)]
 
+pub mod alloc;
 pub mod ast;
 pub mod bytecode;
 pub mod compiler;

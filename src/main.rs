@@ -5,7 +5,7 @@ use pyco::{Interpreter, RunError};
 use std::io::{IsTerminal, Write};
 
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: pyco::alloc::MiMalloc = pyco::alloc::MiMalloc;
 
 const USAGE: &str = "usage: pyco [option] ... [-c cmd | file | -] [arg] ...
 Options:

@@ -1,7 +1,7 @@
 //! Calls: argument binding, frame push for Python functions, natives, classes.
 
-use super::dispatch::CallOutcome;
-use super::frame::{truncate_values, Frame, Ret};
+use super::dispatch::{write_value, CallOutcome};
+use super::frame::{Frame, Ret};
 use super::{Completion, Vm};
 use crate::bytecode::{flags, Opcode};
 use crate::object::{
@@ -186,9 +186,9 @@ impl Vm {
     /// `__init__` frame with the instance and the arguments as locals. The instance is
     /// already the call's result on the caller's stack (`Ret::Init` checks for None).
     fn push_simple_init(&mut self, base: usize, init: Value) -> PyResult<CallOutcome> {
-        let cls = match &self.frames.last().unwrap().stack[base + 1] {
-            Value::Obj(o) => o.clone(),
-            _ => unreachable!("checked by the caller"),
+        let slot = &mut self.frames.last_mut().unwrap().stack[base + 1];
+        let Value::Obj(cls) = std::mem::replace(slot, Value::Null) else {
+            unreachable!("checked by the caller")
         };
         let inst = self.new_instance(&cls, &[]);
         let Some(Payload::Function(func)) = init.payload() else {
@@ -233,38 +233,41 @@ impl Vm {
         if frame.stack.capacity() < need {
             frame.stack.reserve(need);
         }
-        let mut nargs = caller.stack.len() - from;
-        let (at, result) = match first {
-            Some(Prepend::NewInstance(inst)) => {
-                frame.ret = Ret::Init;
-                frame.stack.push(inst.clone());
-                (1, Some(inst))
-            }
-            Some(Prepend::Receiver(r)) => {
-                frame.stack.push(r);
-                (1, None)
-            }
-            None => (0, None),
-        };
-        // SAFETY: the caller's slots [from, len) hold initialised values; they are moved
-        // (copied, then the caller's length cut) into the new frame's stack after its
-        // `at` filled slots, which has room for `need >= at + nargs` values.
+        let nargs = caller.stack.len() - from;
+        let at = usize::from(first.is_some());
+        debug_assert!(at + nargs <= nl && nl <= frame.stack.capacity());
+        debug_assert!(caller.stack[base..from].iter().all(Value::is_null));
+        let mut result = None;
+        // SAFETY: the new frame's stack is empty with room for `need >= nl` values.
+        // Its first `at` slots get the prepended value, the next `nargs` the caller's
+        // arguments, moved (read here, the caller's length cut below), the rest up to
+        // `nl` are unbound. The caller's slots [base, from) hold NULLs (the callable
+        // was taken out), so cutting its length there drops nothing.
         unsafe {
-            std::ptr::copy_nonoverlapping(
-                caller.stack.as_ptr().add(from),
-                frame.stack.as_mut_ptr().add(at),
-                nargs,
-            );
-            caller.stack.set_len(from);
-            frame.stack.set_len(at + nargs);
+            let dst = frame.stack.as_mut_ptr();
+            match first {
+                Some(Prepend::NewInstance(inst)) => {
+                    frame.ret = Ret::Init;
+                    write_value(dst, inst.clone());
+                    result = Some(inst);
+                }
+                Some(Prepend::Receiver(r)) => write_value(dst, r),
+                None => {}
+            }
+            // Value by value: calls pass a few arguments, and the memcpy call that a
+            // bulk copy becomes cost more than the copying.
+            let src = caller.stack.as_ptr().add(from);
+            for i in 0..nargs {
+                write_value(dst.add(at + i), std::ptr::read(src.add(i)));
+            }
+            for i in at + nargs..nl {
+                write_value(dst.add(i), Value::Null);
+            }
+            frame.stack.set_len(nl);
+            caller.stack.set_len(base);
         }
-        nargs += at;
-        truncate_values(&mut caller.stack, base);
         if let Some(inst) = result {
             caller.stack.push(inst);
-        }
-        for _ in nargs..nl {
-            frame.stack.push(Value::Null);
         }
         if !func.closure.is_empty() {
             let start = nl - code.freevars.len();

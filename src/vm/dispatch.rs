@@ -2111,7 +2111,7 @@ fn push_value(s: &mut Vec<Value>, v: Value) {
 /// forwards from those stores, instead of one 16-byte load, which it cannot: that
 /// stall was 17% of the loop's samples on fib.
 #[inline(always)]
-unsafe fn write_value(dst: *mut Value, v: Value) {
+pub(crate) unsafe fn write_value(dst: *mut Value, v: Value) {
     #[cfg(target_arch = "x86_64")]
     {
         use std::arch::x86_64::{__m128i, _mm_set_epi64x, _mm_storeu_si128};

@@ -90,6 +90,9 @@ pub struct TypeCache {
     epoch: Cell<u64>,
     entries: RefCell<HashMap<usize, (Rc<super::PyStr>, Option<Value>), BuildPtrHasher>>,
     hooks: Cell<Option<AttrHooks>>,
+    /// `__init__` as the MRO resolves it (outer None: not looked up this epoch). Every
+    /// `C(args)` asks, and two map lookups for it were a fifth of an instance's making.
+    init: RefCell<Option<Option<Value>>>,
 }
 
 /// What attribute access on instances must watch for.
@@ -279,6 +282,7 @@ impl TypeObj {
     fn reset_cache(&self, now: u64) {
         self.cache.entries.borrow_mut().clear();
         self.cache.hooks.set(None);
+        drop(self.cache.init.take());
         self.cache.epoch.set(now);
     }
 
@@ -295,6 +299,17 @@ impl TypeObj {
             .borrow_mut()
             .insert(key, (name.clone(), v.clone()));
         v
+    }
+
+    /// `lookup("__init__")`, memoised per type epoch.
+    pub fn init_method(&self) -> Option<Value> {
+        self.check_epoch();
+        if let Some(init) = &*self.cache.init.borrow() {
+            return init.clone();
+        }
+        let init = self.lookup_cached(&super::pystr::intern_static("__init__"));
+        *self.cache.init.borrow_mut() = Some(init.clone());
+        init
     }
 
     /// The attribute hooks of instances of this class (memoised per type epoch).

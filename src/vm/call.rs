@@ -707,7 +707,9 @@ impl Vm {
         }
         // User classes (possibly deriving from an exception or builtin base).
         let new = t.lookup_cached(&crate::object::pystr::intern_static("__new__"));
-        let has_new = new.is_some();
+        let own_new = new
+            .as_ref()
+            .is_some_and(|n| !self.is_object_attr("__new__", n));
         // A native `__new__` other than object's: the class derives from a native type
         // (deque), whose `__new__` builds the instance and whose `__init__` fills it.
         let native_new = new.as_ref().is_some_and(|n| {
@@ -749,9 +751,7 @@ impl Vm {
                 self.new_instance(&cls, &args[..args.len() - kwnames.len()])
             }
         };
-        let init = cls
-            .payload_type()
-            .lookup_cached(&crate::object::pystr::intern_static("__init__"));
+        let init = cls.payload_type().init_method();
         match init {
             Some(f) if matches!(f.payload(), Some(Payload::Function(_))) => {
                 let mut a = vec![inst.clone()];
@@ -791,13 +791,9 @@ impl Vm {
                 self.call(&f, a, kwnames)?;
             }
             _ => {
-                if !kwnames.is_empty() && !cls.payload_type().is_exception {
-                    return Err(PyErr::type_error(format!(
-                        "{}() takes no keyword arguments",
-                        cls.payload_type().name
-                    )));
-                }
-                if !args.is_empty() && !cls.payload_type().is_exception && !has_new {
+                // object.__init__ with arguments: an error unless a __new__ of the
+                // class's own took them (CPython's object_init / excess_args).
+                if !args.is_empty() && !cls.payload_type().is_exception && !own_new {
                     return Err(PyErr::type_error(format!(
                         "{}() takes no arguments",
                         cls.payload_type().name
@@ -927,7 +923,7 @@ fn simple_init(t: &TypeObj, argc: usize) -> Option<Value> {
     if t.is_exception || !t.attr_hooks().object_new {
         return None;
     }
-    let init = t.lookup_cached(&crate::object::pystr::intern_static("__init__"))?;
+    let init = t.init_method()?;
     match init.payload() {
         Some(Payload::Function(f)) if takes_exactly(f, argc + 1) && !f.code.is_generator_like() => {
             Some(init)

@@ -1474,6 +1474,7 @@ impl Vm {
 
     /// Take a generator's frame for running: link it to the generator, swap in its
     /// handled-exception state, and mark it running. The caller pushes it.
+    #[inline(always)]
     fn activate_gen_frame(&mut self, g: Rc<Object>, ret: Ret) -> PyResult<Box<Frame>> {
         let f = self.take_gen_frame(g, ret)?;
         self.swap_in_exc_state(gen_of(f.gen().unwrap()));
@@ -1481,6 +1482,7 @@ impl Vm {
     }
 
     /// `activate_gen_frame` but for the handled-exception state.
+    #[inline(always)]
     fn take_gen_frame(&mut self, g: Rc<Object>, ret: Ret) -> PyResult<Box<Frame>> {
         let gen = gen_of(&g);
         let Some(mut f) = gen.frame.borrow_mut().take() else {
@@ -1494,6 +1496,7 @@ impl Vm {
 
     /// The exception the generator was handling when it yielded becomes current again;
     /// the resumer's is kept in the generator for the next yield or return.
+    #[inline(always)]
     fn swap_in_exc_state(&mut self, gen: &Generator) {
         let inner = gen.exc_state.replace(Value::None);
         gen.has_own_exc.set(!inner.is_none());
@@ -1992,6 +1995,7 @@ fn step_simple_iter(it: &Value) -> Option<Option<Value>> {
 }
 
 /// A generator/coroutine that the loop can resume in place (not running).
+#[inline]
 pub(crate) fn resumable_gen(v: &Value) -> Option<Rc<Object>> {
     match v {
         Value::Obj(o) => match &o.payload {

@@ -55,8 +55,8 @@ pub struct CodeObject {
     /// Derived once, for the call path: `nlocalsplus()` and `generator_start()`.
     pub layout: FrameLayout,
     pub exception_table: Vec<ExceptionEntry>,
-    /// Inline caches for LOAD_GLOBAL, by instruction index.
-    pub global_cache: Vec<std::cell::Cell<GlobalCache>>,
+    /// Inline caches for LOAD_GLOBAL, LOAD_ATTR and STORE_ATTR, by instruction index.
+    pub inline_cache: Vec<std::cell::Cell<InlineCache>>,
     /// Inline caches of what each name (`names` index) is in the receiver's class, for
     /// LOAD_METHOD, LOAD_ATTR and STORE_ATTR: sites that use one name in one code
     /// object share its entry.
@@ -100,27 +100,31 @@ pub struct ClassCache {
     pub entries: [(usize, usize); 2],
 }
 
-/// Where a LOAD_GLOBAL found its name, valid while both dicts keep their layouts.
-#[derive(Clone, Copy, Debug)]
-pub struct GlobalCache {
-    pub globals_layout: u64,
-    pub builtins_layout: u64,
-    /// Entry index in globals, or in builtins when `in_builtins`.
-    pub index: u32,
-    pub in_builtins: bool,
-}
-
-impl Default for GlobalCache {
-    /// Empty: no builtins dict has layout 0, so this never matches (a globals dict
-    /// that was never written to does have layout 0).
-    fn default() -> Self {
-        GlobalCache {
-            globals_layout: 0,
-            builtins_layout: 0,
-            index: 0,
-            in_builtins: true,
-        }
-    }
+/// One instruction's inline cache: what it found last time, and what must still hold
+/// for that to be the answer again.
+#[derive(Clone, Copy, Debug, Default)]
+pub enum InlineCache {
+    #[default]
+    Empty,
+    /// LOAD_GLOBAL: where the name was found, valid while both dicts keep their
+    /// layouts.
+    Global {
+        globals_layout: u64,
+        builtins_layout: u64,
+        /// Entry index in globals, or in builtins when `in_builtins`.
+        index: u32,
+        in_builtins: bool,
+    },
+    /// LOAD_ATTR / STORE_ATTR on an instance: the attribute's entry index in the last
+    /// instance's dict, for instances of `class` (an address) while the type epoch is
+    /// `epoch`. The class then has no data descriptors and no Python `__setattr__`
+    /// (only such classes are cached); instances that filled their dicts in the same
+    /// order have the name at the same index, which a pointer compare confirms.
+    Attr {
+        class: usize,
+        epoch: u64,
+        index: u32,
+    },
 }
 
 impl CodeObject {
@@ -165,7 +169,7 @@ impl CodeObject {
             max_stack: self.max_stack,
             layout: self.layout,
             exception_table: self.exception_table.clone(),
-            global_cache: (0..self.instrs.len()).map(|_| Default::default()).collect(),
+            inline_cache: (0..self.instrs.len()).map(|_| Default::default()).collect(),
             class_cache: (0..self.names.len()).map(|_| Default::default()).collect(),
             py_object: Default::default(),
         }

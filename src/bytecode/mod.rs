@@ -3,5 +3,5 @@ pub mod code;
 pub mod dis;
 pub mod opcodes;
 
-pub use code::{flags, ClassCache, CodeObject, ExceptionEntry, GlobalCache};
+pub use code::{flags, ClassCache, CodeObject, ExceptionEntry, InlineCache};
 pub use opcodes::{ArgKind, Instr, Opcode, CMP_OP, NB_OPS};

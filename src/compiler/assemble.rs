@@ -677,7 +677,7 @@ pub(super) fn assemble(mut u: Unit, source: Rc<SourceFile>) -> CodeObject {
         max_stack: max_depth.max(0) as u32,
         layout: Default::default(),
         exception_table: table,
-        global_cache: (0..n).map(|_| Default::default()).collect(),
+        inline_cache: (0..n).map(|_| Default::default()).collect(),
         class_cache: (0..u.names.len()).map(|_| Default::default()).collect(),
         py_object: Default::default(),
     }

@@ -227,6 +227,33 @@ impl Dict {
         found.ok().flatten().map(|(_, ix)| ix)
     }
 
+    /// The value of entry `ix` if that entry's key is `key` itself (the same interned
+    /// string): an inline cache's guess at where a name is, checked without hashing.
+    #[inline]
+    pub fn value_at_if_key(&self, ix: usize, key: &super::PyStr) -> Option<&Value> {
+        match self.entries.get(ix) {
+            Some(Entry {
+                key: Value::Str(k),
+                value,
+                ..
+            }) if std::ptr::eq(&**k, key) => Some(value),
+            _ => None,
+        }
+    }
+
+    /// `value_at_if_key`, for replacing the value.
+    #[inline]
+    pub fn value_at_if_key_mut(&mut self, ix: usize, key: &super::PyStr) -> Option<&mut Value> {
+        match self.entries.get_mut(ix) {
+            Some(Entry {
+                key: Value::Str(k),
+                value,
+                ..
+            }) if std::ptr::eq(&**k, key) => Some(value),
+            _ => None,
+        }
+    }
+
     /// The value of live entry `ix` (from `index_of_str` under the same layout).
     #[inline]
     pub fn value_at(&self, ix: usize) -> &Value {
@@ -257,12 +284,25 @@ impl Dict {
     /// the value it replaced is returned, for the caller to drop after its borrow ends.
     #[inline]
     pub fn set_str_ref(&mut self, key: &std::rc::Rc<super::PyStr>, value: Value) -> Option<Value> {
+        self.set_str_at(key, value).1
+    }
+
+    /// `set_str_ref`, also telling the entry index the key now has.
+    #[inline]
+    pub fn set_str_at(
+        &mut self,
+        key: &std::rc::Rc<super::PyStr>,
+        value: Value,
+    ) -> (usize, Option<Value>) {
         let hash = key.hash();
         match self.find_slot::<()>(hash, |e| Ok(str_key_is(&e.key, key))) {
-            Ok(Some((_, ix))) => Some(std::mem::replace(&mut self.entries[ix].value, value)),
+            Ok(Some((_, ix))) => (
+                ix,
+                Some(std::mem::replace(&mut self.entries[ix].value, value)),
+            ),
             _ => {
                 self.insert_new(hash, Value::Str(key.clone()), value);
-                None
+                (self.entries.len() - 1, None)
             }
         }
     }

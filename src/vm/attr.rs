@@ -1,7 +1,7 @@
 //! Attribute access: the descriptor protocol over type MROs, instance dicts, modules.
 
 use super::Vm;
-use crate::bytecode::ClassCache;
+use crate::bytecode::{ClassCache, InlineCache};
 use crate::object::{ExcKind, Object, Payload, PyErr, PyResult, PyStr, TypeObj, Value};
 use std::cell::Cell;
 use std::rc::Rc;
@@ -352,17 +352,25 @@ impl Vm {
         obj: &Value,
         name: &Value,
         cache: &Cell<ClassCache>,
+        site: &Cell<InlineCache>,
     ) -> PyResult<Value> {
         let Some(Payload::Instance(inst)) = obj.payload() else {
             return self.getattr(obj, name);
         };
         let n = name.as_pystr().expect("attribute names are strings");
+        if let Some(ix) = attr_site_index(site, inst) {
+            if let Some(v) = inst.dict().borrow().value_at_if_key(ix, n) {
+                return Ok(v.clone());
+            }
+        }
         let t = inst.class.payload_type();
         let hooks = t.attr_hooks();
         // Without data descriptors in the class, the instance dict answers first.
         if !hooks.data_descriptors {
-            if let Some(v) = inst.dict().borrow().get_str(n) {
-                return Ok(v.clone());
+            let d = inst.dict().borrow();
+            if let Some(ix) = d.index_of_str(n) {
+                fill_attr_site(site, inst, ix);
+                return Ok(d.value_at(ix).clone());
             }
         }
         let found = class_lookup(&inst.class, n, cache);
@@ -396,8 +404,19 @@ impl Vm {
         name: &Value,
         v: Value,
         cache: &Cell<ClassCache>,
+        site: &Cell<InlineCache>,
     ) -> PyResult<()> {
         if let Some(Payload::Instance(inst)) = obj.payload() {
+            let n = name.as_pystr().expect("attribute names are strings");
+            if let Some(ix) = attr_site_index(site, inst) {
+                let mut d = inst.dict().borrow_mut();
+                if let Some(slot) = d.value_at_if_key_mut(ix, n) {
+                    let old = std::mem::replace(slot, v);
+                    drop(d);
+                    drop(old);
+                    return Ok(());
+                }
+            }
             if inst.exc().is_none() {
                 let n = name.as_pystr().expect("attribute names are strings");
                 let t = inst.class.payload_type();
@@ -410,7 +429,10 @@ impl Vm {
                         Some(Payload::Property(_))
                     );
                 if !hooks.setattr && !is_property {
-                    let old = inst.dict().borrow_mut().set_str_ref(n, v);
+                    let (ix, old) = inst.dict().borrow_mut().set_str_at(n, v);
+                    if !hooks.data_descriptors {
+                        fill_attr_site(site, inst, ix);
+                    }
                     if old.is_none() && n.as_str().starts_with("__") {
                         return refuse_special_store(inst, n);
                     }
@@ -455,6 +477,37 @@ impl Vm {
             }
         }
         Ok((self.getattr(&obj, name)?, None))
+    }
+}
+
+/// The dict entry a LOAD_ATTR / STORE_ATTR site found its name at last time, if that
+/// was for an instance of this instance's class in the current type epoch.
+#[inline]
+fn attr_site_index(site: &Cell<InlineCache>, inst: &crate::object::Instance) -> Option<usize> {
+    match site.get() {
+        InlineCache::Attr {
+            class,
+            epoch,
+            index,
+        } if class == Rc::as_ptr(&inst.class) as usize
+            && epoch == crate::object::typ::type_epoch() =>
+        {
+            Some(index as usize)
+        }
+        _ => None,
+    }
+}
+
+/// Remember where an instance of `inst`'s class holds the site's name. Only for
+/// classes whose instance dict answers first (no data descriptors; for STORE_ATTR also
+/// no Python `__setattr__`), as the callers check.
+fn fill_attr_site(site: &Cell<InlineCache>, inst: &crate::object::Instance, ix: usize) {
+    if let Ok(index) = u32::try_from(ix) {
+        site.set(InlineCache::Attr {
+            class: Rc::as_ptr(&inst.class) as usize,
+            epoch: crate::object::typ::type_epoch(),
+            index,
+        });
     }
 }
 

@@ -4,7 +4,7 @@
 use super::frame::{Frame, Ret};
 use super::generator::{GenKind, GenState, Generator};
 use super::{Completion, Vm, PENDING};
-use crate::bytecode::{flags, Opcode};
+use crate::bytecode::{flags, InlineCache, Opcode};
 use crate::object::{Dict, ExcKind, Object, Payload, PyErr, PyResult, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -365,15 +365,16 @@ impl Vm {
                     push!(self.get_iter(&v)?);
                 }
                 Opcode::ForIter => {
-                    if let Some(g) = resumable_gen(top!()) {
-                        self.resume_gen(g, Value::None, Ret::ForIter { target: arg })?;
-                        reload!();
-                        continue;
-                    }
-                    // range and list/tuple iterators step here, without a call.
+                    // range and list/tuple iterators step here, without a call;
+                    // generators resume in this loop.
                     let step = match step_simple_iter(top!()) {
                         Some(step) => step,
                         None => {
+                            if let Some(g) = resumable_gen(top!()) {
+                                self.resume_gen(g, Value::None, Ret::ForIter { target: arg })?;
+                                reload!();
+                                continue;
+                            }
                             let it = top!().clone();
                             self.next(&it)?
                         }
@@ -531,6 +532,7 @@ impl Vm {
                         &obj,
                         &code.names[arg as usize],
                         &code.class_cache[arg as usize],
+                        &code.inline_cache[ip - 1],
                     )?;
                     push!(v);
                 }
@@ -542,6 +544,7 @@ impl Vm {
                         &code.names[arg as usize],
                         v,
                         &code.class_cache[arg as usize],
+                        &code.inline_cache[ip - 1],
                     )?;
                 }
                 Opcode::DeleteAttr => {
@@ -1551,17 +1554,25 @@ impl Vm {
         at: usize,
         name: &Value,
     ) -> PyResult<Value> {
-        let c = code.global_cache[at].get();
+        let InlineCache::Global {
+            globals_layout,
+            builtins_layout,
+            index,
+            in_builtins,
+        } = code.inline_cache[at].get()
+        else {
+            return self.load_global_fill(code, at, name);
+        };
         if let (Payload::Dict(g), Payload::Dict(b)) = (&globals.payload, &self.builtins.payload) {
             // SAFETY: read-only looks that end before anything can change either dict.
             if let (Ok(g), Ok(b)) = unsafe { (g.try_borrow_unguarded(), b.try_borrow_unguarded()) }
             {
-                if c.globals_layout == g.layout() {
-                    if !c.in_builtins {
-                        return Ok(g.value_at(c.index as usize).clone());
+                if globals_layout == g.layout() {
+                    if !in_builtins {
+                        return Ok(g.value_at(index as usize).clone());
                     }
-                    if c.builtins_layout == b.layout() {
-                        return Ok(b.value_at(c.index as usize).clone());
+                    if builtins_layout == b.layout() {
+                        return Ok(b.value_at(index as usize).clone());
                     }
                 }
             }
@@ -1584,7 +1595,7 @@ impl Vm {
             return self.load_global(name);
         };
         let (g, b) = (g.borrow(), b.borrow());
-        let slot = &code.global_cache[at];
+        let slot = &code.inline_cache[at];
         let Value::Str(key) = name else {
             return self.load_global(name);
         };
@@ -1595,7 +1606,7 @@ impl Vm {
                 None => return Err(name_error(name)),
             },
         };
-        slot.set(crate::bytecode::GlobalCache {
+        slot.set(InlineCache::Global {
             globals_layout: g.layout(),
             builtins_layout: b.layout(),
             index: index as u32,

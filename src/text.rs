@@ -20,6 +20,30 @@ use std::fmt::Write as _;
 // Code point indexing
 // ---------------------------------------------------------------------------
 
+/// The decimal digits of `i`, in a string allocated at its exact length: a Python
+/// str keeps its text in an exact-size box, so any slack would be a reallocation.
+pub fn int_to_string(i: i64) -> String {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    let mut n = i.unsigned_abs();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut s = String::with_capacity(digits.len() - start + usize::from(i < 0));
+    if i < 0 {
+        s.push('-');
+    }
+    for &d in &digits[start..] {
+        s.push(d as char);
+    }
+    s
+}
+
 /// `len(s)`: the number of code points.
 #[inline]
 pub fn char_len(s: &str) -> usize {
@@ -1739,6 +1763,27 @@ static FOLD_MULTI: &[(u32, &str)] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn int_to_string_is_exact_and_matches_display() {
+        for i in [
+            0,
+            5,
+            -5,
+            10,
+            -10,
+            99,
+            100,
+            123_456_789,
+            i64::MAX,
+            i64::MIN,
+            i64::MIN + 1,
+        ] {
+            let s = int_to_string(i);
+            assert_eq!(s, i.to_string());
+            assert_eq!(s.capacity(), s.len(), "{i}");
+        }
+    }
 
     #[test]
     fn brief_examples() {

@@ -1,7 +1,7 @@
 //! The single instruction loop (one exhaustive match over `Opcode`), frame switching for
 //! calls, returns, yields and resumes, and exception unwinding through the exception table.
 
-use super::frame::{Frame, Ret};
+use super::frame::{truncate_values, Frame, Ret};
 use super::generator::{GenKind, GenState, Generator};
 use super::{Completion, Vm, PENDING};
 use crate::bytecode::{flags, InlineCache, Opcode};
@@ -749,14 +749,13 @@ impl Vm {
                     push!(d);
                 }
                 Opcode::BuildString => {
+                    // Sized first: the text is then written once, into its final box.
                     let s = &mut stack!();
-                    let parts = s.split_off(s.len() - arg as usize);
-                    let mut out = String::new();
-                    for p in &parts {
-                        if let Some(ps) = p.as_pystr() {
-                            out.push_str(ps.as_str());
-                        }
-                    }
+                    let from = s.len() - arg as usize;
+                    let parts = || s[from..].iter().filter_map(Value::as_pystr);
+                    let mut out = String::with_capacity(parts().map(|p| p.len()).sum());
+                    parts().for_each(|p| out.push_str(p.as_str()));
+                    truncate_values(s, from);
                     s.push(Value::string(out));
                 }
                 Opcode::BuildSlice => {

@@ -12,7 +12,7 @@ impl Vm {
             Value::None => "None".into(),
             Value::Null => "<NULL>".into(),
             Value::Bool(b) => if *b { "True" } else { "False" }.into(),
-            Value::Int(i) => i.to_string(),
+            Value::Int(i) => crate::text::int_to_string(*i),
             Value::BigInt(b) => self.int_to_str(b)?,
             Value::Float(f) => crate::format::float_repr(*f),
             Value::Str(s) => crate::text::str_repr(s.as_str()),

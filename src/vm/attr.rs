@@ -358,7 +358,7 @@ impl Vm {
             return self.getattr(obj, name);
         };
         let n = name.as_pystr().expect("attribute names are strings");
-        if let Some(ix) = attr_site_index(site, inst) {
+        if let Some(ix) = attr_site_index(site, inst, false) {
             if let Some(v) = inst.dict().borrow().value_at_if_key(ix, n) {
                 return Ok(v.clone());
             }
@@ -408,7 +408,7 @@ impl Vm {
     ) -> PyResult<()> {
         if let Some(Payload::Instance(inst)) = obj.payload() {
             let n = name.as_pystr().expect("attribute names are strings");
-            if let Some(ix) = attr_site_index(site, inst) {
+            if let Some(ix) = attr_site_index(site, inst, true) {
                 let mut d = inst.dict().borrow_mut();
                 if let Some(slot) = d.value_at_if_key_mut(ix, n) {
                     let old = std::mem::replace(slot, v);
@@ -480,22 +480,31 @@ impl Vm {
     }
 }
 
-/// The dict entry a LOAD_ATTR / STORE_ATTR site found its name at last time, if that
-/// was for an instance of this instance's class in the current type epoch.
+/// The dict entry a LOAD_ATTR / STORE_ATTR site found its name at last time, if the
+/// instance dict answers first for `inst`: the cached class in the same type epoch is
+/// known to let it; another class (a subclass at a shared site, often with the same
+/// layout) is asked, for a store also whether it has a Python `__setattr__`.
 #[inline]
-fn attr_site_index(site: &Cell<InlineCache>, inst: &crate::object::Instance) -> Option<usize> {
-    match site.get() {
-        InlineCache::Attr {
-            class,
-            epoch,
-            index,
-        } if class == Rc::as_ptr(&inst.class) as usize
-            && epoch == crate::object::typ::type_epoch() =>
-        {
-            Some(index as usize)
-        }
-        _ => None,
+fn attr_site_index(
+    site: &Cell<InlineCache>,
+    inst: &crate::object::Instance,
+    store: bool,
+) -> Option<usize> {
+    let InlineCache::Attr {
+        class,
+        epoch,
+        index,
+    } = site.get()
+    else {
+        return None;
+    };
+    if class == Rc::as_ptr(&inst.class) as usize && epoch == crate::object::typ::type_epoch() {
+        return Some(index as usize);
     }
+    let hooks = inst.class.payload_type().attr_hooks();
+    let dict_answers =
+        !hooks.data_descriptors && (!store || (!hooks.setattr && inst.exc().is_none()));
+    dict_answers.then_some(index as usize)
 }
 
 /// Remember where an instance of `inst`'s class holds the site's name. Only for

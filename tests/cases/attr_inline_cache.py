@@ -96,3 +96,23 @@ v = P(1, 2)
 key = "".join(["a"])
 setattr(v, key, "joined")
 print(read_a(v))
+
+# A subclass with its own __setattr__, or an exception subclass, at a cached store site.
+class S(P):
+    def __setattr__(self, name, value):
+        object.__setattr__(self, name, ("S", value))
+
+
+class E(Exception):
+    pass
+
+
+w = P(1, 2)
+write_a(w, "plain")
+x = S(1, 2)
+write_a(x, "sub")
+print(w.a, x.a)
+e = E("boom")
+e.a = 1
+write_a(e, "exc")
+print(e.a, e.args, read_a(e))

@@ -200,6 +200,7 @@ impl CodeObject {
 
     /// Compute `layout` from the other fields (once, when the code object is built).
     pub fn with_layout(mut self) -> CodeObject {
+        self.seal_control_flow();
         let generator_start = if self.is_generator_like() {
             self.instrs
                 .iter()
@@ -214,6 +215,55 @@ impl CodeObject {
             generator_start,
         };
         self
+    }
+
+    /// Make sure control can only reach instruction indices below `instrs.len()`, so
+    /// that the dispatch loop may fetch without a bounds check (3% of the instructions
+    /// pyco executes): the last instruction never falls through, and every jump target
+    /// and exception handler is in range. (A generator's start follows its
+    /// RETURN_GENERATOR, which is not a terminator, so it is in range too.) The
+    /// compiler always produces such code; were it not to, the code gets a final bare
+    /// `raise` and stray targets are pointed at it, so that the bug surfaces as a Python
+    /// error rather than as a read past the instructions.
+    fn seal_control_flow(&mut self) {
+        let len = self.instrs.len() as u32;
+        let ends = self.instrs.last().is_some_and(|i| i.op.is_terminator());
+        let jumps_in_range = self.instrs.iter().all(|i| !i.op.is_jump() || i.arg < len);
+        let handlers_in_range = self.exception_table.iter().all(|e| e.target < len);
+        if ends && jumps_in_range && handlers_in_range {
+            return;
+        }
+        debug_assert!(false, "{}: control flow leaves the code", self.qualname);
+        self.end_in_raise();
+    }
+
+    /// `seal_control_flow`'s repair: a final bare `raise`, and every jump or handler
+    /// target beyond the code pointed at it.
+    fn end_in_raise(&mut self) {
+        let len = self.instrs.len() as u32;
+        let last_line = self.lines.last().copied().unwrap_or(self.first_line);
+        self.instrs.push(Instr {
+            op: Opcode::RaiseVarargs,
+            arg: 0,
+        });
+        self.lines.push(last_line);
+        self.inline_cache.push(Default::default());
+        for i in self.instrs.iter_mut().filter(|i| i.op.is_jump()) {
+            i.arg = i.arg.min(len);
+        }
+        for e in &mut self.exception_table {
+            e.target = e.target.min(len);
+        }
+    }
+
+    /// The instruction at `ip`, which control flow reached.
+    #[inline(always)]
+    pub fn instr_at(&self, ip: usize) -> Instr {
+        debug_assert!(ip < self.instrs.len());
+        // SAFETY: `seal_control_flow` (run on every code object as it is built) keeps
+        // every index that control reaches below `instrs.len()`, and the instructions
+        // never change after that.
+        unsafe { *self.instrs.get_unchecked(ip) }
     }
 
     pub fn is_generator_like(&self) -> bool {
@@ -242,5 +292,47 @@ impl CodeObject {
         } else {
             &self.freevars[i - nv - nc]
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn empty_module_code() -> CodeObject {
+        let src = Rc::new(SourceFile::new("<test>", ""));
+        let module = crate::ast::Module { body: vec![] };
+        let code = crate::compiler::compile(&module, src, crate::compiler::CompileMode::Module)
+            .expect("an empty module compiles");
+        code.with_flags(0)
+    }
+
+    #[test]
+    fn compiled_code_ends_in_a_terminator() {
+        let code = empty_module_code();
+        assert!(code.instrs.last().unwrap().op.is_terminator());
+    }
+
+    #[test]
+    fn stray_control_flow_is_pointed_at_a_final_raise() {
+        let mut code = empty_module_code();
+        code.instrs.push(Instr {
+            op: Opcode::JumpForward,
+            arg: 99,
+        });
+        code.instrs.push(Instr {
+            op: Opcode::Nop,
+            arg: 0,
+        });
+        code.lines.extend([1, 1]);
+        code.inline_cache
+            .extend([Default::default(), Default::default()]);
+        let len = code.instrs.len() as u32;
+        code.end_in_raise();
+        let last = *code.instrs.last().unwrap();
+        assert_eq!((last.op, last.arg), (Opcode::RaiseVarargs, 0));
+        assert_eq!(code.instrs[len as usize - 2].arg, len);
+        assert_eq!(code.lines.len(), code.instrs.len());
+        assert_eq!(code.inline_cache.len(), code.instrs.len());
     }
 }

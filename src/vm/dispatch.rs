@@ -238,7 +238,7 @@ impl Vm {
                 self.handle_pending()?;
                 reload!();
             }
-            let instr = code.instrs[ip];
+            let instr = code.instr_at(ip);
             ip += 1;
             cur!().ip = ip;
             self.steps += 1;

@@ -1,7 +1,7 @@
 //! Execution budgets for embedders and untrusted programs (`Interpreter::set_limits`, the
 //! `--max-instructions`, `--max-time` and `--max-memory` flags).
 //!
-//! The dispatch loop counts every instruction it executes (`Vm::steps`) and compares the
+//! The dispatch loop counts every instruction it executes (`count_steps`) and compares the
 //! count with `Vm::step_check` only where CPython's eval breaker looks: backward jumps and
 //! `RESUME` (function entry, generator resumption). Any run long enough to matter passes
 //! those often, so the rare check below also reads the clock and the process's memory.
@@ -10,6 +10,7 @@
 
 use super::Vm;
 use crate::object::{ExcKind, PyErr, PyResult};
+use std::cell::Cell;
 use std::time::{Duration, Instant};
 
 /// What a run may use; `None` is unlimited.
@@ -21,6 +22,27 @@ pub struct Limits {
     pub time: Option<Duration>,
     /// Resident memory of the whole process, in bytes (approximate: Linux's RSS).
     pub memory: Option<u64>,
+}
+
+thread_local! {
+    /// Bytecode instructions executed on this thread, by every VM on it. A VM's own
+    /// count is this minus its `steps_base`. A thread-local counter is one instruction
+    /// to bump; a field of the VM was four in the dispatch loop's head (the VM's
+    /// address is not kept in a register there). Only an embedder that interleaves
+    /// two VMs on one thread sees each one's budget charged for the other's work.
+    static STEPS: Cell<u64> = const { Cell::new(0) };
+}
+
+/// Count `n` executed instructions.
+#[inline(always)]
+pub(crate) fn count_steps(n: u64) {
+    STEPS.with(|s| s.set(s.get().wrapping_add(n)));
+}
+
+/// The thread's instruction count (compared with `Vm::step_check`).
+#[inline(always)]
+pub(crate) fn steps_now() -> u64 {
+    STEPS.with(|s| s.get())
 }
 
 /// Instructions between two looks at the clock and at memory.
@@ -73,7 +95,7 @@ impl Vm {
             self.step_check = u64::MAX;
             return;
         }
-        self.steps = 0;
+        self.steps_base = steps_now();
         self.step_check = 0;
         self.budget = Some(Box::new(Budget {
             limits,
@@ -91,11 +113,12 @@ impl Vm {
         }
     }
 
-    /// The budget check at a safe point, run when `steps` reaches `step_check`.
+    /// The budget check at a safe point, run when the count reaches `step_check`.
     #[cold]
     #[inline(never)]
     pub(crate) fn budget_checkpoint(&mut self) -> PyResult<()> {
-        let steps = self.steps;
+        let now = steps_now();
+        let steps = now - self.steps_base;
         let Some(b) = self.budget.as_mut() else {
             self.step_check = u64::MAX;
             return Ok(());
@@ -112,7 +135,7 @@ impl Vm {
             Some(max) => CHUNK.min(max - steps + 1),
             None => CHUNK,
         };
-        self.step_check = steps + next;
+        self.step_check = now + next;
         Ok(())
     }
 }

@@ -303,7 +303,7 @@ impl Vm {
                 frame.ret = Ret::AwaitedCall { send_ip };
                 // GET_AWAITABLE, LOAD_CONST and SEND count as steps, as they do when
                 // start_send runs them.
-                self.steps += 3;
+                super::budget::count_steps(3);
                 self.enter_resumed(&mut frame, Value::None, true);
                 self.frames.push(frame);
                 return CallOutcome::Pushed;

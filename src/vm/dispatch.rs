@@ -3,7 +3,7 @@
 
 use super::frame::{truncate_values, Frame, Ret};
 use super::generator::{GenKind, GenState, Generator};
-use super::{Completion, Vm, PENDING};
+use super::{budget, Completion, Vm, PENDING};
 use crate::bytecode::{flags, InlineCache, Opcode};
 use crate::object::{Dict, ExcKind, Object, Payload, PyErr, PyResult, Value};
 use std::cell::RefCell;
@@ -188,7 +188,7 @@ impl Vm {
         macro_rules! jump_to {
             ($t:expr) => {{
                 let t = $t;
-                if t < ip && self.steps >= self.step_check {
+                if t < ip && budget::steps_now() >= self.step_check {
                     self.budget_checkpoint()?;
                 }
                 ip = t;
@@ -200,7 +200,7 @@ impl Vm {
             ($slot:expr) => {{
                 let slot = $slot;
                 ip += 1;
-                self.steps += 1;
+                budget::count_steps(1);
                 let v = stack!()[slot as usize].clone();
                 if v.is_null() {
                     cur!().ip = ip;
@@ -222,7 +222,7 @@ impl Vm {
                         if let Some(g) = resumable_gen(top!()) {
                             ip += 2;
                             cur!().ip = ip;
-                            self.steps += 2;
+                            budget::count_steps(2);
                             let send_ip = (ip - 1) as u32;
                             self.resume_gen(g, Value::None, Ret::Send { send_ip })?;
                             reload!();
@@ -241,12 +241,12 @@ impl Vm {
             let instr = code.instr_at(ip);
             ip += 1;
             cur!().ip = ip;
-            self.steps += 1;
+            budget::count_steps(1);
             let arg = instr.arg;
             match instr.op {
                 Opcode::Resume => {
                     // Function entry and generator resumption: a budget safe point.
-                    if self.steps >= self.step_check {
+                    if budget::steps_now() >= self.step_check {
                         self.budget_checkpoint()?;
                     }
                 }
@@ -403,7 +403,7 @@ impl Vm {
                         push_pair(&mut stack!(), v, w);
                     } else if next.op == Opcode::LoadConst {
                         ip += 1;
-                        self.steps += 1;
+                        budget::count_steps(1);
                         push_pair(&mut stack!(), v, code.consts[next.arg as usize].clone());
                     } else {
                         push!(v);
@@ -1454,7 +1454,9 @@ impl Vm {
         if fresh {
             at += 1;
         }
-        if self.steps >= self.step_check || instrs.get(at).map(|i| i.op) != Some(Opcode::Resume) {
+        if budget::steps_now() >= self.step_check
+            || instrs.get(at).map(|i| i.op) != Some(Opcode::Resume)
+        {
             f.stack.push(sent);
             return;
         }
@@ -1467,7 +1469,7 @@ impl Vm {
             at = j.arg as usize;
             steps += 1;
         }
-        self.steps += steps;
+        budget::count_steps(steps);
         f.ip = at;
         if !fresh {
             f.stack.push(sent);

@@ -143,9 +143,10 @@ pub struct Vm {
     pub asyncgen_hooks: (Value, Value),
     /// Warnings already shown (file:line:message), shown once as Python's default.
     pub(crate) warned: std::collections::HashSet<String>,
-    /// Instructions executed (counted for the execution budget, `budget.rs`).
-    pub(crate) steps: u64,
-    /// The budget is checked when `steps` reaches this (u64::MAX: no budget).
+    /// The thread's instruction count when the budget was set (`budget.rs`).
+    pub(crate) steps_base: u64,
+    /// The budget is checked when the thread's instruction count reaches this
+    /// (u64::MAX: no budget).
     pub(crate) step_check: u64,
     pub(crate) budget: Option<Box<budget::Budget>>,
     /// The argument vector built-ins called from CALL borrow (kept between calls).
@@ -176,7 +177,7 @@ impl Vm {
             int_max_str_digits: 4300,
             asyncgen_hooks: (Value::None, Value::None),
             warned: Default::default(),
-            steps: 0,
+            steps_base: 0,
             step_check: u64::MAX,
             budget: None,
             native_args: Vec::new(),

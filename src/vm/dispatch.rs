@@ -150,6 +150,8 @@ impl Vm {
         // the code while it is current, and every change of current frame reloads.
         let code_ptr = Rc::as_ptr(&cur!().code);
         let mut code: &crate::bytecode::CodeObject = unsafe { &*code_ptr };
+        // Its instructions, for the fetch at the loop's head (see CodeObject::instr_at).
+        let mut instrs = code.instrs.as_ptr();
         let mut ip = cur!().ip;
         macro_rules! reload {
             () => {{
@@ -157,6 +159,7 @@ impl Vm {
                 let f = cur!();
                 let code_ptr = Rc::as_ptr(&f.code);
                 code = unsafe { &*code_ptr };
+                instrs = code.instrs.as_ptr();
                 ip = f.ip;
             }};
         }
@@ -238,7 +241,10 @@ impl Vm {
                 self.handle_pending()?;
                 reload!();
             }
-            let instr = code.instr_at(ip);
+            debug_assert!(ip < code.instrs.len());
+            // SAFETY: as in CodeObject::instr_at: control only reaches indices below
+            // the length (`seal_control_flow`); `instrs` is the current code's.
+            let instr = unsafe { *instrs.add(ip) };
             ip += 1;
             cur!().ip = ip;
             budget::count_steps(1);

@@ -351,11 +351,24 @@ impl Vm {
                     push!(Value::Bool(r != (arg == 1)));
                 }
                 Opcode::BinarySubscr => {
+                    if let Some(v) = list_item_at_top(&stack!()) {
+                        // list[int], CPython 3.11's BINARY_SUBSCR_LIST_INT.
+                        pop!();
+                        let list = pop!();
+                        push!(v);
+                        drop(list);
+                        continue;
+                    }
                     let key = pop!();
                     let obj = pop!();
                     push!(self.getitem(&obj, &key)?);
                 }
                 Opcode::StoreSubscr => {
+                    if let Some(old) = store_list_item_at_top(&mut stack!()) {
+                        // list[int] = v, CPython 3.11's STORE_SUBSCR_LIST_INT.
+                        drop(old);
+                        continue;
+                    }
                     let key = pop!();
                     let obj = pop!();
                     let v = pop!();
@@ -2153,6 +2166,60 @@ fn push_slow(s: &mut Vec<Value>, v: Value) {
     // slowly). Tests run with debug assertions.
     debug_assert!(false, "a frame's value stack grew past its frame_size");
     s.push(v)
+}
+
+/// `list[i]` for a stack ending in [list, small int i in range]: the item.
+#[inline(always)]
+fn list_item_at_top(s: &[Value]) -> Option<Value> {
+    let [.., Value::Obj(o), Value::Int(i)] = s else {
+        return None;
+    };
+    let Payload::List(l) = &o.payload else {
+        return None;
+    };
+    let l = l.try_borrow().ok()?;
+    let at = if *i < 0 {
+        i.checked_add(l.len() as i64)?
+    } else {
+        *i
+    };
+    l.get(usize::try_from(at).ok()?).cloned()
+}
+
+/// `list[i] = v` for a stack ending in [v, list, small int i in range]: the three are
+/// popped and the replaced item returned, for the caller to drop (its finalizer, if
+/// any, runs later; no borrow is held by then).
+#[inline(always)]
+fn store_list_item_at_top(s: &mut Vec<Value>) -> Option<Value> {
+    let (list, i) = match &s[..] {
+        [.., _, Value::Obj(o), Value::Int(i)] => (Rc::as_ptr(o), *i),
+        _ => return None,
+    };
+    // SAFETY: the stack's reference keeps the list alive until it is dropped below,
+    // after this borrow of its items ends.
+    let Payload::List(l) = (unsafe { &(*list).payload }) else {
+        return None;
+    };
+    let mut l = l.try_borrow_mut().ok()?;
+    let at = if i < 0 {
+        i.checked_add(l.len() as i64)?
+    } else {
+        i
+    };
+    let slot = l.get_mut(usize::try_from(at).ok()?)?;
+    let len = s.len();
+    // SAFETY: the stack holds at least three values (the pattern matched); the value
+    // is moved into the list (the slot's length is cut first, so it is not dropped
+    // twice), the int key needs no drop, and the list reference is dropped after the
+    // borrow of the list ends.
+    unsafe {
+        s.set_len(len - 3);
+        let v = std::ptr::read(s.as_ptr().add(len - 3));
+        let old = std::mem::replace(slot, v);
+        drop(l);
+        std::ptr::drop_in_place(s.as_mut_ptr().add(len - 2));
+        Some(old)
+    }
 }
 
 /// The two topmost values, when both are small ints.

@@ -476,9 +476,11 @@ impl Vm {
                         self.type_name(key)
                     )));
                 } else {
+                    // "list assignment" names the range error only.
+                    let kind = what.strip_suffix(" assignment").unwrap_or(what);
                     return Err(PyErr::type_error(format!(
                         "{} indices must be integers or slices, not {}",
-                        what,
+                        kind,
                         self.type_name(key)
                     )));
                 }

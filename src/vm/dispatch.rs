@@ -1467,31 +1467,29 @@ impl Vm {
     /// budget is due, RESUME runs in the loop as usual (it is a budget safe point).
     #[inline]
     pub(super) fn enter_resumed(&mut self, f: &mut Frame, sent: Value, fresh: bool) {
-        let instrs = &f.code.instrs;
+        // Each index read is one control reaches: the frame's resume point, and the
+        // instruction after a POP_TOP or a RESUME (neither ends the code).
+        let code = &*f.code;
         let mut at = f.ip;
-        let fresh = fresh && instrs[at].op == Opcode::PopTop;
+        let fresh = fresh && code.instr_at(at).op == Opcode::PopTop;
         if fresh {
             at += 1;
         }
-        if budget::steps_now() >= self.step_check
-            || instrs.get(at).map(|i| i.op) != Some(Opcode::Resume)
-        {
-            f.stack.push(sent);
+        if budget::steps_now() >= self.step_check || code.instr_at(at).op != Opcode::Resume {
+            push_value(&mut f.stack, sent);
             return;
         }
         at += 1;
         let mut steps = 1 + fresh as u64;
-        if let Some(j) = instrs
-            .get(at)
-            .filter(|j| j.op == Opcode::JumpBackwardNoInterrupt)
-        {
-            at = j.arg as usize;
+        let next = code.instr_at(at);
+        if next.op == Opcode::JumpBackwardNoInterrupt {
+            at = next.arg as usize;
             steps += 1;
         }
         budget::count_steps(steps);
         f.ip = at;
         if !fresh {
-            f.stack.push(sent);
+            push_value(&mut f.stack, sent);
         }
     }
 
@@ -2026,7 +2024,7 @@ fn step_simple_iter(it: &Value) -> Option<Option<Value>> {
 }
 
 /// A generator/coroutine that the loop can resume in place (not running).
-#[inline]
+#[inline(always)]
 pub(crate) fn resumable_gen(v: &Value) -> Option<Rc<Object>> {
     match v {
         Value::Obj(o) => match &o.payload {

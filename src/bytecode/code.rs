@@ -117,9 +117,10 @@ pub enum InlineCache {
     },
     /// LOAD_ATTR / STORE_ATTR on an instance: the attribute's entry index in the last
     /// instance's dict, for instances of `class` (an address) while the type epoch is
-    /// `epoch`. The class then has no data descriptors and no Python `__setattr__`
-    /// (only such classes are cached); instances that filled their dicts in the same
-    /// order have the name at the same index, which a pointer compare confirms.
+    /// `epoch`. The class then has no data descriptors (for a store also no Python
+    /// `__setattr__`; only such classes are cached); instances that filled their dicts
+    /// in the same order have the name at the same index, which a pointer compare
+    /// confirms.
     Attr {
         class: usize,
         epoch: u64,
@@ -305,6 +306,12 @@ mod tests {
         let code = crate::compiler::compile(&module, src, crate::compiler::CompileMode::Module)
             .expect("an empty module compiles");
         code.with_flags(0)
+    }
+
+    #[test]
+    fn an_inline_cache_is_three_words() {
+        // One per instruction of every code object.
+        assert_eq!(std::mem::size_of::<InlineCache>(), 24);
     }
 
     #[test]

@@ -227,31 +227,23 @@ impl Dict {
         found.ok().flatten().map(|(_, ix)| ix)
     }
 
-    /// The value of entry `ix` if that entry's key is `key` itself (the same interned
-    /// string): an inline cache's guess at where a name is, checked without hashing.
+    /// Is entry `ix`'s key `key` itself (the same interned string)? An inline cache's
+    /// guess at where a name is, checked without hashing.
+    #[inline]
+    fn entry_is(&self, ix: usize, key: &super::PyStr) -> bool {
+        matches!(self.entries.get(ix), Some(Entry { key: Value::Str(k), .. }) if std::ptr::eq(&**k, key))
+    }
+
+    /// The value of entry `ix`, if its key is `key` itself (`entry_is`).
     #[inline]
     pub fn value_at_if_key(&self, ix: usize, key: &super::PyStr) -> Option<&Value> {
-        match self.entries.get(ix) {
-            Some(Entry {
-                key: Value::Str(k),
-                value,
-                ..
-            }) if std::ptr::eq(&**k, key) => Some(value),
-            _ => None,
-        }
+        self.entry_is(ix, key).then(|| &self.entries[ix].value)
     }
 
     /// `value_at_if_key`, for replacing the value.
     #[inline]
     pub fn value_at_if_key_mut(&mut self, ix: usize, key: &super::PyStr) -> Option<&mut Value> {
-        match self.entries.get_mut(ix) {
-            Some(Entry {
-                key: Value::Str(k),
-                value,
-                ..
-            }) if std::ptr::eq(&**k, key) => Some(value),
-            _ => None,
-        }
+        self.entry_is(ix, key).then(|| &mut self.entries[ix].value)
     }
 
     /// The value of live entry `ix` (from `index_of_str` under the same layout).

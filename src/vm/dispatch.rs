@@ -2176,12 +2176,14 @@ fn list_item_at_top(s: &[Value]) -> Option<Value> {
         return None;
     };
     let l = l.try_borrow().ok()?;
-    let at = if *i < 0 {
-        i.checked_add(l.len() as i64)?
-    } else {
-        *i
-    };
-    l.get(usize::try_from(at).ok()?).cloned()
+    l.get(list_index(*i, l.len())?).cloned()
+}
+
+/// A list index as Python reads it (negative: from the end), if in range.
+#[inline(always)]
+fn list_index(i: i64, len: usize) -> Option<usize> {
+    let at = if i < 0 { i.checked_add(len as i64)? } else { i };
+    usize::try_from(at).ok().filter(|&at| at < len)
 }
 
 /// `list[i] = v` for a stack ending in [v, list, small int i in range]: the three are
@@ -2199,12 +2201,8 @@ fn store_list_item_at_top(s: &mut Vec<Value>) -> Option<Value> {
         return None;
     };
     let mut l = l.try_borrow_mut().ok()?;
-    let at = if i < 0 {
-        i.checked_add(l.len() as i64)?
-    } else {
-        i
-    };
-    let slot = l.get_mut(usize::try_from(at).ok()?)?;
+    let at = list_index(i, l.len())?;
+    let slot = &mut l[at];
     let len = s.len();
     // SAFETY: the stack holds at least three values (the pattern matched); the value
     // is moved into the list (the slot's length is cut first, so it is not dropped

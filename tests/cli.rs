@@ -96,9 +96,28 @@ fn relative_script_path_is_made_absolute_like_cpython() {
 /// reports it). Waiting for the line, not a fixed time, keeps a slow start (a loaded
 /// machine) from turning the interrupt into one during startup.
 fn interrupt(interpreter: &str, program: &str, delay_ms: u64) -> (String, String, i32) {
+    interrupt_with(interpreter, program, delay_ms, libc::SIG_DFL)
+}
+
+/// `interrupt`, the child starting with SIGINT's disposition set to `inherited` (a test
+/// run from a background job inherits it ignored, and both interpreters keep it so).
+fn interrupt_with(
+    interpreter: &str,
+    program: &str,
+    delay_ms: u64,
+    inherited: libc::sighandler_t,
+) -> (String, String, i32) {
     use std::io::BufRead;
-    use std::os::unix::process::ExitStatusExt;
-    let mut child = Command::new(interpreter)
+    use std::os::unix::process::{CommandExt, ExitStatusExt};
+    let mut command = Command::new(interpreter);
+    // SAFETY: signal(2) is async-signal-safe, as pre_exec requires.
+    unsafe {
+        command.pre_exec(move || {
+            libc::signal(libc::SIGINT, inherited);
+            Ok(())
+        });
+    }
+    let mut child = command
         .arg(program)
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
@@ -138,6 +157,26 @@ fn ctrl_c_matches_cpython() {
             assert_eq!(got, want, "{}", name);
         }
     }
+}
+
+/// SIGINT inherited ignored stays ignored, as CPython leaves it: the program runs on.
+#[test]
+fn an_inherited_ignored_sigint_stays_ignored() {
+    let dir = std::env::temp_dir().join(format!("pyco-sigign-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("short_sleep.py");
+    std::fs::write(
+        &path,
+        "import time\nprint('started', flush=True)\ntime.sleep(0.6)\nprint('done')\n",
+    )
+    .unwrap();
+    let path = path.to_str().unwrap();
+    let got = interrupt_with(env!("CARGO_BIN_EXE_pyco"), path, 100, libc::SIG_IGN);
+    assert_eq!(got, ("started\ndone\n".to_string(), String::new(), 0));
+    if Command::new("python3").arg("-V").output().is_ok() {
+        assert_eq!(got, interrupt_with("python3", path, 100, libc::SIG_IGN));
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[test]

@@ -57,10 +57,19 @@ extern "C" fn on_sigint(_: libc::c_int) {
     }
 }
 
-/// Make Ctrl-C raise KeyboardInterrupt at the next safe point (the CLI does this).
+/// Make Ctrl-C raise KeyboardInterrupt at the next safe point (the CLI does this),
+/// unless SIGINT came ignored from the parent (a background job of a shell without job
+/// control): CPython then leaves it ignored too.
 pub fn install_sigint_handler() {
-    // SAFETY: the handler only touches atomics.
+    // SAFETY: sigaction with no new action only reads the current one; the handler
+    // installed only touches atomics.
     unsafe {
+        let mut current: libc::sigaction = std::mem::zeroed();
+        if libc::sigaction(libc::SIGINT, std::ptr::null(), &mut current) == 0
+            && current.sa_sigaction == libc::SIG_IGN
+        {
+            return;
+        }
         libc::signal(
             libc::SIGINT,
             on_sigint as extern "C" fn(libc::c_int) as libc::sighandler_t,

@@ -69,6 +69,22 @@ pub fn bump_type_epoch() {
     TYPE_EPOCH.with(|e| e.set(e.get() + 1));
 }
 
+/// A data descriptor: a property, or an instance of a class that defines `__set__` or
+/// `__delete__` in Python. Found on a class, it wins over the instance dict.
+pub fn is_data_descriptor(v: &Value) -> bool {
+    match v.payload() {
+        Some(super::Payload::Property(_)) => true,
+        Some(super::Payload::Instance(i)) => {
+            let t = i.class.payload_type();
+            ["__set__", "__delete__"].iter().any(|n| {
+                t.lookup(&super::PyStr::new(n))
+                    .is_some_and(|f| !matches!(f.payload(), Some(super::Payload::Native(_))))
+            })
+        }
+        _ => false,
+    }
+}
+
 /// The current type epoch (never 0).
 #[inline]
 pub fn type_epoch() -> u64 {
@@ -329,12 +345,7 @@ impl TypeObj {
             self.lookup(&super::PyStr::new(n))
                 .is_some_and(|f| !matches!(f.payload(), Some(super::Payload::Native(_))))
         };
-        let has_property = |t: &TypeObj| {
-            t.dict
-                .borrow()
-                .iter()
-                .any(|(_, v)| matches!(v.payload(), Some(super::Payload::Property(_))))
-        };
+        let has_property = |t: &TypeObj| t.dict.borrow().iter().any(|(_, v)| is_data_descriptor(v));
         let data_descriptors = has_property(self)
             || self.mro.iter().any(|m| match &m.payload {
                 super::Payload::Type(t) => has_property(t),

@@ -73,6 +73,21 @@ impl Vm {
         }
     }
 
+    /// The methods of a descriptor defined in Python: a class attribute that is an
+    /// instance of a class with `__get__`, `__set__` or `__delete__`. None for
+    /// anything else (functions, properties and other natives bind their own way).
+    pub(crate) fn user_descriptor(&self, attr: &Value) -> Option<Descriptor> {
+        if !matches!(attr.payload(), Some(Payload::Instance(_))) {
+            return None;
+        }
+        let d = Descriptor {
+            get: self.lookup_user_special(attr, "__get__"),
+            set: self.lookup_user_special(attr, "__set__"),
+            delete: self.lookup_user_special(attr, "__delete__"),
+        };
+        (d.get.is_some() || d.is_data()).then_some(d)
+    }
+
     pub fn getattr(&mut self, obj: &Value, name: &Value) -> PyResult<Value> {
         match self.getattr_opt(obj, name)? {
             Some(v) => Ok(v),
@@ -125,17 +140,31 @@ impl Vm {
         // Types: look along the type's own MRO, binding classmethods to the class.
         if let Some(Payload::Type(t)) = obj.payload() {
             if let Some(v) = t.lookup(n) {
+                if let Some(get) = self.user_descriptor(&v).and_then(|d| d.get) {
+                    return self
+                        .call(&get, vec![v, Value::None, obj.clone()], &[])
+                        .map(Some);
+                }
                 return Ok(Some(self.bind_for_class(v, obj)?));
             }
             return self.special_attr(obj, n.as_str());
         }
         let t = self.type_of(obj);
         let cls_attr = t.payload_type().lookup(n);
-        // Data descriptors (properties) win over the instance dict.
+        // Data descriptors (properties, and Python classes with `__set__` or
+        // `__delete__`) win over the instance dict.
+        let mut descriptor_get = None;
         if let Some(ca) = &cls_attr {
             if let Some(Payload::Property(p)) = ca.payload() {
                 let f = self.property_fn(&p.fget, "getter", n, obj)?;
                 return self.call(&f, vec![obj.clone()], &[]).map(Some);
+            }
+            if let Some(d) = self.user_descriptor(ca) {
+                if let (true, Some(get)) = (d.is_data(), &d.get) {
+                    let args = vec![ca.clone(), obj.clone(), Value::Obj(t.clone())];
+                    return self.call(get, args, &[]).map(Some);
+                }
+                descriptor_get = d.get;
             }
         }
         if let Some(Payload::Instance(inst)) = obj.payload() {
@@ -149,6 +178,11 @@ impl Vm {
             }
         }
         if let Some(ca) = cls_attr {
+            if let Some(get) = descriptor_get {
+                return self
+                    .call(&get, vec![ca, obj.clone(), Value::Obj(t)], &[])
+                    .map(Some);
+            }
             return Ok(Some(self.bind(ca, obj)));
         }
         self.special_attr(obj, n.as_str())
@@ -186,49 +220,75 @@ impl Vm {
     }
 
     pub fn setattr(&mut self, obj: &Value, name: &Value, v: Value) -> PyResult<()> {
-        let n = self.attr_name(name)?;
+        self.attr_name(name)?;
         match obj.payload() {
-            Some(Payload::Instance(inst)) => {
-                let t = self.type_of(obj);
-                if let Some(ca) = t.payload_type().lookup(n) {
-                    if let Some(Payload::Property(p)) = ca.payload() {
-                        let f = self.property_fn(&p.fset, "setter", n, obj)?;
-                        self.call(&f, vec![obj.clone(), v], &[])?;
-                        return Ok(());
-                    }
-                }
+            Some(Payload::Instance(_)) => {
                 if let Some(sa) = self.lookup_user_special(obj, "__setattr__") {
                     self.call(&sa, vec![obj.clone(), name.clone(), v], &[])?;
                     return Ok(());
                 }
-                if inst.exc().is_some() && n.as_str() == "__cause__" {
-                    self.set_cause(obj, if v.is_none() { None } else { Some(v) });
-                    return Ok(());
-                }
-                if inst.exc().is_some() && n.as_str() == "__traceback__" {
-                    return self.set_traceback(obj, &v);
-                }
-                if inst.exc().is_some() && n.as_str() == "__context__" {
-                    if let Some(e) = inst.exc() {
-                        *e.context.borrow_mut() = if v.is_none() { None } else { Some(v) };
-                    }
-                    return Ok(());
-                }
-                if inst.exc().is_some() && n.as_str() == "args" {
-                    let items = self.collect_iterable(&v)?;
-                    if let Some(e) = inst.exc() {
-                        *e.args.borrow_mut() = items;
-                    }
-                    return Ok(());
-                }
-                if let Some(r) = special_store(inst, n.as_str(), &v) {
-                    return r;
-                }
-                inst.dict()
-                    .borrow_mut()
-                    .set_str(name.as_pystr().unwrap().clone(), v);
-                Ok(())
+                self.setattr_generic(obj, name, v)
             }
+            _ => self.setattr_other(obj, name, v),
+        }
+    }
+
+    /// `object.__setattr__`: a data descriptor's setter (a property's, or a Python
+    /// `__set__`), else the instance's own namespace.
+    pub fn setattr_generic(&mut self, obj: &Value, name: &Value, v: Value) -> PyResult<()> {
+        let n = self.attr_name(name)?;
+        let Some(Payload::Instance(inst)) = obj.payload() else {
+            return self.setattr_other(obj, name, v);
+        };
+        let t = self.type_of(obj);
+        if let Some(ca) = t.payload_type().lookup(n) {
+            if let Some(Payload::Property(p)) = ca.payload() {
+                let f = self.property_fn(&p.fset, "setter", n, obj)?;
+                self.call(&f, vec![obj.clone(), v], &[])?;
+                return Ok(());
+            }
+            if let Some(d) = self.user_descriptor(&ca).filter(Descriptor::is_data) {
+                let Some(set) = d.set else {
+                    return Err(PyErr::attribute_error("__set__"));
+                };
+                self.call(&set, vec![ca, obj.clone(), v], &[])?;
+                return Ok(());
+            }
+        }
+        if inst.exc().is_some() && n.as_str() == "__cause__" {
+            self.set_cause(obj, if v.is_none() { None } else { Some(v) });
+            return Ok(());
+        }
+        if inst.exc().is_some() && n.as_str() == "__traceback__" {
+            return self.set_traceback(obj, &v);
+        }
+        if inst.exc().is_some() && n.as_str() == "__context__" {
+            if let Some(e) = inst.exc() {
+                *e.context.borrow_mut() = if v.is_none() { None } else { Some(v) };
+            }
+            return Ok(());
+        }
+        if inst.exc().is_some() && n.as_str() == "args" {
+            let items = self.collect_iterable(&v)?;
+            if let Some(e) = inst.exc() {
+                *e.args.borrow_mut() = items;
+            }
+            return Ok(());
+        }
+        if let Some(r) = special_store(inst, n.as_str(), &v) {
+            return r;
+        }
+        inst.dict()
+            .borrow_mut()
+            .set_str(name.as_pystr().unwrap().clone(), v);
+        Ok(())
+    }
+
+    /// `setattr` on what is not an instance: a class, a module, a function, or a
+    /// built-in object (only its properties' setters).
+    fn setattr_other(&mut self, obj: &Value, name: &Value, v: Value) -> PyResult<()> {
+        let n = self.attr_name(name)?;
+        match obj.payload() {
             Some(Payload::Type(t)) => {
                 t.dict
                     .borrow_mut()
@@ -310,6 +370,15 @@ impl Vm {
                 self.call(&f, vec![obj.clone()], &[])?;
                 return Ok(());
             }
+            if let Some(ca) = found {
+                if let Some(d) = self.user_descriptor(&ca).filter(Descriptor::is_data) {
+                    let Some(delete) = d.delete else {
+                        return Err(PyErr::attribute_error("__delete__"));
+                    };
+                    self.call(&delete, vec![ca, obj.clone()], &[])?;
+                    return Ok(());
+                }
+            }
         }
         let removed = match obj.payload() {
             Some(Payload::Instance(inst)) => inst.dict().borrow_mut().remove_str(n).is_some(),
@@ -375,7 +444,9 @@ impl Vm {
         }
         let found = class_lookup(&inst.class, n, cache);
         if let Some(ca) = &found {
-            if let Some(Payload::Property(_)) = ca.payload() {
+            if matches!(ca.payload(), Some(Payload::Property(_)))
+                || self.user_descriptor(ca).is_some()
+            {
                 return self.getattr(obj, name);
             }
         }
@@ -422,12 +493,9 @@ impl Vm {
                 let t = inst.class.payload_type();
                 let hooks = t.attr_hooks();
                 let is_property = hooks.data_descriptors
-                    && matches!(
-                        class_lookup(&inst.class, n, cache)
-                            .as_ref()
-                            .and_then(|f| f.payload()),
-                        Some(Payload::Property(_))
-                    );
+                    && class_lookup(&inst.class, n, cache)
+                        .as_ref()
+                        .is_some_and(crate::object::typ::is_data_descriptor);
                 if !hooks.setattr && !is_property {
                     let (ix, old) = inst.dict().borrow_mut().set_str_at(n, v);
                     if !hooks.data_descriptors {
@@ -477,6 +545,20 @@ impl Vm {
             }
         }
         Ok((self.getattr(&obj, name)?, None))
+    }
+}
+
+/// A descriptor defined in Python (`Vm::user_descriptor`): its methods.
+pub(crate) struct Descriptor {
+    get: Option<Value>,
+    set: Option<Value>,
+    delete: Option<Value>,
+}
+
+impl Descriptor {
+    /// A data descriptor (it has `__set__` or `__delete__`) wins over the instance dict.
+    fn is_data(&self) -> bool {
+        self.set.is_some() || self.delete.is_some()
     }
 }
 

@@ -832,8 +832,9 @@ pub fn make_class(vm: &mut Vm, name: &str, bases: Vec<Value>, mut ns: Dict) -> P
             *c.borrow_mut() = Value::Obj(cls.clone());
         }
     }
-    // __init_subclass__ of the parent.
     let cls_v = Value::Obj(cls.clone());
+    set_names(vm, &cls)?;
+    // __init_subclass__ of the parent.
     let parent = base_objs[0].clone();
     if let Some(f) = parent
         .payload_type()
@@ -845,6 +846,38 @@ pub fn make_class(vm: &mut Vm, name: &str, bases: Vec<Value>, mut ns: Dict) -> P
         }
     }
     Ok(cls_v)
+}
+
+/// `__set_name__(cls, name)` for each attribute of a new class whose type defines it
+/// in Python, in the namespace's order, as type_new does. A failure is wrapped as in
+/// CPython 3.11.
+fn set_names(vm: &mut Vm, cls: &Rc<Object>) -> PyResult<()> {
+    let entries: Vec<(Value, Value)> = cls
+        .payload_type()
+        .dict
+        .borrow()
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    for (name, attr) in entries {
+        let Some(set_name) = vm.lookup_user_special(&attr, "__set_name__") else {
+            continue;
+        };
+        let args = vec![attr.clone(), Value::Obj(cls.clone()), name.clone()];
+        if let Err(e) = vm.call(&set_name, args, &[]) {
+            let cause = vm.materialize(e);
+            let msg = format!(
+                "Error calling __set_name__ on '{}' instance {} in '{}'",
+                vm.type_name(&attr),
+                vm.repr(&name)?,
+                cls.payload_type().name
+            );
+            let err = vm.materialize(PyErr::runtime_error(msg));
+            vm.set_cause(&err, Some(cause));
+            return Err(PyErr::Obj(err));
+        }
+    }
+    Ok(())
 }
 
 fn c3_mro(bases: &[Rc<Object>]) -> PyResult<Vec<Rc<Object>>> {
@@ -1937,13 +1970,7 @@ fn m_object_delattr(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
 
 fn m_object_setattr(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
     nargs("__setattr__", a, 3, 3)?;
-    if let Some(Payload::Instance(i)) = a[0].payload() {
-        if let Value::Str(s) = &a[1] {
-            i.dict().borrow_mut().set_str(s.clone(), a[2].clone());
-            return Ok(Value::None);
-        }
-    }
-    vm.setattr(&a[0], &a[1], a[2].clone())?;
+    vm.setattr_generic(&a[0], &a[1], a[2].clone())?;
     Ok(Value::None)
 }
 

@@ -2179,11 +2179,12 @@ fn list_item_at_top(s: &[Value]) -> Option<Value> {
     l.get(list_index(*i, l.len())?).cloned()
 }
 
-/// A list index as Python reads it (negative: from the end), if in range.
+/// A list index as Python reads it (negative: from the end); the caller's `get`
+/// checks the range.
 #[inline(always)]
 fn list_index(i: i64, len: usize) -> Option<usize> {
     let at = if i < 0 { i.checked_add(len as i64)? } else { i };
-    usize::try_from(at).ok().filter(|&at| at < len)
+    usize::try_from(at).ok()
 }
 
 /// `list[i] = v` for a stack ending in [v, list, small int i in range]: the three are
@@ -2202,7 +2203,7 @@ fn store_list_item_at_top(s: &mut Vec<Value>) -> Option<Value> {
     };
     let mut l = l.try_borrow_mut().ok()?;
     let at = list_index(i, l.len())?;
-    let slot = &mut l[at];
+    let slot = l.get_mut(at)?;
     let len = s.len();
     // SAFETY: the stack holds at least three values (the pattern matched); the value
     // is moved into the list (the slot's length is cut first, so it is not dropped

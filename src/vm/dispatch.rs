@@ -1581,18 +1581,13 @@ impl Vm {
         else {
             return self.load_global_fill(code, at, name);
         };
-        if let (Payload::Dict(g), Payload::Dict(b)) = (&globals.payload, &self.builtins.payload) {
-            // SAFETY: read-only looks that end before anything can change either dict.
-            if let (Ok(g), Ok(b)) = unsafe { (g.try_borrow_unguarded(), b.try_borrow_unguarded()) }
-            {
-                if globals_layout == g.layout() {
-                    if !in_builtins {
-                        return Ok(g.value_at(index as usize).clone());
-                    }
-                    if builtins_layout == b.layout() {
-                        return Ok(b.value_at(index as usize).clone());
-                    }
-                }
+        // The builtins are looked at only for a name found there.
+        if let Some(g) = dict_with_layout(globals, globals_layout) {
+            if !in_builtins {
+                return Ok(g.value_at(index as usize).clone());
+            }
+            if let Some(b) = dict_with_layout(&self.builtins, builtins_layout) {
+                return Ok(b.value_at(index as usize).clone());
             }
         }
         self.load_global_fill(code, at, name)
@@ -2021,6 +2016,19 @@ fn step_simple_iter(it: &Value) -> Option<Option<Value>> {
         }
         _ => None,
     }
+}
+
+/// The dict in `d`, if it still has the layout an inline cache saw, for a read that
+/// ends before anything can change it (so it takes no borrow guard).
+#[inline(always)]
+fn dict_with_layout(d: &Object, layout: u64) -> Option<&Dict> {
+    let Payload::Dict(d) = &d.payload else {
+        return None;
+    };
+    // SAFETY: the caller reads one value and clones it; no code runs meanwhile.
+    unsafe { d.try_borrow_unguarded() }
+        .ok()
+        .filter(|d| d.layout() == layout)
 }
 
 /// A generator/coroutine that the loop can resume in place (not running).

@@ -1,6 +1,6 @@
 //! Calls: argument binding, frame push for Python functions, natives, classes.
 
-use super::dispatch::{write_value, CallOutcome};
+use super::dispatch::{push_value, write_value, CallOutcome};
 use super::frame::{Frame, Ret};
 use super::{Completion, Vm};
 use crate::bytecode::{flags, Opcode};
@@ -298,7 +298,7 @@ impl Vm {
             let caller = self.frames.last_mut().unwrap();
             if let Some(send_ip) = awaited_at_once(caller) {
                 // The SEND's receiver slot, filled if the coroutine object is ever made.
-                caller.stack.push(Value::None);
+                push_value(&mut caller.stack, Value::None);
                 caller.ip = send_ip as usize + 1;
                 frame.ret = Ret::AwaitedCall { send_ip };
                 // GET_AWAITABLE, LOAD_CONST and SEND count as steps, as they do when
@@ -954,17 +954,16 @@ enum Prepend {
 /// The SEND's index when the instruction at the caller's `ip` starts `await` of the
 /// value just called: GET_AWAITABLE, LOAD_CONST None, SEND.
 fn awaited_at_once(caller: &Frame) -> Option<u32> {
+    // Each read follows one control reaches: the caller's resume point after CALL,
+    // then what follows a GET_AWAITABLE and a LOAD_CONST (neither ends the code).
     let code = &*caller.code;
     let at = caller.ip;
-    match code.instrs.get(at..at + 3)? {
-        [a, l, s]
-            if a.op == Opcode::GetAwaitable
-                && l.op == Opcode::LoadConst
-                && s.op == Opcode::Send
-                && code.consts[l.arg as usize].is_none() =>
-        {
-            Some(at as u32 + 2)
-        }
-        _ => None,
+    if code.instr_at(at).op != Opcode::GetAwaitable {
+        return None;
     }
+    let load = code.instr_at(at + 1);
+    if load.op != Opcode::LoadConst || !code.consts[load.arg as usize].is_none() {
+        return None;
+    }
+    (code.instr_at(at + 2).op == Opcode::Send).then_some(at as u32 + 2)
 }

@@ -2134,7 +2134,7 @@ fn pop_value(s: &mut Vec<Value>) -> Value {
 /// Push without a reallocation call on the hot path: the value is handed to the cold
 /// path instead of being kept alive across a call.
 #[inline(always)]
-fn push_value(s: &mut Vec<Value>, v: Value) {
+pub(crate) fn push_value(s: &mut Vec<Value>, v: Value) {
     let len = s.len();
     if len == s.capacity() {
         return push_slow(s, v);

@@ -1259,10 +1259,11 @@ impl Vm {
                 if matches!(ret, Ret::ThrownSend { .. }) {
                     self.settle_deferred_exc_state();
                 }
+                // The SEND's receiver slot takes the result; SEND's jump target is
+                // where the caller goes on.
                 let caller = fr!(self);
-                let target = caller.code.instrs[send_ip as usize].arg;
-                caller.stack.pop();
-                caller.stack.push(v);
+                let target = caller.code.instr_at(send_ip as usize).arg;
+                *caller.stack.last_mut().expect("SEND's receiver slot") = v;
                 caller.ip = target as usize;
                 Ok(None)
             }
@@ -1522,6 +1523,10 @@ impl Vm {
         let inner = gen.exc_state.replace(Value::None);
         gen.has_own_exc.set(!inner.is_none());
         let outer = if inner.is_none() {
+            // Commonly neither side handles an exception: nothing more to store.
+            if self.exc_info.is_none() {
+                return;
+            }
             self.exc_info.clone()
         } else {
             std::mem::replace(&mut self.exc_info, inner)

@@ -71,14 +71,31 @@ pub fn bump_type_epoch() {
 
 /// A data descriptor: a property, or an instance of a class that defines `__set__` or
 /// `__delete__` in Python. Found on a class, it wins over the instance dict.
+///
+/// Asked while the attribute hooks are computed, which can happen while some class
+/// namespace is being changed (a finalizer's class asked as a value is dropped): a
+/// namespace in use answers "yes", which only sends lookups the general way until the
+/// change moves the type epoch.
 pub fn is_data_descriptor(v: &Value) -> bool {
     match v.payload() {
         Some(super::Payload::Property(_)) => true,
         Some(super::Payload::Instance(i)) => {
             let t = i.class.payload_type();
+            let classes = std::iter::once(t).chain(t.mro.iter().filter_map(|m| match &m.payload {
+                super::Payload::Type(t) => Some(&**t),
+                _ => None,
+            }));
             ["__set__", "__delete__"].iter().any(|n| {
-                t.lookup(&super::PyStr::new(n))
-                    .is_some_and(|f| !matches!(f.payload(), Some(super::Payload::Native(_))))
+                let name = super::PyStr::new(n);
+                for c in classes.clone() {
+                    let Ok(d) = c.dict.try_borrow() else {
+                        return true;
+                    };
+                    if let Some(f) = d.get_str(&name) {
+                        return !matches!(f.payload(), Some(super::Payload::Native(_)));
+                    }
+                }
+                false
             })
         }
         _ => false,
@@ -345,10 +362,11 @@ impl TypeObj {
             self.lookup(&super::PyStr::new(n))
                 .is_some_and(|f| !matches!(f.payload(), Some(super::Payload::Native(_))))
         };
-        let has_property = |t: &TypeObj| t.dict.borrow().iter().any(|(_, v)| is_data_descriptor(v));
-        let data_descriptors = has_property(self)
+        let has_data_descriptor =
+            |t: &TypeObj| t.dict.borrow().iter().any(|(_, v)| is_data_descriptor(v));
+        let data_descriptors = has_data_descriptor(self)
             || self.mro.iter().any(|m| match &m.payload {
-                super::Payload::Type(t) => has_property(t),
+                super::Payload::Type(t) => has_data_descriptor(t),
                 _ => false,
             });
         let new_name = super::PyStr::new("__new__");

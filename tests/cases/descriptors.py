@@ -115,3 +115,25 @@ try:
         bad = Bad()
 except RuntimeError as e:
     print("RuntimeError:", e, "| cause:", repr(e.__cause__))
+
+
+# A finalizer's class asked about its descriptors while another class's namespace is
+# being changed (the rebinding below frees a K whose class holds a D).
+class D2:
+    def __set__(self, obj, v):
+        pass
+
+    def __get__(self, obj, t=None):
+        return "D2"
+
+
+class K:
+    d = D2()
+
+    def __del__(self):
+        print("K del")
+
+
+D2.marker = K()
+D2.marker = 1
+print("ok", K().d)

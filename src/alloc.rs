@@ -52,7 +52,9 @@ unsafe impl GlobalAlloc for MiMalloc {
 
     #[inline]
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        if layout.align() <= MALLOC_ALIGN && layout.align() <= new_size {
+        // SAFETY: GlobalAlloc::realloc's contract makes (new_size, align) a valid layout.
+        let new_layout = Layout::from_size_align_unchecked(new_size, layout.align());
+        if plain(&new_layout) {
             mi::mi_realloc(ptr as *mut c_void, new_size) as *mut u8
         } else {
             mi::mi_realloc_aligned(ptr as *mut c_void, new_size, layout.align()) as *mut u8

@@ -255,25 +255,26 @@ impl Vm {
                 return Ok(());
             }
         }
-        if inst.exc().is_some() && n.as_str() == "__cause__" {
-            self.set_cause(obj, if v.is_none() { None } else { Some(v) });
-            return Ok(());
-        }
-        if inst.exc().is_some() && n.as_str() == "__traceback__" {
-            return self.set_traceback(obj, &v);
-        }
-        if inst.exc().is_some() && n.as_str() == "__context__" {
-            if let Some(e) = inst.exc() {
-                *e.context.borrow_mut() = if v.is_none() { None } else { Some(v) };
+        // An exception's own fields.
+        if let Some(e) = inst.exc() {
+            let or_none = |v: Value| if v.is_none() { None } else { Some(v) };
+            match n.as_str() {
+                "__cause__" => {
+                    self.set_cause(obj, or_none(v));
+                    return Ok(());
+                }
+                "__traceback__" => return self.set_traceback(obj, &v),
+                "__context__" => {
+                    *e.context.borrow_mut() = or_none(v);
+                    return Ok(());
+                }
+                "args" => {
+                    let items = self.collect_iterable(&v)?;
+                    *e.args.borrow_mut() = items;
+                    return Ok(());
+                }
+                _ => {}
             }
-            return Ok(());
-        }
-        if inst.exc().is_some() && n.as_str() == "args" {
-            let items = self.collect_iterable(&v)?;
-            if let Some(e) = inst.exc() {
-                *e.args.borrow_mut() = items;
-            }
-            return Ok(());
         }
         if let Some(r) = special_store(inst, n.as_str(), &v) {
             return r;

@@ -1,16 +1,20 @@
 //! Execution budgets for embedders and untrusted programs (`Interpreter::set_limits`, the
-//! `--max-instructions`, `--max-time` and `--max-memory` flags).
+//! `--max-instructions`, `--max-time` and `--max-memory` flags), and the dispatch loop's
+//! one per-instruction test for anything that needs it.
 //!
-//! The dispatch loop counts every instruction it executes (`count_steps`) and compares the
-//! count with `Vm::step_check` only where CPython's eval breaker looks: backward jumps and
-//! `RESUME` (function entry, generator resumption). Any run long enough to matter passes
-//! those often, so the rare check below also reads the clock and the process's memory.
-//! Once a budget is exceeded its error is raised again at every later check, so a program
-//! that catches it cannot go on: it unwinds to the top.
+//! The loop counts every instruction down (`tick`); when the count runs out it calls
+//! `Vm::attention`, at most CHUNK instructions apart, sooner when a budget is due or
+//! finalizers wait (`attention_now`). Ctrl-C and a due budget are raised only where
+//! CPython's eval breaker looks: backward jumps and `RESUME` (function entry, generator
+//! resumption). Any run long enough to matter passes those often, so the rare check also
+//! reads the clock and the process's memory. Once a budget is exceeded its error is
+//! raised again at every later safe point, so a program that catches it cannot go on:
+//! it unwinds to the top.
 
 use super::Vm;
 use crate::object::{ExcKind, PyErr, PyResult};
 use std::cell::Cell;
+use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
 /// What a run may use; `None` is unlimited.
@@ -25,24 +29,54 @@ pub struct Limits {
 }
 
 thread_local! {
-    /// Bytecode instructions executed on this thread, by every VM on it. A VM's own
-    /// count is this minus its `steps_base`. A thread-local counter is one instruction
-    /// to bump; a field of the VM was four in the dispatch loop's head (the VM's
-    /// address is not kept in a register there). Only an embedder that interleaves
-    /// two VMs on one thread sees each one's budget charged for the other's work.
-    static STEPS: Cell<u64> = const { Cell::new(0) };
+    /// Instructions the dispatch loop may run before it next calls `Vm::attention`
+    /// (below zero: call it now). One decrement and one sign test per instruction
+    /// serve both the budget and the pending work (finalizers, Ctrl-C); a counter and
+    /// a separate flag were six instructions in the loop's head. Thread-local, as the
+    /// VM's address is not kept in a register there.
+    static TICKS: Cell<i64> = const { Cell::new(0) };
+    /// What TICKS was set to last, and the thread's instruction count at that moment:
+    /// the count now is their sum minus what is left.
+    static TICKS_FROM: Cell<i64> = const { Cell::new(0) };
+    static STEPS_BEFORE: Cell<u64> = const { Cell::new(0) };
 }
 
-/// Count `n` executed instructions.
+/// Count one instruction; true when the loop must call `Vm::attention` first.
+#[inline(always)]
+pub(crate) fn tick() -> bool {
+    TICKS.with(|t| {
+        let left = t.get() - 1;
+        t.set(left);
+        left < 0
+    })
+}
+
+/// Count `n` instructions run as part of another (fused) one.
 #[inline(always)]
 pub(crate) fn count_steps(n: u64) {
-    STEPS.with(|s| s.set(s.get().wrapping_add(n)));
+    TICKS.with(|t| t.set(t.get() - n as i64));
 }
 
-/// The thread's instruction count (compared with `Vm::step_check`).
-#[inline(always)]
+/// Bytecode instructions executed on this thread, by every VM on it. A VM's own count
+/// is this minus its `steps_base`. Only an embedder that interleaves two VMs on one
+/// thread sees each one's budget charged for the other's work.
 pub(crate) fn steps_now() -> u64 {
-    STEPS.with(|s| s.get())
+    let run = TICKS_FROM.with(|f| f.get()) - TICKS.with(|t| t.get());
+    STEPS_BEFORE.with(|b| b.get()).wrapping_add(run as u64)
+}
+
+/// Let the loop run `n` more instructions before its next `attention`.
+pub(crate) fn refill(n: u64) {
+    let now = steps_now();
+    STEPS_BEFORE.with(|b| b.set(now));
+    let n = n.min(i64::MAX as u64) as i64;
+    TICKS_FROM.with(|f| f.set(n));
+    TICKS.with(|t| t.set(n));
+}
+
+/// Have the loop call `attention` before its next instruction.
+pub(crate) fn attention_now() {
+    refill(0);
 }
 
 /// Instructions between two looks at the clock and at memory.
@@ -97,6 +131,7 @@ impl Vm {
         }
         self.steps_base = steps_now();
         self.step_check = 0;
+        attention_now();
         self.budget = Some(Box::new(Budget {
             limits,
             deadline,
@@ -113,10 +148,46 @@ impl Vm {
         }
     }
 
-    /// The budget check at a safe point, run when the count reaches `step_check`.
+    /// The dispatch loop's slow path, run when its ticks run out (every CHUNK
+    /// instructions, at once after `attention_now`). Pending finalizers run now, before
+    /// the next instruction, as CPython runs them when the last reference goes. Ctrl-C
+    /// and a due budget are only noted: they are raised at the next safe point.
     #[cold]
     #[inline(never)]
-    pub(crate) fn budget_checkpoint(&mut self) -> PyResult<()> {
+    pub(crate) fn attention(&mut self) -> PyResult<()> {
+        if super::PENDING.load(Ordering::Relaxed) {
+            self.run_pending()?;
+        }
+        let now = steps_now();
+        let due = now >= self.step_check;
+        if due || super::INTERRUPTED.load(Ordering::Relaxed) {
+            self.safe_point_due = true;
+        }
+        refill(if due {
+            CHUNK
+        } else {
+            CHUNK.min(self.step_check - now)
+        });
+        Ok(())
+    }
+
+    /// A safe point (`RESUME`, a backward jump: where CPython's eval breaker looks)
+    /// reached with `safe_point_due` set: raise KeyboardInterrupt, check the budget.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn safe_point(&mut self) -> PyResult<()> {
+        self.safe_point_due = false;
+        if super::INTERRUPTED.swap(false, Ordering::Relaxed) {
+            return Err(PyErr::with_args(ExcKind::KeyboardInterrupt, vec![]));
+        }
+        if steps_now() >= self.step_check {
+            self.budget_checkpoint()?;
+        }
+        Ok(())
+    }
+
+    /// The budget check, at a safe point where the count reached `step_check`.
+    fn budget_checkpoint(&mut self) -> PyResult<()> {
         let now = steps_now();
         let steps = now - self.steps_base;
         let Some(b) = self.budget.as_mut() else {
@@ -127,8 +198,9 @@ impl Vm {
             b.exceeded = over_budget(b, steps);
         }
         if let Some((kind, msg)) = &b.exceeded {
-            // Checked again at every safe point from now on.
+            // Raised again at every safe point from now on.
             self.step_check = 0;
+            self.safe_point_due = true;
             return Err(PyErr::new(*kind, msg));
         }
         let next = match b.limits.instructions {
@@ -136,6 +208,7 @@ impl Vm {
             None => CHUNK,
         };
         self.step_check = now + next;
+        refill(next);
         Ok(())
     }
 }

@@ -191,8 +191,8 @@ impl Vm {
         macro_rules! jump_to {
             ($t:expr) => {{
                 let t = $t;
-                if t < ip && budget::steps_now() >= self.step_check {
-                    self.budget_checkpoint()?;
+                if t < ip && self.safe_point_due {
+                    self.safe_point()?;
                 }
                 ip = t;
             }};
@@ -236,9 +236,9 @@ impl Vm {
             }};
         }
         loop {
-            if PENDING.load(Ordering::Relaxed) {
+            if budget::tick() {
                 cur!().ip = ip;
-                self.handle_pending()?;
+                self.attention()?;
                 reload!();
             }
             debug_assert!(ip < code.instrs.len());
@@ -247,13 +247,12 @@ impl Vm {
             let instr = unsafe { *instrs.add(ip) };
             ip += 1;
             cur!().ip = ip;
-            budget::count_steps(1);
             let arg = instr.arg;
             match instr.op {
                 Opcode::Resume => {
-                    // Function entry and generator resumption: a budget safe point.
-                    if budget::steps_now() >= self.step_check {
-                        self.budget_checkpoint()?;
+                    // Function entry and generator resumption: a safe point.
+                    if self.safe_point_due {
+                        self.safe_point()?;
                     }
                 }
                 Opcode::Nop | Opcode::Precall | Opcode::CopyFreeVars => {}
@@ -947,11 +946,8 @@ impl Vm {
                     push!(r);
                 }
                 Opcode::JumpBackward => {
-                    // Ctrl-C in a loop is raised here, as CPython's eval breaker does,
-                    // so the traceback names the loop's line, not its last statement.
-                    if PENDING.load(Ordering::Relaxed) {
-                        self.handle_pending()?;
-                    }
+                    // Ctrl-C in a loop is raised here (a safe point), as CPython's eval
+                    // breaker does, so the traceback names the loop's line.
                     jump_to!(arg as usize);
                 }
                 Opcode::JumpForward | Opcode::JumpBackwardNoInterrupt => {
@@ -1476,7 +1472,7 @@ impl Vm {
         if fresh {
             at += 1;
         }
-        if budget::steps_now() >= self.step_check || code.instr_at(at).op != Opcode::Resume {
+        if self.safe_point_due || code.instr_at(at).op != Opcode::Resume {
             push_value(&mut f.stack, sent);
             return;
         }
@@ -1728,10 +1724,16 @@ impl Vm {
     #[cold]
     #[inline(never)]
     fn handle_pending(&mut self) -> PyResult<()> {
-        PENDING.store(false, Ordering::Relaxed);
         if super::INTERRUPTED.swap(false, Ordering::Relaxed) {
+            PENDING.store(false, Ordering::Relaxed);
             return Err(PyErr::with_args(ExcKind::KeyboardInterrupt, vec![]));
         }
+        self.run_pending()
+    }
+
+    /// The finalizers and warnings waiting for a safe point (not Ctrl-C).
+    pub(super) fn run_pending(&mut self) -> PyResult<()> {
+        PENDING.store(false, Ordering::Relaxed);
         loop {
             self.run_finalizers();
             let item = super::generator::FINALIZE_QUEUE.with(|q| q.borrow_mut().pop());

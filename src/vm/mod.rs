@@ -35,8 +35,11 @@ use std::sync::atomic::{AtomicBool, Ordering};
 static PENDING: AtomicBool = AtomicBool::new(false);
 pub static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 
+/// Ask for the dispatch loop's attention before its next instruction (finalizers to
+/// run). Only from the VM's own thread; a signal handler sets the flags alone.
 pub fn signal_pending() {
     PENDING.store(true, Ordering::Relaxed);
+    budget::attention_now();
 }
 
 /// While an asyncio runner is active, the first Ctrl-C is handed to it (it cancels the
@@ -157,6 +160,8 @@ pub struct Vm {
     /// The budget is checked when the thread's instruction count reaches this
     /// (u64::MAX: no budget).
     pub(crate) step_check: u64,
+    /// Ctrl-C or the budget wants the next safe point (`Vm::safe_point`).
+    pub(crate) safe_point_due: bool,
     pub(crate) budget: Option<Box<budget::Budget>>,
     /// The argument vector built-ins called from CALL borrow (kept between calls).
     pub(crate) native_args: Vec<Value>,
@@ -188,6 +193,7 @@ impl Vm {
             warned: Default::default(),
             steps_base: 0,
             step_check: u64::MAX,
+            safe_point_due: false,
             budget: None,
             native_args: Vec::new(),
         };

@@ -1,7 +1,7 @@
 //! Calls: argument binding, frame push for Python functions, natives, classes.
 
 use super::dispatch::{push_value, write_value, CallOutcome};
-use super::frame::{Frame, Ret};
+use super::frame::{truncate_values, Frame, Ret};
 use super::{Completion, Vm};
 use crate::bytecode::{flags, Opcode};
 use crate::object::{
@@ -67,7 +67,7 @@ impl Vm {
         let f = self.frames.last_mut().unwrap();
         let callable = f.stack[base + skip - 1].clone();
         if kwnames.is_none() {
-            if let Some(r) = self.resume_from_call(&callable, base, skip) {
+            if let Some(r) = self.resume_from_call(argc) {
                 return r.map(|_| CallOutcome::Pushed);
             }
             // Built-in types (`str(x)`, `list(it)`) construct from the reused vector too.
@@ -118,40 +118,120 @@ impl Vm {
         self.call_value(callable, args, &kwn, true)
     }
 
-    /// `gen.send(v)`, `gen.__next__()` and `next(gen)` called from Python resume the
-    /// generator's frame in the running loop (no nested loop, no Rust recursion).
-    fn resume_from_call(
-        &mut self,
-        callable: &Value,
-        base: usize,
-        skip: usize,
-    ) -> Option<PyResult<()>> {
-        let Some(Payload::Native(nf)) = callable.payload() else {
-            return None;
+    /// CALL's fast path: a plain Python function (not a generator function) called
+    /// positionally with exactly its parameters, as CPython 3.11 specialises
+    /// CALL_PY_EXACT_ARGS. Out of line and split in two, so that each part saves few
+    /// registers: the test (inlined into the loop it cost fib 2%) and the frame push.
+    /// Anything else is left to `call_from_stack`.
+    #[inline(never)]
+    pub(crate) fn call_exact_args(&mut self, argc: usize) -> FastCall {
+        let caller = &mut self.frames.last_mut().unwrap().stack;
+        let base = caller.len() - argc - 2;
+        let (at, nargs) = if caller[base].is_null() {
+            (base + 1, argc)
+        } else {
+            (base, argc + 1)
         };
-        let f = nf.func as usize;
-        let nargs = self.frames.last().unwrap().stack.len() - (base + skip);
-        let is_send =
-            f == super::builtins::gen_send as crate::object::NativeFn as usize && nargs == 2;
-        let is_next = (f == super::builtins::gen_dunder_next as crate::object::NativeFn as usize
-            || f == super::builtins::bi_next as crate::object::NativeFn as usize)
-            && nargs == 1;
-        if !is_send && !is_next {
-            return None;
+        match caller[at].payload() {
+            Some(Payload::Function(func))
+                if func.simple_argc as usize == nargs && !func.code.is_generator_like() =>
+            {
+                self.push_exact_frame(base, at, nargs)
+            }
+            Some(Payload::Native(nf)) if resumes_generator(nf, nargs) => FastCall::ResumeGen,
+            _ => FastCall::NotHandled,
         }
+    }
+
+    /// Push the frame `call_exact_args` accepted: the callable is at `at` of the
+    /// caller's stack, its `nargs` arguments above it, and `base` is where the CALL's
+    /// operands start (a NULL below the callable, or the callable itself).
+    #[inline(never)]
+    fn push_exact_frame(&mut self, base: usize, at: usize, nargs: usize) -> FastCall {
+        if self.frames.len() >= self.recursion_limit {
+            return FastCall::TooDeep;
+        }
+        let caller: *mut Vec<Value> = &mut self.frames.last_mut().unwrap().stack;
+        // SAFETY: the caller's slots from `base` are CALL's operands, initialised, and
+        // `at` holds a Function (checked by call_exact_args). Raw pointers, as the frame
+        // pool is used while they are read; nothing here grows the caller's stack.
+        unsafe {
+            let callable = (*caller).as_mut_ptr().add(at);
+            let Value::Obj(obj) = &*callable else {
+                unreachable!("checked by call_exact_args")
+            };
+            let Payload::Function(func) = &obj.payload else {
+                unreachable!("checked by call_exact_args")
+            };
+            let code = &*func.code;
+            let mut frame = self.frame_pool.pop().unwrap_or_else(new_blank_frame);
+            // Pooled frames often ran this very function (recursion, loops): skip the
+            // reference-count traffic when the code and globals are already in place.
+            if !Rc::ptr_eq(&frame.code, &func.code) {
+                frame.code = func.code.clone();
+            }
+            if !Rc::ptr_eq(&frame.globals, &func.globals) {
+                frame.globals = func.globals.clone();
+            }
+            frame.ip = 0;
+            frame.ret = Ret::Call;
+            let nl = code.nlocalsplus();
+            let need = code.frame_size();
+            if frame.stack.capacity() < need {
+                frame.stack.reserve(need);
+            }
+            // The new frame's first `nargs` slots get the arguments, moved (the
+            // caller's length is cut below them), the rest up to `nl` are unbound.
+            let dst = frame.stack.as_mut_ptr();
+            let args = callable.add(1);
+            for i in 0..nargs {
+                write_value(dst.add(i), std::ptr::read(args.add(i)));
+            }
+            for i in nargs..nl {
+                write_value(dst.add(i), Value::Null);
+            }
+            frame.stack.set_len(nl);
+            if !func.closure.is_empty() {
+                let start = nl - code.freevars.len();
+                for (i, c) in func.closure.iter().enumerate() {
+                    frame.stack[start + i] = c.clone();
+                }
+            }
+            // The callable's reference goes with its slot; a NULL below it needs no drop.
+            (*caller).set_len(base);
+            drop(std::ptr::read(obj));
+            self.frames.push(frame);
+        }
+        FastCall::Pushed
+    }
+
+    /// `gen.send(v)`, `gen.__next__()` and `next(gen)` called from Python (the top
+    /// `argc + 2` slots of the caller's stack) resume the generator's frame in the
+    /// running loop: no nested loop, no Rust recursion. None: not such a call.
+    pub(crate) fn resume_from_call(&mut self, argc: usize) -> Option<PyResult<()>> {
         let caller = self.frames.last_mut().unwrap();
-        let g = match caller.stack[base + skip].payload() {
+        let base = caller.stack.len() - argc - 2;
+        let (at, nargs) = if caller.stack[base].is_null() {
+            (base + 1, argc)
+        } else {
+            (base, argc + 1)
+        };
+        match caller.stack[at].payload() {
+            Some(Payload::Native(nf)) if resumes_generator(nf, nargs) => {}
+            _ => return None,
+        }
+        let g = match caller.stack[at + 1].payload() {
             Some(Payload::Generator(gen)) if gen.kind == super::generator::GenKind::Generator => {
-                super::dispatch::resumable_gen(&caller.stack[base + skip])?
+                super::dispatch::resumable_gen(&caller.stack[at + 1])?
             }
             _ => return None,
         };
-        let sent = if is_send {
+        let sent = if nargs == 2 {
             caller.stack.pop().unwrap()
         } else {
             Value::None
         };
-        caller.stack.truncate(base);
+        truncate_values(&mut caller.stack, base);
         Some(self.resume_gen(g, sent, Ret::NextCall))
     }
 
@@ -210,10 +290,7 @@ impl Vm {
         from: usize,
     ) -> PyResult<CallOutcome> {
         if self.frames.len() >= self.recursion_limit {
-            return Err(PyErr::new(
-                ExcKind::RecursionError,
-                "maximum recursion depth exceeded",
-            ));
+            return Err(recursion_error());
         }
         let mut frame = self.frame_pool.pop().unwrap_or_else(new_blank_frame);
         let caller = self.frames.last_mut().unwrap();
@@ -363,10 +440,7 @@ impl Vm {
         // The frame setup repeats push_frame_with_args's: sharing it (a builder and a
         // starter, both inlined) cost async_queue 8%, through this function's layout.
         if self.frames.len() >= self.recursion_limit {
-            return Some(Err(PyErr::new(
-                ExcKind::RecursionError,
-                "maximum recursion depth exceeded",
-            )));
+            return Some(Err(recursion_error()));
         }
         let mut frame = self.frame_pool.pop().unwrap_or_else(new_blank_frame);
         if !Rc::ptr_eq(&frame.code, &func.code) {
@@ -513,10 +587,7 @@ impl Vm {
     fn function_frame(&mut self, func: &Function, mut frame: Box<Frame>) -> PyResult<Box<Frame>> {
         if self.frames.len() >= self.recursion_limit {
             self.free_frame(frame);
-            return Err(PyErr::new(
-                ExcKind::RecursionError,
-                "maximum recursion depth exceeded",
-            ));
+            return Err(recursion_error());
         }
         let code = &func.code;
         let nl = code.nlocalsplus();
@@ -941,6 +1012,38 @@ fn unsupported_subclass(t: &TypeObj, base: &Rc<Object>) -> PyErr {
         base.payload_type().name,
         t.name
     ))
+}
+
+/// Is `nf` called with `nargs` arguments (the receiver first) `gen.send(v)`,
+/// `gen.__next__()` or `next(gen)`, which resume a generator in the loop?
+#[inline(always)]
+fn resumes_generator(nf: &crate::object::NativeFunc, nargs: usize) -> bool {
+    use super::builtins::{bi_next, gen_dunder_next, gen_send};
+    use crate::object::NativeFn;
+    let f = nf.func as usize;
+    match nargs {
+        1 => f == gen_dunder_next as NativeFn as usize || f == bi_next as NativeFn as usize,
+        2 => f == gen_send as NativeFn as usize,
+        _ => false,
+    }
+}
+
+/// The error for a call past the recursion limit.
+#[cold]
+pub(crate) fn recursion_error() -> PyErr {
+    PyErr::new(ExcKind::RecursionError, "maximum recursion depth exceeded")
+}
+
+/// What `Vm::call_exact_args` did.
+pub(crate) enum FastCall {
+    /// The callee's frame is on top; the loop switches to it.
+    Pushed,
+    /// Not its case: the caller's stack is untouched.
+    NotHandled,
+    /// The recursion limit: nothing was changed.
+    TooDeep,
+    /// A call that may resume a generator (`Vm::resume_from_call`).
+    ResumeGen,
 }
 
 /// The value a fast call puts before the arguments from the stack.

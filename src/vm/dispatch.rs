@@ -1,6 +1,7 @@
 //! The single instruction loop (one exhaustive match over `Opcode`), frame switching for
 //! calls, returns, yields and resumes, and exception unwinding through the exception table.
 
+use super::call::{recursion_error, FastCall};
 use super::frame::{truncate_values, Frame, Ret};
 use super::generator::{GenKind, GenState, Generator};
 use super::{budget, Completion, Vm, PENDING};
@@ -597,6 +598,23 @@ impl Vm {
                         }
                         _ => None,
                     };
+                    if kwnames.is_none() {
+                        match self.call_exact_args(arg as usize) {
+                            FastCall::Pushed => {
+                                reload!();
+                                continue;
+                            }
+                            FastCall::TooDeep => return Err(recursion_error()),
+                            FastCall::ResumeGen => {
+                                if let Some(r) = self.resume_from_call(arg as usize) {
+                                    r?;
+                                    reload!();
+                                    continue;
+                                }
+                            }
+                            FastCall::NotHandled => {}
+                        }
+                    }
                     match self.call_from_stack(arg as usize, kwnames)? {
                         CallOutcome::Done(v) => push!(v),
                         CallOutcome::Pushed => reload!(),
@@ -1446,10 +1464,7 @@ impl Vm {
             GenState::Suspended => {}
         }
         if self.frames.len() >= self.recursion_limit + 50 {
-            return Err(PyErr::new(
-                ExcKind::RecursionError,
-                "maximum recursion depth exceeded",
-            ));
+            return Err(recursion_error());
         }
         let fresh = gen.state.get() == GenState::Created;
         let mut f = self.activate_gen_frame(g, ret)?;

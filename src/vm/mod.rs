@@ -24,6 +24,7 @@ pub mod repr;
 use crate::bytecode::CodeObject;
 use crate::object::{Dict, ExcKind, Object, Payload, PyErr, PyResult, Value};
 use builtins_types::Types;
+use call::recursion_error;
 use frame::{Frame, Ret};
 use std::collections::HashMap;
 use std::io::Write;
@@ -236,10 +237,7 @@ impl Vm {
     pub fn run_frame(&mut self, frame: Box<Frame>) -> PyResult<Completion> {
         if self.native_depth >= MAX_NATIVE_DEPTH {
             self.free_frame(frame);
-            return Err(PyErr::new(
-                ExcKind::RecursionError,
-                "maximum recursion depth exceeded",
-            ));
+            return Err(recursion_error());
         }
         let base = self.frames.len();
         self.frames.push(frame);

@@ -120,9 +120,10 @@ impl Vm {
 
     /// CALL's fast path: a plain Python function (not a generator function) called
     /// positionally with exactly its parameters, as CPython 3.11 specialises
-    /// CALL_PY_EXACT_ARGS. Out of line and split in two, so that each part saves few
-    /// registers: the test (inlined into the loop it cost fib 2%) and the frame push.
-    /// Anything else is left to `call_from_stack`.
+    /// CALL_PY_EXACT_ARGS; also `C(args)` for a class whose `__init__` is such a
+    /// function (`simple_init`), and calls that resume a generator. Out of line and
+    /// split from the frame push, so that each part saves few registers (inlined into
+    /// the loop, the test cost fib 2%). Anything else is left to `call_from_stack`.
     #[inline(never)]
     pub(crate) fn call_exact_args(&mut self, argc: usize) -> FastCall {
         let caller = &mut self.frames.last_mut().unwrap().stack;
@@ -139,6 +140,16 @@ impl Vm {
                 self.push_exact_frame(base, at, nargs)
             }
             Some(Payload::Native(nf)) if resumes_generator(nf, nargs) => FastCall::ResumeGen,
+            Some(Payload::Type(t)) if at == base + 1 && t.kind == TypeKind::User => {
+                match simple_init(t, argc) {
+                    // Only the recursion limit can stop an `__init__` frame's push.
+                    Some(init) => match self.push_simple_init(base, init) {
+                        Ok(_) => FastCall::Pushed,
+                        Err(_) => FastCall::TooDeep,
+                    },
+                    None => FastCall::NotHandled,
+                }
+            }
             _ => FastCall::NotHandled,
         }
     }
@@ -265,6 +276,7 @@ impl Vm {
     /// `C(args)` for a class that `simple_init` accepted: a new instance, and its
     /// `__init__` frame with the instance and the arguments as locals. The instance is
     /// already the call's result on the caller's stack (`Ret::Init` checks for None).
+    #[inline(never)]
     fn push_simple_init(&mut self, base: usize, init: Value) -> PyResult<CallOutcome> {
         let slot = &mut self.frames.last_mut().unwrap().stack[base + 1];
         let Value::Obj(cls) = std::mem::replace(slot, Value::Null) else {

@@ -70,38 +70,7 @@ impl Vm {
             if let Some(r) = self.resume_from_call(argc) {
                 return r.map(|_| CallOutcome::Pushed);
             }
-            // Built-in types (`str(x)`, `list(it)`) construct from the reused vector too.
-            if let Some(Payload::Type(t)) = callable.payload() {
-                if t.kind != TypeKind::User {
-                    if let (Some(ctor), Value::Obj(cls)) =
-                        (self.types.constructor(t.kind), &callable)
-                    {
-                        let mut args = std::mem::take(&mut self.native_args);
-                        let f = self.frames.last_mut().unwrap();
-                        args.extend(f.stack.drain(base + skip..));
-                        f.stack.truncate(base);
-                        let r = ctor(self, cls, &args, &[]);
-                        args.clear();
-                        if self.native_args.capacity() < args.capacity() {
-                            self.native_args = args;
-                        }
-                        return r.map(CallOutcome::Done);
-                    }
-                }
-            }
-            if let Some(Payload::Native(nf)) = callable.payload() {
-                // Built-ins get their arguments in a reused vector, not a new one per call.
-                // (Written out twice on purpose: a shared helper measured ~3% slower on
-                // async_queue, through the code layout of this hot function.)
-                let mut args = std::mem::take(&mut self.native_args);
-                let f = self.frames.last_mut().unwrap();
-                args.extend(f.stack.drain(base + skip..));
-                f.stack.truncate(base);
-                let r = self.call_native(nf, &args, &[]);
-                args.clear();
-                if self.native_args.capacity() < args.capacity() {
-                    self.native_args = args;
-                }
+            if let Some(r) = self.call_builtin(argc) {
                 return r.map(CallOutcome::Done);
             }
         }
@@ -134,12 +103,16 @@ impl Vm {
             (base, argc + 1)
         };
         match caller[at].payload() {
-            Some(Payload::Function(func))
-                if func.simple_argc as usize == nargs && !func.code.is_generator_like() =>
-            {
-                self.push_exact_frame(base, at, nargs)
+            Some(Payload::Function(func)) if func.simple_argc as usize == nargs => {
+                if func.code.is_generator_like() {
+                    FastCall::GeneratorFunction
+                } else {
+                    self.push_exact_frame(base, at, nargs)
+                }
             }
             Some(Payload::Native(nf)) if resumes_generator(nf, nargs) => FastCall::ResumeGen,
+            Some(Payload::Native(_)) => FastCall::Builtin,
+            Some(Payload::Type(t)) if t.kind != TypeKind::User => FastCall::Builtin,
             Some(Payload::Type(t)) if at == base + 1 && t.kind == TypeKind::User => {
                 match simple_init(t, argc) {
                     // Only the recursion limit can stop an `__init__` frame's push.
@@ -216,6 +189,47 @@ impl Vm {
         FastCall::Pushed
     }
 
+    /// A built-in function, or a built-in type's constructor (`str(x)`, `list(it)`),
+    /// called with the positional arguments on top of the caller's stack (`argc` of
+    /// them, below them the callable and a NULL or the receiver): they are moved into a
+    /// vector reused from call to call, not a new one per call. None: the callable is
+    /// neither.
+    #[inline(never)]
+    pub(crate) fn call_builtin(&mut self, argc: usize) -> Option<PyResult<Value>> {
+        let f = self.frames.last_mut().unwrap();
+        let base = f.stack.len() - argc - 2;
+        let from = if f.stack[base].is_null() {
+            base + 2
+        } else {
+            base + 1
+        };
+        // Kept alive while it runs: its slot goes with the arguments'.
+        let callable = f.stack[from - 1].clone();
+        let ctor = match callable.payload() {
+            Some(Payload::Native(_)) => None,
+            Some(Payload::Type(t)) if t.kind != TypeKind::User => {
+                Some(self.types.constructor(t.kind)?)
+            }
+            _ => return None,
+        };
+        let mut args = std::mem::take(&mut self.native_args);
+        let f = self.frames.last_mut().unwrap();
+        args.extend(f.stack.drain(from..));
+        f.stack.truncate(base);
+        let r = match (ctor, &callable) {
+            (Some(ctor), Value::Obj(cls)) => ctor(self, cls, &args, &[]),
+            (_, callable) => match callable.payload() {
+                Some(Payload::Native(nf)) => self.call_native(nf, &args, &[]),
+                _ => unreachable!("checked above"),
+            },
+        };
+        args.clear();
+        if self.native_args.capacity() < args.capacity() {
+            self.native_args = args;
+        }
+        Some(r)
+    }
+
     /// `gen.send(v)`, `gen.__next__()` and `next(gen)` called from Python (the top
     /// `argc + 2` slots of the caller's stack) resume the generator's frame in the
     /// running loop: no nested loop, no Rust recursion. None: not such a call.
@@ -244,6 +258,16 @@ impl Vm {
         };
         truncate_values(&mut caller.stack, base);
         Some(self.resume_gen(g, sent, Ret::NextCall))
+    }
+
+    /// The call `call_exact_args` found to be of a generator or coroutine function
+    /// taking exactly the `argc` arguments on the caller's stack: its generator, or its
+    /// frame when the caller awaits it at once (`push_simple_call`).
+    pub(crate) fn call_generator_function(&mut self, argc: usize) -> PyResult<CallOutcome> {
+        let f = self.frames.last().unwrap();
+        let base = f.stack.len() - argc - 2;
+        let skip = if f.stack[base].is_null() { 2 } else { 1 };
+        self.push_simple_call(base, skip)
     }
 
     /// Push a frame for the plain Python function at `stack[base + skip - 1]`, moving its
@@ -1056,6 +1080,11 @@ pub(crate) enum FastCall {
     TooDeep,
     /// A call that may resume a generator (`Vm::resume_from_call`).
     ResumeGen,
+    /// A call of a built-in function or type (`Vm::call_builtin`).
+    Builtin,
+    /// An exact-args call of a generator or coroutine function
+    /// (`Vm::call_generator_function`).
+    GeneratorFunction,
 }
 
 /// The value a fast call puts before the arguments from the stack.

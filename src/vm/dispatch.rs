@@ -611,6 +611,24 @@ impl Vm {
                                     reload!();
                                     continue;
                                 }
+                                // Not a generator: the built-in runs as any other.
+                                if let Some(r) = self.call_builtin(arg as usize) {
+                                    push!(r?);
+                                    continue;
+                                }
+                            }
+                            FastCall::Builtin => {
+                                if let Some(r) = self.call_builtin(arg as usize) {
+                                    push!(r?);
+                                    continue;
+                                }
+                            }
+                            FastCall::GeneratorFunction => {
+                                match self.call_generator_function(arg as usize)? {
+                                    CallOutcome::Done(v) => push!(v),
+                                    CallOutcome::Pushed => reload!(),
+                                }
+                                continue;
                             }
                             FastCall::NotHandled => {}
                         }
@@ -1438,35 +1456,13 @@ impl Vm {
         ret: Ret,
     ) -> PyResult<Box<Frame>> {
         let gen = gen_of(&g);
-        match gen.state.get() {
-            GenState::Running => {
-                return Err(PyErr::value_error(format!(
-                    "{} already executing",
-                    gen.type_name()
-                )));
-            }
-            GenState::Closed => {
-                if gen.kind == GenKind::Coroutine {
-                    return Err(PyErr::runtime_error(
-                        "cannot reuse already awaited coroutine",
-                    ));
-                }
-                return Err(PyErr::stop_iteration(Value::None));
-            }
-            GenState::Created => {
-                if !sent.is_none() {
-                    return Err(PyErr::type_error(format!(
-                        "can't send non-None value to a just-started {}",
-                        gen.type_name()
-                    )));
-                }
-            }
-            GenState::Suspended => {}
+        let state = gen.state.get();
+        let startable =
+            state == GenState::Suspended || (state == GenState::Created && sent.is_none());
+        if !startable || self.frames.len() >= self.recursion_limit + 50 {
+            return Err(resume_refused(gen, &sent, startable));
         }
-        if self.frames.len() >= self.recursion_limit + 50 {
-            return Err(recursion_error());
-        }
-        let fresh = gen.state.get() == GenState::Created;
+        let fresh = state == GenState::Created;
         let mut f = self.activate_gen_frame(g, ret)?;
         self.enter_resumed(&mut f, sent, fresh);
         Ok(f)
@@ -1519,7 +1515,7 @@ impl Vm {
     fn take_gen_frame(&mut self, g: Rc<Object>, ret: Ret) -> PyResult<Box<Frame>> {
         let gen = gen_of(&g);
         let Some(mut f) = gen.frame.borrow_mut().take() else {
-            return Err(PyErr::runtime_error("generator has no frame"));
+            return Err(no_frame());
         };
         f.ret = ret;
         gen.state.set(GenState::Running);
@@ -2051,6 +2047,35 @@ fn dict_with_layout(d: &Object, layout: u64) -> Option<&Dict> {
     unsafe { d.try_borrow_unguarded() }
         .ok()
         .filter(|d| d.layout() == layout)
+}
+
+#[cold]
+fn no_frame() -> PyErr {
+    PyErr::runtime_error("generator has no frame")
+}
+
+/// Why a generator cannot be resumed (`startable`: its state allows it, so the
+/// recursion limit is the reason). Out of line: the resume path stays small.
+#[cold]
+#[inline(never)]
+fn resume_refused(gen: &Generator, sent: &Value, startable: bool) -> PyErr {
+    if startable {
+        return recursion_error();
+    }
+    match gen.state.get() {
+        GenState::Running => PyErr::value_error(format!("{} already executing", gen.type_name())),
+        GenState::Closed if gen.kind == GenKind::Coroutine => {
+            PyErr::runtime_error("cannot reuse already awaited coroutine")
+        }
+        GenState::Closed => PyErr::stop_iteration(Value::None),
+        _ => {
+            debug_assert!(!sent.is_none());
+            PyErr::type_error(format!(
+                "can't send non-None value to a just-started {}",
+                gen.type_name()
+            ))
+        }
+    }
 }
 
 /// A generator/coroutine that the loop can resume in place (not running).

@@ -129,7 +129,9 @@ impl Vm {
 
     /// Push the frame `call_exact_args` accepted: the callable is at `at` of the
     /// caller's stack, its `nargs` arguments above it, and `base` is where the CALL's
-    /// operands start (a NULL below the callable, or the callable itself).
+    /// operands start (a NULL below the callable, or the callable itself). A lean copy
+    /// of `push_frame_with_args` on purpose: going through `push_simple_call` instead
+    /// cost fib 5% and objects 2% in instructions (callgrind).
     #[inline(never)]
     fn push_exact_frame(&mut self, base: usize, at: usize, nargs: usize) -> FastCall {
         if self.frames.len() >= self.recursion_limit {

@@ -87,21 +87,19 @@ impl Vm {
         self.call_value(callable, args, &kwn, true)
     }
 
-    /// CALL's fast path: a plain Python function (not a generator function) called
-    /// positionally with exactly its parameters, as CPython 3.11 specialises
-    /// CALL_PY_EXACT_ARGS; also `C(args)` for a class whose `__init__` is such a
-    /// function (`simple_init`), and calls that resume a generator. Out of line and
-    /// split from the frame push, so that each part saves few registers (inlined into
-    /// the loop, the test cost fib 2%). Anything else is left to `call_from_stack`.
+    /// CALL's fast path, for calls with no keywords. A plain Python function called
+    /// positionally with exactly its parameters gets its frame here, as CPython 3.11
+    /// specialises CALL_PY_EXACT_ARGS, and so does `C(args)` for a class whose
+    /// `__init__` is such a function (`simple_init`). Calls that resume a generator,
+    /// built-ins and exact-args calls of generator functions are sorted out for the
+    /// loop to send to their own paths. Out of line and split from the frame push, so
+    /// that each part saves few registers (inlined into the loop, the test cost fib
+    /// 2%). Anything else is left to `call_from_stack`.
     #[inline(never)]
-    pub(crate) fn call_exact_args(&mut self, argc: usize) -> FastCall {
-        let caller = &mut self.frames.last_mut().unwrap().stack;
-        let base = caller.len() - argc - 2;
-        let (at, nargs) = if caller[base].is_null() {
-            (base + 1, argc)
-        } else {
-            (base, argc + 1)
-        };
+    pub(crate) fn try_fast_call(&mut self, argc: usize) -> FastCall {
+        let caller = &self.frames.last().unwrap().stack;
+        let (base, at) = call_operands(caller, argc);
+        let nargs = caller.len() - at - 1;
         match caller[at].payload() {
             Some(Payload::Function(func)) if func.simple_argc as usize == nargs => {
                 if func.code.is_generator_like() {
@@ -127,7 +125,7 @@ impl Vm {
         }
     }
 
-    /// Push the frame `call_exact_args` accepted: the callable is at `at` of the
+    /// Push the frame `try_fast_call` accepted: the callable is at `at` of the
     /// caller's stack, its `nargs` arguments above it, and `base` is where the CALL's
     /// operands start (a NULL below the callable, or the callable itself). A lean copy
     /// of `push_frame_with_args` on purpose: going through `push_simple_call` instead
@@ -139,15 +137,15 @@ impl Vm {
         }
         let caller: *mut Vec<Value> = &mut self.frames.last_mut().unwrap().stack;
         // SAFETY: the caller's slots from `base` are CALL's operands, initialised, and
-        // `at` holds a Function (checked by call_exact_args). Raw pointers, as the frame
+        // `at` holds a Function (checked by try_fast_call). Raw pointers, as the frame
         // pool is used while they are read; nothing here grows the caller's stack.
         unsafe {
             let callable = (*caller).as_mut_ptr().add(at);
             let Value::Obj(obj) = &*callable else {
-                unreachable!("checked by call_exact_args")
+                unreachable!("checked by try_fast_call")
             };
             let Payload::Function(func) = &obj.payload else {
-                unreachable!("checked by call_exact_args")
+                unreachable!("checked by try_fast_call")
             };
             let code = &*func.code;
             let mut frame = self.frame_pool.pop().unwrap_or_else(new_blank_frame);
@@ -199,14 +197,9 @@ impl Vm {
     #[inline(never)]
     pub(crate) fn call_builtin(&mut self, argc: usize) -> Option<PyResult<Value>> {
         let f = self.frames.last_mut().unwrap();
-        let base = f.stack.len() - argc - 2;
-        let from = if f.stack[base].is_null() {
-            base + 2
-        } else {
-            base + 1
-        };
+        let (base, at) = call_operands(&f.stack, argc);
         // Kept alive while it runs: its slot goes with the arguments'.
-        let callable = f.stack[from - 1].clone();
+        let callable = f.stack[at].clone();
         let ctor = match callable.payload() {
             Some(Payload::Native(_)) => None,
             Some(Payload::Type(t)) if t.kind != TypeKind::User => {
@@ -216,7 +209,7 @@ impl Vm {
         };
         let mut args = std::mem::take(&mut self.native_args);
         let f = self.frames.last_mut().unwrap();
-        args.extend(f.stack.drain(from..));
+        args.extend(f.stack.drain(at + 1..));
         f.stack.truncate(base);
         let r = match (ctor, &callable) {
             (Some(ctor), Value::Obj(cls)) => ctor(self, cls, &args, &[]),
@@ -237,12 +230,8 @@ impl Vm {
     /// running loop: no nested loop, no Rust recursion. None: not such a call.
     pub(crate) fn resume_from_call(&mut self, argc: usize) -> Option<PyResult<()>> {
         let caller = self.frames.last_mut().unwrap();
-        let base = caller.stack.len() - argc - 2;
-        let (at, nargs) = if caller.stack[base].is_null() {
-            (base + 1, argc)
-        } else {
-            (base, argc + 1)
-        };
+        let (base, at) = call_operands(&caller.stack, argc);
+        let nargs = caller.stack.len() - at - 1;
         match caller.stack[at].payload() {
             Some(Payload::Native(nf)) if resumes_generator(nf, nargs) => {}
             _ => return None,
@@ -262,14 +251,12 @@ impl Vm {
         Some(self.resume_gen(g, sent, Ret::NextCall))
     }
 
-    /// The call `call_exact_args` found to be of a generator or coroutine function
+    /// The call `try_fast_call` found to be of a generator or coroutine function
     /// taking exactly the `argc` arguments on the caller's stack: its generator, or its
     /// frame when the caller awaits it at once (`push_simple_call`).
     pub(crate) fn call_generator_function(&mut self, argc: usize) -> PyResult<CallOutcome> {
-        let f = self.frames.last().unwrap();
-        let base = f.stack.len() - argc - 2;
-        let skip = if f.stack[base].is_null() { 2 } else { 1 };
-        self.push_simple_call(base, skip)
+        let (base, at) = call_operands(&self.frames.last().unwrap().stack, argc);
+        self.push_simple_call(base, at + 1 - base)
     }
 
     /// Push a frame for the plain Python function at `stack[base + skip - 1]`, moving its
@@ -1052,6 +1039,20 @@ fn unsupported_subclass(t: &TypeObj, base: &Rc<Object>) -> PyErr {
     ))
 }
 
+/// Where a CALL's operands are, `argc` arguments on top of `stack`: the index they
+/// start at (a NULL below the callable, or the callable itself when a method's receiver
+/// follows it) and the callable's index. The arguments proper follow the callable.
+#[inline(always)]
+fn call_operands(stack: &[Value], argc: usize) -> (usize, usize) {
+    let base = stack.len() - argc - 2;
+    let at = if stack[base].is_null() {
+        base + 1
+    } else {
+        base
+    };
+    (base, at)
+}
+
 /// Is `nf` called with `nargs` arguments (the receiver first) `gen.send(v)`,
 /// `gen.__next__()` or `next(gen)`, which resume a generator in the loop?
 #[inline(always)]
@@ -1072,7 +1073,7 @@ pub(crate) fn recursion_error() -> PyErr {
     PyErr::new(ExcKind::RecursionError, "maximum recursion depth exceeded")
 }
 
-/// What `Vm::call_exact_args` did.
+/// What `Vm::try_fast_call` did.
 pub(crate) enum FastCall {
     /// The callee's frame is on top; the loop switches to it.
     Pushed,

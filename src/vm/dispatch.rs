@@ -599,7 +599,7 @@ impl Vm {
                         _ => None,
                     };
                     if kwnames.is_none() {
-                        match self.call_exact_args(arg as usize) {
+                        match self.try_fast_call(arg as usize) {
                             FastCall::Pushed => {
                                 reload!();
                                 continue;

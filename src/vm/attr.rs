@@ -490,14 +490,13 @@ impl Vm {
                 }
             }
             if inst.exc().is_none() {
-                let n = name.as_pystr().expect("attribute names are strings");
                 let t = inst.class.payload_type();
                 let hooks = t.attr_hooks();
-                let is_property = hooks.data_descriptors
+                let descriptor_wins = hooks.data_descriptors
                     && class_lookup(&inst.class, n, cache)
                         .as_ref()
                         .is_some_and(crate::object::typ::is_data_descriptor);
-                if !hooks.setattr && !is_property {
+                if !hooks.setattr && !descriptor_wins {
                     let (ix, old) = inst.dict().borrow_mut().set_str_at(n, v);
                     if !hooks.data_descriptors {
                         fill_attr_site(site, inst, ix);

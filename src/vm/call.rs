@@ -28,58 +28,60 @@ fn blank_parts() -> (Rc<crate::bytecode::CodeObject>, Rc<Object>) {
 }
 
 impl Vm {
-    /// CALL: the stack holds `[NULL|meth, callable|self, args...]`.
+    /// A call with the stack `[NULL|meth, callable|self, args...]` (CALL_FUNCTION_EX
+    /// builds it so): the fast paths (`try_fast_call`), then `call_general`. CALL runs
+    /// the fast paths inline and comes to `call_general` itself.
     pub(crate) fn call_from_stack(
         &mut self,
         argc: usize,
         kwnames: Option<Value>,
     ) -> PyResult<CallOutcome> {
-        let f = self.frames.last_mut().unwrap();
-        let len = f.stack.len();
-        let base = len - argc - 2;
-        let skip = if f.stack[base].is_null() { 2 } else { 1 };
-        // Fast paths: a plain Python function called with exactly its positional
-        // parameters, a bound method of one, and a class whose instances come from
-        // object.__new__ and whose __init__ is such a function.
         if kwnames.is_none() {
-            match f.stack[base + skip - 1].payload() {
-                Some(Payload::Function(func)) if takes_exactly(func, argc + 2 - skip) => {
-                    return self.push_simple_call(base, skip);
-                }
-                Some(Payload::BoundMethod { func, .. }) if skip == 2 => {
-                    if let Some(Payload::Function(f)) = func.payload() {
-                        if takes_exactly(f, argc + 1) {
-                            return self.push_bound_method_call(base);
-                        }
+            match self.try_fast_call(argc) {
+                FastCall::Pushed => return Ok(CallOutcome::Pushed),
+                FastCall::TooDeep => return Err(recursion_error()),
+                FastCall::GeneratorFunction => return self.call_generator_function(argc),
+                FastCall::ResumeGen | FastCall::Builtin => {
+                    if let Some(r) = self.resume_from_call(argc) {
+                        return r.map(|_| CallOutcome::Pushed);
+                    }
+                    if let Some(r) = self.call_builtin(argc) {
+                        return r.map(CallOutcome::Done);
                     }
                 }
-                Some(Payload::Type(t)) if skip == 2 && t.kind == TypeKind::User => {
-                    if let Some(init) = simple_init(t, argc) {
-                        return self.push_simple_init(base, init);
+                FastCall::NotHandled => {}
+            }
+        }
+        self.call_general(argc, kwnames)
+    }
+
+    /// A call no fast path took: a bound-method object of a plain function with
+    /// exactly its arguments, keywords bound straight into the frame
+    /// (`push_bound_call`), and else `call_value` with the arguments in a vector.
+    pub(crate) fn call_general(
+        &mut self,
+        argc: usize,
+        kwnames: Option<Value>,
+    ) -> PyResult<CallOutcome> {
+        let f = self.frames.last_mut().unwrap();
+        let (base, at) = call_operands(&f.stack, argc);
+        let skip = at + 1 - base;
+        if kwnames.is_none() && skip == 2 {
+            if let Some(Payload::BoundMethod { func, .. }) = f.stack[at].payload() {
+                if let Some(Payload::Function(f)) = func.payload() {
+                    if takes_exactly(f, argc + 1) {
+                        return self.push_bound_method_call(base);
                     }
                 }
-                _ => {}
             }
         }
         if let Some(r) = self.push_bound_call(base, skip, kwnames.as_ref()) {
             return r;
         }
         let f = self.frames.last_mut().unwrap();
-        let callable = f.stack[base + skip - 1].clone();
-        if kwnames.is_none() {
-            if let Some(r) = self.resume_from_call(argc) {
-                return r.map(|_| CallOutcome::Pushed);
-            }
-            if let Some(r) = self.call_builtin(argc) {
-                return r.map(CallOutcome::Done);
-            }
-        }
-        let args: Vec<Value> = {
-            let f = self.frames.last_mut().unwrap();
-            let a = f.stack.split_off(base + skip);
-            f.stack.truncate(base);
-            a
-        };
+        let args = f.stack.split_off(at + 1);
+        let callable = std::mem::replace(&mut f.stack[at], Value::Null);
+        f.stack.truncate(base);
         let kwn: Vec<Value> = kwnames
             .as_ref()
             .and_then(|k| k.as_tuple().map(|t| t.to_vec()))
@@ -94,14 +96,14 @@ impl Vm {
     /// built-ins and exact-args calls of generator functions are sorted out for the
     /// loop to send to their own paths. Out of line and split from the frame push, so
     /// that each part saves few registers (inlined into the loop, the test cost fib
-    /// 2%). Anything else is left to `call_from_stack`.
+    /// 2%). Anything else is left to `call_general`.
     #[inline(never)]
     pub(crate) fn try_fast_call(&mut self, argc: usize) -> FastCall {
         let caller = &self.frames.last().unwrap().stack;
         let (base, at) = call_operands(caller, argc);
         let nargs = caller.len() - at - 1;
         match caller[at].payload() {
-            Some(Payload::Function(func)) if func.simple_argc as usize == nargs => {
+            Some(Payload::Function(func)) if takes_exactly(func, nargs) => {
                 if func.code.is_generator_like() {
                     FastCall::GeneratorFunction
                 } else {
@@ -128,8 +130,8 @@ impl Vm {
     /// Push the frame `try_fast_call` accepted: the callable is at `at` of the
     /// caller's stack, its `nargs` arguments above it, and `base` is where the CALL's
     /// operands start (a NULL below the callable, or the callable itself). A lean copy
-    /// of `push_frame_with_args` on purpose: going through `push_simple_call` instead
-    /// cost fib 5% and objects 2% in instructions (callgrind).
+    /// of `push_frame_with_args` on purpose: going through it instead cost fib 5% and
+    /// objects 2% in instructions (callgrind).
     #[inline(never)]
     fn push_exact_frame(&mut self, base: usize, at: usize, nargs: usize) -> FastCall {
         if self.frames.len() >= self.recursion_limit {
@@ -252,24 +254,18 @@ impl Vm {
     }
 
     /// The call `try_fast_call` found to be of a generator or coroutine function
-    /// taking exactly the `argc` arguments on the caller's stack: its generator, or its
-    /// frame when the caller awaits it at once (`push_simple_call`).
+    /// taking exactly the `argc` arguments on the caller's stack, moved into its new
+    /// frame. The frame is not run: the call returns the generator RETURN_GENERATOR
+    /// would make (skipping one frame switch each way), or runs it at once when the
+    /// caller awaits it (`start_generator`).
     pub(crate) fn call_generator_function(&mut self, argc: usize) -> PyResult<CallOutcome> {
-        let (base, at) = call_operands(&self.frames.last().unwrap().stack, argc);
-        self.push_simple_call(base, at + 1 - base)
-    }
-
-    /// Push a frame for the plain Python function at `stack[base + skip - 1]`, moving its
-    /// arguments (the slots from `base + skip`) straight into the new frame's locals.
-    /// A generator function's frame is not run: the call returns the generator that
-    /// RETURN_GENERATOR would make, skipping one frame switch each way.
-    fn push_simple_call(&mut self, base: usize, skip: usize) -> PyResult<CallOutcome> {
         let caller = self.frames.last_mut().unwrap();
-        let callable = std::mem::replace(&mut caller.stack[base + skip - 1], Value::Null);
+        let (base, at) = call_operands(&caller.stack, argc);
+        let callable = std::mem::replace(&mut caller.stack[at], Value::Null);
         let Some(Payload::Function(func)) = callable.payload() else {
-            unreachable!("checked by the caller")
+            unreachable!("checked by try_fast_call")
         };
-        self.push_frame_with_args(func, None, base, base + skip)
+        self.push_frame_with_args(func, None, base, at + 1)
     }
 
     /// A bound method of a plain Python function (`super().f(x)`, a stored `obj.f`)

@@ -633,7 +633,7 @@ impl Vm {
                             FastCall::NotHandled => {}
                         }
                     }
-                    match self.call_from_stack(arg as usize, kwnames)? {
+                    match self.call_general(arg as usize, kwnames)? {
                         CallOutcome::Done(v) => push!(v),
                         CallOutcome::Pushed => reload!(),
                     }

@@ -45,6 +45,9 @@ pub enum Value {
     Obj(Rc<Object>),
 }
 
+/// The tag of `Value::BigInt`, the first of the variants holding an `Rc`.
+const RC_TAGS_FROM: u64 = 5;
+
 impl Clone for Value {
     /// Bump the reference count, then copy the two words straight from the source:
     /// a derived clone rebuilt the value field by field in a temporary, which the
@@ -54,11 +57,17 @@ impl Clone for Value {
         // SAFETY: for the Rc variants the strong count is raised before the bitwise
         // copy, so the copy owns its own reference; the other variants are plain data.
         unsafe {
-            match self {
-                Value::BigInt(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
-                Value::Str(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
-                Value::Obj(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
-                _ => {}
+            // The reference-counted variants are the last three tags: one compare
+            // (`repr(u64)` puts the tag in the first word), where a match on the three
+            // compared them one by one.
+            let tag = *(self as *const Value as *const u64);
+            if tag >= RC_TAGS_FROM {
+                match self {
+                    Value::BigInt(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
+                    Value::Str(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
+                    Value::Obj(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
+                    _ => std::hint::unreachable_unchecked(),
+                }
             }
             std::ptr::read(self)
         }
@@ -344,6 +353,32 @@ mod tests {
     #[test]
     fn value_is_two_words() {
         assert_eq!(std::mem::size_of::<super::Value>(), 16);
+    }
+
+    /// `Value::clone` finds the variants holding an `Rc` by their tag alone.
+    #[test]
+    fn reference_counted_values_have_the_last_tags() {
+        use super::{Value, RC_TAGS_FROM};
+        let tag = |v: &Value| unsafe { *(v as *const Value as *const u64) };
+        let plain = [
+            Value::Null,
+            Value::None,
+            Value::Bool(true),
+            Value::Int(7),
+            Value::Float(0.5),
+        ];
+        assert!(plain.iter().all(|v| tag(v) < RC_TAGS_FROM));
+        let big = Value::BigInt(std::rc::Rc::new(num_bigint::BigInt::from(1u8) << 80));
+        let counted = [big, Value::str("s"), Value::list(vec![])];
+        assert!(counted
+            .iter()
+            .all(|v| tag(v) >= RC_TAGS_FROM && tag(v) <= 7));
+        let copy = counted[2].clone();
+        let (Value::Obj(a), Value::Obj(b)) = (&counted[2], &copy) else {
+            unreachable!()
+        };
+        assert_eq!(std::rc::Rc::strong_count(a), 2);
+        assert!(std::rc::Rc::ptr_eq(a, b));
     }
 }
 #[cfg(test)]

@@ -415,8 +415,24 @@ impl Vm {
     }
 }
 
+/// LOAD_ATTR's inline-cache hit: an instance attribute at the dict entry the site
+/// found it at last time. The value comes back in registers, for the loop to write
+/// over its operand; `Vm::load_attr_cached` does the rest.
+#[inline(always)]
+pub(crate) fn attr_cache_hit(obj: &Value, name: &Value, site: &Cell<InlineCache>) -> Option<Value> {
+    let Some(Payload::Instance(inst)) = obj.payload() else {
+        return None;
+    };
+    let ix = attr_site_index(site, inst, false)?;
+    let n = name.as_pystr()?;
+    let d = inst.dict().borrow();
+    d.value_at_if_key(ix, n).cloned()
+}
+
 impl Vm {
-    /// LOAD_ATTR: instances of user classes go through the cache; others as `getattr`.
+    /// LOAD_ATTR when `attr_cache_hit` missed: instances of user classes look in their
+    /// dict and class and fill the site; others go as `getattr`.
+    #[inline(never)]
     pub(crate) fn load_attr_cached(
         &mut self,
         obj: &Value,
@@ -428,11 +444,6 @@ impl Vm {
             return self.getattr(obj, name);
         };
         let n = name.as_pystr().expect("attribute names are strings");
-        if let Some(ix) = attr_site_index(site, inst, false) {
-            if let Some(v) = inst.dict().borrow().value_at_if_key(ix, n) {
-                return Ok(v.clone());
-            }
-        }
         let t = inst.class.payload_type();
         let hooks = t.attr_hooks();
         // Without data descriptors in the class, the instance dict answers first.

@@ -205,12 +205,12 @@ impl Vm {
                 let slot = $slot;
                 ip += 1;
                 budget::count_steps(1);
-                let v = stack!()[slot as usize].clone();
+                let v = &stack!()[slot as usize];
                 if v.is_null() {
                     cur!().ip = ip;
                     return Err(unbound_local(&code, slot));
                 }
-                v
+                v.clone()
             }};
         }
         // After GET_AWAITABLE / GET_YIELD_FROM_ITER: the LOAD_CONST None and SEND that
@@ -320,7 +320,7 @@ impl Vm {
                     // Fused with a following conditional jump on a bool result (what
                     // CPython 3.11 specialises as COMPARE_OP_*_JUMP); dis is unchanged.
                     if let Value::Bool(t) = r {
-                        let next = code.instrs[ip];
+                        let next = code.instr_at(ip);
                         let taken = match next.op {
                             Opcode::PopJumpForwardIfFalse | Opcode::PopJumpBackwardIfFalse => {
                                 Some(!t)
@@ -408,15 +408,17 @@ impl Vm {
                 }
                 Opcode::LoadConst => push!(code.consts[arg as usize].clone()),
                 Opcode::LoadFast => {
-                    let v = stack!()[arg as usize].clone();
+                    // Tested in place: a clone went through a stack temporary first.
+                    let v = &stack!()[arg as usize];
                     if v.is_null() {
                         return Err(unbound_local(code, arg));
                     }
+                    let v = v.clone();
                     // LOAD_FAST pairs (`a + b`, call arguments) and LOAD_FAST, LOAD_CONST
                     // run as one step, as CPython 3.11's LOAD_FAST__LOAD_FAST and
                     // LOAD_FAST__LOAD_CONST do, pushing both with one write of the
                     // stack length; dis is unchanged.
-                    let next = code.instrs[ip];
+                    let next = code.instr_at(ip);
                     if next.op == Opcode::LoadFast {
                         let w = fused_load_fast!(next.arg);
                         push_pair(&mut stack!(), v, w);
@@ -432,7 +434,7 @@ impl Vm {
                     let v = pop!();
                     stack!()[arg as usize] = v;
                     // STORE_FAST__LOAD_FAST (`x = f(); g(x)`, loop variables).
-                    let next = code.instrs[ip];
+                    let next = code.instr_at(ip);
                     if next.op == Opcode::LoadFast {
                         let v = fused_load_fast!(next.arg);
                         push!(v);
@@ -446,18 +448,17 @@ impl Vm {
                     s[arg as usize] = Value::Null;
                 }
                 Opcode::LoadGlobal => {
-                    let name = &code.names[(arg >> 1) as usize];
-                    if arg & 1 != 0 {
-                        push!(Value::Null);
-                    }
-                    let v = match self.load_global_cached(&cur!().globals, code, ip - 1, name) {
-                        Ok(v) => v,
-                        Err(e) => {
-                            let name = name.clone();
-                            self.lazy_builtin(&name)?.ok_or(e)?
-                        }
+                    // The hit returns its value in registers; a PyResult went through
+                    // two stack temporaries before the push.
+                    let v = match self.global_cache_hit(&cur!().globals, code, ip - 1) {
+                        Some(v) => v,
+                        None => self.load_global_miss(code, ip - 1, arg)?,
                     };
-                    push!(v);
+                    if arg & 1 != 0 {
+                        push_pair(&mut stack!(), Value::Null, v);
+                    } else {
+                        push!(v);
+                    }
                 }
                 Opcode::StoreGlobal => {
                     let v = pop!();
@@ -546,13 +547,16 @@ impl Vm {
                     }
                 }
                 Opcode::LoadAttr => {
+                    let name = &code.names[arg as usize];
+                    let site = &code.inline_cache[ip - 1];
+                    if let Some(v) = super::attr::attr_cache_hit(top!(), name, site) {
+                        let obj = std::mem::replace(stack!().last_mut().unwrap(), v);
+                        drop(obj);
+                        continue;
+                    }
                     let obj = pop!();
-                    let v = self.load_attr_cached(
-                        &obj,
-                        &code.names[arg as usize],
-                        &code.class_cache[arg as usize],
-                        &code.inline_cache[ip - 1],
-                    )?;
+                    let v =
+                        self.load_attr_cached(&obj, name, &code.class_cache[arg as usize], site)?;
                     push!(v);
                 }
                 Opcode::StoreAttr => {
@@ -1573,17 +1577,16 @@ impl Vm {
         }
     }
 
-    /// LOAD_GLOBAL with its inline cache: the entry index found last time. A name found
-    /// in globals stays valid while globals gains or loses no entry; one found in
+    /// LOAD_GLOBAL's inline cache: the entry index found last time. A name found in
+    /// globals stays valid while globals gains or loses no entry; one found in
     /// builtins needs the same of both dicts (globals must still lack it).
-    #[inline]
-    fn load_global_cached(
+    #[inline(always)]
+    fn global_cache_hit(
         &self,
         globals: &Object,
         code: &crate::bytecode::CodeObject,
         at: usize,
-        name: &Value,
-    ) -> PyResult<Value> {
+    ) -> Option<Value> {
         let InlineCache::Global {
             globals_layout,
             builtins_layout,
@@ -1591,22 +1594,34 @@ impl Vm {
             in_builtins,
         } = code.inline_cache[at].get()
         else {
-            return self.load_global_fill(code, at, name);
+            return None;
         };
         // The builtins are looked at only for a name found there.
-        if let Some(g) = dict_with_layout(globals, globals_layout) {
-            if !in_builtins {
-                return Ok(g.value_at(index as usize).clone());
-            }
-            if let Some(b) = dict_with_layout(&self.builtins, builtins_layout) {
-                return Ok(b.value_at(index as usize).clone());
-            }
+        let g = dict_with_layout(globals, globals_layout)?;
+        if !in_builtins {
+            return Some(g.value_at(index as usize).clone());
         }
-        self.load_global_fill(code, at, name)
+        let b = dict_with_layout(&self.builtins, builtins_layout)?;
+        Some(b.value_at(index as usize).clone())
+    }
+
+    /// LOAD_GLOBAL (operand `arg`) when its cache misses: look the name up, fill the
+    /// cache, and load a builtin written in Python the first time it is named.
+    #[inline(never)]
+    fn load_global_miss(
+        &mut self,
+        code: &crate::bytecode::CodeObject,
+        at: usize,
+        arg: u32,
+    ) -> PyResult<Value> {
+        let name = &code.names[(arg >> 1) as usize];
+        match self.load_global_fill(code, at, name) {
+            Ok(v) => Ok(v),
+            Err(e) => self.lazy_builtin(&name.clone())?.ok_or(e),
+        }
     }
 
     /// Look the name up and fill the cache.
-    #[inline(never)]
     fn load_global_fill(
         &self,
         code: &crate::bytecode::CodeObject,
@@ -1648,10 +1663,6 @@ impl Vm {
             .ok_or_else(|| name_error(name))
     }
 
-    /// Builtins written in Python, loaded the first time a program names one (so they
-    /// cost nothing at startup): BaseExceptionGroup and ExceptionGroup.
-    #[cold]
-    #[inline(never)]
     /// The iterator of a `*x` operand, made once; None when `x` is not iterable at all
     /// (its own `__iter__` failing is that error, not "must be an iterable").
     fn star_iter(&mut self, v: &Value) -> PyResult<Option<Value>> {
@@ -1671,6 +1682,10 @@ impl Vm {
         }
     }
 
+    /// Builtins written in Python, loaded the first time a program names one (so they
+    /// cost nothing at startup): BaseExceptionGroup, ExceptionGroup, exit and quit.
+    #[cold]
+    #[inline(never)]
     fn lazy_builtin(&mut self, name: &Value) -> PyResult<Option<Value>> {
         let n = name.as_pystr().map(|s| s.as_str()).unwrap_or("");
         let (module, names): (&str, &[&str]) = match n {

@@ -7,6 +7,12 @@
 
 use super::Value;
 
+/// Dicts of up to this many entries (instance dicts, most often) look up string keys
+/// by scanning their entries: the entries are the memory an attribute access reads
+/// anyway, where the index table is one more cache line, often a miss (LOAD_METHOD
+/// asks each instance whether it shadows the method).
+const SCAN_ENTRIES: usize = 8;
+
 const EMPTY: u32 = u32::MAX;
 const DUMMY: u32 = u32::MAX - 1;
 
@@ -141,8 +147,7 @@ impl Dict {
     /// Look up a string key (names, attributes): never runs Python code.
     #[inline]
     pub fn get_str(&self, key: &super::PyStr) -> Option<&Value> {
-        let found = self.find_slot::<()>(key.hash(), |e| Ok(str_key_is(&e.key, key)));
-        found.ok().flatten().map(|(_, ix)| &self.entries[ix].value)
+        self.index_of_str(key).map(|ix| &self.entries[ix].value)
     }
 
     pub fn get<E>(&self, hash: i64, key: &Value, eq: EqFn<E>) -> Result<Option<&Value>, E> {
@@ -223,7 +228,12 @@ impl Dict {
     /// Entry index of a string key, for caches keyed on `layout()`.
     #[inline]
     pub fn index_of_str(&self, key: &super::PyStr) -> Option<usize> {
-        let found = self.find_slot::<()>(key.hash(), |e| Ok(str_key_is(&e.key, key)));
+        let hash = key.hash();
+        if self.entries.len() <= SCAN_ENTRIES {
+            // A key has one live entry, so a scan finds what the probe would.
+            return (self.entries.iter()).position(|e| e.hash == hash && str_key_is(&e.key, key));
+        }
+        let found = self.find_slot::<()>(hash, |e| Ok(str_key_is(&e.key, key)));
         found.ok().flatten().map(|(_, ix)| ix)
     }
 
@@ -556,6 +566,26 @@ mod tests {
 
     fn eq(a: &Value, b: &Value) -> Result<bool, ()> {
         Ok(a.is(b))
+    }
+
+    /// String lookups scan small dicts and probe larger ones; both find live keys
+    /// (interned or merely equal), and neither finds a removed one.
+    #[test]
+    fn string_lookups_agree_below_and_above_the_scan_size() {
+        use crate::object::pystr::PyStr;
+        let name = |i: usize| std::rc::Rc::new(PyStr::new(&format!("k{i}")));
+        for n in [1, SCAN_ENTRIES, SCAN_ENTRIES + 1, 40] {
+            let mut d = Dict::new();
+            for i in 0..n {
+                d.set_str(name(i), key(i as i64));
+            }
+            d.remove_str(&name(0));
+            for i in 0..n {
+                let got = d.get_str(&name(i)).map(|v| v.is(&key(i as i64)));
+                assert_eq!(got, (i != 0).then_some(true), "{n} entries, key {i}");
+            }
+            assert!(d.get_str(&name(n)).is_none());
+        }
     }
 
     #[test]

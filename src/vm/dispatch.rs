@@ -238,9 +238,11 @@ impl Vm {
         }
         loop {
             if budget::tick() {
+                // Finalizers run in frames above this one and leave it as it was, so
+                // the loop's state needs no reload (one made LLVM shuffle a register
+                // through the stack at every instruction).
                 cur!().ip = ip;
                 self.attention()?;
-                reload!();
             }
             debug_assert!(ip < code.instrs.len());
             // SAFETY: as in CodeObject::instr_at: control only reaches indices below

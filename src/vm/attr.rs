@@ -432,7 +432,6 @@ pub(crate) fn attr_cache_hit(obj: &Value, name: &Value, site: &Cell<InlineCache>
 impl Vm {
     /// LOAD_ATTR when `attr_cache_hit` missed: instances of user classes look in their
     /// dict and class and fill the site; others go as `getattr`.
-    #[inline(never)]
     pub(crate) fn load_attr_cached(
         &mut self,
         obj: &Value,

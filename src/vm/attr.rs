@@ -429,6 +429,45 @@ pub(crate) fn attr_cache_hit(obj: &Value, name: &Value, site: &Cell<InlineCache>
     d.value_at_if_key(ix, n).cloned()
 }
 
+/// LOAD_METHOD's hit: the plain method (a Python function or a built-in method) that
+/// the site's class cache holds for the receiver's class, when an instance's own dict
+/// does not shadow it. Only the common receivers (instances, generators, coroutines,
+/// str, list, dict) are tried; `Vm::load_method_cached` does the rest.
+#[inline(always)]
+pub(crate) fn method_cache_hit(
+    types: &super::builtins_types::Types,
+    obj: &Value,
+    name: &Value,
+    cache: &Cell<ClassCache>,
+) -> Option<Value> {
+    let cls = match obj {
+        Value::Str(_) => &types.str_,
+        Value::Obj(o) => match &o.payload {
+            Payload::Instance(inst) => &inst.class,
+            Payload::Generator(g) => match g.kind {
+                super::generator::GenKind::Generator => &types.generator,
+                super::generator::GenKind::Coroutine => &types.coroutine,
+                super::generator::GenKind::AsyncGenerator => return None,
+            },
+            Payload::List(_) => &types.list,
+            Payload::Dict(_) => &types.dict,
+            _ => return None,
+        },
+        _ => return None,
+    };
+    let n = name.as_pystr()?;
+    let Some(Value::Obj(m)) = class_lookup(cls, n, cache) else {
+        return None;
+    };
+    let is_method = match &m.payload {
+        Payload::Function(_) => true,
+        Payload::Native(nf) => nf.is_method,
+        _ => false,
+    };
+    let shadowed = || matches!(obj.payload(), Some(Payload::Instance(inst)) if inst.dict().borrow().get_str(n).is_some());
+    (is_method && !shadowed()).then_some(Value::Obj(m))
+}
+
 impl Vm {
     /// LOAD_ATTR when `attr_cache_hit` missed: instances of user classes look in their
     /// dict and class and fill the site; others go as `getattr`.

@@ -577,12 +577,16 @@ impl Vm {
                     self.delattr(&obj, &code.names[arg as usize])?;
                 }
                 Opcode::LoadMethod => {
+                    let name = &code.names[arg as usize];
+                    let cache = &code.class_cache[arg as usize];
+                    if let Some(m) = super::attr::method_cache_hit(&self.types, top!(), name, cache)
+                    {
+                        let obj = pop!();
+                        push_pair(&mut stack!(), m, obj);
+                        continue;
+                    }
                     let obj = pop!();
-                    let (m, recv) = self.load_method_cached(
-                        obj,
-                        &code.names[arg as usize],
-                        &code.class_cache[arg as usize],
-                    )?;
+                    let (m, recv) = self.load_method_cached(obj, name, cache)?;
                     match recv {
                         Some(r) => {
                             push!(m);

@@ -238,16 +238,20 @@ impl Vm {
             Some(Payload::Native(nf)) if resumes_generator(nf, nargs) => {}
             _ => return None,
         }
-        let g = match caller.stack[at + 1].payload() {
-            Some(Payload::Generator(gen)) if gen.kind == super::generator::GenKind::Generator => {
-                super::dispatch::resumable_gen(&caller.stack[at + 1])?
-            }
+        match caller.stack[at + 1].payload() {
+            Some(Payload::Generator(gen))
+                if gen.kind == super::generator::GenKind::Generator
+                    && gen.state.get() != super::generator::GenState::Running => {}
             _ => return None,
-        };
+        }
         let sent = if nargs == 2 {
             caller.stack.pop().unwrap()
         } else {
             Value::None
+        };
+        // The generator moves from the stack to its frame: no count to raise and drop.
+        let Some(Value::Obj(g)) = caller.stack.pop() else {
+            unreachable!("checked above")
         };
         truncate_values(&mut caller.stack, base);
         Some(self.resume_gen(g, sent, Ret::NextCall))

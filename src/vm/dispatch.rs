@@ -1382,8 +1382,8 @@ impl Vm {
         let gen = gen_of(&g);
         // Swap the handled-exception state back to the resumer's (nothing to do in the
         // common case where neither side handles an exception).
-        let outer_exc = gen.exc_state.replace(Value::None);
-        if !outer_exc.is_none() || !self.exc_info.is_none() {
+        if !self.exc_info.is_none() || !gen.exc_state.borrow().is_none() {
+            let outer_exc = gen.exc_state.replace(Value::None);
             self.swap_exc_state_at_yield(gen, outer_exc);
         }
         if matches!(ret, Ret::Finalize) {

@@ -1537,13 +1537,21 @@ impl Vm {
     /// the resumer's is kept in the generator for the next yield or return.
     #[inline(always)]
     fn swap_in_exc_state(&mut self, gen: &Generator) {
+        // Commonly neither side handles an exception: nothing to store, and the
+        // states are only read.
+        let own = !gen.exc_state.borrow().is_none();
+        gen.has_own_exc.set(own);
+        if own || !self.exc_info.is_none() {
+            self.exchange_exc_states(gen);
+        }
+    }
+
+    /// `swap_in_exc_state` when either side handles an exception.
+    #[cold]
+    #[inline(never)]
+    fn exchange_exc_states(&mut self, gen: &Generator) {
         let inner = gen.exc_state.replace(Value::None);
-        gen.has_own_exc.set(!inner.is_none());
         let outer = if inner.is_none() {
-            // Commonly neither side handles an exception: nothing more to store.
-            if self.exc_info.is_none() {
-                return;
-            }
             self.exc_info.clone()
         } else {
             std::mem::replace(&mut self.exc_info, inner)

@@ -54,8 +54,9 @@ impl Clone for Value {
     /// following 16-byte store could not forward from.
     #[inline(always)]
     fn clone(&self) -> Value {
-        // SAFETY: for the Rc variants the strong count is raised before the bitwise
-        // copy, so the copy owns its own reference; the other variants are plain data.
+        // SAFETY: `repr(u64)` makes the first word the tag. For the Rc variants the
+        // strong count is raised before the bitwise copy, so the copy owns its own
+        // reference; the other variants are plain data.
         unsafe {
             // The reference-counted variants are the last three tags: one compare
             // (`repr(u64)` puts the tag in the first word), where a match on the three

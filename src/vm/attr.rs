@@ -455,7 +455,19 @@ pub(crate) fn method_cache_hit(
         },
         _ => return None,
     };
-    let n = name.as_pystr()?;
+    unshadowed_method(obj, cls, name.as_pystr()?, cache)
+}
+
+/// The plain method (a Python function, or a built-in method) `name` that `cls` has,
+/// through the site's `cache`, unless `obj`, an instance of `cls`, shadows it in its
+/// own dict. Anything else is left to `getattr`.
+#[inline(always)]
+fn unshadowed_method(
+    obj: &Value,
+    cls: &Rc<Object>,
+    n: &Rc<PyStr>,
+    cache: &Cell<ClassCache>,
+) -> Option<Value> {
     let Some(Value::Obj(m)) = class_lookup(cls, n, cache) else {
         return None;
     };
@@ -464,7 +476,10 @@ pub(crate) fn method_cache_hit(
         Payload::Native(nf) => nf.is_method,
         _ => false,
     };
-    let shadowed = || matches!(obj.payload(), Some(Payload::Instance(inst)) if inst.dict().borrow().get_str(n).is_some());
+    let shadowed = || {
+        matches!(obj.payload(), Some(Payload::Instance(inst))
+            if inst.dict().borrow().get_str(n).is_some())
+    };
     (is_method && !shadowed()).then_some(Value::Obj(m))
 }
 
@@ -578,20 +593,8 @@ impl Vm {
             Some(Payload::Instance(inst)) => inst.class.clone(),
             _ => self.type_of(&obj),
         };
-        if let Some(Value::Obj(o)) = class_lookup(&t, n, cache) {
-            let is_method = match &o.payload {
-                Payload::Function(_) => true,
-                Payload::Native(nf) => nf.is_method,
-                _ => false,
-            };
-            // Only a method needs the instance-dict check (anything else goes the
-            // general way below).
-            if is_method
-                && !matches!(obj.payload(), Some(Payload::Instance(inst))
-                    if inst.dict().borrow().get_str(n).is_some())
-            {
-                return Ok((Value::Obj(o), Some(obj)));
-            }
+        if let Some(m) = unshadowed_method(&obj, &t, n, cache) {
+            return Ok((m, Some(obj)));
         }
         Ok((self.getattr(&obj, name)?, None))
     }
@@ -706,6 +709,8 @@ fn class_lookup(cls: &Rc<Object>, name: &Rc<PyStr>, cache: &Cell<ClassCache>) ->
     class_lookup_slow(cls, name, cache)
 }
 
+/// `class_lookup` past its inline hit: the second entry, or the lookup that fills
+/// the cache.
 #[inline(never)]
 fn class_lookup_slow(
     cls: &Rc<Object>,

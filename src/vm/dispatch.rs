@@ -1483,7 +1483,7 @@ impl Vm {
     /// POP_TOP of the sent None, then RESUME, then for a frame suspended in an await or
     /// `yield from` loop the JUMP_BACKWARD_NO_INTERRUPT back to its SEND. When the
     /// budget is due, RESUME runs in the loop as usual (it is a budget safe point).
-    #[inline]
+    #[inline(always)]
     pub(super) fn enter_resumed(&mut self, f: &mut Frame, sent: Value, fresh: bool) {
         // Each index read is one control reaches: the frame's resume point, and the
         // instruction after a POP_TOP or a RESUME (neither ends the code).

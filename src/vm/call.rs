@@ -41,10 +41,15 @@ impl Vm {
                 FastCall::Pushed => return Ok(CallOutcome::Pushed),
                 FastCall::TooDeep => return Err(recursion_error()),
                 FastCall::GeneratorFunction => return self.call_generator_function(argc),
-                FastCall::ResumeGen | FastCall::Builtin => {
+                FastCall::ResumeGen => {
                     if let Some(r) = self.resume_from_call(argc) {
                         return r.map(|_| CallOutcome::Pushed);
                     }
+                    if let Some(r) = self.call_builtin(argc) {
+                        return r.map(CallOutcome::Done);
+                    }
+                }
+                FastCall::Builtin => {
                     if let Some(r) = self.call_builtin(argc) {
                         return r.map(CallOutcome::Done);
                     }
@@ -228,16 +233,15 @@ impl Vm {
     }
 
     /// `gen.send(v)`, `gen.__next__()` and `next(gen)` called from Python (the top
-    /// `argc + 2` slots of the caller's stack) resume the generator's frame in the
-    /// running loop: no nested loop, no Rust recursion. None: not such a call.
+    /// `argc + 2` slots of the caller's stack; `try_fast_call` found the callable to be
+    /// one of these natives) resume the generator's frame in the running loop: no
+    /// nested loop, no Rust recursion. None: the receiver is not such a generator.
     pub(crate) fn resume_from_call(&mut self, argc: usize) -> Option<PyResult<()>> {
         let caller = self.frames.last_mut().unwrap();
         let (base, at) = call_operands(&caller.stack, argc);
         let nargs = caller.stack.len() - at - 1;
-        match caller.stack[at].payload() {
-            Some(Payload::Native(nf)) if resumes_generator(nf, nargs) => {}
-            _ => return None,
-        }
+        debug_assert!(matches!(caller.stack[at].payload(),
+            Some(Payload::Native(nf)) if resumes_generator(nf, nargs)));
         match caller.stack[at + 1].payload() {
             Some(Payload::Generator(gen))
                 if gen.kind == super::generator::GenKind::Generator

@@ -11,6 +11,11 @@ use super::Value;
 /// by scanning their entries: the entries are the memory an attribute access reads
 /// anyway, where the index table is one more cache line, often a miss (LOAD_METHOD
 /// asks each instance whether it shadows the method).
+///
+/// Such a dict has no index table at all until it outgrows this size or loses an
+/// entry: every lookup scans, and a new instance's attributes cost no table to
+/// allocate, fill and free. Keys with equal hashes are then met in insertion order,
+/// which is the probe order while no deleted slot has been reused.
 const SCAN_ENTRIES: usize = 8;
 
 const EMPTY: u32 = u32::MAX;
@@ -59,16 +64,27 @@ impl Dict {
 
     pub fn with_capacity(n: usize) -> Dict {
         let mut d = Dict::new();
-        if n > 0 {
+        if n > SCAN_ENTRIES {
             d.set_table(Indices::with_size(table_size_for(n), 0));
-            d.entries.reserve(n);
         }
+        d.entries.reserve(n);
         d
     }
 
     #[inline]
     pub fn len(&self) -> usize {
-        self.indices.used()
+        if self.has_table() {
+            self.indices.used()
+        } else {
+            // No table: no entry was ever removed (see SCAN_ENTRIES).
+            self.entries.len()
+        }
+    }
+
+    /// Whether the index table exists (`stamp`'s low byte is its size code).
+    #[inline]
+    fn has_table(&self) -> bool {
+        self.stamp as u8 != 0
     }
 
     pub fn is_empty(&self) -> bool {
@@ -120,6 +136,12 @@ impl Dict {
     ) -> Result<Option<(usize, usize)>, E> {
         let slots = self.slots();
         if slots.is_empty() {
+            // No table (SCAN_ENTRIES): the slot is never used, as removal makes one.
+            for (ix, e) in self.entries.iter().enumerate() {
+                if e.hash == hash && matches(e)? {
+                    return Ok(Some((usize::MAX, ix)));
+                }
+            }
             return Ok(None);
         }
         for slot in Probe::new(hash, slots.len()) {
@@ -175,6 +197,11 @@ impl Dict {
         let mut out = Vec::new();
         let slots = self.slots();
         if slots.is_empty() {
+            for (ix, e) in self.entries.iter().enumerate() {
+                if e.hash == hash {
+                    out.push((ix, e.key.clone()));
+                }
+            }
             return out;
         }
         for slot in Probe::new(hash, slots.len()) {
@@ -264,6 +291,10 @@ impl Dict {
 
     pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
         self.new_layout();
+        if !self.has_table() && self.entries.len() < SCAN_ENTRIES {
+            self.entries.push(Entry { hash, key, value });
+            return;
+        }
         if (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
             self.grow();
         }
@@ -315,11 +346,13 @@ impl Dict {
         key: &Value,
         eq: EqFn<E>,
     ) -> Result<Option<(Value, Value)>, E> {
+        self.make_table();
         let found = self.find_slot(hash, |e| Ok(e.key.is(key) || eq(&e.key, key)?))?;
         Ok(found.map(|(slot, ix)| self.remove_at(slot, ix)))
     }
 
     pub fn remove_str(&mut self, key: &super::PyStr) -> Option<Value> {
+        self.make_table();
         let found = self.find_slot::<()>(key.hash(), |e| Ok(str_key_is(&e.key, key)));
         found
             .ok()
@@ -363,10 +396,18 @@ impl Dict {
         self.entries.clear();
     }
 
+    /// Removal marks a slot of the index table, so a small dict gets its table first
+    /// (from then on, reused slots make the probe order differ from insertion order).
+    fn make_table(&mut self) {
+        if !self.has_table() && !self.entries.is_empty() {
+            self.grow();
+        }
+    }
+
     fn grow(&mut self) {
         // CPython's GROWTH_RATE (used * 3): the next resize is a constant factor away, so
         // inserting n keys costs O(n), not a resize per insert near the load limit.
-        let used = self.indices.used();
+        let used = self.len();
         let size = ((used + 1) * 3).next_power_of_two().max(8);
         self.entries.retain(|e| !e.key.is_null());
         self.set_table(Indices::with_size(size, used));
@@ -586,6 +627,35 @@ mod tests {
             }
             assert!(d.get_str(&name(n)).is_none());
         }
+    }
+
+    #[test]
+    fn small_dicts_have_no_table_until_they_grow_or_lose_a_key() {
+        let mut d = Dict::new();
+        for i in 0..SCAN_ENTRIES as i64 {
+            d.insert(i, key(i), key(i * 10), &mut eq).unwrap();
+            assert!(!d.has_table());
+            assert_eq!(d.len(), i as usize + 1);
+        }
+        assert_eq!(d.same_hash_keys(3).len(), 1);
+        d.insert(99, key(99), key(990), &mut eq).unwrap();
+        assert!(d.has_table());
+        assert_eq!(d.len(), SCAN_ENTRIES + 1);
+
+        let mut d = Dict::with_capacity(3);
+        for i in 0..3 {
+            d.insert(i, key(i), key(i * 10), &mut eq).unwrap();
+        }
+        assert!(!d.has_table());
+        assert!(d.remove(5, &key(5), &mut eq).unwrap().is_none());
+        assert!(d.remove(1, &key(1), &mut eq).unwrap().is_some());
+        assert!(d.has_table());
+        assert_eq!(d.len(), 2);
+        assert!(d.get(1, &key(1), &mut eq).unwrap().is_none());
+        assert!(matches!(
+            d.get(2, &key(2), &mut eq).unwrap(),
+            Some(Value::Int(20))
+        ));
     }
 
     #[test]

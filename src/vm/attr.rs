@@ -419,13 +419,19 @@ impl Vm {
 /// found it at last time. The value comes back in registers, for the loop to write
 /// over its operand; `Vm::load_attr_cached` does the rest.
 #[inline(always)]
-pub(crate) fn attr_cache_hit(obj: &Value, name: &Value, site: &Cell<InlineCache>) -> Option<Value> {
-    let Some(Payload::Instance(inst)) = obj.payload() else {
+pub(crate) fn attr_cache_hit(
+    obj: &Object,
+    name: &Value,
+    site: &Cell<InlineCache>,
+) -> Option<Value> {
+    let Payload::Instance(inst) = &obj.payload else {
         return None;
     };
     let ix = attr_site_index(site, inst, false)?;
     let n = name.as_pystr()?;
-    let d = inst.dict().borrow();
+    // SAFETY: one value is read and cloned; no code runs while the dict is looked at,
+    // so no borrow guard is needed (a writer holding one makes this a miss).
+    let d = unsafe { inst.dict().try_borrow_unguarded() }.ok()?;
     d.value_at_if_key(ix, n).cloned()
 }
 

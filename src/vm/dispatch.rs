@@ -551,10 +551,17 @@ impl Vm {
                 Opcode::LoadAttr => {
                     let name = &code.names[arg as usize];
                     let site = &code.inline_cache[ip - 1];
-                    if let Some(v) = super::attr::attr_cache_hit(top!(), name, site) {
-                        let obj = std::mem::replace(stack!().last_mut().unwrap(), v);
-                        drop(obj);
-                        continue;
+                    if let Value::Obj(o) = top!() {
+                        if let Some(v) = super::attr::attr_cache_hit(o, name, site) {
+                            let obj = std::mem::replace(stack!().last_mut().unwrap(), v);
+                            // The operand is the instance: its reference is let go
+                            // without a match on the value's tag.
+                            let Value::Obj(o) = obj else {
+                                unsafe { std::hint::unreachable_unchecked() }
+                            };
+                            drop(o);
+                            continue;
+                        }
                     }
                     let obj = pop!();
                     let v =

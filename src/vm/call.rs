@@ -248,6 +248,12 @@ impl Vm {
                     && gen.state.get() != super::generator::GenState::Running => {}
             _ => return None,
         }
+        // CPython's caller holds the sent value until `send` returns, so a value whose
+        // freeing shows (an object: `__del__`, a generator's `finally`) is sent by the
+        // general call, which keeps its arguments for the call's length.
+        if nargs == 2 && matches!(caller.stack.last(), Some(Value::Obj(_))) {
+            return None;
+        }
         let sent = if nargs == 2 {
             caller.stack.pop().unwrap()
         } else {

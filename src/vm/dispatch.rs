@@ -401,7 +401,18 @@ impl Vm {
                         }
                     };
                     match step {
-                        Some(v) => push!(v),
+                        Some(v) => {
+                            // FOR_ITER, STORE_FAST (`for x in ...`): the item goes
+                            // straight to its local, one step fewer; dis is unchanged.
+                            let next = code.instr_at(ip);
+                            if next.op == Opcode::StoreFast {
+                                ip += 1;
+                                budget::count_steps(1);
+                                stack!()[next.arg as usize] = v;
+                            } else {
+                                push!(v);
+                            }
+                        }
                         None => {
                             pop!();
                             ip = arg as usize;
@@ -415,22 +426,54 @@ impl Vm {
                     if v.is_null() {
                         return Err(unbound_local(code, arg));
                     }
-                    let v = v.clone();
                     // LOAD_FAST pairs (`a + b`, call arguments) and LOAD_FAST, LOAD_CONST
                     // run as one step, as CPython 3.11's LOAD_FAST__LOAD_FAST and
                     // LOAD_FAST__LOAD_CONST do, pushing both with one write of the
                     // stack length; dis is unchanged.
                     let next = code.instr_at(ip);
                     if next.op == Opcode::LoadFast {
+                        let v = v.clone();
                         let w = fused_load_fast!(next.arg);
                         push_pair(&mut stack!(), v, w);
-                    } else if next.op == Opcode::LoadConst {
+                        continue;
+                    }
+                    if next.op == Opcode::LoadConst {
+                        let v = v.clone();
                         ip += 1;
                         budget::count_steps(1);
                         push_pair(&mut stack!(), v, code.consts[next.arg as usize].clone());
-                    } else {
-                        push!(v);
+                        continue;
                     }
+                    // LOAD_FAST, LOAD_ATTR / LOAD_METHOD on a local (`self.x`,
+                    // `p.step()`): on an inline-cache hit the attribute (or the method
+                    // and a new reference to the local) is pushed with the local read
+                    // in place, never pushed and popped itself; dis is unchanged.
+                    if let Value::Obj(o) = v {
+                        if next.op == Opcode::LoadAttr {
+                            let name = &code.names[next.arg as usize];
+                            let site = &code.inline_cache[ip];
+                            if let Some(a) = super::attr::attr_cache_hit(o, name, site) {
+                                ip += 1;
+                                budget::count_steps(1);
+                                push!(a);
+                                continue;
+                            }
+                        } else if next.op == Opcode::LoadMethod {
+                            let name = &code.names[next.arg as usize];
+                            let cache = &code.class_cache[next.arg as usize];
+                            if let Some(m) =
+                                super::attr::method_cache_hit(&self.types, v, name, cache)
+                            {
+                                let recv = v.clone();
+                                ip += 1;
+                                budget::count_steps(1);
+                                push_pair(&mut stack!(), m, recv);
+                                continue;
+                            }
+                        }
+                    }
+                    let v = v.clone();
+                    push!(v);
                 }
                 Opcode::StoreFast => {
                     let v = pop!();
@@ -1407,7 +1450,21 @@ impl Vm {
         }
         match ret {
             Ret::Entry => Ok(Some(Completion::Yield(v))),
-            Ret::ForIter { .. } | Ret::NextCall | Ret::Call => {
+            Ret::ForIter { .. } => {
+                // The item of `for x in gen` goes straight to `x` when the loop's
+                // STORE_FAST follows, as in FOR_ITER's own fusion.
+                let caller = fr!(self);
+                let next = caller.code.instr_at(caller.ip);
+                if next.op == Opcode::StoreFast {
+                    caller.ip += 1;
+                    budget::count_steps(1);
+                    caller.stack[next.arg as usize] = v;
+                } else {
+                    caller.stack.push(v);
+                }
+                Ok(None)
+            }
+            Ret::NextCall | Ret::Call => {
                 fr!(self).stack.push(v);
                 Ok(None)
             }
@@ -1488,8 +1545,9 @@ impl Vm {
     /// Give a resumed frame the sent value and run the instructions every resume starts
     /// with, saving their dispatches (each still counts as a step): a fresh generator's
     /// POP_TOP of the sent None, then RESUME, then for a frame suspended in an await or
-    /// `yield from` loop the JUMP_BACKWARD_NO_INTERRUPT back to its SEND. When the
-    /// budget is due, RESUME runs in the loop as usual (it is a budget safe point).
+    /// `yield from` loop the JUMP_BACKWARD_NO_INTERRUPT back to its SEND, or after a
+    /// `yield` statement the POP_TOP of the sent value. When the budget is due, RESUME
+    /// runs in the loop as usual (it is a budget safe point).
     #[inline(always)]
     pub(super) fn enter_resumed(&mut self, f: &mut Frame, sent: Value, fresh: bool) {
         // Each index read is one control reaches: the frame's resume point, and the
@@ -1510,6 +1568,11 @@ impl Vm {
         if next.op == Opcode::JumpBackwardNoInterrupt {
             at = next.arg as usize;
             steps += 1;
+        } else if next.op == Opcode::PopTop && !fresh {
+            // A `yield` statement's value is thrown away: its POP_TOP is run here.
+            budget::count_steps(steps + 1);
+            f.ip = at + 1;
+            return;
         }
         budget::count_steps(steps);
         f.ip = at;

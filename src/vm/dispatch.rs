@@ -408,7 +408,7 @@ impl Vm {
                             if next.op == Opcode::StoreFast {
                                 ip += 1;
                                 budget::count_steps(1);
-                                stack!()[next.arg as usize] = v;
+                                stack!()[next.arg as usize].replace_with(v);
                             } else {
                                 push!(v);
                             }
@@ -477,7 +477,7 @@ impl Vm {
                 }
                 Opcode::StoreFast => {
                     let v = pop!();
-                    stack!()[arg as usize] = v;
+                    stack!()[arg as usize].replace_with(v);
                     // STORE_FAST__LOAD_FAST (`x = f(); g(x)`, loop variables).
                     let next = code.instr_at(ip);
                     if next.op == Opcode::LoadFast {
@@ -1458,7 +1458,7 @@ impl Vm {
                 if next.op == Opcode::StoreFast {
                     caller.ip += 1;
                     budget::count_steps(1);
-                    caller.stack[next.arg as usize] = v;
+                    caller.stack[next.arg as usize].replace_with(v);
                 } else {
                     caller.stack.push(v);
                 }
@@ -1546,8 +1546,8 @@ impl Vm {
     /// with, saving their dispatches (each still counts as a step): a fresh generator's
     /// POP_TOP of the sent None, then RESUME, then for a frame suspended in an await or
     /// `yield from` loop the JUMP_BACKWARD_NO_INTERRUPT back to its SEND, or after a
-    /// `yield` statement the POP_TOP of the sent value. When the budget is due, RESUME
-    /// runs in the loop as usual (it is a budget safe point).
+    /// `yield` the POP_TOP or STORE_FAST of the sent value. When the budget is due,
+    /// RESUME runs in the loop as usual (it is a budget safe point).
     #[inline(always)]
     pub(super) fn enter_resumed(&mut self, f: &mut Frame, sent: Value, fresh: bool) {
         // Each index read is one control reaches: the frame's resume point, and the
@@ -1568,10 +1568,16 @@ impl Vm {
         if next.op == Opcode::JumpBackwardNoInterrupt {
             at = next.arg as usize;
             steps += 1;
-        } else if next.op == Opcode::PopTop && !fresh {
+        } else if !fresh && next.op == Opcode::PopTop {
             // A `yield` statement's value is thrown away: its POP_TOP is run here.
             budget::count_steps(steps + 1);
             f.ip = at + 1;
+            return;
+        } else if !fresh && next.op == Opcode::StoreFast {
+            // `x = yield ...`: the sent value goes straight to its local.
+            budget::count_steps(steps + 1);
+            f.ip = at + 1;
+            f.stack[next.arg as usize].replace_with(sent);
             return;
         }
         budget::count_steps(steps);

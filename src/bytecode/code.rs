@@ -215,7 +215,70 @@ impl CodeObject {
             nlocalsplus: (self.varnames.len() + self.cellvars.len() + self.freevars.len()) as u32,
             generator_start,
         };
+        let repaired = self.seal_operands();
+        debug_assert!(!repaired, "{}: operand out of range", self.qualname);
         self
+    }
+
+    /// Make sure the operands the dispatch loop reads without a bounds check are in
+    /// range: fast locals below `nlocalsplus()`, constants, and the names of attribute
+    /// instructions (which also index `class_cache`). The compiler always produces
+    /// such code; were it not to, the instruction becomes a bare `raise`, so that the
+    /// bug surfaces as a Python error rather than as a read past a table. True if an
+    /// instruction had to be replaced.
+    fn seal_operands(&mut self) -> bool {
+        let (nl, nc, nn) = (self.nlocalsplus(), self.consts.len(), self.names.len());
+        let mut repaired = false;
+        for i in &mut self.instrs {
+            let limit = match i.op {
+                Opcode::LoadFast | Opcode::StoreFast => nl,
+                Opcode::LoadConst => nc,
+                Opcode::LoadAttr | Opcode::StoreAttr | Opcode::LoadMethod => nn,
+                _ => continue,
+            };
+            if i.arg as usize >= limit {
+                *i = Instr {
+                    op: Opcode::RaiseVarargs,
+                    arg: 0,
+                };
+                repaired = true;
+            }
+        }
+        repaired
+    }
+
+    /// The constant a LOAD_CONST reads (`seal_operands` checked its index).
+    #[inline(always)]
+    pub fn const_at(&self, i: u32) -> &Value {
+        debug_assert!((i as usize) < self.consts.len());
+        // SAFETY: LOAD_CONST operands are below `consts.len()` (`seal_operands`).
+        unsafe { self.consts.get_unchecked(i as usize) }
+    }
+
+    /// The name an attribute instruction reads (`seal_operands` checked its index).
+    #[inline(always)]
+    pub fn attr_name_at(&self, i: u32) -> &Value {
+        debug_assert!((i as usize) < self.names.len());
+        // SAFETY: LOAD_ATTR/STORE_ATTR/LOAD_METHOD operands are below `names.len()`.
+        unsafe { self.names.get_unchecked(i as usize) }
+    }
+
+    /// The class cache of an attribute instruction's name (as `attr_name_at`).
+    #[inline(always)]
+    pub fn class_cache_at(&self, i: u32) -> &std::cell::Cell<ClassCache> {
+        debug_assert!((i as usize) < self.class_cache.len());
+        // SAFETY: `class_cache` has one entry per name, and the index is checked as
+        // in `attr_name_at`.
+        unsafe { self.class_cache.get_unchecked(i as usize) }
+    }
+
+    /// The inline cache of the instruction at `ip`, which control flow reached.
+    #[inline(always)]
+    pub fn inline_cache_at(&self, ip: usize) -> &std::cell::Cell<InlineCache> {
+        debug_assert!(ip < self.inline_cache.len());
+        // SAFETY: one cache per instruction, and `ip` is below `instrs.len()` as in
+        // `instr_at`.
+        unsafe { self.inline_cache.get_unchecked(ip) }
     }
 
     /// Make sure control can only reach instruction indices below `instrs.len()`, so
@@ -341,5 +404,31 @@ mod tests {
         assert_eq!(code.instrs[len as usize - 2].arg, len);
         assert_eq!(code.lines.len(), code.instrs.len());
         assert_eq!(code.inline_cache.len(), code.instrs.len());
+    }
+
+    #[test]
+    fn operands_read_unchecked_are_in_range_or_become_a_raise() {
+        let mut code = empty_module_code();
+        let consts = code.consts.len() as u32;
+        let names = code.names.len() as u32;
+        let bad = [
+            (Opcode::LoadConst, consts),
+            (Opcode::LoadAttr, names),
+            (Opcode::StoreAttr, names + 7),
+            (Opcode::LoadMethod, names),
+            (Opcode::LoadFast, 0),
+            (Opcode::StoreFast, 3),
+        ];
+        code.instrs = [(Opcode::LoadConst, 0)]
+            .iter()
+            .chain(&bad)
+            .map(|&(op, arg)| Instr { op, arg })
+            .collect();
+        assert!(code.seal_operands());
+        assert_eq!(code.instrs[0].op, Opcode::LoadConst);
+        for i in &code.instrs[1..] {
+            assert_eq!((i.op, i.arg), (Opcode::RaiseVarargs, 0));
+        }
+        assert!(!code.seal_operands());
     }
 }

@@ -183,10 +183,24 @@ impl Vm {
                 push_value(&mut stack!(), v)
             }};
         }
+        // Fast local `$i` of the current frame. The compiler only emits local indices
+        // below the code's `nlocalsplus`, and a frame's stack never shrinks below its
+        // locals while it runs, so the bounds check is left to debug builds.
+        macro_rules! local {
+            ($i:expr) => {{
+                let i = $i as usize;
+                let s = &mut stack!();
+                debug_assert!(i < s.len());
+                unsafe { s.get_unchecked_mut(i) }
+            }};
+        }
+        // The value on top of the stack (there is one: as for `pop_value`).
         macro_rules! top {
-            () => {
-                stack!().last().unwrap()
-            };
+            () => {{
+                let s = &stack!();
+                debug_assert!(!s.is_empty());
+                unsafe { s.get_unchecked(s.len() - 1) }
+            }};
         }
         // Jump to $t; a backward jump is a safe point for the execution budget.
         macro_rules! jump_to {
@@ -205,7 +219,7 @@ impl Vm {
                 let slot = $slot;
                 ip += 1;
                 budget::count_steps(1);
-                let v = &stack!()[slot as usize];
+                let v = &*local!(slot);
                 if v.is_null() {
                     cur!().ip = ip;
                     return Err(unbound_local(&code, slot));
@@ -408,7 +422,7 @@ impl Vm {
                             if next.op == Opcode::StoreFast {
                                 ip += 1;
                                 budget::count_steps(1);
-                                stack!()[next.arg as usize].replace_with(v);
+                                local!(next.arg).replace_with(v);
                             } else {
                                 push!(v);
                             }
@@ -419,10 +433,10 @@ impl Vm {
                         }
                     }
                 }
-                Opcode::LoadConst => push!(code.consts[arg as usize].clone()),
+                Opcode::LoadConst => push!(code.const_at(arg).clone()),
                 Opcode::LoadFast => {
                     // Tested in place: a clone went through a stack temporary first.
-                    let v = &stack!()[arg as usize];
+                    let v = &*local!(arg);
                     if v.is_null() {
                         return Err(unbound_local(code, arg));
                     }
@@ -441,7 +455,7 @@ impl Vm {
                         let v = v.clone();
                         ip += 1;
                         budget::count_steps(1);
-                        push_pair(&mut stack!(), v, code.consts[next.arg as usize].clone());
+                        push_pair(&mut stack!(), v, code.const_at(next.arg).clone());
                         continue;
                     }
                     // LOAD_FAST, LOAD_ATTR / LOAD_METHOD on a local (`self.x`,
@@ -450,8 +464,8 @@ impl Vm {
                     // in place, never pushed and popped itself; dis is unchanged.
                     if let Value::Obj(o) = v {
                         if next.op == Opcode::LoadAttr {
-                            let name = &code.names[next.arg as usize];
-                            let site = &code.inline_cache[ip];
+                            let name = code.attr_name_at(next.arg);
+                            let site = code.inline_cache_at(ip);
                             if let Some(a) = super::attr::attr_cache_hit(o, name, site) {
                                 ip += 1;
                                 budget::count_steps(1);
@@ -459,8 +473,8 @@ impl Vm {
                                 continue;
                             }
                         } else if next.op == Opcode::LoadMethod {
-                            let name = &code.names[next.arg as usize];
-                            let cache = &code.class_cache[next.arg as usize];
+                            let name = code.attr_name_at(next.arg);
+                            let cache = code.class_cache_at(next.arg);
                             if let Some(m) =
                                 super::attr::method_cache_hit(&self.types, v, name, cache)
                             {
@@ -477,7 +491,7 @@ impl Vm {
                 }
                 Opcode::StoreFast => {
                     let v = pop!();
-                    stack!()[arg as usize].replace_with(v);
+                    local!(arg).replace_with(v);
                     // STORE_FAST__LOAD_FAST (`x = f(); g(x)`, loop variables).
                     let next = code.instr_at(ip);
                     if next.op == Opcode::LoadFast {
@@ -592,11 +606,14 @@ impl Vm {
                     }
                 }
                 Opcode::LoadAttr => {
-                    let name = &code.names[arg as usize];
-                    let site = &code.inline_cache[ip - 1];
+                    let name = code.attr_name_at(arg);
+                    let site = code.inline_cache_at(ip - 1);
                     if let Value::Obj(o) = top!() {
                         if let Some(v) = super::attr::attr_cache_hit(o, name, site) {
-                            let obj = std::mem::replace(stack!().last_mut().unwrap(), v);
+                            let s = &mut stack!();
+                            let n = s.len();
+                            let top = unsafe { s.get_unchecked_mut(n - 1) };
+                            let obj = std::mem::replace(top, v);
                             // The operand is the instance: its reference is let go
                             // without a match on the value's tag.
                             let Value::Obj(o) = obj else {
@@ -607,8 +624,7 @@ impl Vm {
                         }
                     }
                     let obj = pop!();
-                    let v =
-                        self.load_attr_cached(&obj, name, &code.class_cache[arg as usize], site)?;
+                    let v = self.load_attr_cached(&obj, name, code.class_cache_at(arg), site)?;
                     push!(v);
                 }
                 Opcode::StoreAttr => {
@@ -616,10 +632,10 @@ impl Vm {
                     let v = pop!();
                     self.store_attr_cached(
                         &obj,
-                        &code.names[arg as usize],
+                        code.attr_name_at(arg),
                         v,
-                        &code.class_cache[arg as usize],
-                        &code.inline_cache[ip - 1],
+                        code.class_cache_at(arg),
+                        code.inline_cache_at(ip - 1),
                     )?;
                 }
                 Opcode::DeleteAttr => {
@@ -627,8 +643,8 @@ impl Vm {
                     self.delattr(&obj, &code.names[arg as usize])?;
                 }
                 Opcode::LoadMethod => {
-                    let name = &code.names[arg as usize];
-                    let cache = &code.class_cache[arg as usize];
+                    let name = code.attr_name_at(arg);
+                    let cache = code.class_cache_at(arg);
                     if let Some(m) = super::attr::method_cache_hit(&self.types, top!(), name, cache)
                     {
                         let obj = pop!();
@@ -1682,7 +1698,7 @@ impl Vm {
             builtins_layout,
             index,
             in_builtins,
-        } = code.inline_cache[at].get()
+        } = code.inline_cache_at(at).get()
         else {
             return None;
         };
@@ -1725,7 +1741,7 @@ impl Vm {
             return self.load_global(name);
         };
         let (g, b) = (g.borrow(), b.borrow());
-        let slot = &code.inline_cache[at];
+        let slot = code.inline_cache_at(at);
         let Value::Str(key) = name else {
             return self.load_global(name);
         };
@@ -2275,7 +2291,9 @@ fn unbound_local(code: &crate::bytecode::CodeObject, slot: u32) -> PyErr {
 #[inline(always)]
 fn pop_value(s: &mut Vec<Value>) -> Value {
     let len = s.len();
-    assert!(len > 0, "value stack underflow");
+    // The compiler's stack-depth pass balances every pop with a push before it (as
+    // CPython's does; its loop does not check either): checked in debug builds.
+    debug_assert!(len > 0, "value stack underflow");
     // SAFETY: len > 0; the slot is initialised and is logically removed by set_len.
     unsafe {
         s.set_len(len - 1);

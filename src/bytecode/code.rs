@@ -117,10 +117,10 @@ pub enum InlineCache {
     },
     /// LOAD_ATTR / STORE_ATTR on an instance: the attribute's entry index in the last
     /// instance's dict, for instances of `class` (an address) while the type epoch is
-    /// `epoch`. The class then has no data descriptors (for a store also no Python
-    /// `__setattr__`; only such classes are cached); instances that filled their dicts
-    /// in the same order have the name at the same index, which a pointer compare
-    /// confirms.
+    /// `epoch`. The class then has no data descriptor of that name (for a store no data
+    /// descriptors at all and no Python `__setattr__`; only such classes are cached);
+    /// instances that filled their dicts in the same order have the name at the same
+    /// index, which a pointer compare confirms.
     Attr {
         class: usize,
         epoch: u64,

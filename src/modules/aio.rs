@@ -1127,11 +1127,11 @@ pub fn try_iter_send(vm: &mut Vm, recv: &Value) -> Option<PyResult<Value>> {
 // ----- the module -----
 
 fn prop(get: crate::object::NativeFn, set: Option<crate::object::NativeFn>) -> Value {
-    Value::new_obj(Payload::Property(Property {
-        fget: f("getter", get),
-        fset: set.map(|s| f("setter", s)).unwrap_or(Value::None),
-        fdel: Value::None,
-    }))
+    Value::new_obj(Payload::Property(Property::new(
+        f("getter", get),
+        set.map(|s| f("setter", s)).unwrap_or(Value::None),
+        Value::None,
+    )))
 }
 
 fn state_value(c: &Core) -> PyResult<Value> {

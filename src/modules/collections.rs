@@ -620,6 +620,7 @@ pub fn deque_type(vm: &mut Vm) -> Rc<Object> {
                 ))
             }),
             fdel: Value::None,
+            name: Default::default(),
         })),
     );
     add_method(&t, "count", |vm, a, _| {

@@ -156,6 +156,26 @@ pub struct Property {
     pub fget: Value,
     pub fset: Value,
     pub fdel: Value,
+    /// The name `__set_name__` gave it in a class body (its errors say it); a property
+    /// stored into a class later has none, as in CPython.
+    pub name: std::cell::Cell<Option<Rc<PyStr>>>,
+}
+
+impl Property {
+    pub fn new(fget: Value, fset: Value, fdel: Value) -> Property {
+        Property {
+            fget,
+            fset,
+            fdel,
+            name: Default::default(),
+        }
+    }
+
+    pub fn name(&self) -> Option<Rc<PyStr>> {
+        let n = self.name.take();
+        self.name.set(n.clone());
+        n
+    }
 }
 
 pub enum Payload {

@@ -18,14 +18,22 @@ impl Object {
 
 impl Vm {
     /// A property's getter, setter or deleter (`role`), or the error for its absence.
-    fn property_fn(&self, f: &Value, role: &str, n: &PyStr, obj: &Value) -> PyResult<Value> {
+    fn property_fn(&self, p: &crate::object::Property, role: &str, obj: &Value) -> PyResult<Value> {
+        let f = match role {
+            "getter" => &p.fget,
+            "setter" => &p.fset,
+            _ => &p.fdel,
+        };
         if f.is_none() {
-            return Err(PyErr::attribute_error(format!(
-                "property '{}' of '{}' object has no {}",
-                n.as_str(),
-                self.type_name(obj),
-                role
-            )));
+            let t = self.type_of(obj);
+            let owner = &t.payload_type().qualname;
+            return Err(PyErr::attribute_error(match p.name() {
+                Some(n) => format!(
+                    "property '{}' of '{owner}' object has no {role}",
+                    n.as_str()
+                ),
+                None => format!("property of '{owner}' object has no {role}"),
+            }));
         }
         Ok(f.clone())
     }
@@ -156,7 +164,7 @@ impl Vm {
         let mut descriptor_get = None;
         if let Some(ca) = &cls_attr {
             if let Some(Payload::Property(p)) = ca.payload() {
-                let f = self.property_fn(&p.fget, "getter", n, obj)?;
+                let f = self.property_fn(p, "getter", obj)?;
                 return self.call(&f, vec![obj.clone()], &[]).map(Some);
             }
             if let Some(d) = self.user_descriptor(ca) {
@@ -243,7 +251,7 @@ impl Vm {
         let t = self.type_of(obj);
         if let Some(ca) = t.payload_type().lookup(n) {
             if let Some(Payload::Property(p)) = ca.payload() {
-                let f = self.property_fn(&p.fset, "setter", n, obj)?;
+                let f = self.property_fn(p, "setter", obj)?;
                 self.call(&f, vec![obj.clone(), v], &[])?;
                 return Ok(());
             }
@@ -367,7 +375,7 @@ impl Vm {
             let t = self.type_of(obj);
             let found = t.payload_type().lookup(n);
             if let Some(Payload::Property(p)) = found.as_ref().and_then(|c| c.payload()) {
-                let f = self.property_fn(&p.fdel, "deleter", n, obj)?;
+                let f = self.property_fn(p, "deleter", obj)?;
                 self.call(&f, vec![obj.clone()], &[])?;
                 return Ok(());
             }
@@ -505,8 +513,14 @@ impl Vm {
         let n = name.as_pystr().expect("attribute names are strings");
         let t = inst.class.payload_type();
         let hooks = t.attr_hooks();
-        // Without data descriptors in the class, the instance dict answers first.
-        if !hooks.data_descriptors {
+        // The instance dict answers first unless the class has a data descriptor of
+        // that name; the site's cache (keyed by class and type epoch) can then say so
+        // too, as the class's answer stays the same while the epoch does.
+        let dict_first = !hooks.data_descriptors
+            || !class_lookup(&inst.class, n, cache)
+                .as_ref()
+                .is_some_and(crate::object::typ::is_data_descriptor);
+        if dict_first {
             let d = inst.dict().borrow();
             if let Some(ix) = d.index_of_str(n) {
                 fill_attr_site(site, inst, ix);

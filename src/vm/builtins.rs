@@ -361,11 +361,9 @@ fn property_with(a: &[Value], which: usize) -> PyResult<Value> {
     let mut parts = [p.fget.clone(), p.fset.clone(), p.fdel.clone()];
     parts[which] = a[1].clone();
     let [fget, fset, fdel] = parts;
-    Ok(Value::new_obj(Payload::Property(Property {
-        fget,
-        fset,
-        fdel,
-    })))
+    let copy = Property::new(fget, fset, fdel);
+    copy.name.set(p.name());
+    Ok(Value::new_obj(Payload::Property(copy)))
 }
 
 fn decode_f64(f: f64) -> (u64, i32, i64) {
@@ -516,11 +514,11 @@ pub fn constructor_for(kind: TypeKind) -> Option<Ctor> {
                     .or_else(|| kwarg(&kws, n).cloned())
                     .unwrap_or(Value::None)
             };
-            Ok(Value::new_obj(Payload::Property(Property {
-                fget: get(0, "fget"),
-                fset: get(1, "fset"),
-                fdel: get(2, "fdel"),
-            })))
+            Ok(Value::new_obj(Payload::Property(Property::new(
+                get(0, "fget"),
+                get(1, "fset"),
+                get(2, "fdel"),
+            ))))
         },
         TypeKind::StaticMethod => |_, _, a, _| {
             one_argument("staticmethod", a)?;
@@ -860,6 +858,11 @@ fn set_names(vm: &mut Vm, cls: &Rc<Object>) -> PyResult<()> {
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
     for (name, attr) in entries {
+        // property's own __set_name__ (native in CPython): it keeps the name.
+        if let (Some(Payload::Property(p)), Value::Str(n)) = (attr.payload(), &name) {
+            p.name.set(Some(n.clone()));
+            continue;
+        }
         let Some(set_name) = vm.lookup_user_special(&attr, "__set_name__") else {
             continue;
         };

@@ -1607,8 +1607,11 @@ impl Vm {
     /// handled-exception state, and mark it running. The caller pushes it.
     #[inline(always)]
     fn activate_gen_frame(&mut self, g: Rc<Object>, ret: Ret) -> PyResult<Box<Frame>> {
+        let gen: *const Generator = gen_of(&g);
         let f = self.take_gen_frame(g, ret)?;
-        self.swap_in_exc_state(gen_of(f.gen().unwrap()));
+        // SAFETY: the frame now holds the generator's object, so it is alive; reading
+        // it through the pointer saves asking the frame's link again what it is.
+        self.swap_in_exc_state(unsafe { &*gen });
         Ok(f)
     }
 

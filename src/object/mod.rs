@@ -295,6 +295,18 @@ impl Value {
         matches!(self, Value::Null)
     }
 
+    /// Drop the value at `p` in place, with one compare of the tag for the plain ones
+    /// (as `replace_with`).
+    ///
+    /// # Safety
+    /// As `std::ptr::drop_in_place`: `p` holds an initialised value, not used again.
+    #[inline(always)]
+    pub unsafe fn drop_in_place(p: *mut Value) {
+        if *(p as *const u64) >= RC_TAGS_FROM {
+            std::ptr::drop_in_place(p);
+        }
+    }
+
     /// Put `v` in this slot, releasing the value it held: one compare of the tag for
     /// the plain ones, where dropping through the enum's match is an indirect jump.
     #[inline(always)]

@@ -217,7 +217,7 @@ impl Vm {
         let mut args = std::mem::take(&mut self.native_args);
         let f = self.frames.last_mut().unwrap();
         args.extend(f.stack.drain(at + 1..));
-        f.stack.truncate(base);
+        truncate_values(&mut f.stack, base);
         let r = match (ctor, &callable) {
             (Some(ctor), Value::Obj(cls)) => ctor(self, cls, &args, &[]),
             (_, callable) => match callable.payload() {
@@ -225,7 +225,7 @@ impl Vm {
                 _ => unreachable!("checked above"),
             },
         };
-        args.clear();
+        truncate_values(&mut args, 0);
         if self.native_args.capacity() < args.capacity() {
             self.native_args = args;
         }

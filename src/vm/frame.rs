@@ -150,7 +150,7 @@ pub(crate) fn truncate_values(stack: &mut Vec<Value>, len: usize) {
         stack.set_len(len);
         let p = stack.as_mut_ptr();
         for i in len..old {
-            std::ptr::drop_in_place(p.add(i));
+            Value::drop_in_place(p.add(i));
         }
     }
 }

@@ -243,7 +243,13 @@ impl Vm {
 
     /// format(v, spec).
     pub fn format(&mut self, v: &Value, spec: &str) -> PyResult<String> {
-        if let Some(m) = self.lookup_user_special(v, "__format__") {
+        // Only an object can have a `__format__` from Python (the built-in types of
+        // the other values cannot be given one).
+        let user = match v {
+            Value::Obj(_) => self.lookup_user_special(v, "__format__"),
+            _ => None,
+        };
+        if let Some(m) = user {
             let r = self.call(&m, vec![v.clone(), Value::str(spec)], &[])?;
             return self.str_of(&r);
         }

@@ -48,6 +48,16 @@ pub enum Value {
 /// The tag of `Value::BigInt`, the first of the variants holding an `Rc`.
 const RC_TAGS_FROM: u64 = 5;
 
+/// Does the value at `p` hold an `Rc` (the last three tags)? One compare, where a
+/// match on the variants compared them one by one and a drop jumped through a table.
+///
+/// # Safety
+/// `p` points to an initialised value (`repr(u64)` makes its first word the tag).
+#[inline(always)]
+unsafe fn holds_rc(p: *const Value) -> bool {
+    *(p as *const u64) >= RC_TAGS_FROM
+}
+
 impl Clone for Value {
     /// Bump the reference count, then copy the two words straight from the source:
     /// a derived clone rebuilt the value field by field in a temporary, which the
@@ -58,11 +68,7 @@ impl Clone for Value {
         // strong count is raised before the bitwise copy, so the copy owns its own
         // reference; the other variants are plain data.
         unsafe {
-            // The reference-counted variants are the last three tags: one compare
-            // (`repr(u64)` puts the tag in the first word), where a match on the three
-            // compared them one by one.
-            let tag = *(self as *const Value as *const u64);
-            if tag >= RC_TAGS_FROM {
+            if holds_rc(self) {
                 match self {
                     Value::BigInt(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
                     Value::Str(r) => Rc::increment_strong_count(Rc::as_ptr(r)),
@@ -302,7 +308,7 @@ impl Value {
     /// As `std::ptr::drop_in_place`: `p` holds an initialised value, not used again.
     #[inline(always)]
     pub unsafe fn drop_in_place(p: *mut Value) {
-        if *(p as *const u64) >= RC_TAGS_FROM {
+        if holds_rc(p) {
             std::ptr::drop_in_place(p);
         }
     }
@@ -312,9 +318,8 @@ impl Value {
     #[inline(always)]
     pub fn replace_with(&mut self, v: Value) {
         let old = std::mem::replace(self, v);
-        // SAFETY: `repr(u64)`: the first word is the tag (see `Clone`).
-        let tag = unsafe { *(&old as *const Value as *const u64) };
-        if tag >= RC_TAGS_FROM {
+        // SAFETY: `old` is an initialised value.
+        if unsafe { holds_rc(&old) } {
             drop(old);
         } else {
             std::mem::forget(old);

@@ -17,13 +17,15 @@ impl Object {
 }
 
 impl Vm {
-    /// A property's getter, setter or deleter (`role`), or the error for its absence.
-    fn property_fn(&self, p: &crate::object::Property, role: &str, obj: &Value) -> PyResult<Value> {
-        let f = match role {
-            "getter" => &p.fget,
-            "setter" => &p.fset,
-            _ => &p.fdel,
-        };
+    /// Property `p`'s getter, setter or deleter `f` (named by `role`), or the error for
+    /// its absence.
+    fn property_fn(
+        &self,
+        p: &crate::object::Property,
+        f: &Value,
+        role: &str,
+        obj: &Value,
+    ) -> PyResult<Value> {
         if f.is_none() {
             let t = self.type_of(obj);
             let owner = &t.payload_type().qualname;
@@ -164,7 +166,7 @@ impl Vm {
         let mut descriptor_get = None;
         if let Some(ca) = &cls_attr {
             if let Some(Payload::Property(p)) = ca.payload() {
-                let f = self.property_fn(p, "getter", obj)?;
+                let f = self.property_fn(p, &p.fget, "getter", obj)?;
                 return self.call(&f, vec![obj.clone()], &[]).map(Some);
             }
             if let Some(d) = self.user_descriptor(ca) {
@@ -251,7 +253,7 @@ impl Vm {
         let t = self.type_of(obj);
         if let Some(ca) = t.payload_type().lookup(n) {
             if let Some(Payload::Property(p)) = ca.payload() {
-                let f = self.property_fn(p, "setter", obj)?;
+                let f = self.property_fn(p, &p.fset, "setter", obj)?;
                 self.call(&f, vec![obj.clone(), v], &[])?;
                 return Ok(());
             }
@@ -375,7 +377,7 @@ impl Vm {
             let t = self.type_of(obj);
             let found = t.payload_type().lookup(n);
             if let Some(Payload::Property(p)) = found.as_ref().and_then(|c| c.payload()) {
-                let f = self.property_fn(p, "deleter", obj)?;
+                let f = self.property_fn(p, &p.fdel, "deleter", obj)?;
                 self.call(&f, vec![obj.clone()], &[])?;
                 return Ok(());
             }

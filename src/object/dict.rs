@@ -136,7 +136,7 @@ impl Dict {
     ) -> Result<Option<(usize, usize)>, E> {
         let slots = self.slots();
         if slots.is_empty() {
-            // No table (SCAN_ENTRIES): the slot is never used, as removal makes one.
+            // No table (SCAN_ENTRIES): no slot to give; removal makes the table first.
             for (ix, e) in self.entries.iter().enumerate() {
                 if e.hash == hash && matches(e)? {
                     return Ok(Some((usize::MAX, ix)));
@@ -346,13 +346,11 @@ impl Dict {
         key: &Value,
         eq: EqFn<E>,
     ) -> Result<Option<(Value, Value)>, E> {
-        self.make_table();
         let found = self.find_slot(hash, |e| Ok(e.key.is(key) || eq(&e.key, key)?))?;
         Ok(found.map(|(slot, ix)| self.remove_at(slot, ix)))
     }
 
     pub fn remove_str(&mut self, key: &super::PyStr) -> Option<Value> {
-        self.make_table();
         let found = self.find_slot::<()>(key.hash(), |e| Ok(str_key_is(&e.key, key)));
         found
             .ok()
@@ -360,8 +358,19 @@ impl Dict {
             .map(|(slot, ix)| self.remove_at(slot, ix).1)
     }
 
-    /// Unlink entry `ix` (found at index slot `slot`): the slot becomes a dummy.
+    /// Unlink entry `ix` (found at index slot `slot`): the slot becomes a dummy. A
+    /// small dict gets its table first (from then on, reused slots make the probe order
+    /// differ from insertion order, which its scans would not follow).
     fn remove_at(&mut self, slot: usize, ix: usize) -> (Value, Value) {
+        let slot = if self.has_table() {
+            slot
+        } else {
+            self.grow();
+            let (hash, len) = (self.entries[ix].hash, self.indices.len());
+            Probe::new(hash, len)
+                .find(|&s| self.indices[s] == ix as u32)
+                .expect("the entry was just indexed")
+        };
         self.new_layout();
         self.indices[slot] = DUMMY;
         let e = &mut self.entries[ix];
@@ -394,14 +403,6 @@ impl Dict {
         self.new_layout();
         self.set_table(Indices::default());
         self.entries.clear();
-    }
-
-    /// Removal marks a slot of the index table, so a small dict gets its table first
-    /// (from then on, reused slots make the probe order differ from insertion order).
-    fn make_table(&mut self) {
-        if !self.has_table() && !self.entries.is_empty() {
-            self.grow();
-        }
     }
 
     fn grow(&mut self) {

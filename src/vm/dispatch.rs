@@ -197,9 +197,15 @@ impl Vm {
         // The value on top of the stack (there is one: as for `pop_value`).
         macro_rules! top {
             () => {{
-                let s = &stack!();
-                debug_assert!(!s.is_empty());
-                unsafe { s.get_unchecked(s.len() - 1) }
+                &*top_mut!()
+            }};
+        }
+        macro_rules! top_mut {
+            () => {{
+                let s = &mut stack!();
+                let n = s.len();
+                debug_assert!(n > 0);
+                unsafe { s.get_unchecked_mut(n - 1) }
             }};
         }
         // Jump to $t; a backward jump is a safe point for the execution budget.
@@ -610,10 +616,7 @@ impl Vm {
                     let site = code.inline_cache_at(ip - 1);
                     if let Value::Obj(o) = top!() {
                         if let Some(v) = super::attr::attr_cache_hit(o, name, site) {
-                            let s = &mut stack!();
-                            let n = s.len();
-                            let top = unsafe { s.get_unchecked_mut(n - 1) };
-                            let obj = std::mem::replace(top, v);
+                            let obj = std::mem::replace(top_mut!(), v);
                             // The operand is the instance: its reference is let go
                             // without a match on the value's tag.
                             let Value::Obj(o) = obj else {

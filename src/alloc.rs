@@ -62,6 +62,28 @@ unsafe impl GlobalAlloc for MiMalloc {
     }
 }
 
+extern "C" {
+    // mimalloc's option setter (in the library libmimalloc-sys links; the crate
+    // declares it only with its `extended` feature, which would add a dependency).
+    fn mi_option_set(option: std::ffi::c_int, value: std::ffi::c_long);
+}
+
+/// `mi_option_purge_delay` in mimalloc 3's option enum.
+const MI_OPTION_PURGE_DELAY: std::ffi::c_int = 15;
+
+/// Give freed pages back to the OS 10 ms after they empty (mimalloc 2's default and
+/// the documented one; mimalloc 3's build waits a second). A program that frees
+/// objects of one size and allocates another (frames parked as tasks wait, their
+/// headers and stacks freed) otherwise keeps both in its peak RSS: memory.py 75.7 ->
+/// 69.4 MiB, with no measured cost in time. `MIMALLOC_PURGE_DELAY` still decides
+/// when it is set.
+pub fn return_freed_pages_promptly() {
+    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
+        // SAFETY: sets one process-wide integer option; any value is valid.
+        unsafe { mi_option_set(MI_OPTION_PURGE_DELAY, 10) };
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -23,6 +23,7 @@ Options:
 
 fn main() {
     disable_transparent_huge_pages();
+    pyco::alloc::return_freed_pages_promptly();
     // The interpreter runs on a thread with a large stack: native recursion (nested
     // runs from builtins, deep ASTs) is capped well below what this stack allows.
     let child = std::thread::Builder::new()

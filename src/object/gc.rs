@@ -225,13 +225,7 @@ pub(crate) fn children(o: &Object, out: &mut Vec<Rc<Object>>) {
             }
             // A suspended frame: its namespaces, locals and value stack. (A running
             // frame is on the VM's stack, whose references count as external.)
-            if let Ok(f) = g.frame.try_borrow() {
-                if let Some(f) = f.as_ref() {
-                    out.push(f.globals.clone());
-                    out.extend(f.link().cloned());
-                    f.stack.iter().for_each(|v| val(out, v));
-                }
-            }
+            g.frame_children(out, val);
         }
         Payload::Future(_) | Payload::Task(_) => crate::modules::aio::visit_future(&o.payload, out),
         Payload::Deque(d) => {
@@ -392,7 +386,7 @@ fn collect_now() -> usize {
         };
         buf.clear();
         children(o, &mut buf);
-        let frame = g.frame.try_borrow_mut().ok().and_then(|mut f| f.take());
+        let frame = g.take_frame();
         if let Some(frame) = frame {
             let queued = g.retire(frame);
             g.state.set(crate::vm::generator::GenState::Closed);

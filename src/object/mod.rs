@@ -224,7 +224,7 @@ pub enum Payload {
     /// An asyncio Future, inline (100,000 waiting tasks hold as many futures).
     Future(crate::modules::aio::FutureObj),
     /// An asyncio Task.
-    Task(Box<crate::modules::aio::TaskObj>),
+    Task(crate::modules::aio::TaskObj),
     /// An object the runtime keeps for a built-in module (`sys.stdout`, a `deque`...).
     Opaque(RefCell<Box<dyn std::any::Any>>),
 }

@@ -2112,7 +2112,7 @@ pub(crate) fn throw_gen(vm: &mut Vm, g: Rc<Object>, exc: Value) -> PyResult<supe
         super::generator::GenState::Created | super::generator::GenState::Closed => {
             // Never started (or finished): the exception is raised right away.
             gen.state.set(super::generator::GenState::Closed);
-            *gen.frame.borrow_mut() = None;
+            gen.clear_frame();
             return Err(PyErr::Obj(exc));
         }
         super::generator::GenState::Running => {
@@ -2138,7 +2138,7 @@ pub(crate) fn close_gen(vm: &mut Vm, g: Rc<Object>) -> PyResult<()> {
     match gen.state.get() {
         super::generator::GenState::Created | super::generator::GenState::Closed => {
             gen.state.set(super::generator::GenState::Closed);
-            *gen.frame.borrow_mut() = None;
+            gen.clear_frame();
             return Ok(());
         }
         super::generator::GenState::Running => {
@@ -2173,7 +2173,7 @@ pub(crate) fn close_gen(vm: &mut Vm, g: Rc<Object>) -> PyResult<()> {
 pub fn frame_proxy(vm: &mut Vm, g: &Rc<Object>) -> Value {
     let gen = gen_of(g);
     let mut d = Dict::new();
-    if let Some(f) = gen.frame.borrow().as_ref() {
+    if let Some(f) = gen.frame().as_ref() {
         let line = f.code.line_of(f.ip.saturating_sub(1));
         d.set_str(Rc::new(PyStr::new("f_lineno")), Value::Int(line as i64));
         let mut locals = Dict::new();

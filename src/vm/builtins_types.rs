@@ -410,7 +410,7 @@ impl Vm {
                             super::builtins::frame_proxy(self, &o)
                         }
                     }
-                    "yieldfrom" | "await" => match gen.frame.borrow().as_ref() {
+                    "yieldfrom" | "await" => match gen.frame().as_ref() {
                         Some(f) => super::dispatch::gen_yieldfrom(f)
                             .map(crate::modules::aio::delegate_view)
                             .unwrap_or(Value::None),

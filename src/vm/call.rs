@@ -11,7 +11,24 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 /// A frame for the pool to hand out when it is empty (fields are filled in by callers).
-fn new_blank_frame() -> Box<Frame> {
+/// Move `stack[from..]` onto the end of `out`, value by value: `out.extend` of a
+/// `drain` left an out-of-line Drain drop in some builds (22 instructions per call
+/// of a built-in, 0.8% of async_queue).
+#[inline(always)]
+fn move_tail(stack: &mut Vec<Value>, from: usize, out: &mut Vec<Value>) {
+    let n = stack.len() - from;
+    out.reserve(n);
+    // SAFETY: slots `from..` of `stack` are initialised and cut from it before `out`
+    // owns their copies; `out` has room for `n` more after the reserve.
+    unsafe {
+        stack.set_len(from);
+        let dst = out.as_mut_ptr().add(out.len());
+        super::dispatch::move_values(stack.as_ptr().add(from), dst, n);
+        out.set_len(out.len() + n);
+    }
+}
+
+pub(crate) fn new_blank_frame() -> Box<Frame> {
     thread_local! {
         static BLANK: (Rc<crate::bytecode::CodeObject>, Rc<Object>) = blank_parts();
     }
@@ -216,7 +233,7 @@ impl Vm {
         };
         let mut args = std::mem::take(&mut self.native_args);
         let f = self.frames.last_mut().unwrap();
-        args.extend(f.stack.drain(at + 1..));
+        move_tail(&mut f.stack, at + 1, &mut args);
         truncate_values(&mut f.stack, base);
         let r = match (ctor, &callable) {
             (Some(ctor), Value::Obj(cls)) => ctor(self, cls, &args, &[]),

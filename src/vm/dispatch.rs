@@ -1462,10 +1462,7 @@ impl Vm {
             drop(f);
         } else {
             gen.state.set(GenState::Suspended);
-            if f.stack.capacity() > f.code.frame_size() {
-                fit_suspended_stack(&mut f);
-            }
-            *gen.frame.borrow_mut() = Some(f);
+            gen.keep_frame(f);
         }
         match ret {
             Ret::Entry => Ok(Some(Completion::Yield(v))),
@@ -1622,7 +1619,9 @@ impl Vm {
     #[inline(always)]
     fn take_gen_frame(&mut self, g: Rc<Object>, ret: Ret) -> PyResult<Box<Frame>> {
         let gen = gen_of(&g);
-        let Some(mut f) = gen.frame.borrow_mut().take() else {
+        let pool = &mut self.frame_pool;
+        let blank = || pool.pop().unwrap_or_else(super::call::new_blank_frame);
+        let Some(mut f) = gen.take_frame_with(blank) else {
             return Err(no_frame());
         };
         f.ret = ret;
@@ -2105,19 +2104,6 @@ impl Vm {
     }
 }
 
-/// A frame suspending for the first time came from the pool with the stack of whatever
-/// ran in it last; it may now stay suspended for long (100,000 waiting tasks held twice
-/// the memory their frames need), so its stack shrinks to exactly its own size. Done
-/// here rather than at creation: coroutines that finish without suspending (most
-/// `await`s of a plain coroutine) would pay a reallocation for nothing.
-#[cold]
-#[inline(never)]
-fn fit_suspended_stack(f: &mut Frame) {
-    let mut exact = Vec::with_capacity(f.code.frame_size());
-    exact.append(&mut f.stack);
-    f.stack = exact;
-}
-
 pub(crate) fn gen_of(g: &Rc<Object>) -> &Generator {
     match &g.payload {
         Payload::Generator(gen) => gen,
@@ -2319,6 +2305,19 @@ pub(crate) fn push_value(s: &mut Vec<Value>, v: Value) {
     unsafe {
         write_value(s.as_mut_ptr().add(len), v);
         s.set_len(len + 1);
+    }
+}
+
+/// Move `len` values from `src` to `dst` one by one: calls and frames move a few, where
+/// a `memcpy` call of a length known only at run time cost more than the copy.
+///
+/// # Safety
+/// `src` holds `len` initialised values that the caller stops owning; `dst` has room
+/// for them and does not overlap `src`.
+#[inline(always)]
+pub(crate) unsafe fn move_values(src: *const Value, dst: *mut Value, len: usize) {
+    for i in 0..len {
+        write_value(dst.add(i), std::ptr::read(src.add(i)));
     }
 }
 

@@ -85,7 +85,7 @@ impl Vm {
             }
             Payload::Generator(g) if g.kind == GenKind::Generator => {
                 let in_try = g.state.get() == GenState::Suspended
-                    && g.frame.try_borrow().is_ok_and(|f| {
+                    && g.try_frame().is_some_and(|f| {
                         f.as_ref().is_some_and(|f| {
                             f.code.find_handler(f.ip.saturating_sub(1) as u32).is_some()
                         })

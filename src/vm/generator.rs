@@ -1,9 +1,10 @@
 //! Generator, coroutine and async-generator objects: each owns a suspended frame.
 
 use super::frame::Frame;
+use super::parked::ParkedFrame;
 use crate::bytecode::{flags, CodeObject};
 use crate::object::{Payload, Value};
-use std::cell::{Cell, RefCell};
+use std::cell::{Cell, Ref, RefCell};
 use std::rc::Rc;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,8 +27,11 @@ pub struct Generator {
     /// `__name__` and `__qualname__` are the code's (they cannot be set in pyco).
     pub code: Rc<CodeObject>,
     pub state: Cell<GenState>,
-    /// The frame, while not running.
-    pub frame: RefCell<Option<Box<Frame>>>,
+    /// The frame, while not running: a generator's, or a coroutine's not yet started
+    /// or looked at (`cr_frame`) since it suspended.
+    frame: RefCell<Option<Box<Frame>>>,
+    /// A suspended coroutine's frame, packed (see `parked.rs`).
+    parked: Cell<Option<ParkedFrame>>,
     /// Suspended: the exception being handled inside the generator when it yielded.
     /// Running: the resumer's, restored when the generator yields or finishes (kept
     /// here rather than in the frame, which every call uses: frames stay 80 bytes).
@@ -74,6 +78,7 @@ impl Generator {
             code,
             state: Cell::new(state),
             frame: RefCell::new(frame),
+            parked: Cell::new(None),
             exc_state: RefCell::new(Value::None),
             has_own_exc: Cell::new(false),
             exc_deferred: Cell::new(false),
@@ -107,6 +112,108 @@ impl Generator {
             GenKind::AsyncGenerator => "async_generator",
         }
     }
+
+    /// Take the frame to run it. A parked one is unpacked into `blank()`, an empty
+    /// frame (the VM passes its pool's).
+    #[inline(always)]
+    pub(crate) fn take_frame_with(&self, blank: impl FnOnce() -> Box<Frame>) -> Option<Box<Frame>> {
+        if let Some(f) = self.frame.borrow_mut().take() {
+            return Some(f);
+        }
+        let parked = self.parked.take()?;
+        let mut f = blank();
+        if !Rc::ptr_eq(&f.code, &self.code) {
+            f.code = self.code.clone();
+        }
+        parked.unpack(&mut f);
+        Some(f)
+    }
+
+    /// Take the frame (away from the hot paths: a parked one gets a new header).
+    pub(crate) fn take_frame(&self) -> Option<Box<Frame>> {
+        self.take_frame_with(super::call::new_blank_frame)
+    }
+
+    /// Keep the frame of a generator that suspended.
+    #[inline(always)]
+    pub(crate) fn keep_frame(&self, mut f: Box<Frame>) {
+        if f.stack.capacity() > 2 * f.code.frame_size() {
+            fit_suspended_stack(&mut f);
+        }
+        *self.frame.borrow_mut() = Some(f);
+    }
+
+    /// Park the suspended frame (its task waits on a future, maybe for long): the
+    /// emptied header is handed back for the VM's pool, with what the frame awaits.
+    pub(crate) fn park(&self) -> Option<(Box<Frame>, Option<Value>)> {
+        if self.state.get() != GenState::Suspended {
+            return None;
+        }
+        let mut f = self.frame.try_borrow_mut().ok()?.take()?;
+        let below = super::dispatch::gen_yieldfrom(&f);
+        self.parked.set(Some(ParkedFrame::pack(&mut f)));
+        Some((f, below))
+    }
+
+    /// The frame, to look at (a parked one is unpacked for good: it is parked again
+    /// at its next suspension).
+    pub(crate) fn frame(&self) -> Ref<'_, Option<Box<Frame>>> {
+        if let Some(parked) = self.parked.take() {
+            let mut f = super::call::new_blank_frame();
+            f.code = self.code.clone();
+            parked.unpack(&mut f);
+            *self.frame.borrow_mut() = Some(f);
+        }
+        self.frame.borrow()
+    }
+
+    /// `frame` unless it is borrowed now (the collector and finalizers ask).
+    pub(crate) fn try_frame(&self) -> Option<Ref<'_, Option<Box<Frame>>>> {
+        self.frame.try_borrow_mut().ok()?;
+        Some(self.frame())
+    }
+
+    /// Drop the frame: the generator finished without running it again.
+    pub(crate) fn clear_frame(&self) {
+        let f = self.frame.borrow_mut().take();
+        let parked = self.parked.take();
+        drop((f, parked));
+    }
+
+    /// For the collector: what the suspended frame references (its globals and
+    /// values, each value through `val`), read in place: a parked frame is not
+    /// unpacked, as nothing may be allocated while the collector walks objects.
+    pub(crate) fn frame_children(
+        &self,
+        out: &mut Vec<Rc<crate::object::Object>>,
+        val: fn(&mut Vec<Rc<crate::object::Object>>, &Value),
+    ) {
+        if let Ok(f) = self.frame.try_borrow() {
+            if let Some(f) = f.as_ref() {
+                out.push(f.globals.clone());
+                out.extend(f.link().cloned());
+                f.stack.iter().for_each(|v| val(out, v));
+            }
+        }
+        if let Some(parked) = self.parked.take() {
+            out.push(parked.globals().clone());
+            parked.values().iter().for_each(|v| val(out, v));
+            self.parked.set(Some(parked));
+        }
+    }
+}
+
+/// A generator's frame came from the pool with the stack of whatever ran in it last; it
+/// may stay suspended for long, so a stack more than twice its size shrinks to exactly
+/// its size. Done at a suspension rather than at creation: a generator that finishes
+/// without suspending would pay a reallocation for nothing. (Not for any larger stack:
+/// a parked frame resumes in a pooled one, and would pay it at every suspension.)
+#[cold]
+#[inline(never)]
+fn fit_suspended_stack(f: &mut Frame) {
+    let mut exact = Vec::with_capacity(f.code.frame_size());
+    exact.append(&mut f.stack);
+    f.stack = exact;
 }
 
 thread_local! {
@@ -119,7 +226,25 @@ thread_local! {
 
 impl Drop for Generator {
     fn drop(&mut self) {
-        if let Some(frame) = self.frame.get_mut().take() {
+        // A parked frame is unpacked only to queue its handlers (a frame needs the
+        // frame pool's blank header, which thread-local teardown may have dropped).
+        let frame = match self.parked.get_mut().take() {
+            Some(parked)
+                if self.state.get() == GenState::Suspended
+                    && self
+                        .code
+                        .find_handler(parked.ip().saturating_sub(1) as u32)
+                        .is_some() =>
+            {
+                let mut f = super::call::new_blank_frame();
+                f.code = self.code.clone();
+                parked.unpack(&mut f);
+                Some(f)
+            }
+            Some(_) => None,
+            None => self.frame.get_mut().take(),
+        };
+        if let Some(frame) = frame {
             self.retire(frame);
         }
     }

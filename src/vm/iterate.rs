@@ -776,7 +776,7 @@ impl Vm {
                 || g.code.flags & crate::bytecode::flags::ITERABLE_COROUTINE != 0
             {
                 if g.state.get() == GenState::Suspended {
-                    if let Some(f) = g.frame.borrow().as_ref() {
+                    if let Some(f) = g.frame().as_ref() {
                         if super::dispatch::gen_yieldfrom(f).is_some() {
                             return Err(PyErr::runtime_error("coroutine is being awaited already"));
                         }

@@ -19,6 +19,7 @@ pub mod frame;
 pub mod generator;
 pub mod iterate;
 pub mod ops;
+mod parked;
 pub mod repr;
 
 use crate::bytecode::CodeObject;

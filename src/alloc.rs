@@ -75,7 +75,7 @@ const MI_OPTION_PURGE_DELAY: std::ffi::c_int = 15;
 /// the documented one; mimalloc 3's build waits a second). A program that frees
 /// objects of one size and allocates another (frames parked as tasks wait, their
 /// headers and stacks freed) otherwise keeps both in its peak RSS: memory.py 75.7 ->
-/// 69.4 MiB, with no measured cost in time. `MIMALLOC_PURGE_DELAY` still decides
+/// 70.4 MiB, with no measured cost in time. `MIMALLOC_PURGE_DELAY` still decides
 /// when it is set.
 pub fn return_freed_pages_promptly() {
     if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {

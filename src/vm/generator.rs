@@ -1,6 +1,6 @@
 //! Generator, coroutine and async-generator objects: each owns a suspended frame.
 
-use super::frame::Frame;
+use super::frame::{Frame, Ret};
 use super::parked::ParkedFrame;
 use crate::bytecode::{flags, CodeObject};
 use crate::object::{Payload, Value};
@@ -27,10 +27,9 @@ pub struct Generator {
     /// `__name__` and `__qualname__` are the code's (they cannot be set in pyco).
     pub code: Rc<CodeObject>,
     pub state: Cell<GenState>,
-    /// The frame, while not running: a generator's, or a coroutine's not yet started
-    /// or looked at (`cr_frame`) since it suspended.
+    /// The frame, while not running (and not parked).
     frame: RefCell<Option<Box<Frame>>>,
-    /// A suspended coroutine's frame, packed (see `parked.rs`).
+    /// The suspended frame, packed while its task waits on a future (`parked.rs`).
     parked: Cell<Option<ParkedFrame>>,
     /// Suspended: the exception being handled inside the generator when it yielded.
     /// Running: the resumer's, restored when the generator yields or finishes (kept
@@ -131,7 +130,23 @@ impl Generator {
 
     /// Take the frame (away from the hot paths: a parked one gets a new header).
     pub(crate) fn take_frame(&self) -> Option<Box<Frame>> {
-        self.take_frame_with(super::call::new_blank_frame)
+        let live = self.frame.borrow_mut().take();
+        live.or_else(|| self.parked.take().map(|p| self.unpark_fresh(p)))
+    }
+
+    /// A parked frame unpacked into a new header, made from the generator's own code
+    /// and the frame's globals (no thread-local pool: this also runs in drops).
+    fn unpark_fresh(&self, parked: ParkedFrame) -> Box<Frame> {
+        let globals = parked.globals().clone();
+        let mut f = Box::new(Frame::new(
+            self.code.clone(),
+            globals,
+            None,
+            Ret::Call,
+            vec![],
+        ));
+        parked.unpack(&mut f);
+        f
     }
 
     /// Keep the frame of a generator that suspended.
@@ -146,7 +161,9 @@ impl Generator {
     /// Park the suspended frame (its task waits on a future, maybe for long): the
     /// emptied header is handed back for the VM's pool, with what the frame awaits.
     pub(crate) fn park(&self) -> Option<(Box<Frame>, Option<Value>)> {
-        if self.state.get() != GenState::Suspended {
+        // (An async generator is never awaited directly; its `asend` objects end a
+        // chain before it.)
+        if self.state.get() != GenState::Suspended || self.kind == GenKind::AsyncGenerator {
             return None;
         }
         let mut f = self.frame.try_borrow_mut().ok()?.take()?;
@@ -155,13 +172,11 @@ impl Generator {
         Some((f, below))
     }
 
-    /// The frame, to look at (a parked one is unpacked for good: it is parked again
-    /// at its next suspension).
+    /// The frame, to look at (a parked one is unpacked, and stays so until its task
+    /// waits again).
     pub(crate) fn frame(&self) -> Ref<'_, Option<Box<Frame>>> {
         if let Some(parked) = self.parked.take() {
-            let mut f = super::call::new_blank_frame();
-            f.code = self.code.clone();
-            parked.unpack(&mut f);
+            let f = self.unpark_fresh(parked);
             *self.frame.borrow_mut() = Some(f);
         }
         self.frame.borrow()
@@ -226,8 +241,8 @@ thread_local! {
 
 impl Drop for Generator {
     fn drop(&mut self) {
-        // A parked frame is unpacked only to queue its handlers (a frame needs the
-        // frame pool's blank header, which thread-local teardown may have dropped).
+        // A parked frame is unpacked only when it has handlers to queue (`retire`
+        // drops any other suspended frame).
         let frame = match self.parked.get_mut().take() {
             Some(parked)
                 if self.state.get() == GenState::Suspended
@@ -236,10 +251,7 @@ impl Drop for Generator {
                         .find_handler(parked.ip().saturating_sub(1) as u32)
                         .is_some() =>
             {
-                let mut f = super::call::new_blank_frame();
-                f.code = self.code.clone();
-                parked.unpack(&mut f);
-                Some(f)
+                Some(self.unpark_fresh(parked))
             }
             Some(_) => None,
             None => self.frame.get_mut().take(),

@@ -10,23 +10,6 @@ use crate::object::{
 use std::cell::RefCell;
 use std::rc::Rc;
 
-/// Move `stack[from..]` onto the end of `out`, value by value: `out.extend` of a
-/// `drain` left an out-of-line Drain drop in some builds (22 instructions per call
-/// of a built-in, 0.8% of async_queue).
-#[inline(always)]
-fn move_tail(stack: &mut Vec<Value>, from: usize, out: &mut Vec<Value>) {
-    let n = stack.len() - from;
-    out.reserve(n);
-    // SAFETY: slots `from..` of `stack` are initialised and cut from it before `out`
-    // owns their copies; `out` has room for `n` more after the reserve.
-    unsafe {
-        stack.set_len(from);
-        let dst = out.as_mut_ptr().add(out.len());
-        super::dispatch::move_values(stack.as_ptr().add(from), dst, n);
-        out.set_len(out.len() + n);
-    }
-}
-
 /// A frame for the pool to hand out when it is empty (fields are filled in by callers).
 pub(crate) fn new_blank_frame() -> Box<Frame> {
     thread_local! {
@@ -222,30 +205,38 @@ impl Vm {
     pub(crate) fn call_builtin(&mut self, argc: usize) -> Option<PyResult<Value>> {
         let f = self.frames.last_mut().unwrap();
         let (base, at) = call_operands(&f.stack, argc);
-        // Kept alive while it runs: its slot goes with the arguments'.
-        let callable = f.stack[at].clone();
-        let ctor = match callable.payload() {
+        let ctor = match f.stack[at].payload() {
             Some(Payload::Native(_)) => None,
             Some(Payload::Type(t)) if t.kind != TypeKind::User => {
                 Some(self.types.constructor(t.kind)?)
             }
             _ => return None,
         };
-        let mut args = std::mem::take(&mut self.native_args);
+        // The callable and its arguments stay in the caller's stack while the built-in
+        // runs, which it reads through a slice of it, as CPython's vectorcall reads
+        // the caller's stack: whatever the built-in runs (nested runs, generators)
+        // pushes frames of its own, and nothing grows or cuts a frame's stack while a
+        // frame above it runs. Truncated once the built-in returns.
         let f = self.frames.last_mut().unwrap();
-        move_tail(&mut f.stack, at + 1, &mut args);
-        truncate_values(&mut f.stack, base);
-        let r = match (ctor, &callable) {
-            (Some(ctor), Value::Obj(cls)) => ctor(self, cls, &args, &[]),
-            (_, callable) => match callable.payload() {
-                Some(Payload::Native(nf)) => self.call_native(nf, &args, &[]),
-                _ => unreachable!("checked above"),
-            },
+        let stack: *mut Vec<Value> = &mut f.stack;
+        // SAFETY: the frame is boxed and stays on the frame stack during the call
+        // (only the dispatch loop pops it), and its stack is neither grown nor cut
+        // meanwhile (checked in debug builds), so the slots stay where they are.
+        let r = unsafe {
+            let (buf, len) = ((*stack).as_ptr(), (*stack).len());
+            let callable = &*buf.add(at);
+            let args = std::slice::from_raw_parts(buf.add(at + 1), len - at - 1);
+            let r = match (ctor, callable) {
+                (Some(ctor), Value::Obj(cls)) => ctor(self, cls, args, &[]),
+                (_, callable) => match callable.payload() {
+                    Some(Payload::Native(nf)) => self.call_native(nf, args, &[]),
+                    _ => unreachable!("checked above"),
+                },
+            };
+            debug_assert!((*stack).as_ptr() == buf && (*stack).len() == len);
+            truncate_values(&mut *stack, base);
+            r
         };
-        truncate_values(&mut args, 0);
-        if self.native_args.capacity() < args.capacity() {
-            self.native_args = args;
-        }
         Some(r)
     }
 

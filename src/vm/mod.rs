@@ -165,8 +165,6 @@ pub struct Vm {
     /// Ctrl-C or the budget wants the next safe point (`Vm::safe_point`).
     pub(crate) safe_point_due: bool,
     pub(crate) budget: Option<Box<budget::Budget>>,
-    /// The argument vector built-ins called from CALL borrow (kept between calls).
-    pub(crate) native_args: Vec<Value>,
 }
 
 const MAX_NATIVE_DEPTH: usize = 8000;
@@ -197,7 +195,6 @@ impl Vm {
             step_check: u64::MAX,
             safe_point_due: false,
             budget: None,
-            native_args: Vec::new(),
         };
         builtins::install(&mut vm);
         asyncgen::install(&mut vm);

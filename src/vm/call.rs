@@ -198,9 +198,8 @@ impl Vm {
 
     /// A built-in function, or a built-in type's constructor (`str(x)`, `list(it)`),
     /// called with the positional arguments on top of the caller's stack (`argc` of
-    /// them, below them the callable and a NULL or the receiver): they are moved into a
-    /// vector reused from call to call, not a new one per call. None: the callable is
-    /// neither.
+    /// them, below them the callable and a NULL or the receiver), which it reads there.
+    /// None: the callable is neither.
     #[inline(never)]
     pub(crate) fn call_builtin(&mut self, argc: usize) -> Option<PyResult<Value>> {
         let f = self.frames.last_mut().unwrap();

@@ -334,6 +334,12 @@ impl CodeObject {
         self.flags & (flags::GENERATOR | flags::COROUTINE | flags::ASYNC_GENERATOR) != 0
     }
 
+    /// Is a frame suspended with `ip` as its next instruction inside a try/with block
+    /// (so that closing it runs code)?
+    pub fn suspended_in_handler(&self, ip: usize) -> bool {
+        self.find_handler(ip.saturating_sub(1) as u32).is_some()
+    }
+
     /// The handler for a fault at instruction `ip`, if any.
     pub fn find_handler(&self, ip: u32) -> Option<&ExceptionEntry> {
         self.exception_table

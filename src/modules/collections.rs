@@ -606,22 +606,21 @@ pub fn deque_type(vm: &mut Vm) -> Rc<Object> {
     add_attr(
         &t,
         "maxlen",
-        Value::new_obj(Payload::Property(crate::object::Property {
-            fget: crate::vm::builtins::module_fn("maxlen", |_, a, _| {
+        Value::new_obj(Payload::Property(crate::object::Property::new(
+            crate::vm::builtins::module_fn("maxlen", |_, a, _| {
                 with(&a[0], |d| {
                     d.maxlen
                         .map(|m| Value::Int(m as i64))
                         .unwrap_or(Value::None)
                 })
             }),
-            fset: crate::vm::builtins::module_fn("maxlen", |_, _, _| {
+            crate::vm::builtins::module_fn("maxlen", |_, _, _| {
                 Err(PyErr::attribute_error(
                     "attribute 'maxlen' of 'collections.deque' objects is not writable",
                 ))
             }),
-            fdel: Value::None,
-            name: Default::default(),
-        })),
+            Value::None,
+        ))),
     );
     add_method(&t, "count", |vm, a, _| {
         one("count", a)?;

@@ -1,6 +1,6 @@
 //! Calls: argument binding, frame push for Python functions, natives, classes.
 
-use super::dispatch::{push_value, write_value, CallOutcome};
+use super::dispatch::{move_values, push_value, write_value, CallOutcome};
 use super::frame::{truncate_values, Frame, Ret};
 use super::{Completion, Vm};
 use crate::bytecode::{flags, Opcode};
@@ -174,10 +174,7 @@ impl Vm {
             // The new frame's first `nargs` slots get the arguments, moved (the
             // caller's length is cut below them), the rest up to `nl` are unbound.
             let dst = frame.stack.as_mut_ptr();
-            let args = callable.add(1);
-            for i in 0..nargs {
-                write_value(dst.add(i), std::ptr::read(args.add(i)));
-            }
+            move_values(callable.add(1), dst, nargs);
             for i in nargs..nl {
                 write_value(dst.add(i), Value::Null);
             }
@@ -373,12 +370,7 @@ impl Vm {
                 Some(Prepend::Receiver(r)) => write_value(dst, r),
                 None => {}
             }
-            // Value by value: calls pass a few arguments, and the memcpy call that a
-            // bulk copy becomes cost more than the copying.
-            let src = caller.stack.as_ptr().add(from);
-            for i in 0..nargs {
-                write_value(dst.add(at + i), std::ptr::read(src.add(i)));
-            }
+            move_values(caller.stack.as_ptr().add(from), dst.add(at), nargs);
             for i in at + nargs..nl {
                 write_value(dst.add(i), Value::Null);
             }

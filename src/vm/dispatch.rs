@@ -2308,8 +2308,8 @@ pub(crate) fn push_value(s: &mut Vec<Value>, v: Value) {
     }
 }
 
-/// Move `len` values from `src` to `dst` one by one: frames move a few, where
-/// a `memcpy` call of a length known only at run time cost more than the copy.
+/// Move `len` values from `src` to `dst` one by one: calls and frames move a few,
+/// where a `memcpy` call of a length known only at run time cost more than the copy.
 ///
 /// # Safety
 /// `src` holds `len` initialised values that the caller stops owning; `dst` has room

@@ -86,9 +86,8 @@ impl Vm {
             Payload::Generator(g) if g.kind == GenKind::Generator => {
                 let in_try = g.state.get() == GenState::Suspended
                     && g.try_frame().is_some_and(|f| {
-                        f.as_ref().is_some_and(|f| {
-                            f.code.find_handler(f.ip.saturating_sub(1) as u32).is_some()
-                        })
+                        f.as_ref()
+                            .is_some_and(|f| f.code.suspended_in_handler(f.ip))
                     });
                 if !in_try {
                     return false;

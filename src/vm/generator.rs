@@ -246,10 +246,7 @@ impl Drop for Generator {
         let frame = match self.parked.get_mut().take() {
             Some(parked)
                 if self.state.get() == GenState::Suspended
-                    && self
-                        .code
-                        .find_handler(parked.ip().saturating_sub(1) as u32)
-                        .is_some() =>
+                    && self.code.suspended_in_handler(parked.ip()) =>
             {
                 Some(self.unpark_fresh(parked))
             }
@@ -287,8 +284,7 @@ impl Generator {
             return false;
         }
         // Only a frame suspended inside a try/with has code to run on close.
-        let at = frame.ip.saturating_sub(1) as u32;
-        if frame.code.find_handler(at).is_none() {
+        if !frame.code.suspended_in_handler(frame.ip) {
             return false;
         }
         let item = (frame, self.kind, false);

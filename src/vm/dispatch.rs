@@ -828,7 +828,7 @@ impl Vm {
                         && self.frames.len() > base + 1
                     {
                         let f = self.frames.pop().unwrap();
-                        self.free_frame(f);
+                        self.free_plain_frame(f);
                         reload!();
                         push!(v);
                         continue;

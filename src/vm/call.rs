@@ -13,6 +13,7 @@ use std::rc::Rc;
 /// `frames.push(f)` with the growth out of line: `Vec::push` in the call path was
 /// left as a call of its own.
 #[inline(always)]
+#[allow(clippy::vec_box)] // Vm::frames: boxed, so a frame stays put as the stack grows
 fn push_frame(frames: &mut Vec<Box<Frame>>, f: Box<Frame>) {
     if frames.len() == frames.capacity() {
         grow_frames(frames);
@@ -27,6 +28,7 @@ fn push_frame(frames: &mut Vec<Box<Frame>>, f: Box<Frame>) {
 
 #[cold]
 #[inline(never)]
+#[allow(clippy::vec_box)]
 fn grow_frames(frames: &mut Vec<Box<Frame>>) {
     frames.reserve(frames.len().max(16));
 }

@@ -3,44 +3,143 @@
 use std::cell::Cell;
 
 pub struct PyStr {
-    s: Box<str>,
+    text: Text,
     /// Number of code points (Python's `len`).
     nchars: usize,
     /// -1 until computed (a Python hash is never -1).
     hash: Cell<i64>,
 }
 
+/// Text of up to this many bytes is kept inside the `PyStr`, whose `Rc` allocation is
+/// then the string's only one (64 bytes with the counts, a mimalloc class). Most
+/// strings a program makes are short (keys, names, numbers): a second allocation for
+/// their bytes, and its free, cost more than building them.
+const INLINE_CAP: usize = 30;
+
+enum Text {
+    Inline { len: u8, bytes: [u8; INLINE_CAP] },
+    Heap(Box<str>),
+}
+
+impl Text {
+    /// `len` bytes written by `fill` into a buffer of exactly that size, which must
+    /// leave it valid UTF-8.
+    #[inline]
+    fn build(len: usize, fill: impl FnOnce(&mut [u8])) -> Text {
+        if len <= INLINE_CAP {
+            let mut bytes = [0u8; INLINE_CAP];
+            fill(&mut bytes[..len]);
+            debug_assert!(std::str::from_utf8(&bytes[..len]).is_ok());
+            Text::Inline {
+                len: len as u8,
+                bytes,
+            }
+        } else {
+            let mut buf = vec![0u8; len];
+            fill(&mut buf);
+            // SAFETY: `fill` wrote UTF-8 (its callers copy whole strings).
+            Text::Heap(unsafe { String::from_utf8_unchecked(buf) }.into_boxed_str())
+        }
+    }
+
+    fn from_str(s: &str) -> Text {
+        Text::build(s.len(), |b| b.copy_from_slice(s.as_bytes()))
+    }
+}
+
 impl PyStr {
     pub fn new(s: &str) -> PyStr {
-        PyStr::from_string(s.to_owned())
+        PyStr {
+            text: Text::from_str(s),
+            nchars: crate::text::char_len(s),
+            hash: Cell::new(-1),
+        }
     }
 
     pub fn from_string(s: String) -> PyStr {
-        let nchars = if s.is_ascii() {
-            s.len()
+        let nchars = crate::text::char_len(&s);
+        let text = if s.len() <= INLINE_CAP {
+            Text::from_str(&s)
         } else {
-            s.chars().count()
+            Text::Heap(s.into_boxed_str())
         };
         PyStr {
-            s: s.into_boxed_str(),
+            text,
             nchars,
+            hash: Cell::new(-1),
+        }
+    }
+
+    /// The strings of `parts` one after another (`a + b`, an f-string's pieces),
+    /// written once into their final place; the length in code points is the sum of
+    /// theirs, with no scan of the text.
+    pub fn concat<'a>(parts: impl Iterator<Item = &'a PyStr> + Clone) -> PyStr {
+        let (len, nchars) = parts
+            .clone()
+            .fold((0, 0), |(l, n), p| (l + p.len(), n + p.nchars));
+        let text = Text::build(len, |buf| {
+            let mut at = 0;
+            for p in parts {
+                buf[at..at + p.len()].copy_from_slice(p.as_str().as_bytes());
+                at += p.len();
+            }
+        });
+        PyStr {
+            text,
+            nchars,
+            hash: Cell::new(-1),
+        }
+    }
+
+    /// The decimal digits of `i` (`str(i)`), with no intermediate String.
+    pub fn from_int(i: i64) -> PyStr {
+        let mut digits = [0u8; 20];
+        let mut start = digits.len();
+        let mut n = i.unsigned_abs();
+        loop {
+            start -= 1;
+            digits[start] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        let len = digits.len() - start + usize::from(i < 0);
+        let text = Text::build(len, |buf| {
+            if i < 0 {
+                buf[0] = b'-';
+            }
+            buf[usize::from(i < 0)..].copy_from_slice(&digits[start..]);
+        });
+        PyStr {
+            text,
+            nchars: len,
             hash: Cell::new(-1),
         }
     }
 
     #[inline]
     pub fn as_str(&self) -> &str {
-        &self.s
+        match &self.text {
+            // SAFETY: the first `len` bytes were written from UTF-8 text (Text::build).
+            Text::Inline { len, bytes } => unsafe {
+                std::str::from_utf8_unchecked(bytes.get_unchecked(..*len as usize))
+            },
+            Text::Heap(s) => s,
+        }
     }
 
     /// Length in bytes.
     #[inline]
     pub fn len(&self) -> usize {
-        self.s.len()
+        match &self.text {
+            Text::Inline { len, .. } => *len as usize,
+            Text::Heap(s) => s.len(),
+        }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.s.is_empty()
+        self.len() == 0
     }
 
     /// Length in code points.
@@ -51,7 +150,7 @@ impl PyStr {
 
     #[inline]
     pub fn is_ascii(&self) -> bool {
-        self.nchars == self.s.len()
+        self.nchars == self.len()
     }
 
     #[inline]
@@ -60,31 +159,29 @@ impl PyStr {
         if h != -1 {
             return h;
         }
-        let h = crate::settable::hash_str(&self.s);
+        let h = crate::settable::hash_str(self.as_str());
         self.hash.set(h);
         h
     }
 
     /// The code point at index `i` (0 <= i < char_len) as a string slice.
     pub fn char_at(&self, i: usize) -> &str {
+        let s = self.as_str();
         if self.is_ascii() {
-            &self.s[i..i + 1]
+            &s[i..i + 1]
         } else {
-            let (start, c) = self.s.char_indices().nth(i).expect("index in range");
-            &self.s[start..start + c.len_utf8()]
+            let (start, c) = s.char_indices().nth(i).expect("index in range");
+            &s[start..start + c.len_utf8()]
         }
     }
 
     /// Byte offset of code point index `i` (may be char_len for the end).
     pub fn byte_offset(&self, i: usize) -> usize {
+        let s = self.as_str();
         if self.is_ascii() {
-            i.min(self.s.len())
+            i.min(s.len())
         } else {
-            self.s
-                .char_indices()
-                .nth(i)
-                .map(|(b, _)| b)
-                .unwrap_or(self.s.len())
+            s.char_indices().nth(i).map(|(b, _)| b).unwrap_or(s.len())
         }
     }
 }
@@ -125,4 +222,32 @@ pub fn intern(s: &str) -> std::rc::Rc<PyStr> {
         t.insert(s.into(), p.clone());
         p
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PyStr;
+
+    #[test]
+    fn a_short_str_is_one_64_byte_allocation() {
+        // With its Rc counts: mimalloc's 64-byte class, text included.
+        assert_eq!(std::mem::size_of::<PyStr>(), 48);
+    }
+
+    #[test]
+    fn texts_on_both_sides_of_the_inline_limit() {
+        for n in [0, 1, 29, 30, 31, 100] {
+            let a = "é".repeat(n / 2) + &"x".repeat(n % 2);
+            let p = PyStr::new(&a);
+            assert_eq!(p.as_str(), a);
+            assert_eq!(p.char_len(), a.chars().count());
+            assert_eq!(PyStr::from_string(a.clone()).as_str(), a);
+            let twice = PyStr::concat([&p, &p].into_iter());
+            assert_eq!(twice.as_str(), a.repeat(2));
+            assert_eq!(twice.char_len(), 2 * a.chars().count());
+        }
+        for i in [0, 7, -7, i64::MAX, i64::MIN] {
+            assert_eq!(PyStr::from_int(i).as_str(), i.to_string());
+        }
+    }
 }

@@ -403,8 +403,12 @@ pub fn constructor_for(kind: TypeKind) -> Option<Ctor> {
                 if let (Some(Payload::Bytes(b)), true) = (v.payload(), a.len() > 1) {
                     return Ok(Value::string(String::from_utf8_lossy(b).into_owned()));
                 }
-                if let (Value::Str(_), 1) = (v, a.len()) {
-                    return Ok(v.clone()); // str(s) is s, as in CPython
+                match (v, a.len()) {
+                    (Value::Str(_), 1) => return Ok(v.clone()), // str(s) is s, as in CPython
+                    (Value::Int(i), 1) => {
+                        return Ok(Value::Str(Rc::new(crate::object::PyStr::from_int(*i))))
+                    }
+                    _ => {}
                 }
                 Ok(Value::string(vm.str_of(v)?))
             }

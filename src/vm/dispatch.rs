@@ -882,14 +882,14 @@ impl Vm {
                     push!(d);
                 }
                 Opcode::BuildString => {
-                    // Sized first: the text is then written once, into its final box.
+                    // Sized first: the text is then written once, into its final place.
                     let s = &mut stack!();
                     let from = s.len() - arg as usize;
-                    let parts = || s[from..].iter().filter_map(Value::as_pystr);
-                    let mut out = String::with_capacity(parts().map(|p| p.len()).sum());
-                    parts().for_each(|p| out.push_str(p.as_str()));
+                    let out = crate::object::PyStr::concat(
+                        s[from..].iter().filter_map(|v| v.as_pystr().map(|p| &**p)),
+                    );
                     truncate_values(s, from);
-                    s.push(Value::string(out));
+                    s.push(Value::Str(Rc::new(out)));
                 }
                 Opcode::BuildSlice => {
                     let step = if arg == 3 { pop!() } else { Value::None };
@@ -1055,6 +1055,8 @@ impl Vm {
                         .unwrap_or_default();
                     let r = if spec_s.is_empty() && v.as_pystr().is_some() {
                         v
+                    } else if let (true, Value::Int(i)) = (spec_s.is_empty(), &v) {
+                        Value::Str(Rc::new(crate::object::PyStr::from_int(*i)))
                     } else {
                         Value::string(self.format(&v, &spec_s)?)
                     };

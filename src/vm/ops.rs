@@ -357,12 +357,9 @@ impl Vm {
         inplace: bool,
     ) -> PyResult<Option<Value>> {
         match (op, a, b) {
-            (0, Value::Str(x), Value::Str(y)) => {
-                let mut s = String::with_capacity(x.len() + y.len());
-                s.push_str(x.as_str());
-                s.push_str(y.as_str());
-                Ok(Some(Value::string(s)))
-            }
+            (0, Value::Str(x), Value::Str(y)) => Ok(Some(Value::Str(Rc::new(
+                crate::object::PyStr::concat([&**x, &**y].into_iter()),
+            )))),
             (5, Value::Str(x), n) | (5, n, Value::Str(x)) if is_int(n) => {
                 let n = self.repeat_count(n)?;
                 self.check_alloc(x.as_str().len() as u128 * n as u128)?;

@@ -79,6 +79,7 @@ macro_rules! opcodes {
 }
 
 opcodes! {
+    Cache = 0, "CACHE", None, |a, j| 0, "CPython's inline-cache slot; pyco emits none (its caches sit beside the code), and running one is an error. Numbered 0, it also lets the dispatch loop index its jump table by the opcode itself.";
     Nop = 9, "NOP", None, |a, j| 0, "Do nothing. Stack: (unchanged)";
     PopTop = 1, "POP_TOP", None, |a, j| -1, "Discard the top of stack. Stack: x =>";
     PushNull = 2, "PUSH_NULL", None, |a, j| 1, "Push the NULL marker used by CALL. Stack: => NULL";

@@ -279,6 +279,7 @@ impl Vm {
                     }
                 }
                 Opcode::Nop | Opcode::Precall | Opcode::CopyFreeVars => {}
+                Opcode::Cache => return Err(cache_executed()),
                 Opcode::PopTop => {
                     pop!();
                 }
@@ -2466,4 +2467,11 @@ fn push_pair(s: &mut Vec<Value>, a: Value, b: Value) {
         write_value(p.add(1), b);
         s.set_len(len + 2);
     }
+}
+
+/// A CACHE instruction reached the loop: code pyco's compiler could not have made.
+#[cold]
+#[inline(never)]
+fn cache_executed() -> PyErr {
+    PyErr::new(ExcKind::SystemError, "unknown opcode CACHE")
 }

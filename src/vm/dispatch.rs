@@ -256,6 +256,15 @@ impl Vm {
                 }
             }};
         }
+        // The opcode of the instruction running, read again from the code: the few arms
+        // shared by two opcodes ask it this way, so that the fetched opcode is dead once
+        // the dispatch has jumped (kept for them, it took a register move at every
+        // instruction). Volatile, so that it is not kept from the fetch after all.
+        macro_rules! op_again {
+            () => {
+                unsafe { std::ptr::read_volatile(&(*instrs.add(ip - 1)).op) }
+            };
+        }
         loop {
             if budget::tick() {
                 // Finalizers run in frames above this one and leave it as it was, so
@@ -575,7 +584,7 @@ impl Vm {
                     push!(v);
                 }
                 Opcode::LoadDeref | Opcode::LoadClassderef => {
-                    if instr.op == Opcode::LoadClassderef {
+                    if op_again!() == Opcode::LoadClassderef {
                         let name = code.localsplus_name(arg as usize).clone();
                         let locals = cur!().locals().cloned();
                         if let Some(v) = locals
@@ -964,13 +973,13 @@ impl Vm {
                         let s = &stack!();
                         s[s.len() - arg as usize].clone()
                     };
-                    if instr.op == Opcode::DictUpdate && !self.is_mapping(&m) {
+                    if op_again!() == Opcode::DictUpdate && !self.is_mapping(&m) {
                         return Err(PyErr::type_error(format!(
                             "'{}' object is not a mapping",
                             self.type_name(&m)
                         )));
                     }
-                    if instr.op == Opcode::DictMerge && !self.is_mapping(&m) {
+                    if op_again!() == Opcode::DictMerge && !self.is_mapping(&m) {
                         // The callable sits below the positionals and the dict.
                         let f = {
                             let s = &stack!();
@@ -985,7 +994,7 @@ impl Vm {
                     }
                     let items = self.mapping_items(&m)?;
                     for (k, v) in items {
-                        if instr.op == Opcode::DictMerge && self.dict_contains(&d, &k)? {
+                        if op_again!() == Opcode::DictMerge && self.dict_contains(&d, &k)? {
                             let fname = {
                                 let s = &stack!();
                                 let n = s.len() - arg as usize;
@@ -1104,7 +1113,7 @@ impl Vm {
                 Opcode::JumpIfFalseOrPop | Opcode::JumpIfTrueOrPop => {
                     let v = top!().clone();
                     let t = self.truthy(&v)?;
-                    if t == (instr.op == Opcode::JumpIfTrueOrPop) {
+                    if t == (op_again!() == Opcode::JumpIfTrueOrPop) {
                         ip = arg as usize;
                     } else {
                         pop!();

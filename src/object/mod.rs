@@ -313,6 +313,18 @@ impl Value {
         }
     }
 
+    /// Drop this value with one compare of the tag for the plain ones (POP_TOP, a
+    /// sent None thrown away), where the enum's drop jumps through a table.
+    #[inline(always)]
+    pub fn discard(self) {
+        // SAFETY: `self` is an initialised value.
+        if unsafe { holds_rc(&self) } {
+            drop(self);
+        } else {
+            std::mem::forget(self);
+        }
+    }
+
     /// Put `v` in this slot, releasing the value it held: one compare of the tag for
     /// the plain ones, where dropping through the enum's match is an indirect jump.
     #[inline(always)]

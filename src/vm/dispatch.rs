@@ -289,9 +289,7 @@ impl Vm {
                 }
                 Opcode::Nop | Opcode::Precall | Opcode::CopyFreeVars => {}
                 Opcode::Cache => return Err(cache_executed()),
-                Opcode::PopTop => {
-                    pop!();
-                }
+                Opcode::PopTop => pop!().discard(),
                 Opcode::PushNull => push!(Value::Null),
                 Opcode::Copy => {
                     let s = &mut stack!();
@@ -1605,6 +1603,7 @@ impl Vm {
             // A `yield` statement's value is thrown away: its POP_TOP is run here.
             budget::count_steps(steps + 1);
             f.ip = at + 1;
+            sent.discard();
             return;
         } else if !fresh && next.op == Opcode::StoreFast {
             // `x = yield ...`: the sent value goes straight to its local.

@@ -52,7 +52,8 @@ pub struct CodeObject {
     pub kwonlyargcount: u32,
     pub flags: u32,
     pub max_stack: u32,
-    /// Derived once, for the call path: `nlocalsplus()` and `generator_start()`.
+    /// Derived once, for the call path: `nlocalsplus()`, `call_start()` and
+    /// `generator_start()`.
     pub layout: FrameLayout,
     pub exception_table: Vec<ExceptionEntry>,
     /// Inline caches for LOAD_GLOBAL, LOAD_ATTR and STORE_ATTR, by instruction index.
@@ -87,6 +88,9 @@ pub struct FrameLayout {
     /// The index after RETURN_GENERATOR when a call can skip running the prologue
     /// (see `CodeObject::generator_start`); 0 when it cannot.
     pub generator_start: u32,
+    /// A plain function's code starting with RESUME: 1, the index after it, where a
+    /// call may start when no safe point is due (see `CodeObject::call_start`); else 0.
+    pub call_start: u32,
 }
 
 /// What a name was found to be in the classes of the last two receivers, by address
@@ -176,6 +180,14 @@ impl CodeObject {
         }
     }
 
+    /// Where a call of a plain function starts: past its first instruction when that
+    /// is a RESUME, whose only work at entry is to take a due safe point. The caller
+    /// starts at 0 instead when one is due, and counts the skipped step.
+    #[inline]
+    pub fn call_start(&self) -> usize {
+        self.layout.call_start as usize
+    }
+
     /// For a generator-like function whose prologue is only COPY_FREE_VARS before
     /// RETURN_GENERATOR (no MAKE_CELL to run): the index just after RETURN_GENERATOR,
     /// where a call can leave the new frame without running it.
@@ -211,9 +223,13 @@ impl CodeObject {
         } else {
             0
         };
+        let call_start = (!self.is_generator_like()
+            && self.instrs.first().is_some_and(|i| i.op == Opcode::Resume))
+            as u32;
         self.layout = FrameLayout {
             nlocalsplus: (self.varnames.len() + self.cellvars.len() + self.freevars.len()) as u32,
             generator_start,
+            call_start,
         };
         let repaired = self.seal_operands();
         debug_assert!(!repaired, "{}: operand out of range", self.qualname);

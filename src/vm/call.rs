@@ -189,7 +189,14 @@ impl Vm {
             if !Rc::ptr_eq(&frame.globals, &func.globals) {
                 frame.globals = func.globals.clone();
             }
-            frame.ip = 0;
+            // The entry RESUME only takes a due safe point: skipped when none is.
+            frame.ip = if self.safe_point_due {
+                0
+            } else {
+                let start = code.call_start();
+                super::budget::count_steps(start as u64);
+                start
+            };
             frame.ret = Ret::Call;
             let nl = code.nlocalsplus();
             let need = code.frame_size();

@@ -20,9 +20,9 @@ use std::fmt::Write as _;
 // Code point indexing
 // ---------------------------------------------------------------------------
 
-/// The decimal digits of `i`, in a string allocated at its exact length: a Python
-/// str keeps its text in an exact-size box, so any slack would be a reallocation.
-pub fn int_to_string(i: i64) -> String {
+/// The decimal digits of `|i|`, at the end of the buffer from the index returned.
+#[inline]
+pub fn magnitude_digits(i: i64) -> ([u8; 20], usize) {
     let mut digits = [0u8; 20];
     let mut start = digits.len();
     let mut n = i.unsigned_abs();
@@ -34,6 +34,14 @@ pub fn int_to_string(i: i64) -> String {
             break;
         }
     }
+    (digits, start)
+}
+
+/// The decimal digits of `i`, in a string allocated at its exact length: a long
+/// Python str keeps its text in an exact-size box, so any slack would be a
+/// reallocation. (`PyStr::from_int` makes a str of them with no String at all.)
+pub fn int_to_string(i: i64) -> String {
+    let (digits, start) = magnitude_digits(i);
     let mut s = String::with_capacity(digits.len() - start + usize::from(i < 0));
     if i < 0 {
         s.push('-');

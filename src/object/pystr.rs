@@ -93,17 +93,7 @@ impl PyStr {
 
     /// The decimal digits of `i` (`str(i)`), with no intermediate String.
     pub fn from_int(i: i64) -> PyStr {
-        let mut digits = [0u8; 20];
-        let mut start = digits.len();
-        let mut n = i.unsigned_abs();
-        loop {
-            start -= 1;
-            digits[start] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
+        let (digits, start) = crate::text::magnitude_digits(i);
         let len = digits.len() - start + usize::from(i < 0);
         let text = Text::build(len, |buf| {
             if i < 0 {

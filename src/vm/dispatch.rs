@@ -262,6 +262,7 @@ impl Vm {
         // instruction). Volatile, so that it is not kept from the fetch after all.
         macro_rules! op_again {
             () => {
+                // SAFETY: ip - 1 is the instruction just fetched, in the current code.
                 unsafe { std::ptr::read_volatile(&(*instrs.add(ip - 1)).op) }
             };
         }

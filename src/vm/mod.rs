@@ -289,9 +289,7 @@ impl Vm {
     pub(crate) fn free_frame(&mut self, mut f: Box<Frame>) {
         frame::truncate_values(&mut f.stack, 0);
         f.clear_link();
-        if self.frame_pool.len() < 64 && f.stack.capacity() <= 256 {
-            self.frame_pool.push(f);
-        }
+        self.pool_frame(f);
     }
 
     /// `free_frame` for the return of a plain call (no namespace, no generator),
@@ -300,6 +298,12 @@ impl Vm {
     pub(crate) fn free_plain_frame(&mut self, mut f: Box<Frame>) {
         debug_assert!(f.is_plain());
         frame::truncate_values(&mut f.stack, 0);
+        self.pool_frame(f);
+    }
+
+    /// Keep an emptied frame for reuse, up to a pool of 64 with modest stacks.
+    #[inline(always)]
+    fn pool_frame(&mut self, f: Box<Frame>) {
         if self.frame_pool.len() < 64 && f.stack.capacity() <= 256 {
             self.frame_pool.push(f);
         }

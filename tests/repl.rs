@@ -131,14 +131,19 @@ fn enter(p: &mut PtySession, line: &str) -> String {
 }
 
 /// Type a line and wait until `output` appears (the typed echo must not contain it: the
-/// editor redraws the prompt as it edits, so waiting for the prompt alone can race);
-/// everything printed up to it.
+/// editor redraws the prompt as it edits, so waiting for the prompt alone can race),
+/// then for the next prompt; everything printed up to `output`. (A Ctrl-D sent before
+/// the prompt is back can be lost: `exit_code` then waited for an exit under load.)
 fn shows(p: &mut PtySession, line: &str, output: &str) -> String {
     assert!(!line.contains(output), "{line:?} would match its own echo");
     p.send_line(line).unwrap();
-    p.exp_string(output).unwrap()
+    let out = p.exp_string(output).unwrap();
+    p.exp_string(">>> ").unwrap();
+    out
 }
 
+/// Ctrl-D at the prompt (the caller has seen it: a Ctrl-D sent while code still runs
+/// meets the terminal in cooked mode, where it is no key for the editor to read).
 fn exit_code(p: &mut PtySession) -> i32 {
     p.send_control('d').unwrap();
     p.exp_eof().unwrap();
@@ -202,6 +207,7 @@ fn terminal_history_survives_a_restart() {
     p.send("\x1b[A").unwrap();
     p.send_line("").unwrap();
     p.exp_string("rememberedremembered").unwrap();
+    p.exp_string(">>> ").unwrap();
     assert_eq!(exit_code(&mut p), 0);
     let _ = std::fs::remove_dir_all(&dir);
 }
@@ -218,6 +224,7 @@ fn terminal_tab_completes_names_and_attributes() {
     p.send("asyncio.create_t\t").unwrap();
     p.send_line("").unwrap();
     p.exp_string("<function create_task").unwrap();
+    p.exp_string(">>> ").unwrap();
     assert_eq!(exit_code(&mut p), 0);
 }
 

@@ -20,36 +20,10 @@ use std::fmt::Write as _;
 // Code point indexing
 // ---------------------------------------------------------------------------
 
-/// The decimal digits of `|i|`, at the end of the buffer from the index returned.
-#[inline]
-pub fn magnitude_digits(i: i64) -> ([u8; 20], usize) {
-    let mut digits = [0u8; 20];
-    let mut start = digits.len();
-    let mut n = i.unsigned_abs();
-    loop {
-        start -= 1;
-        digits[start] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    (digits, start)
-}
-
-/// The decimal digits of `i`, in a string allocated at its exact length: a long
-/// Python str keeps its text in an exact-size box, so any slack would be a
-/// reallocation. (`PyStr::from_int` makes a str of them with no String at all.)
+/// The decimal digits of `i`, as a String (`repr`; `str(i)` makes its str directly
+/// with `PyStr::from_int`).
 pub fn int_to_string(i: i64) -> String {
-    let (digits, start) = magnitude_digits(i);
-    let mut s = String::with_capacity(digits.len() - start + usize::from(i < 0));
-    if i < 0 {
-        s.push('-');
-    }
-    for &d in &digits[start..] {
-        s.push(d as char);
-    }
-    s
+    crate::object::PyStr::from_int(i).as_str().to_owned()
 }
 
 /// `len(s)`: the number of code points.

@@ -91,18 +91,30 @@ impl PyStr {
         }
     }
 
-    /// The decimal digits of `i` (`str(i)`), with no intermediate String.
+    /// The decimal digits of `i` (`str(i)`), written from the last straight into the
+    /// inline text: no intermediate buffer, String or copy.
     pub fn from_int(i: i64) -> PyStr {
-        let (digits, start) = crate::text::magnitude_digits(i);
-        let len = digits.len() - start + usize::from(i < 0);
-        let text = Text::build(len, |buf| {
-            if i < 0 {
-                buf[0] = b'-';
+        let mut n = i.unsigned_abs();
+        let len = n.checked_ilog10().map_or(1, |l| l as usize + 1) + usize::from(i < 0);
+        // At most 20 bytes ("-9223372036854775808"): always inline.
+        let mut bytes = [0u8; INLINE_CAP];
+        let mut at = len;
+        loop {
+            at -= 1;
+            bytes[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
             }
-            buf[usize::from(i < 0)..].copy_from_slice(&digits[start..]);
-        });
+        }
+        if i < 0 {
+            bytes[0] = b'-';
+        }
         PyStr {
-            text,
+            text: Text::Inline {
+                len: len as u8,
+                bytes,
+            },
             nchars: len,
             hash: Cell::new(-1),
         }

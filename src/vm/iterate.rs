@@ -89,8 +89,21 @@ impl Vm {
         Ok(Value::new_obj(Payload::Iter(RefCell::new(st))))
     }
 
-    /// Advance an iterator: `Ok(None)` when exhausted.
+    /// Advance an iterator: `Ok(None)` when exhausted. A generator (what `sum`, `list`
+    /// and the like mostly consume) is tested for first and resumed directly: going
+    /// through the general function cost each item its larger prologue.
+    #[inline]
     pub fn next(&mut self, it: &Value) -> PyResult<Option<Value>> {
+        if let Value::Obj(o) = it {
+            if let Payload::Generator(_) = &o.payload {
+                return self.gen_next(o.clone());
+            }
+        }
+        self.next_other(it)
+    }
+
+    #[inline(never)]
+    fn next_other(&mut self, it: &Value) -> PyResult<Option<Value>> {
         let Value::Obj(o) = it else {
             return Err(PyErr::type_error(format!(
                 "'{}' object is not an iterator",

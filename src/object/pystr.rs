@@ -97,6 +97,7 @@ impl PyStr {
         let mut n = i.unsigned_abs();
         let len = n.checked_ilog10().map_or(1, |l| l as usize + 1) + usize::from(i < 0);
         // At most 20 bytes ("-9223372036854775808"): always inline.
+        const _: () = assert!(INLINE_CAP >= 20);
         let mut bytes = [0u8; INLINE_CAP];
         let mut at = len;
         loop {

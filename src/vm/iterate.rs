@@ -102,6 +102,7 @@ impl Vm {
         self.next_other(it)
     }
 
+    /// `next` for anything but a generator.
     #[inline(never)]
     fn next_other(&mut self, it: &Value) -> PyResult<Option<Value>> {
         let Value::Obj(o) = it else {

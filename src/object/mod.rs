@@ -329,13 +329,7 @@ impl Value {
     /// the plain ones, where dropping through the enum's match is an indirect jump.
     #[inline(always)]
     pub fn replace_with(&mut self, v: Value) {
-        let old = std::mem::replace(self, v);
-        // SAFETY: `old` is an initialised value.
-        if unsafe { holds_rc(&old) } {
-            drop(old);
-        } else {
-            std::mem::forget(old);
-        }
+        std::mem::replace(self, v).discard();
     }
 
     pub fn is_none(&self) -> bool {

@@ -2,7 +2,7 @@
 //! by the collector (queued in `object::FINALIZABLE`), and on what the program's globals
 //! still hold when it ends.
 
-use super::generator::{GenKind, GenState};
+use super::generator::GenKind;
 use super::Vm;
 use crate::object::{Object, Payload, Value};
 use std::collections::HashSet;
@@ -84,12 +84,7 @@ impl Vm {
                 true
             }
             Payload::Generator(g) if g.kind == GenKind::Generator => {
-                let in_try = g.state.get() == GenState::Suspended
-                    && g.try_frame().is_some_and(|f| {
-                        f.as_ref()
-                            .is_some_and(|f| f.code.suspended_in_handler(f.ip))
-                    });
-                if !in_try {
+                if !g.suspended_in_handler() {
                     return false;
                 }
                 if let Err(e) = super::builtins::close_gen(self, o.clone()) {

@@ -182,10 +182,23 @@ impl Generator {
         self.frame.borrow()
     }
 
-    /// `frame` unless it is borrowed now (the collector and finalizers ask).
-    pub(crate) fn try_frame(&self) -> Option<Ref<'_, Option<Box<Frame>>>> {
-        self.frame.try_borrow_mut().ok()?;
-        Some(self.frame())
+    /// Suspended inside a try/with, so that closing it runs code? Read in place: a
+    /// parked frame is not unpacked to tell (finalizers and drops ask).
+    pub(crate) fn suspended_in_handler(&self) -> bool {
+        if self.state.get() != GenState::Suspended {
+            return false;
+        }
+        if let Ok(f) = self.frame.try_borrow() {
+            if let Some(f) = f.as_ref() {
+                return self.code.suspended_in_handler(f.ip);
+            }
+        }
+        let Some(parked) = self.parked.take() else {
+            return false;
+        };
+        let inside = self.code.suspended_in_handler(parked.ip());
+        self.parked.set(Some(parked));
+        inside
     }
 
     /// Drop the frame: the generator finished without running it again.
@@ -243,13 +256,9 @@ impl Drop for Generator {
     fn drop(&mut self) {
         // A parked frame is unpacked only when it has handlers to queue (`retire`
         // drops any other suspended frame).
+        let in_handler = self.suspended_in_handler();
         let frame = match self.parked.get_mut().take() {
-            Some(parked)
-                if self.state.get() == GenState::Suspended
-                    && self.code.suspended_in_handler(parked.ip()) =>
-            {
-                Some(self.unpark_fresh(parked))
-            }
+            Some(parked) if in_handler => Some(self.unpark_fresh(parked)),
             Some(_) => None,
             None => self.frame.get_mut().take(),
         };

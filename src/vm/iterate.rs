@@ -113,7 +113,6 @@ impl Vm {
         };
         match &o.payload {
             Payload::Iter(st) => self.next_builtin(st),
-            Payload::Generator(_) => self.gen_next(o.clone()),
             _ => {
                 let Some(m) = self.lookup_special(it, "__next__") else {
                     return Err(PyErr::type_error(format!(

@@ -2310,15 +2310,18 @@ fn pop_value(s: &mut Vec<Value>) -> Value {
     }
 }
 
-/// Push without a reallocation call on the hot path: the value is handed to the cold
-/// path instead of being kept alive across a call.
+/// Push with no capacity check, as CPython's loop pushes: every frame's stack is
+/// allocated for its code's `frame_size()` before it runs, and the compiler's flow
+/// analysis (`max_stack`, CPython's co_stacksize) bounds every push of the code's
+/// instructions. Tests run with debug assertions, which check that bound.
 #[inline(always)]
 pub(crate) fn push_value(s: &mut Vec<Value>, v: Value) {
     let len = s.len();
-    if len == s.capacity() {
-        return push_slow(s, v);
-    }
-    // SAFETY: len < capacity, so the slot exists and is uninitialised.
+    debug_assert!(
+        len < s.capacity(),
+        "a frame's value stack passed its frame_size"
+    );
+    // SAFETY: len < capacity (see above), so the slot exists and is uninitialised.
     unsafe {
         write_value(s.as_mut_ptr().add(len), v);
         s.set_len(len + 1);
@@ -2353,17 +2356,6 @@ pub(crate) unsafe fn write_value(dst: *mut Value, v: Value) {
     }
     #[cfg(not(target_arch = "x86_64"))]
     std::ptr::write(dst, v);
-}
-
-#[cold]
-#[inline(never)]
-fn push_slow(s: &mut Vec<Value>, v: Value) {
-    // Every frame's stack is allocated for its code's `frame_size()`, which the
-    // compiler's flow analysis computes exactly as CPython's co_stacksize: a push
-    // beyond it means that analysis is wrong (then the stack grows, correctly but
-    // slowly). Tests run with debug assertions.
-    debug_assert!(false, "a frame's value stack grew past its frame_size");
-    s.push(v)
 }
 
 /// `list[i]` for a stack ending in [list, small int i in range]: the item.
@@ -2466,15 +2458,16 @@ fn replace_top_pair(s: &mut Vec<Value>, v: Value) {
     }
 }
 
-/// Push two values with one check of the capacity and one write of the length.
+/// Push two values with one write of the length (bounded as `push_value` is).
 #[inline(always)]
 fn push_pair(s: &mut Vec<Value>, a: Value, b: Value) {
     let len = s.len();
-    if s.capacity() - len < 2 {
-        push_slow(s, a);
-        return push_slow(s, b);
-    }
-    // SAFETY: len + 2 <= capacity, so both slots exist and are uninitialised.
+    debug_assert!(
+        s.capacity() - len >= 2,
+        "a frame's value stack passed its frame_size"
+    );
+    // SAFETY: len + 2 <= capacity (see push_value), so both slots exist and are
+    // uninitialised.
     unsafe {
         let p = s.as_mut_ptr().add(len);
         write_value(p, a);

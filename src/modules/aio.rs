@@ -346,6 +346,11 @@ pub struct TaskFields {
     /// task itself is the entry; no Wakeup entry object per wakeup).
     woken: Cell<bool>,
     num_cancels: Cell<u32>,
+    /// Report the task if it is freed while pending (`_log_destroy_pending`).
+    log_destroy_pending: Cell<bool>,
+    /// Its place in the order tasks were made: the collector reports the pending
+    /// tasks it frees together in that order, as CPython's collector finalizes them.
+    serial: u32,
 }
 
 /// `Future.__await__()`: yields the future once, then returns its result.
@@ -375,6 +380,7 @@ struct Registered {
     iscoroutine: Value,
     states: [Value; 3],
     report_unretrieved: Value,
+    report_destroyed_pending: Value,
 }
 
 /// A future freed with an exception nobody retrieved: (loop, is_task, name, coro, exc).
@@ -384,12 +390,16 @@ thread_local! {
     static REG: RefCell<Option<Registered>> = const { RefCell::new(None) };
     static CURRENT_TASK: RefCell<Value> = const { RefCell::new(Value::None) };
     static TASK_COUNTER: Cell<u64> = const { Cell::new(0) };
+    static TASK_SERIAL: Cell<u32> = const { Cell::new(0) };
     /// Task objects alive now (see `PARK_FROM_TASKS`).
     static LIVE_TASKS: Cell<usize> = const { Cell::new(0) };
     /// Tasks in creation order (weak: a finished task is freed as in CPython, where
     /// the registry is a WeakSet); finished ones are dropped when it is pruned.
     static ALL_TASKS: RefCell<WeakList> = const { RefCell::new(WeakList::new()) };
     static UNRETRIEVED: RefCell<Vec<Unretrieved>> = const { RefCell::new(Vec::new()) };
+    /// Pending tasks the collector found unreachable, kept intact to be reported
+    /// ("Task was destroyed but it is pending!", CPython's Task.__del__).
+    static DESTROYED_PENDING: RefCell<Vec<Rc<Object>>> = const { RefCell::new(Vec::new()) };
     /// Async generators first iterated under a running loop (the loop's `_asyncgens`
     /// WeakSet in CPython), closed by `shutdown_asyncgens()`.
     static AGENS: RefCell<WeakList> = const { RefCell::new(WeakList::new()) };
@@ -484,8 +494,41 @@ impl Drop for TaskObj {
     }
 }
 
-/// Report futures freed with unretrieved exceptions (at a safe point of the loop).
+/// The collector found `o` unreachable: if it is a pending task not yet reported,
+/// queue it to be reported as destroyed while pending and say so (the collector then
+/// leaves it and what it reaches intact, as for a `__del__` method: the report shows
+/// the task as it was; a later collection frees it).
+pub fn queue_destroyed_pending(o: &Rc<Object>) -> bool {
+    let Payload::Task(t) = &o.payload else {
+        return false;
+    };
+    if o.finalized.get() || t.core.state.get() != State::Pending || !t.log_destroy_pending.get() {
+        return false;
+    }
+    o.finalized.set(true);
+    let queued = DESTROYED_PENDING.try_with(|q| q.borrow_mut().push(o.clone()));
+    crate::vm::signal_pending();
+    queued.is_ok()
+}
+
+/// Report pending tasks the collector found unreachable, then futures freed with
+/// unretrieved exceptions (at a safe point of the loop).
 pub fn report_unretrieved(vm: &mut Vm) {
+    let mut tasks = DESTROYED_PENDING.with(|q| std::mem::take(&mut *q.borrow_mut()));
+    if !tasks.is_empty() {
+        tasks.sort_by_key(|o| match &o.payload {
+            Payload::Task(t) => t.serial,
+            _ => 0,
+        });
+        if let Ok(reporter) = reg(|r| r.report_destroyed_pending.clone()) {
+            for task in tasks {
+                if let Err(e) = vm.call(&reporter, vec![Value::Obj(task)], &[]) {
+                    let e = vm.materialize(e);
+                    vm.report_unraisable(&e, "asyncio exception reporter");
+                }
+            }
+        }
+    }
     let items = UNRETRIEVED.with(|u| std::mem::take(&mut *u.borrow_mut()));
     if items.is_empty() {
         return;
@@ -946,8 +989,12 @@ fn register_task(task: &Value) {
     ALL_TASKS.with(|a| a.borrow_mut().add(task, is_pending));
 }
 
+/// A pending task still in `all_tasks()`: not one the collector found unreachable
+/// (`queue_destroyed_pending` marks those finalized), as CPython's collector clears
+/// the weak references to garbage before it calls finalizers.
 fn is_pending(t: &Value) -> bool {
     core(t).is_some_and(|c| c.state.get() == State::Pending)
+        && t.as_obj().is_some_and(|o| !o.finalized.get())
 }
 
 // ----- the ready queue -----
@@ -1445,6 +1492,18 @@ fn task_methods(t: &std::rc::Rc<crate::object::Object>) {
     );
     add_attr(
         t,
+        "_log_destroy_pending",
+        prop(
+            |_, a, _| Ok(Value::Bool(this_task(a)?.log_destroy_pending.get())),
+            Some(|vm, a, _| {
+                let b = vm.truthy(&a[1])?;
+                this_task(a)?.log_destroy_pending.set(b);
+                Ok(Value::None)
+            }),
+        ),
+    );
+    add_attr(
+        t,
         "_num_cancels_requested",
         prop(
             |_, a, _| Ok(Value::Int(this_task(a)?.num_cancels.get() as i64)),
@@ -1522,6 +1581,11 @@ fn task_new(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
             must_cancel: Cell::new(false),
             woken: Cell::new(false),
             num_cancels: Cell::new(0),
+            log_destroy_pending: Cell::new(true),
+            serial: TASK_SERIAL.with(|c| {
+                c.set(c.get().wrapping_add(1));
+                c.get()
+            }),
         }),
     }));
     if !name.is_none() {
@@ -1762,10 +1826,11 @@ pub fn module(vm: &mut Vm) -> Value {
 }
 
 /// `_setup(CancelledError, InvalidStateError, get_event_loop, future_repr, task_repr,
-/// iscoroutine, PENDING, CANCELLED, FINISHED, report_unretrieved)`.
+/// iscoroutine, PENDING, CANCELLED, FINISHED, report_unretrieved,
+/// report_destroyed_pending)`.
 fn setup(_: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
-    if a.len() != 10 {
-        return Err(PyErr::type_error("_setup() takes 10 arguments"));
+    if a.len() != 11 {
+        return Err(PyErr::type_error("_setup() takes 11 arguments"));
     }
     REG.with(|r| {
         *r.borrow_mut() = Some(Registered {
@@ -1777,6 +1842,7 @@ fn setup(_: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
             iscoroutine: a[5].clone(),
             states: [a[6].clone(), a[7].clone(), a[8].clone()],
             report_unretrieved: a[9].clone(),
+            report_destroyed_pending: a[10].clone(),
         })
     });
     Ok(Value::None)

@@ -723,6 +723,10 @@ class BaseEventLoop(AbstractEventLoop):
         self._check_running()
         new_task = not isfuture(future)
         future = ensure_future(future, loop=self)
+        if new_task:
+            # The task is made here, out of the caller's reach: no report if it is
+            # freed while pending.
+            future._log_destroy_pending = False
         future.add_done_callback(_run_until_complete_cb)
         try:
             self.run_forever()
@@ -1203,6 +1207,10 @@ def gather(*coros_or_futures, return_exceptions=False):
                     fut = loop.create_task(arg)
             else:
                 fut = _ensure_future(arg, loop)
+            if fut is not arg:
+                # A task made here for a coroutine, out of the caller's reach: no
+                # report if it is freed while pending.
+                fut._log_destroy_pending = False
             if loop is None:
                 loop = _get_loop(fut)
             nfuts += 1
@@ -2239,6 +2247,13 @@ def _report_unretrieved(loop, is_task, name, coro, exc):
         loop.call_exception_handler(context)
 
 
+def _report_destroyed_pending(task):
+    # CPython's Task.__del__, called by the native core for a pending task the
+    # collector found unreachable.
+    context = {'task': task, 'message': 'Task was destroyed but it is pending!'}
+    task._loop.call_exception_handler(context)
+
+
 class _Verbatim:
     def __init__(self, text):
         self.text = text
@@ -2249,7 +2264,7 @@ class _Verbatim:
 
 _asyncio._setup(CancelledError, InvalidStateError, _get_event_loop, _future_repr,
                 _task_repr, iscoroutine, _PENDING, _CANCELLED, _FINISHED,
-                _report_unretrieved)
+                _report_unretrieved, _report_destroyed_pending)
 
 
 if _asyncio._in_repl():

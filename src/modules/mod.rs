@@ -92,11 +92,12 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Value> {
                     "collect",
                     f("collect", |vm, _, _| {
                         let mut n = crate::object::gc::collect();
-                        // Instances this collection left to their `__del__`: CPython
-                        // calls it and frees what is still unreachable after it in the
-                        // same collection, counting those (not what the finalizers'
-                        // own reference counting freed).
-                        if crate::object::FINALIZABLE.with(|q| !q.borrow().is_empty()) {
+                        // Garbage this collection left to finalizers (`__del__`,
+                        // `finally` blocks, pending tasks' reports): CPython runs them
+                        // and frees what is still unreachable after them in the same
+                        // collection, counting those (not what the finalizers' own
+                        // reference counting freed).
+                        if crate::object::gc::left_to_finalizers() {
                             vm.drain_pending()?;
                             n += crate::object::gc::collect();
                         }

@@ -9,7 +9,7 @@
 //! contents breaks the cycles so reference counting frees it.
 
 use super::{Object, Payload, Value};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 /// The registry, in one thread-local so that tracking a new object costs one access.
@@ -24,6 +24,8 @@ struct Registry {
 }
 
 thread_local! {
+    /// The last collection left garbage intact for finalizers to run first.
+    static LEFT_TO_FINALIZERS: Cell<bool> = const { Cell::new(false) };
     static REGISTRY: RefCell<Registry> = const {
         RefCell::new(Registry { tracked: Vec::new(), collect_at: 0, disabled: false })
     };
@@ -358,8 +360,17 @@ pub fn collect() -> usize {
     n
 }
 
+/// Did the last collection leave garbage intact for finalizers (`__del__`, a
+/// generator's `finally`, a pending task's report) queued for the next safe point?
+/// `gc.collect()` then runs them and collects again, as CPython's collector frees
+/// what is still unreachable after its finalizers within the same collection.
+pub fn left_to_finalizers() -> bool {
+    LEFT_TO_FINALIZERS.with(|l| l.get())
+}
+
 fn collect_now() -> usize {
     let garbage = REGISTRY.with(|r| unreachable_objects(&r.borrow().tracked));
+    LEFT_TO_FINALIZERS.with(|l| l.set(false));
     if garbage.is_empty() {
         return 0;
     }
@@ -381,6 +392,11 @@ fn collect_now() -> usize {
             }
             continue;
         }
+        // Pending tasks are reported (CPython's Task.__del__), intact, likewise.
+        if crate::modules::aio::queue_destroyed_pending(o) {
+            spared.push(o.clone());
+            continue;
+        }
         let Payload::Generator(g) = &o.payload else {
             continue;
         };
@@ -396,6 +412,7 @@ fn collect_now() -> usize {
         }
     }
     drop(buf);
+    LEFT_TO_FINALIZERS.with(|l| l.set(!spared.is_empty()));
     let keep = spared_garbage(&garbage, spared);
     let dead: Vec<Rc<Object>> = garbage
         .into_iter()

@@ -266,6 +266,46 @@ impl Vm {
                 unsafe { std::ptr::read_volatile(&(*instrs.add(ip - 1)).op) }
             };
         }
+        // Two small ints about to be pushed by the loads ending just before `$at`: when
+        // the instruction at `$at` is a BINARY_OP whose result is a small int, or a
+        // COMPARE_OP (and a conditional jump on it), run it too and push only its
+        // result, or jump (what CPython 3.11's BINARY_OP_ADD_INT and
+        // COMPARE_OP_INT_JUMP do once specialised, here without the pushes and pops
+        // between). `$loads` is how many loads start at `ip`, past the one running;
+        // each instruction run counts as a step. Nothing here can fail, so an error's
+        // line is never at stake; other cases fall through to push the operands.
+        macro_rules! fused_int_op {
+            ($x:expr, $y:expr, $at:expr, $loads:expr) => {{
+                let (x, y, at): (i64, i64, usize) = ($x, $y, $at);
+                let then = code.instr_at(at);
+                if then.op == Opcode::BinaryOp {
+                    if let Some(r) = int_binary(x, y, then.arg) {
+                        ip = at + 1;
+                        budget::count_steps($loads + 1);
+                        push!(Value::Int(r));
+                        continue;
+                    }
+                } else if then.op == Opcode::CompareOp {
+                    let t = super::ops::ordering_satisfies(x.cmp(&y), then.arg);
+                    let jump = code.instr_at(at + 1);
+                    match jump_taken(jump.op, t) {
+                        Some(taken) => {
+                            ip = at + 2;
+                            budget::count_steps($loads + 2);
+                            if taken {
+                                jump_to!(jump.arg as usize);
+                            }
+                        }
+                        None => {
+                            ip = at + 1;
+                            budget::count_steps($loads + 1);
+                            push!(Value::Bool(t));
+                        }
+                    }
+                    continue;
+                }
+            }};
+        }
         loop {
             if budget::tick() {
                 // Finalizers run in frames above this one and leave it as it was, so
@@ -352,14 +392,7 @@ impl Vm {
                     // CPython 3.11 specialises as COMPARE_OP_*_JUMP); dis is unchanged.
                     if let Value::Bool(t) = r {
                         let next = code.instr_at(ip);
-                        let taken = match next.op {
-                            Opcode::PopJumpForwardIfFalse | Opcode::PopJumpBackwardIfFalse => {
-                                Some(!t)
-                            }
-                            Opcode::PopJumpForwardIfTrue | Opcode::PopJumpBackwardIfTrue => Some(t),
-                            _ => None,
-                        };
-                        if let Some(taken) = taken {
+                        if let Some(taken) = jump_taken(next.op, t) {
                             if taken {
                                 jump_to!(next.arg as usize);
                             } else {
@@ -448,7 +481,27 @@ impl Vm {
                         }
                     }
                 }
-                Opcode::LoadConst => push!(code.const_at(arg).clone()),
+                Opcode::LoadConst => {
+                    let c = code.const_at(arg);
+                    // `... + 1`, `... % k`: a small int constant and the small int below
+                    // it (what BINARY_OP would pop) make the result in place.
+                    if let Value::Int(y) = c {
+                        let next = code.instr_at(ip);
+                        if next.op == Opcode::BinaryOp {
+                            if let Value::Int(x) = top!() {
+                                if let Some(r) = int_binary(*x, *y, next.arg) {
+                                    ip += 1;
+                                    budget::count_steps(1);
+                                    let top: *mut Value = top_mut!();
+                                    // SAFETY: the top slot holds an int (no destructor).
+                                    unsafe { write_value(top, Value::Int(r)) };
+                                    continue;
+                                }
+                            }
+                        }
+                    }
+                    push!(c.clone());
+                }
                 Opcode::LoadFast => {
                     // Tested in place: a clone went through a stack temporary first.
                     let v = &*local!(arg);
@@ -461,12 +514,18 @@ impl Vm {
                     // stack length; dis is unchanged.
                     let next = code.instr_at(ip);
                     if next.op == Opcode::LoadFast {
+                        if let (Value::Int(x), Value::Int(y)) = (v, &*local!(next.arg)) {
+                            fused_int_op!(*x, *y, ip + 1, 1);
+                        }
                         let v = v.clone();
                         let w = fused_load_fast!(next.arg);
                         push_pair(&mut stack!(), v, w);
                         continue;
                     }
                     if next.op == Opcode::LoadConst {
+                        if let (Value::Int(x), Value::Int(y)) = (v, code.const_at(next.arg)) {
+                            fused_int_op!(*x, *y, ip + 1, 1);
+                        }
                         let v = v.clone();
                         ip += 1;
                         budget::count_steps(1);
@@ -2416,6 +2475,17 @@ fn store_list_item_at_top(s: &mut Vec<Value>) -> Option<Value> {
 fn top_int_pair(s: &[Value]) -> Option<(i64, i64)> {
     match s {
         [.., Value::Int(x), Value::Int(y)] => Some((*x, *y)),
+        _ => None,
+    }
+}
+
+/// Whether the conditional jump `op` is taken on `t` (None: `op` is not a jump on
+/// a truth value, so the value is pushed).
+#[inline(always)]
+fn jump_taken(op: Opcode, t: bool) -> Option<bool> {
+    match op {
+        Opcode::PopJumpForwardIfFalse | Opcode::PopJumpBackwardIfFalse => Some(!t),
+        Opcode::PopJumpForwardIfTrue | Opcode::PopJumpBackwardIfTrue => Some(t),
         _ => None,
     }
 }

@@ -266,6 +266,24 @@ impl Vm {
                 unsafe { std::ptr::read_volatile(&(*instrs.add(ip - 1)).op) }
             };
         }
+        // A small-int result of the instruction before `$at`, whose operands were
+        // popped: stored straight into the local when a STORE_FAST follows (`i = i +
+        // 1`), or pushed. `$steps` counts the instructions run since the one fetched.
+        macro_rules! store_or_push_int {
+            ($r:expr, $at:expr, $steps:expr) => {{
+                let (r, at): (i64, usize) = ($r, $at);
+                let store = code.instr_at(at);
+                if store.op == Opcode::StoreFast {
+                    ip = at + 1;
+                    budget::count_steps($steps + 1);
+                    local!(store.arg).replace_with(Value::Int(r));
+                } else {
+                    ip = at;
+                    budget::count_steps($steps);
+                    push!(Value::Int(r));
+                }
+            }};
+        }
         // Two small ints about to be pushed by the loads ending just before `$at`: when
         // the instruction at `$at` is a BINARY_OP whose result is a small int, or a
         // COMPARE_OP (and a conditional jump on it), run it too and push only its
@@ -280,9 +298,7 @@ impl Vm {
                 let then = code.instr_at(at);
                 if then.op == Opcode::BinaryOp {
                     if let Some(r) = int_binary(x, y, then.arg) {
-                        ip = at + 1;
-                        budget::count_steps($loads + 1);
-                        push!(Value::Int(r));
+                        store_or_push_int!(r, at + 1, $loads + 1);
                         continue;
                     }
                 } else if then.op == Opcode::CompareOp {
@@ -366,7 +382,12 @@ impl Vm {
                     if let Some(r) =
                         top_int_pair(&stack!()).and_then(|(x, y)| int_binary(x, y, arg))
                     {
-                        replace_top_pair(&mut stack!(), Value::Int(r));
+                        if code.instr_at(ip).op == Opcode::StoreFast {
+                            forget_top_ints(&mut stack!(), 2);
+                            store_or_push_int!(r, ip, 0);
+                        } else {
+                            replace_top_pair(&mut stack!(), Value::Int(r));
+                        }
                         continue;
                     }
                     let b = pop!();
@@ -490,6 +511,11 @@ impl Vm {
                         if next.op == Opcode::BinaryOp {
                             if let Value::Int(x) = top!() {
                                 if let Some(r) = int_binary(*x, *y, next.arg) {
+                                    if code.instr_at(ip + 1).op == Opcode::StoreFast {
+                                        forget_top_ints(&mut stack!(), 1);
+                                        store_or_push_int!(r, ip + 1, 1);
+                                        continue;
+                                    }
                                     ip += 1;
                                     budget::count_steps(1);
                                     let top: *mut Value = top_mut!();
@@ -2512,6 +2538,15 @@ fn int_binary(x: i64, y: i64, op: u32) -> Option<i64> {
         12 | 25 => Some(x ^ y),
         _ => None,
     }
+}
+
+/// Drop the `n` topmost values, which are ints (so there is nothing to release).
+#[inline(always)]
+fn forget_top_ints(s: &mut Vec<Value>, n: usize) {
+    let len = s.len();
+    debug_assert!(len >= n && s[len - n..].iter().all(|v| matches!(v, Value::Int(_))));
+    // SAFETY: the slots hold ints, which have no destructor.
+    unsafe { s.set_len(len - n) };
 }
 
 /// Replace the two topmost values, which `top_int_pair` found to be ints (so nothing

@@ -143,4 +143,40 @@ def fib(n):
 
 
 print(fib(20))
+
+
+class P:
+    def __init__(self):
+        self.v = 41
+
+
+def results_stored(p):
+    x = p.v + 1
+    y = len("abc") * len("de")
+    z = p.v
+    z = z - p.v
+    w = x
+    w = w * 2
+    return x, y, z, w
+
+
+print(results_stored(P()))
+
+
+class D:
+    def __del__(self):
+        print("del D")
+
+
+def store_over():
+    d = D()
+    n = 5
+    d = n + 1
+    print("after the store", d)
+    e = D()
+    e = d * 2
+    print("after the second store", e)
+
+
+store_over()
 print(zero_mod(3))

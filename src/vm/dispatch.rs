@@ -1534,81 +1534,95 @@ impl Vm {
     }
 
     /// YIELD_VALUE: suspend the top frame into its generator and deliver `v`.
+    ///
+    /// A value yielded to a `yield from` or `await` loop goes on up through the
+    /// YIELD_VALUE after that loop's SEND here, level after level, as the loop would
+    /// run it (each counted as a step), without a push, a pop and a dispatch per level.
     fn yield_frame(&mut self, v: Value, base: usize) -> PyResult<Option<Completion>> {
-        let top = self.frames.last_mut().unwrap();
-        let g = match (top.take_gen(), &top.ret) {
-            (Some(g), _) => g,
-            (None, &Ret::AwaitedCall { send_ip }) => self.make_awaited_coroutine(send_ip),
-            // Only a compiler bug could get here; say so instead of aborting.
-            (None, _) => {
-                return Err(PyErr::new(
-                    ExcKind::SystemError,
-                    "YIELD_VALUE outside a generator frame",
-                ))
+        loop {
+            let top = self.frames.last_mut().unwrap();
+            let g = match (top.take_gen(), &top.ret) {
+                (Some(g), _) => g,
+                (None, &Ret::AwaitedCall { send_ip }) => self.make_awaited_coroutine(send_ip),
+                // Only a compiler bug could get here; say so instead of aborting.
+                (None, _) => {
+                    return Err(PyErr::new(
+                        ExcKind::SystemError,
+                        "YIELD_VALUE outside a generator frame",
+                    ))
+                }
+            };
+            let mut f = self.frames.pop().unwrap();
+            let ret = std::mem::replace(&mut f.ret, Ret::Call);
+            let gen = gen_of(&g);
+            // Swap the handled-exception state back to the resumer's (nothing to do in the
+            // common case where neither side handles an exception).
+            if !self.exc_info.is_none() || !gen.exc_state.borrow().is_none() {
+                let outer_exc = gen.exc_state.replace(Value::None);
+                self.swap_exc_state_at_yield(gen, outer_exc);
             }
-        };
-        let mut f = self.frames.pop().unwrap();
-        let ret = std::mem::replace(&mut f.ret, Ret::Call);
-        let gen = gen_of(&g);
-        // Swap the handled-exception state back to the resumer's (nothing to do in the
-        // common case where neither side handles an exception).
-        if !self.exc_info.is_none() || !gen.exc_state.borrow().is_none() {
-            let outer_exc = gen.exc_state.replace(Value::None);
-            self.swap_exc_state_at_yield(gen, outer_exc);
-        }
-        if matches!(ret, Ret::Finalize) {
-            // The generator is being freed: its frame is dropped with no more code
-            // run, or it would be finalized again when freed again.
-            gen.state.set(GenState::Closed);
-            drop(f);
-        } else {
-            gen.state.set(GenState::Suspended);
-            gen.keep_frame(f);
-        }
-        match ret {
-            Ret::Entry => Ok(Some(Completion::Yield(v))),
-            Ret::ForIter { .. } => {
-                // The item of `for x in gen` goes straight to `x` when the loop's
-                // STORE_FAST follows, as in FOR_ITER's own fusion.
-                let caller = fr!(self);
-                let next = caller.code.instr_at(caller.ip);
-                if next.op == Opcode::StoreFast {
-                    caller.ip += 1;
-                    budget::count_steps(1);
-                    caller.stack[next.arg as usize].replace_with(v);
-                } else {
+            if matches!(ret, Ret::Finalize) {
+                // The generator is being freed: its frame is dropped with no more code
+                // run, or it would be finalized again when freed again.
+                gen.state.set(GenState::Closed);
+                drop(f);
+            } else {
+                gen.state.set(GenState::Suspended);
+                gen.keep_frame(f);
+            }
+            return match ret {
+                Ret::Entry => Ok(Some(Completion::Yield(v))),
+                Ret::ForIter { .. } => {
+                    // The item of `for x in gen` goes straight to `x` when the loop's
+                    // STORE_FAST follows, as in FOR_ITER's own fusion.
+                    let caller = fr!(self);
+                    let next = caller.code.instr_at(caller.ip);
+                    if next.op == Opcode::StoreFast {
+                        caller.ip += 1;
+                        budget::count_steps(1);
+                        caller.stack[next.arg as usize].replace_with(v);
+                    } else {
+                        caller.stack.push(v);
+                    }
+                    Ok(None)
+                }
+                Ret::NextCall | Ret::Call => {
+                    fr!(self).stack.push(v);
+                    Ok(None)
+                }
+                // (An AwaitedCall frame became Send as it got its coroutine object.)
+                Ret::Send { send_ip }
+                | Ret::ThrownSend { send_ip }
+                | Ret::AwaitedCall { send_ip } => {
+                    if matches!(ret, Ret::ThrownSend { .. }) {
+                        self.settle_deferred_exc_state();
+                    }
+                    let caller = fr!(self);
+                    let at = send_ip as usize + 1;
+                    if caller.code.instr_at(at).op == Opcode::YieldValue {
+                        caller.ip = at + 1;
+                        budget::count_steps(1);
+                        continue;
+                    }
                     caller.stack.push(v);
+                    caller.ip = at;
+                    Ok(None)
                 }
-                Ok(None)
-            }
-            Ret::NextCall | Ret::Call => {
-                fr!(self).stack.push(v);
-                Ok(None)
-            }
-            // (An AwaitedCall frame became Send as it got its coroutine object.)
-            Ret::Send { send_ip } | Ret::ThrownSend { send_ip } | Ret::AwaitedCall { send_ip } => {
-                if matches!(ret, Ret::ThrownSend { .. }) {
-                    self.settle_deferred_exc_state();
+                Ret::Close => Err(PyErr::runtime_error(format!(
+                    "{} ignored GeneratorExit",
+                    gen.type_name()
+                ))),
+                Ret::Finalize => {
+                    let msg = format!("{} ignored GeneratorExit", gen.type_name());
+                    let e = self.materialize(PyErr::runtime_error(msg));
+                    self.report_unraisable(&e, gen.type_name());
+                    if self.frames.len() == base {
+                        return Ok(Some(Completion::Return(Value::None)));
+                    }
+                    Ok(None)
                 }
-                let caller = fr!(self);
-                caller.stack.push(v);
-                caller.ip = send_ip as usize + 1;
-                Ok(None)
-            }
-            Ret::Close => Err(PyErr::runtime_error(format!(
-                "{} ignored GeneratorExit",
-                gen.type_name()
-            ))),
-            Ret::Finalize => {
-                let msg = format!("{} ignored GeneratorExit", gen.type_name());
-                let e = self.materialize(PyErr::runtime_error(msg));
-                self.report_unraisable(&e, gen.type_name());
-                if self.frames.len() == base {
-                    return Ok(Some(Completion::Return(Value::None)));
-                }
-                Ok(None)
-            }
-            Ret::Init => Ok(None),
+                Ret::Init => Ok(None),
+            };
         }
     }
 

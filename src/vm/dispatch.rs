@@ -1332,13 +1332,7 @@ impl Vm {
                 Opcode::Send => {
                     let v = pop!();
                     if let Some(g) = resumable_gen(top!()) {
-                        self.resume_gen(
-                            g,
-                            v,
-                            Ret::Send {
-                                send_ip: (ip - 1) as u32,
-                            },
-                        )?;
+                        self.resume_chain(g, v, (ip - 1) as u32)?;
                         reload!();
                         continue;
                     }
@@ -1648,6 +1642,41 @@ impl Vm {
     /// Move a generator's frame onto the stack, with `sent` as the result of its yield.
     pub(crate) fn resume_gen(&mut self, g: Rc<Object>, sent: Value, ret: Ret) -> PyResult<()> {
         let f = self.take_resumed_frame(g, sent, ret)?;
+        self.frames.push(f);
+        Ok(())
+    }
+
+    /// SEND's `resume_gen`, down a chain: a frame resumed at the SEND of its own
+    /// `yield from` or `await` loop, whose receiver the loop resumes in place, has
+    /// that SEND run here, level after level (each counted as a step): the frame is
+    /// pushed with the SEND done and the receiver resumed with the sent value, never
+    /// pushed and popped. A receiver that refuses (running, or the recursion limit)
+    /// raises at the SEND of the level above it, now the top frame, as that SEND
+    /// would. (Only SEND asks: the test costs the other resumes more than it saves.)
+    fn resume_chain(&mut self, g: Rc<Object>, sent: Value, send_ip: u32) -> PyResult<()> {
+        let mut f = self.take_resumed_frame(g, sent, Ret::Send { send_ip })?;
+        loop {
+            let send_ip = f.ip;
+            let n = f.stack.len();
+            let receiver = match f.code.instr_at(send_ip).op {
+                Opcode::Send if n >= 2 => resumable_gen(&f.stack[n - 2]),
+                _ => None,
+            };
+            let Some(sub) = receiver else {
+                break;
+            };
+            let sent = pop_value(&mut f.stack);
+            f.ip = send_ip + 1;
+            budget::count_steps(1);
+            self.frames.push(f);
+            f = self.take_resumed_frame(
+                sub,
+                sent,
+                Ret::Send {
+                    send_ip: send_ip as u32,
+                },
+            )?;
+        }
         self.frames.push(f);
         Ok(())
     }

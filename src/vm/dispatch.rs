@@ -284,6 +284,63 @@ impl Vm {
                 }
             }};
         }
+        // CALL with `$argc` arguments, run by CALL's arm and by PRECALL's (which runs
+        // the CALL after it as part of the same step).
+        macro_rules! call {
+            ($argc:expr) => {{
+                let argc: usize = $argc;
+                // KW_NAMES, PRECALL and CALL are always adjacent: a call with
+                // keywords has them named two instructions up. (Read through the
+                // fetch's pointer: ip - 3 is below ip, so in the code.)
+                let kw_names = (ip >= 3)
+                    .then(|| unsafe { *instrs.add(ip - 3) })
+                    .filter(|k| k.op == Opcode::KwNames);
+                if kw_names.is_none() {
+                    let fast = self.try_fast_call(argc);
+                    // The common case first, with one test: a jump table over
+                    // the outcomes cost Python calls three instructions more.
+                    if matches!(fast, FastCall::Pushed) {
+                        reload!();
+                        continue;
+                    }
+                    match fast {
+                        FastCall::Pushed => unreachable!("taken above"),
+                        FastCall::TooDeep => return Err(recursion_error()),
+                        FastCall::ResumeGen => {
+                            if let Some(r) = self.resume_from_call(argc) {
+                                r?;
+                                reload!();
+                                continue;
+                            }
+                            // Not a generator: the built-in runs as any other.
+                            if let Some(r) = self.call_builtin(argc) {
+                                push!(r?);
+                                continue;
+                            }
+                        }
+                        FastCall::Builtin => {
+                            if let Some(r) = self.call_builtin(argc) {
+                                push!(r?);
+                                continue;
+                            }
+                        }
+                        FastCall::GeneratorFunction => {
+                            match self.call_generator_function(argc)? {
+                                CallOutcome::Done(v) => push!(v),
+                                CallOutcome::Pushed => reload!(),
+                            }
+                            continue;
+                        }
+                        FastCall::NotHandled => {}
+                    }
+                }
+                let kwnames = kw_names.map(|k| code.consts[k.arg as usize].clone());
+                match self.call_general(argc, kwnames)? {
+                    CallOutcome::Done(v) => push!(v),
+                    CallOutcome::Pushed => reload!(),
+                }
+            }};
+        }
         // Two small ints about to be pushed by the loads ending just before `$at`: when
         // the instruction at `$at` is a BINARY_OP whose result is a small int, or a
         // COMPARE_OP (and a conditional jump on it), run it too and push only its
@@ -344,7 +401,18 @@ impl Vm {
                         self.safe_point()?;
                     }
                 }
-                Opcode::Nop | Opcode::Precall | Opcode::CopyFreeVars => {}
+                Opcode::Precall => {
+                    // The CALL that always follows runs now, as part of this step (its
+                    // own counted): one dispatch less per call.
+                    let next = code.instr_at(ip);
+                    if next.op == Opcode::Call {
+                        ip += 1;
+                        cur!().ip = ip;
+                        budget::count_steps(1);
+                        call!(next.arg as usize);
+                    }
+                }
+                Opcode::Nop | Opcode::CopyFreeVars => {}
                 Opcode::Cache => return Err(cache_executed()),
                 Opcode::PopTop => pop!().discard(),
                 Opcode::PushNull => push!(Value::Null),
@@ -764,58 +832,7 @@ impl Vm {
                 // CALL reads its KW_NAMES from the code (the compiler emits KW_NAMES only
                 // right before a call's PRECALL, CALL), so frames need no slot for it.
                 Opcode::KwNames => {}
-                Opcode::Call => {
-                    // KW_NAMES, PRECALL and CALL are always adjacent: a call with
-                    // keywords has them named two instructions up. (Read through the
-                    // fetch's pointer: ip - 3 is below ip, so in the code.)
-                    let kw_names = (ip >= 3)
-                        .then(|| unsafe { *instrs.add(ip - 3) })
-                        .filter(|k| k.op == Opcode::KwNames);
-                    if kw_names.is_none() {
-                        let fast = self.try_fast_call(arg as usize);
-                        // The common case first, with one test: a jump table over
-                        // the outcomes cost Python calls three instructions more.
-                        if matches!(fast, FastCall::Pushed) {
-                            reload!();
-                            continue;
-                        }
-                        match fast {
-                            FastCall::Pushed => unreachable!("taken above"),
-                            FastCall::TooDeep => return Err(recursion_error()),
-                            FastCall::ResumeGen => {
-                                if let Some(r) = self.resume_from_call(arg as usize) {
-                                    r?;
-                                    reload!();
-                                    continue;
-                                }
-                                // Not a generator: the built-in runs as any other.
-                                if let Some(r) = self.call_builtin(arg as usize) {
-                                    push!(r?);
-                                    continue;
-                                }
-                            }
-                            FastCall::Builtin => {
-                                if let Some(r) = self.call_builtin(arg as usize) {
-                                    push!(r?);
-                                    continue;
-                                }
-                            }
-                            FastCall::GeneratorFunction => {
-                                match self.call_generator_function(arg as usize)? {
-                                    CallOutcome::Done(v) => push!(v),
-                                    CallOutcome::Pushed => reload!(),
-                                }
-                                continue;
-                            }
-                            FastCall::NotHandled => {}
-                        }
-                    }
-                    let kwnames = kw_names.map(|k| code.consts[k.arg as usize].clone());
-                    match self.call_general(arg as usize, kwnames)? {
-                        CallOutcome::Done(v) => push!(v),
-                        CallOutcome::Pushed => reload!(),
-                    }
-                }
+                Opcode::Call => call!(arg as usize),
                 Opcode::CallFunctionEx => {
                     let kwargs = if arg & 1 != 0 { Some(pop!()) } else { None };
                     let args = pop!();

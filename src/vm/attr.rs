@@ -609,7 +609,20 @@ impl Vm {
     ) -> PyResult<(Value, Option<Value>)> {
         let n = name.as_pystr().expect("attribute names are strings");
         let t = match obj.payload() {
-            Some(Payload::Module(_)) | Some(Payload::Type(_)) | Some(Payload::Super { .. }) => {
+            Some(Payload::Type(_)) => {
+                // `Class.method(obj)`: a plain function found along the class's MRO
+                // is the attribute itself, as `getattr` would find and return it; the
+                // site's class cache answers, as it does for methods of instances.
+                if let Value::Obj(cls) = &obj {
+                    if let Some(Value::Obj(f)) = class_lookup(cls, n, cache) {
+                        if matches!(f.payload, Payload::Function(_)) {
+                            return Ok((Value::Obj(f), None));
+                        }
+                    }
+                }
+                return Ok((self.getattr(&obj, name)?, None));
+            }
+            Some(Payload::Module(_)) | Some(Payload::Super { .. }) => {
                 return Ok((self.getattr(&obj, name)?, None));
             }
             Some(Payload::Instance(inst)) => inst.class.clone(),

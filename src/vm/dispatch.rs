@@ -572,10 +572,34 @@ impl Vm {
                 }
                 Opcode::LoadConst => {
                     let c = code.const_at(arg);
-                    // `... + 1`, `... % k`: a small int constant and the small int below
-                    // it (what BINARY_OP would pop) make the result in place.
+                    // A small int constant and the small int below it (what the next
+                    // instruction pops, so there is one): `... == 0`, `p.x > 500`
+                    // compare, and jump on the result; `... + 1`, `... % k` make the
+                    // result in place.
                     if let Value::Int(y) = c {
                         let next = code.instr_at(ip);
+                        if next.op == Opcode::CompareOp {
+                            if let Value::Int(x) = top!() {
+                                let t = super::ops::ordering_satisfies(x.cmp(y), next.arg);
+                                forget_top_ints(&mut stack!(), 1);
+                                let jump = code.instr_at(ip + 1);
+                                match jump_taken(jump.op, t) {
+                                    Some(taken) => {
+                                        ip += 2;
+                                        budget::count_steps(2);
+                                        if taken {
+                                            jump_to!(jump.arg as usize);
+                                        }
+                                    }
+                                    None => {
+                                        ip += 1;
+                                        budget::count_steps(1);
+                                        push!(Value::Bool(t));
+                                    }
+                                }
+                                continue;
+                            }
+                        }
                         if next.op == Opcode::BinaryOp {
                             if let Value::Int(x) = top!() {
                                 if let Some(r) = int_binary(*x, *y, next.arg) {

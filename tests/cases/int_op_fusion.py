@@ -179,4 +179,26 @@ def store_over():
 
 
 store_over()
+
+
+def against_constants(items):
+    out = []
+    for x in items:
+        if x % 2 == 0:
+            out.append("even")
+        if len(out) > 3:
+            out.append("long")
+        flag = x * 2 > 5
+        out.append(flag)
+        out.append((x > 1) == True)
+        out.append(x + 0.5 < 3)
+    s = [1, 2, 3]
+    while len(s) > 0:
+        s.pop()
+    out.append(s)
+    return out
+
+
+print(against_constants([1, 2, 3, 4, True, 2.0, 10 ** 20]))
+print(P().v > 40, P().v <= 40)
 print(zero_mod(3))

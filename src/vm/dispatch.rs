@@ -482,6 +482,7 @@ impl Vm {
                     if let Value::Bool(t) = r {
                         let next = code.instr_at(ip);
                         if let Some(taken) = jump_taken(next.op, t) {
+                            budget::count_steps(1);
                             if taken {
                                 jump_to!(next.arg as usize);
                             } else {

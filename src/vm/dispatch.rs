@@ -208,11 +208,14 @@ impl Vm {
                 unsafe { s.get_unchecked_mut(n - 1) }
             }};
         }
-        // Jump to $t; a backward jump is a safe point for the execution budget.
+        // Jump to $t; a backward jump is a safe point for the execution budget. (What
+        // it raises comes from the jump: a fused jump's frame still has the ip of the
+        // instruction that started the step.)
         macro_rules! jump_to {
             ($t:expr) => {{
                 let t = $t;
                 if t < ip && self.safe_point_due {
+                    cur!().ip = ip;
                     self.safe_point()?;
                 }
                 ip = t;

@@ -579,7 +579,9 @@ impl Vm {
                     // A small int constant and the small int below it (what the next
                     // instruction pops, so there is one): `... == 0`, `p.x > 500`
                     // compare, and jump on the result; `... + 1`, `... % k` make the
-                    // result in place.
+                    // result in place. (Written out rather than through fused_int_op!,
+                    // which would pop and push where this writes in place: measured
+                    // 0.5-2% more instructions on every benchmark.)
                     if let Value::Int(y) = c {
                         let next = code.instr_at(ip);
                         if next.op == Opcode::CompareOp {

@@ -137,6 +137,9 @@ impl Dict {
         let slots = self.slots();
         if slots.is_empty() {
             // No table (SCAN_ENTRIES): no slot to give; removal makes the table first.
+            if !self.indices.may_hold(hash) {
+                return Ok(None);
+            }
             for (ix, e) in self.entries.iter().enumerate() {
                 if e.hash == hash && matches(e)? {
                     return Ok(Some((usize::MAX, ix)));
@@ -252,9 +255,19 @@ impl Dict {
         unsafe { self.indices.slots_of_len(len) }
     }
 
-    /// Entry index of a string key, for caches keyed on `layout()`.
-    #[inline]
+    /// Entry index of a string key, for caches keyed on `layout()`. Inline: a dict
+    /// without a table answers most misses from its hash filter alone.
+    #[inline(always)]
     pub fn index_of_str(&self, key: &super::PyStr) -> Option<usize> {
+        if !self.indices.may_hold(key.hash()) {
+            return None;
+        }
+        self.find_str(key)
+    }
+
+    /// `index_of_str` past the filter.
+    #[inline(never)]
+    fn find_str(&self, key: &super::PyStr) -> Option<usize> {
         let hash = key.hash();
         if self.entries.len() <= SCAN_ENTRIES {
             // A key has one live entry, so a scan finds what the probe would.
@@ -289,17 +302,25 @@ impl Dict {
         &self.entries[ix].value
     }
 
+    #[inline]
     pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
         self.new_layout();
         if !self.has_table() && self.entries.len() < SCAN_ENTRIES {
+            self.indices.note_key(hash);
             self.entries.push(Entry { hash, key, value });
             return;
         }
+        self.insert_indexed(hash, Entry { hash, key, value });
+    }
+
+    /// `insert_new` into the index table (made now if the dict outgrew its scans).
+    #[inline(never)]
+    fn insert_indexed(&mut self, hash: i64, entry: Entry) {
         if (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
             self.grow();
         }
         let idx = self.entries.len() as u32;
-        self.entries.push(Entry { hash, key, value });
+        self.entries.push(entry);
         self.indices.set_used(self.indices.used() + 1);
         for slot in Probe::new(hash, self.indices.len()) {
             if self.indices[slot] == EMPTY || self.indices[slot] == DUMMY {
@@ -328,6 +349,10 @@ impl Dict {
         value: Value,
     ) -> (usize, Option<Value>) {
         let hash = key.hash();
+        if !self.indices.may_hold(hash) {
+            self.insert_new(hash, Value::Str(key.clone()), value);
+            return (self.entries.len() - 1, None);
+        }
         match self.find_slot::<()>(hash, |e| Ok(str_key_is(&e.key, key))) {
             Ok(Some((_, ix))) => (
                 ix,
@@ -421,13 +446,17 @@ impl Dict {
     }
 }
 
-/// A dict's hash table behind one pointer, after a two-word header: the table size and
-/// the number of live entries. A dict is then 40 bytes, so an instance (its class, its
-/// dict and an optional box) is 64 and every object fits mimalloc's 96-byte class.
-struct Indices(std::ptr::NonNull<u32>);
+/// A dict's hash table behind one word, so that a dict is 40 bytes, an instance (its
+/// class, its dict and an optional box) 64, and every object fits mimalloc's 96-byte
+/// class. With a table, the word points to it: a two-word header (the table size and
+/// the number of live entries), then the slots. Without one (SCAN_ENTRIES), the word is
+/// a filter of the keys' hashes, tagged by its bit 0: bit `hash % 64` is set for every
+/// key added, so most lookups of an absent key (LOAD_METHOD asking an instance whether
+/// it shadows a method, STORE_ATTR adding an attribute) skip the scan.
+struct Indices(usize);
 
-/// The header of every empty table (size 0: never written, never freed).
-static NO_TABLE: [u32; 2] = [0, 0];
+/// The filter of a dict without keys (and the tag of every filter).
+const FILTER_TAG: usize = 1;
 
 impl Indices {
     fn with_size(size: usize, used: usize) -> Indices {
@@ -437,13 +466,13 @@ impl Indices {
         // initialised before the pointer is used.
         unsafe {
             let p = std::alloc::alloc(layout) as *mut u32;
-            let Some(p) = std::ptr::NonNull::new(p) else {
+            if p.is_null() {
                 std::alloc::handle_alloc_error(layout)
-            };
-            p.as_ptr().write(size32);
-            p.as_ptr().add(1).write(used as u32);
-            std::ptr::write_bytes(p.as_ptr().add(2), 0xff, size); // EMPTY
-            Indices(p)
+            }
+            p.write(size32);
+            p.add(1).write(used as u32);
+            std::ptr::write_bytes(p.add(2), 0xff, size); // EMPTY
+            Indices(p as usize)
         }
     }
 
@@ -451,10 +480,35 @@ impl Indices {
         std::alloc::Layout::array::<u32>(size + 2).expect("dict table too large")
     }
 
+    /// The table's header words, if there is a table.
+    #[inline]
+    fn table(&self) -> Option<*mut u32> {
+        (self.0 & FILTER_TAG == 0).then_some(self.0 as *mut u32)
+    }
+
+    /// The filter's bit for a key hash.
+    #[inline]
+    fn filter_bit(hash: i64) -> usize {
+        1 << (hash as usize % usize::BITS as usize)
+    }
+
+    /// False only when no key with this hash was ever added to a dict without a table.
+    #[inline]
+    fn may_hold(&self, hash: i64) -> bool {
+        self.0 & FILTER_TAG == 0 || self.0 & Self::filter_bit(hash) != 0
+    }
+
+    /// Record a key added to a dict without a table.
+    #[inline]
+    fn note_key(&mut self, hash: i64) {
+        debug_assert!(self.table().is_none());
+        self.0 |= Self::filter_bit(hash);
+    }
+
     #[inline]
     fn len(&self) -> usize {
-        // SAFETY: the header is always there (NO_TABLE's for an empty table).
-        unsafe { *self.0.as_ptr() as usize }
+        // SAFETY: a table always has its header.
+        self.table().map_or(0, |p| unsafe { *p as usize })
     }
 
     #[inline]
@@ -465,16 +519,16 @@ impl Indices {
     #[inline]
     fn used(&self) -> usize {
         // SAFETY: as in `len`.
-        unsafe { *self.0.as_ptr().add(1) as usize }
+        self.table().map_or(0, |p| unsafe { *p.add(1) as usize })
     }
 
-    /// Only on an allocated table: entries are added after `grow` made one, and only a
-    /// table with entries has any to remove.
+    /// Only on a table: entries are added after `grow` made one, and only a table with
+    /// entries has any to remove.
     #[inline]
     fn set_used(&mut self, used: usize) {
-        assert!(!self.is_empty(), "dict: no table to count entries in");
-        // SAFETY: an allocated table, owned by this Indices.
-        unsafe { self.0.as_ptr().add(1).write(used as u32) }
+        let p = self.table().expect("dict: no table to count entries in");
+        // SAFETY: a table, owned by this Indices.
+        unsafe { p.add(1).write(used as u32) }
     }
 
     #[inline]
@@ -486,31 +540,36 @@ impl Indices {
     /// The slots, for a caller that knows their count.
     ///
     /// # Safety
-    /// `len` must be this table's size.
+    /// `len` must be this table's size (0 when there is none).
     #[inline]
     unsafe fn slots_of_len(&self, len: usize) -> &[u32] {
-        std::slice::from_raw_parts(self.0.as_ptr().add(2), len)
+        if len == 0 {
+            return &[];
+        }
+        std::slice::from_raw_parts((self.0 as *const u32).add(2), len)
     }
 
     #[inline]
     fn slots_mut(&mut self) -> &mut [u32] {
         let len = self.len();
-        // SAFETY: as in `slots`; a non-empty table is owned by this Indices, and an
-        // empty one yields an empty slice, through which nothing is written.
-        unsafe { std::slice::from_raw_parts_mut(self.0.as_ptr().add(2), len) }
+        if len == 0 {
+            return &mut [];
+        }
+        // SAFETY: as in `slots`; the table is owned by this Indices.
+        unsafe { std::slice::from_raw_parts_mut((self.0 as *mut u32).add(2), len) }
     }
 }
 
 impl Default for Indices {
     fn default() -> Indices {
-        Indices(std::ptr::NonNull::from(&NO_TABLE).cast::<u32>())
+        Indices(FILTER_TAG)
     }
 }
 
 impl Clone for Indices {
     fn clone(&self) -> Indices {
-        if self.is_empty() {
-            return Indices::default();
+        if self.table().is_none() {
+            return Indices(self.0);
         }
         let mut t = Indices::with_size(self.len(), self.used());
         t.slots_mut().copy_from_slice(self.slots());
@@ -520,9 +579,9 @@ impl Clone for Indices {
 
 impl Drop for Indices {
     fn drop(&mut self) {
-        if !self.is_empty() {
+        if let Some(p) = self.table() {
             // SAFETY: allocated by `with_size` with this layout.
-            unsafe { std::alloc::dealloc(self.0.as_ptr() as *mut u8, Self::layout(self.len())) }
+            unsafe { std::alloc::dealloc(p as *mut u8, Self::layout(self.len())) }
         }
     }
 }
@@ -628,6 +687,29 @@ mod tests {
             }
             assert!(d.get_str(&name(n)).is_none());
         }
+    }
+
+    /// A dict without a table skips scanning for keys its hash filter rules out, and
+    /// the filter never rules out a key it holds (hashes sharing a bit included).
+    #[test]
+    fn the_hash_filter_never_hides_a_key() {
+        let mut d = Dict::new();
+        let held = [0, 1, 63, 64, 65, -1, 1 << 40, 7];
+        for &h in &held {
+            d.insert(h, key(h), key(h), &mut eq).unwrap();
+        }
+        assert!(!d.has_table());
+        for h in -300..300 {
+            let found = d.get(h, &key(h), &mut eq).unwrap().is_some();
+            assert_eq!(found, held.contains(&h), "hash {h}");
+        }
+        assert!(d.get(1 << 40, &key(1 << 40), &mut eq).unwrap().is_some());
+        let mut e = Dict::new();
+        e.insert(5, key(5), key(5), &mut eq).unwrap();
+        assert!(!e.indices.may_hold(6));
+        assert!(e.indices.may_hold(5) && e.indices.may_hold(69));
+        let copy = e.clone();
+        assert!(!copy.indices.may_hold(6) && copy.indices.may_hold(5));
     }
 
     #[test]

@@ -492,11 +492,15 @@ fn unshadowed_method(
         Payload::Native(nf) => nf.is_method,
         _ => false,
     };
-    let shadowed = || {
-        matches!(obj.payload(), Some(Payload::Instance(inst))
-            if inst.dict().borrow().get_str(n).is_some())
-    };
-    (is_method && !shadowed()).then_some(Value::Obj(m))
+    if !is_method {
+        return None;
+    }
+    if let Some(Payload::Instance(inst)) = obj.payload() {
+        if inst.dict().borrow().index_of_str(n).is_some() {
+            return None;
+        }
+    }
+    Some(Value::Obj(m))
 }
 
 impl Vm {

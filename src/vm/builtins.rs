@@ -1211,12 +1211,32 @@ fn bi_sum(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
     }
     let it = vm.get_iter(&pos[0])?;
     while let Some(v) = vm.next(&it)? {
-        acc = match (&acc, &v) {
-            (Value::Int(x), Value::Int(y)) if x.checked_add(*y).is_some() => Value::Int(x + y),
-            _ => vm.binary_op(acc, v, 0)?,
-        };
+        acc = sum_step(vm, acc, v)?;
     }
     Ok(acc)
+}
+
+/// `acc + v`, as `sum()` adds each item.
+fn sum_step(vm: &mut Vm, acc: Value, v: Value) -> PyResult<Value> {
+    match (&acc, &v) {
+        (Value::Int(x), Value::Int(y)) if x.checked_add(*y).is_some() => Ok(Value::Int(x + y)),
+        _ => vm.binary_op(acc, v, 0),
+    }
+}
+
+/// The rest of a `sum()` over generator `g` that the loop ran in place (`Ret::Sum`)
+/// until `g` yielded `v`, which it could not add itself: `acc` is the total so far.
+pub(crate) fn sum_rest(vm: &mut Vm, g: Value, acc: Value, v: Value) -> PyResult<Value> {
+    let mut acc = sum_step(vm, acc, v)?;
+    while let Some(v) = vm.next(&g)? {
+        acc = sum_step(vm, acc, v)?;
+    }
+    Ok(acc)
+}
+
+/// Is this native the built-in `sum`? (Its calls on a generator run in the loop.)
+pub(crate) fn is_builtin_sum(nf: &crate::object::NativeFunc) -> bool {
+    nf.func as usize == bi_sum as crate::object::NativeFn as usize
 }
 
 fn bi_any(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {

@@ -126,6 +126,7 @@ impl Vm {
                     return Ok(None);
                 }
                 Ret::Init | Ret::Call | Ret::ForIter { .. } | Ret::NextCall | Ret::Entry => {}
+                Ret::Sum => {}
                 Ret::Send { .. } | Ret::ThrownSend { .. } | Ret::AwaitedCall { .. } => {}
             }
             if self.frames.len() == base {
@@ -316,6 +317,17 @@ impl Vm {
                                 continue;
                             }
                             // Not a generator: the built-in runs as any other.
+                            if let Some(r) = self.call_builtin(argc) {
+                                push!(r?);
+                                continue;
+                            }
+                        }
+                        FastCall::SumGen => {
+                            if let Some(r) = self.start_sum(argc) {
+                                r?;
+                                reload!();
+                                continue;
+                            }
                             if let Some(r) = self.call_builtin(argc) {
                                 push!(r?);
                                 continue;
@@ -1352,7 +1364,27 @@ impl Vm {
                     reload!();
                 }
                 Opcode::YieldValue => {
-                    let v = pop!();
+                    let mut v = pop!();
+                    if matches!(cur!().ret, Ret::Sum) {
+                        match self.add_to_sum(v) {
+                            None => {
+                                // Resumed at once with None: the RESUME (unless a
+                                // safe point is due) and the POP_TOP of a `yield`
+                                // statement are run here, as `enter_resumed` runs them.
+                                if !self.safe_point_due
+                                    && code.instr_at(ip).op == Opcode::Resume
+                                    && code.instr_at(ip + 1).op == Opcode::PopTop
+                                {
+                                    ip += 2;
+                                    budget::count_steps(2);
+                                } else {
+                                    push!(Value::None);
+                                }
+                                continue;
+                            }
+                            Some(back) => v = back,
+                        }
+                    }
                     if let Some(c) = self.yield_frame(v, base)? {
                         return Ok(c);
                     }
@@ -1521,6 +1553,8 @@ impl Vm {
                 Ok(None)
             }
             Ret::NextCall => Err(PyErr::stop_iteration(v)),
+            // The total on the caller's stack is the sum.
+            Ret::Sum => Ok(None),
             Ret::Close | Ret::Finalize => {
                 if self.frames.len() == base {
                     return Ok(Some(Completion::Return(Value::None)));
@@ -1649,6 +1683,13 @@ impl Vm {
                     caller.ip = at;
                     Ok(None)
                 }
+                Ret::Sum => {
+                    // The sum goes on as the built-in, outside the loop.
+                    let acc = fr!(self).stack.pop().expect("the sum's total");
+                    let total = super::builtins::sum_rest(self, Value::Obj(g.clone()), acc, v)?;
+                    fr!(self).stack.push(total);
+                    Ok(None)
+                }
                 Ret::Close => Err(PyErr::runtime_error(format!(
                     "{} ignored GeneratorExit",
                     gen.type_name()
@@ -1665,6 +1706,22 @@ impl Vm {
                 Ret::Init => Ok(None),
             };
         }
+    }
+
+    /// A `Ret::Sum` generator's yield of `v`: added to the total on its caller's
+    /// stack when both are small ints and the sum is one too. Otherwise `v` is given
+    /// back, for the generator to suspend and the built-in to finish the sum.
+    #[inline(always)]
+    fn add_to_sum(&mut self, v: Value) -> Option<Value> {
+        let n = self.frames.len();
+        let caller = &mut self.frames[n - 2];
+        if let (Some(Value::Int(total)), Value::Int(x)) = (caller.stack.last_mut(), &v) {
+            if let Some(sum) = total.checked_add(*x) {
+                *total = sum;
+                return None;
+            }
+        }
+        Some(v)
     }
 
     /// The first suspension of a frame running as `Ret::AwaitedCall`: its coroutine

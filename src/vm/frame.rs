@@ -30,6 +30,11 @@ pub enum Ret {
     AwaitedCall { send_ip: u32 },
     /// `next(g)`, `g.send(v)`, `g.throw(...)` from Python: a return raises StopIteration.
     NextCall,
+    /// `sum(g)` from Python, run in the loop: the caller's top slot holds the total,
+    /// which is the call's result when the generator returns. A small int yielded is
+    /// added to it and the generator goes on at once; anything else is added by
+    /// `builtins::sum_rest`, which finishes the sum the ordinary way.
+    Sum,
     /// `g.close()` from Python: GeneratorExit thrown in; yielding is a RuntimeError.
     Close,
     /// A generator abandoned with live handlers, closed at a safe point: result discarded.

@@ -15,7 +15,7 @@ use std::rc::Rc;
 /// left as a call of its own.
 #[inline(always)]
 #[allow(clippy::vec_box)] // Vm::frames: boxed, so a frame stays put as the stack grows
-fn push_frame(frames: &mut Vec<Box<Frame>>, f: Box<Frame>) {
+pub(super) fn push_frame(frames: &mut Vec<Box<Frame>>, f: Box<Frame>) {
     if frames.len() == frames.capacity() {
         grow_frames(frames);
     }
@@ -450,7 +450,7 @@ impl Vm {
         if let Some(start) = code.generator_start() {
             return Ok(self.start_generator(frame, start));
         }
-        self.frames.push(frame);
+        push_frame(&mut self.frames, frame);
         Ok(CallOutcome::Pushed)
     }
 
@@ -477,7 +477,7 @@ impl Vm {
                 // start_send runs them.
                 super::budget::count_steps(3);
                 self.enter_resumed(&mut frame, Value::None, true);
-                self.frames.push(frame);
+                push_frame(&mut self.frames, frame);
                 return CallOutcome::Pushed;
             }
         }
@@ -569,7 +569,7 @@ impl Vm {
         if let Some(start) = code.generator_start() {
             return Some(Ok(self.start_generator(frame, start)));
         }
-        self.frames.push(frame);
+        push_frame(&mut self.frames, frame);
         Some(Ok(CallOutcome::Pushed))
     }
 
@@ -614,7 +614,7 @@ impl Vm {
                     )));
                 }
                 if from_loop {
-                    self.frames.push(frame);
+                    push_frame(&mut self.frames, frame);
                     Ok(CallOutcome::Pushed)
                 } else {
                     match self.run_frame(frame)? {

@@ -689,8 +689,19 @@ impl Vm {
                                 super::attr::method_cache_hit(&self.types, v, name, cache)
                             {
                                 let recv = v.clone();
+                                let is_gen = matches!(o.payload, Payload::Generator(_));
                                 ip += 1;
                                 budget::count_steps(1);
+                                if is_gen {
+                                    push!(recv);
+                                    if self.send_in_place(&m, ip)? {
+                                        reload!();
+                                        continue;
+                                    }
+                                    let recv = pop!();
+                                    push_pair(&mut stack!(), m, recv);
+                                    continue;
+                                }
                                 push_pair(&mut stack!(), m, recv);
                                 continue;
                             }
@@ -854,6 +865,12 @@ impl Vm {
                     let cache = code.class_cache_at(arg);
                     if let Some(m) = super::attr::method_cache_hit(&self.types, top!(), name, cache)
                     {
+                        if matches!(top!(), Value::Obj(o) if matches!(o.payload, Payload::Generator(_)))
+                            && self.send_in_place(&m, ip)?
+                        {
+                            reload!();
+                            continue;
+                        }
                         let obj = pop!();
                         push_pair(&mut stack!(), m, obj);
                         continue;
@@ -1364,27 +1381,22 @@ impl Vm {
                     reload!();
                 }
                 Opcode::YieldValue => {
-                    let mut v = pop!();
-                    if matches!(cur!().ret, Ret::Sum) {
-                        match self.add_to_sum(v) {
-                            None => {
-                                // Resumed at once with None: the RESUME (unless a
-                                // safe point is due) and the POP_TOP of a `yield`
-                                // statement are run here, as `enter_resumed` runs them.
-                                if !self.safe_point_due
-                                    && code.instr_at(ip).op == Opcode::Resume
-                                    && code.instr_at(ip + 1).op == Opcode::PopTop
-                                {
-                                    ip += 2;
-                                    budget::count_steps(2);
-                                } else {
-                                    push!(Value::None);
-                                }
-                                continue;
-                            }
-                            Some(back) => v = back,
+                    if matches!(cur!().ret, Ret::Sum) && self.add_top_to_sum() {
+                        // Resumed at once with None: the RESUME (unless a safe point
+                        // is due) and the POP_TOP of a `yield` statement are run
+                        // here, as `enter_resumed` runs them.
+                        if !self.safe_point_due
+                            && code.instr_at(ip).op == Opcode::Resume
+                            && code.instr_at(ip + 1).op == Opcode::PopTop
+                        {
+                            ip += 2;
+                            budget::count_steps(2);
+                        } else {
+                            push!(Value::None);
                         }
+                        continue;
                     }
+                    let v = pop!();
                     if let Some(c) = self.yield_frame(v, base)? {
                         return Ok(c);
                     }
@@ -1657,12 +1669,13 @@ impl Vm {
                         budget::count_steps(1);
                         caller.stack[next.arg as usize].replace_with(v);
                     } else {
-                        caller.stack.push(v);
+                        push_value(&mut caller.stack, v);
                     }
                     Ok(None)
                 }
                 Ret::NextCall | Ret::Call => {
-                    fr!(self).stack.push(v);
+                    // The call's result slot (the compiler's stack depth counts it).
+                    push_value(&mut fr!(self).stack, v);
                     Ok(None)
                 }
                 // (An AwaitedCall frame became Send as it got its coroutine object.)
@@ -1683,13 +1696,7 @@ impl Vm {
                     caller.ip = at;
                     Ok(None)
                 }
-                Ret::Sum => {
-                    // The sum goes on as the built-in, outside the loop.
-                    let acc = fr!(self).stack.pop().expect("the sum's total");
-                    let total = super::builtins::sum_rest(self, Value::Obj(g.clone()), acc, v)?;
-                    fr!(self).stack.push(total);
-                    Ok(None)
-                }
+                Ret::Sum => self.finish_sum(g.clone(), v).map(|_| None),
                 Ret::Close => Err(PyErr::runtime_error(format!(
                     "{} ignored GeneratorExit",
                     gen.type_name()
@@ -1708,20 +1715,95 @@ impl Vm {
         }
     }
 
-    /// A `Ret::Sum` generator's yield of `v`: added to the total on its caller's
-    /// stack when both are small ints and the sum is one too. Otherwise `v` is given
-    /// back, for the generator to suspend and the built-in to finish the sum.
-    #[inline(always)]
-    fn add_to_sum(&mut self, v: Value) -> Option<Value> {
+    /// `g.send(x)` of a generator `g` that can resume, where `x` is a local or a
+    /// constant: LOAD_METHOD (its method `m` found, `g` on top of the stack, `ip` the
+    /// next instruction) also runs the load, PRECALL and CALL after it (counted as
+    /// steps), resuming `g` as that CALL would (`resume_from_call`) without pushing
+    /// the method, the receiver and the argument. False: not that shape, or `g`
+    /// cannot resume now; nothing was changed, and the instructions run as usual.
+    #[inline(never)]
+    fn send_in_place(&mut self, m: &Value, ip: usize) -> PyResult<bool> {
+        let is_send = matches!(m.payload(), Some(Payload::Native(nf))
+            if nf.func as usize == super::builtins::gen_send as crate::object::NativeFn as usize);
+        let too_deep = self.frames.len() >= self.recursion_limit + 50;
+        let f = self.frames.last_mut().unwrap();
+        let code = &*f.code;
+        let (Some(load), Some(precall), Some(call)) = (
+            code.instrs.get(ip),
+            code.instrs.get(ip + 1),
+            code.instrs.get(ip + 2),
+        ) else {
+            return Ok(false);
+        };
+        if !is_send
+            || precall.op != Opcode::Precall
+            || precall.arg != 1
+            || call.op != Opcode::Call
+            || call.arg != 1
+        {
+            return Ok(false);
+        }
+        let sent = match load.op {
+            Opcode::LoadFast => &f.stack[load.arg as usize],
+            Opcode::LoadConst => &code.consts[load.arg as usize],
+            _ => return Ok(false),
+        };
+        // An object is sent by the general call, which holds it for the call's length
+        // as CPython's caller does (see `resume_from_call`); an unbound local raises there.
+        if matches!(sent, Value::Obj(_) | Value::Null) {
+            return Ok(false);
+        }
+        let Some(Payload::Generator(gen)) = f.stack.last().and_then(Value::payload) else {
+            return Ok(false);
+        };
+        let resumable = gen.kind == GenKind::Generator
+            && (gen.state.get() == GenState::Suspended
+                || (gen.state.get() == GenState::Created && sent.is_none()));
+        if !resumable || too_deep {
+            return Ok(false);
+        }
+        let sent = sent.clone();
+        let Some(Value::Obj(g)) = f.stack.pop() else {
+            unreachable!("checked above")
+        };
+        f.ip = ip + 3;
+        budget::count_steps(3);
+        self.resume_gen(g, sent, Ret::NextCall)?;
+        Ok(true)
+    }
+
+    /// A `Ret::Sum` generator's yield of the value on top of its stack: popped and
+    /// added to the total on its caller's stack when both are small ints and the sum
+    /// is one too. Otherwise false: the generator suspends as at any yield, and the
+    /// built-in finishes the sum. (Out of line: YIELD_VALUE stays as lean elsewhere.)
+    #[inline(never)]
+    fn add_top_to_sum(&mut self) -> bool {
         let n = self.frames.len();
-        let caller = &mut self.frames[n - 2];
-        if let (Some(Value::Int(total)), Value::Int(x)) = (caller.stack.last_mut(), &v) {
+        let (callers, top) = self.frames.split_at_mut(n - 1);
+        let gen_stack = &mut top[0].stack;
+        let caller = callers.last_mut().expect("a sum's caller");
+        if let (Some(Value::Int(total)), Some(Value::Int(x))) =
+            (caller.stack.last_mut(), gen_stack.last())
+        {
             if let Some(sum) = total.checked_add(*x) {
                 *total = sum;
-                return None;
+                forget_top_ints(gen_stack, 1);
+                return true;
             }
         }
-        Some(v)
+        false
+    }
+
+    /// A `Ret::Sum` generator suspended, yielding `v`, which `add_top_to_sum` could not
+    /// add: the sum goes on as the built-in, outside the loop, and its result replaces
+    /// the total on the caller's stack.
+    #[cold]
+    #[inline(never)]
+    fn finish_sum(&mut self, g: Rc<Object>, v: Value) -> PyResult<()> {
+        let acc = fr!(self).stack.pop().expect("the sum's total");
+        let total = super::builtins::sum_rest(self, Value::Obj(g), acc, v)?;
+        fr!(self).stack.push(total);
+        Ok(())
     }
 
     /// The first suspension of a frame running as `Ret::AwaitedCall`: its coroutine
@@ -1746,7 +1828,7 @@ impl Vm {
     /// Move a generator's frame onto the stack, with `sent` as the result of its yield.
     pub(crate) fn resume_gen(&mut self, g: Rc<Object>, sent: Value, ret: Ret) -> PyResult<()> {
         let f = self.take_resumed_frame(g, sent, ret)?;
-        self.frames.push(f);
+        super::call::push_frame(&mut self.frames, f);
         Ok(())
     }
 
@@ -1772,7 +1854,7 @@ impl Vm {
             let sent = pop_value(&mut f.stack);
             f.ip = send_ip + 1;
             budget::count_steps(1);
-            self.frames.push(f);
+            super::call::push_frame(&mut self.frames, f);
             f = self.take_resumed_frame(
                 sub,
                 sent,
@@ -1781,7 +1863,7 @@ impl Vm {
                 },
             )?;
         }
-        self.frames.push(f);
+        super::call::push_frame(&mut self.frames, f);
         Ok(())
     }
 

@@ -1728,13 +1728,14 @@ impl Vm {
         let too_deep = self.frames.len() >= self.recursion_limit + 50;
         let f = self.frames.last_mut().unwrap();
         let code = &*f.code;
-        let (Some(load), Some(precall), Some(call)) = (
-            code.instrs.get(ip),
-            code.instrs.get(ip + 1),
-            code.instrs.get(ip + 2),
-        ) else {
+        if ip + 2 >= code.instrs.len() {
             return Ok(false);
-        };
+        }
+        let (load, precall, call) = (
+            code.instr_at(ip),
+            code.instr_at(ip + 1),
+            code.instr_at(ip + 2),
+        );
         if !is_send
             || precall.op != Opcode::Precall
             || precall.arg != 1
@@ -1756,9 +1757,9 @@ impl Vm {
         let Some(Payload::Generator(gen)) = f.stack.last().and_then(Value::payload) else {
             return Ok(false);
         };
+        let fresh = gen.state.get() == GenState::Created;
         let resumable = gen.kind == GenKind::Generator
-            && (gen.state.get() == GenState::Suspended
-                || (gen.state.get() == GenState::Created && sent.is_none()));
+            && (gen.state.get() == GenState::Suspended || (fresh && sent.is_none()));
         if !resumable || too_deep {
             return Ok(false);
         }
@@ -1768,7 +1769,10 @@ impl Vm {
         };
         f.ip = ip + 3;
         budget::count_steps(3);
-        self.resume_gen(g, sent, Ret::NextCall)?;
+        // `take_resumed_frame`, its checks made above.
+        let mut f = self.activate_gen_frame(g, Ret::NextCall)?;
+        self.enter_resumed(&mut f, sent, fresh);
+        super::call::push_frame(&mut self.frames, f);
         Ok(true)
     }
 

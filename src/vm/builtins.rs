@@ -1217,26 +1217,35 @@ fn bi_sum(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
 }
 
 /// `acc + v`, as `sum()` adds each item.
-fn sum_step(vm: &mut Vm, acc: Value, v: Value) -> PyResult<Value> {
+pub(crate) fn sum_step(vm: &mut Vm, acc: Value, v: Value) -> PyResult<Value> {
     match (&acc, &v) {
         (Value::Int(x), Value::Int(y)) if x.checked_add(*y).is_some() => Ok(Value::Int(x + y)),
         _ => vm.binary_op(acc, v, 0),
     }
 }
 
-/// The rest of a `sum()` over generator `g` that the loop ran in place (`Ret::Sum`)
-/// until `g` yielded `v`, which it could not add itself: `acc` is the total so far.
-pub(crate) fn sum_rest(vm: &mut Vm, g: Value, acc: Value, v: Value) -> PyResult<Value> {
-    let mut acc = sum_step(vm, acc, v)?;
-    while let Some(v) = vm.next(&g)? {
-        acc = sum_step(vm, acc, v)?;
+/// The built-in this native is, if it consumes a generator in the loop (`consume.rs`)
+/// when called with one argument and no keywords.
+pub(crate) fn consumer_of_native(
+    nf: &crate::object::NativeFunc,
+) -> Option<super::consume::Consumer> {
+    use super::consume::Consumer;
+    use crate::object::NativeFn;
+    let f = nf.func as usize;
+    let is = |g: NativeFn| f == g as usize;
+    if is(bi_sum) {
+        Some(Consumer::Sum)
+    } else if is(bi_any) {
+        Some(Consumer::Any)
+    } else if is(bi_all) {
+        Some(Consumer::All)
+    } else if is(bi_min) {
+        Some(Consumer::Min)
+    } else if is(bi_max) {
+        Some(Consumer::Max)
+    } else {
+        None
     }
-    Ok(acc)
-}
-
-/// Is this native the built-in `sum`? (Its calls on a generator run in the loop.)
-pub(crate) fn is_builtin_sum(nf: &crate::object::NativeFunc) -> bool {
-    nf.func as usize == bi_sum as crate::object::NativeFn as usize
 }
 
 fn bi_any(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {

@@ -1,6 +1,6 @@
 //! Calls: argument binding, frame push for Python functions, natives, classes.
 
-use super::builtins::is_builtin_sum;
+use super::builtins::consumer_of_native;
 use super::dispatch::{move_values, push_value, write_value, CallOutcome};
 use super::frame::{truncate_values, Frame, Ret};
 use super::{Completion, Vm};
@@ -73,7 +73,7 @@ impl Vm {
                         return r.map(CallOutcome::Done);
                     }
                 }
-                FastCall::Builtin | FastCall::SumGen => {
+                FastCall::Builtin | FastCall::Consume => {
                     if let Some(r) = self.call_builtin(argc) {
                         return r.map(CallOutcome::Done);
                     }
@@ -140,10 +140,25 @@ impl Vm {
                 }
             }
             Some(Payload::Native(nf)) if resumes_generator(nf, nargs) => FastCall::ResumeGen,
-            Some(Payload::Native(nf)) if nargs == 1 && at == base + 1 && is_builtin_sum(nf) => {
-                FastCall::SumGen
+            // (The argument is looked at first: most one-argument calls of built-ins
+            // are not of a generator, and say so in three instructions.)
+            Some(Payload::Native(nf))
+                if nargs == 1 && at == base + 1 && is_gen(&caller[at + 1]) =>
+            {
+                match consumer_of_native(nf) {
+                    Some(_) => FastCall::Consume,
+                    None => FastCall::Builtin,
+                }
             }
             Some(Payload::Native(_)) => FastCall::Builtin,
+            Some(Payload::Type(t))
+                if t.kind == TypeKind::List
+                    && nargs == 1
+                    && at == base + 1
+                    && is_gen(&caller[at + 1]) =>
+            {
+                FastCall::Consume
+            }
             Some(Payload::Type(t)) if t.kind != TypeKind::User => FastCall::Builtin,
             Some(Payload::Type(t)) if at == base + 1 && t.kind == TypeKind::User => {
                 match simple_init(t, argc) {
@@ -305,31 +320,6 @@ impl Vm {
         };
         truncate_values(&mut caller.stack, base);
         Some(self.resume_gen(g, sent, Ret::NextCall))
-    }
-
-    /// `sum(g)` (`try_fast_call` found the built-in with one argument) of a generator
-    /// that can be resumed: its frame runs in the loop as `Ret::Sum`, with the total
-    /// on the caller's stack where the call's result goes, so that yielding an int is
-    /// an addition rather than two frame switches. None: the argument is no such
-    /// generator, and the built-in runs as any other.
-    pub(crate) fn start_sum(&mut self, argc: usize) -> Option<PyResult<()>> {
-        let caller = self.frames.last_mut().unwrap();
-        let (base, _) = call_operands(&caller.stack, argc);
-        match caller.stack.last().and_then(Value::payload) {
-            Some(Payload::Generator(gen))
-                if gen.kind == super::generator::GenKind::Generator
-                    && matches!(
-                        gen.state.get(),
-                        super::generator::GenState::Created | super::generator::GenState::Suspended
-                    ) => {}
-            _ => return None,
-        }
-        let Some(Value::Obj(g)) = caller.stack.pop() else {
-            unreachable!("checked above")
-        };
-        truncate_values(&mut caller.stack, base);
-        push_value(&mut caller.stack, Value::Int(0));
-        Some(self.resume_gen(g, Value::None, Ret::Sum))
     }
 
     /// The call `try_fast_call` found to be of a generator or coroutine function
@@ -1137,6 +1127,12 @@ fn resumes_generator(nf: &crate::object::NativeFunc, nargs: usize) -> bool {
     }
 }
 
+/// Is `v` a generator object (of any kind)?
+#[inline(always)]
+fn is_gen(v: &Value) -> bool {
+    matches!(v, Value::Obj(o) if matches!(o.payload, Payload::Generator(_)))
+}
+
 /// The error for a call past the recursion limit.
 #[cold]
 pub(crate) fn recursion_error() -> PyErr {
@@ -1155,8 +1151,9 @@ pub(crate) enum FastCall {
     ResumeGen,
     /// A call of a built-in function or type (`Vm::call_builtin`).
     Builtin,
-    /// `sum(x)`, run in the loop if `x` is a generator (`Vm::start_sum`).
-    SumGen,
+    /// `sum(x)`, `list(x)`... run in the loop if `x` is a generator
+    /// (`Vm::start_consume`).
+    Consume,
     /// An exact-args call of a generator or coroutine function
     /// (`Vm::call_generator_function`).
     GeneratorFunction,

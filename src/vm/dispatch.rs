@@ -126,7 +126,7 @@ impl Vm {
                     return Ok(None);
                 }
                 Ret::Init | Ret::Call | Ret::ForIter { .. } | Ret::NextCall | Ret::Entry => {}
-                Ret::Sum => {}
+                Ret::Consume(_) => {}
                 Ret::Send { .. } | Ret::ThrownSend { .. } | Ret::AwaitedCall { .. } => {}
             }
             if self.frames.len() == base {
@@ -322,8 +322,8 @@ impl Vm {
                                 continue;
                             }
                         }
-                        FastCall::SumGen => {
-                            if let Some(r) = self.start_sum(argc) {
+                        FastCall::Consume => {
+                            if let Some(r) = self.start_consume(argc) {
                                 r?;
                                 reload!();
                                 continue;
@@ -1381,20 +1381,22 @@ impl Vm {
                     reload!();
                 }
                 Opcode::YieldValue => {
-                    if matches!(cur!().ret, Ret::Sum) && self.add_top_to_sum() {
-                        // Resumed at once with None: the RESUME (unless a safe point
-                        // is due) and the POP_TOP of a `yield` statement are run
-                        // here, as `enter_resumed` runs them.
-                        if !self.safe_point_due
-                            && code.instr_at(ip).op == Opcode::Resume
-                            && code.instr_at(ip + 1).op == Opcode::PopTop
-                        {
-                            ip += 2;
-                            budget::count_steps(2);
-                        } else {
-                            push!(Value::None);
+                    if let Ret::Consume(kind) = cur!().ret {
+                        if self.consume_top(kind) {
+                            // Resumed at once with None: the RESUME (unless a safe
+                            // point is due) and the POP_TOP of a `yield` statement
+                            // are run here, as `enter_resumed` runs them.
+                            if !self.safe_point_due
+                                && code.instr_at(ip).op == Opcode::Resume
+                                && code.instr_at(ip + 1).op == Opcode::PopTop
+                            {
+                                ip += 2;
+                                budget::count_steps(2);
+                            } else {
+                                push!(Value::None);
+                            }
+                            continue;
                         }
-                        continue;
                     }
                     let v = pop!();
                     if let Some(c) = self.yield_frame(v, base)? {
@@ -1565,8 +1567,8 @@ impl Vm {
                 Ok(None)
             }
             Ret::NextCall => Err(PyErr::stop_iteration(v)),
-            // The total on the caller's stack is the sum.
-            Ret::Sum => Ok(None),
+            // The result is on the caller's stack.
+            Ret::Consume(kind) => self.consumed_all(kind).map(|_| None),
             Ret::Close | Ret::Finalize => {
                 if self.frames.len() == base {
                     return Ok(Some(Completion::Return(Value::None)));
@@ -1696,7 +1698,9 @@ impl Vm {
                     caller.ip = at;
                     Ok(None)
                 }
-                Ret::Sum => self.finish_sum(g.clone(), v).map(|_| None),
+                Ret::Consume(kind) => self
+                    .finish_consume(kind, Value::Obj(g.clone()), v)
+                    .map(|_| None),
                 Ret::Close => Err(PyErr::runtime_error(format!(
                     "{} ignored GeneratorExit",
                     gen.type_name()
@@ -1774,40 +1778,6 @@ impl Vm {
         self.enter_resumed(&mut f, sent, fresh);
         super::call::push_frame(&mut self.frames, f);
         Ok(true)
-    }
-
-    /// A `Ret::Sum` generator's yield of the value on top of its stack: popped and
-    /// added to the total on its caller's stack when both are small ints and the sum
-    /// is one too. Otherwise false: the generator suspends as at any yield, and the
-    /// built-in finishes the sum. (Out of line: YIELD_VALUE stays as lean elsewhere.)
-    #[inline(never)]
-    fn add_top_to_sum(&mut self) -> bool {
-        let n = self.frames.len();
-        let (callers, top) = self.frames.split_at_mut(n - 1);
-        let gen_stack = &mut top[0].stack;
-        let caller = callers.last_mut().expect("a sum's caller");
-        if let (Some(Value::Int(total)), Some(Value::Int(x))) =
-            (caller.stack.last_mut(), gen_stack.last())
-        {
-            if let Some(sum) = total.checked_add(*x) {
-                *total = sum;
-                forget_top_ints(gen_stack, 1);
-                return true;
-            }
-        }
-        false
-    }
-
-    /// A `Ret::Sum` generator suspended, yielding `v`, which `add_top_to_sum` could not
-    /// add: the sum goes on as the built-in, outside the loop, and its result replaces
-    /// the total on the caller's stack.
-    #[cold]
-    #[inline(never)]
-    fn finish_sum(&mut self, g: Rc<Object>, v: Value) -> PyResult<()> {
-        let acc = fr!(self).stack.pop().expect("the sum's total");
-        let total = super::builtins::sum_rest(self, Value::Obj(g), acc, v)?;
-        fr!(self).stack.push(total);
-        Ok(())
     }
 
     /// The first suspension of a frame running as `Ret::AwaitedCall`: its coroutine
@@ -2616,7 +2586,7 @@ fn unbound_local(code: &crate::bytecode::CodeObject, slot: u32) -> PyErr {
 
 /// Pop the top of a value stack that the compiler guarantees is non-empty.
 #[inline(always)]
-fn pop_value(s: &mut Vec<Value>) -> Value {
+pub(crate) fn pop_value(s: &mut Vec<Value>) -> Value {
     let len = s.len();
     // The compiler's stack-depth pass balances every pop with a push before it (as
     // CPython's does; its loop does not check either): checked in debug builds.
@@ -2775,7 +2745,7 @@ fn int_binary(x: i64, y: i64, op: u32) -> Option<i64> {
 
 /// Drop the `n` topmost values, which are ints (so there is nothing to release).
 #[inline(always)]
-fn forget_top_ints(s: &mut Vec<Value>, n: usize) {
+pub(crate) fn forget_top_ints(s: &mut Vec<Value>, n: usize) {
     let len = s.len();
     debug_assert!(len >= n && s[len - n..].iter().all(|v| matches!(v, Value::Int(_))));
     // SAFETY: the slots hold ints, which have no destructor.

@@ -30,11 +30,9 @@ pub enum Ret {
     AwaitedCall { send_ip: u32 },
     /// `next(g)`, `g.send(v)`, `g.throw(...)` from Python: a return raises StopIteration.
     NextCall,
-    /// `sum(g)` from Python, run in the loop: the caller's top slot holds the total,
-    /// which is the call's result when the generator returns. A small int yielded is
-    /// added to it and the generator goes on at once; anything else is added by
-    /// `builtins::sum_rest`, which finishes the sum the ordinary way.
-    Sum,
+    /// `sum(g)`, `list(g)`, `any(g)`, `all(g)`, `min(g)`, `max(g)` from Python, run in
+    /// the loop (`consume.rs`): the caller's top slot holds the result so far.
+    Consume(super::consume::Consumer),
     /// `g.close()` from Python: GeneratorExit thrown in; yielding is a RuntimeError.
     Close,
     /// A generator abandoned with live handlers, closed at a safe point: result discarded.

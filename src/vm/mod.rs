@@ -11,6 +11,7 @@ pub mod budget;
 pub mod builtins;
 pub mod builtins_types;
 pub mod call;
+pub mod consume;
 mod dispatch;
 pub mod except_star;
 pub mod exception;

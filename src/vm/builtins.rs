@@ -1150,42 +1150,56 @@ fn min_max(vm: &mut Vm, a: &[Value], k: &[Value], is_max: bool) -> PyResult<Valu
     let (pos, kws) = split_kw(a, k);
     let key = kwarg(&kws, "key").cloned().filter(|v| !v.is_none());
     let default = kwarg(&kws, "default").cloned();
-    let items = if pos.len() == 1 {
-        vm.collect_iterable(&pos[0])?
-    } else if pos.is_empty() {
+    if pos.is_empty() {
         return Err(PyErr::type_error(format!(
             "{} expected at least 1 argument, got 0",
             name
         )));
+    }
+    if pos.len() > 1 && default.is_some() {
+        return Err(PyErr::type_error(format!(
+            "Cannot specify a default for {name}() with multiple positional arguments"
+        )));
+    }
+    // One iterable is walked as CPython's min_max walks it: each item's key and
+    // comparison run as the item comes, not after the iterable is exhausted.
+    let it = if pos.len() == 1 {
+        Some(vm.get_iter(&pos[0])?)
     } else {
-        pos.to_vec()
+        None
     };
-    if items.is_empty() {
-        return match default {
-            Some(d) => Ok(d),
-            None => Err(PyErr::value_error(format!(
-                "{}() arg is an empty sequence",
-                name
-            ))),
+    let mut args = pos.iter().cloned();
+    let mut best: Option<(Value, Value)> = None;
+    loop {
+        let item = match &it {
+            Some(it) => vm.next(it)?,
+            None => args.next(),
         };
-    }
-    let mut best = items[0].clone();
-    let mut best_key = match &key {
-        Some(f) => vm.call(f, vec![best.clone()], &[])?,
-        None => best.clone(),
-    };
-    for it in items.into_iter().skip(1) {
+        let Some(item) = item else { break };
         let k = match &key {
-            Some(f) => vm.call(f, vec![it.clone()], &[])?,
-            None => it.clone(),
+            Some(f) => vm.call(f, vec![item.clone()], &[])?,
+            None => item.clone(),
         };
-        let r = vm.compare(k.clone(), best_key.clone(), if is_max { 4 } else { 0 })?;
-        if vm.truthy(&r)? {
-            best = it;
-            best_key = k;
-        }
+        best = Some(match best {
+            None => (item, k),
+            Some((b, bk)) => {
+                let r = vm.compare(k.clone(), bk.clone(), if is_max { 4 } else { 0 })?;
+                if vm.truthy(&r)? {
+                    (item, k)
+                } else {
+                    (b, bk)
+                }
+            }
+        });
     }
-    Ok(best)
+    match (best, default) {
+        (Some((b, _)), _) => Ok(b),
+        (None, Some(d)) => Ok(d),
+        (None, None) => Err(PyErr::value_error(format!(
+            "{}() arg is an empty sequence",
+            name
+        ))),
+    }
 }
 
 fn bi_min(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {

@@ -241,6 +241,7 @@ fn compare_fn(name: &'static str, op: u32) -> Value {
         name,
         func: f,
         is_method: true,
+        consumes: false,
         data: Value::None,
     }))
 }

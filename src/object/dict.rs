@@ -255,19 +255,9 @@ impl Dict {
         unsafe { self.indices.slots_of_len(len) }
     }
 
-    /// Entry index of a string key, for caches keyed on `layout()`. Inline: a dict
-    /// without a table answers most misses from its hash filter alone.
-    #[inline(always)]
+    /// Entry index of a string key, for caches keyed on `layout()`.
+    #[inline]
     pub fn index_of_str(&self, key: &super::PyStr) -> Option<usize> {
-        if !self.indices.may_hold(key.hash()) {
-            return None;
-        }
-        self.find_str(key)
-    }
-
-    /// `index_of_str` past the filter.
-    #[inline(never)]
-    fn find_str(&self, key: &super::PyStr) -> Option<usize> {
         let hash = key.hash();
         if self.entries.len() <= SCAN_ENTRIES {
             // A key has one live entry, so a scan finds what the probe would.
@@ -275,6 +265,18 @@ impl Dict {
         }
         let found = self.find_slot::<()>(hash, |e| Ok(str_key_is(&e.key, key)));
         found.ok().flatten().map(|(_, ix)| ix)
+    }
+
+    /// `index_of_str` for an instance's attribute, answered inline from the hash
+    /// filter when the dict has no table and the filter rules the name out (LOAD_METHOD
+    /// asking whether an instance shadows its method). Other lookups go straight to
+    /// `index_of_str`: for a dict with a table the filter test is pure cost.
+    #[inline(always)]
+    pub fn index_of_attr(&self, key: &super::PyStr) -> Option<usize> {
+        if !self.indices.may_hold(key.hash()) {
+            return None;
+        }
+        self.index_of_str(key)
     }
 
     /// Is entry `ix`'s key `key` itself (the same interned string)? An inline cache's

@@ -57,6 +57,9 @@ pub struct NativeFunc {
     pub func: NativeFn,
     /// Binds like a method when found on a type (`"x".upper`).
     pub is_method: bool,
+    /// `sum`, `list`... : a call of it with one generator may run the generator in
+    /// the loop (`vm/consume.rs`). Kept here so other calls test one byte.
+    pub consumes: bool,
     /// Extra data for closures made by the runtime (e.g. a bound module object).
     pub data: Value,
 }

@@ -496,7 +496,7 @@ fn unshadowed_method(
         return None;
     }
     if let Some(Payload::Instance(inst)) = obj.payload() {
-        if inst.dict().borrow().index_of_str(n).is_some() {
+        if inst.dict().borrow().index_of_attr(n).is_some() {
             return None;
         }
     }
@@ -528,7 +528,7 @@ impl Vm {
                 .is_some_and(crate::object::typ::is_data_descriptor);
         if dict_first {
             let d = inst.dict().borrow();
-            if let Some(ix) = d.index_of_str(n) {
+            if let Some(ix) = d.index_of_attr(n) {
                 fill_attr_site(site, inst, ix);
                 return Ok(d.value_at(ix).clone());
             }

@@ -20,6 +20,7 @@ fn native(name: &'static str, f: NativeFn) -> Value {
         name,
         func: f,
         is_method: false,
+        consumes: consumer_of_fn(f).is_some(),
         data: Value::None,
     }))
 }
@@ -1243,10 +1244,12 @@ pub(crate) fn sum_step(vm: &mut Vm, acc: Value, v: Value) -> PyResult<Value> {
 pub(crate) fn consumer_of_native(
     nf: &crate::object::NativeFunc,
 ) -> Option<super::consume::Consumer> {
+    consumer_of_fn(nf.func)
+}
+
+fn consumer_of_fn(f: NativeFn) -> Option<super::consume::Consumer> {
     use super::consume::Consumer;
-    use crate::object::NativeFn;
-    let f = nf.func as usize;
-    let is = |g: NativeFn| f == g as usize;
+    let is = |g: NativeFn| f as usize == g as usize;
     if is(bi_sum) {
         Some(Consumer::Sum)
     } else if is(bi_any) {

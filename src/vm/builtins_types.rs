@@ -104,6 +104,7 @@ pub fn add_method(t: &Rc<Object>, name: &'static str, f: NativeFn) {
         name,
         func: f,
         is_method: true,
+        consumes: false,
         data: Value::None,
     }));
     t.payload_type()

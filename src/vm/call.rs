@@ -1,6 +1,5 @@
 //! Calls: argument binding, frame push for Python functions, natives, classes.
 
-use super::builtins::consumer_of_native;
 use super::dispatch::{move_values, push_value, write_value, CallOutcome};
 use super::frame::{truncate_values, Frame, Ret};
 use super::{Completion, Vm};
@@ -140,15 +139,10 @@ impl Vm {
                 }
             }
             Some(Payload::Native(nf)) if resumes_generator(nf, nargs) => FastCall::ResumeGen,
-            // (The argument is looked at first: most one-argument calls of built-ins
-            // are not of a generator, and say so in three instructions.)
             Some(Payload::Native(nf))
-                if nargs == 1 && at == base + 1 && is_gen(&caller[at + 1]) =>
+                if nf.consumes && nargs == 1 && at == base + 1 && is_gen(&caller[at + 1]) =>
             {
-                match consumer_of_native(nf) {
-                    Some(_) => FastCall::Consume,
-                    None => FastCall::Builtin,
-                }
+                FastCall::Consume
             }
             Some(Payload::Native(_)) => FastCall::Builtin,
             Some(Payload::Type(t))

@@ -310,24 +310,19 @@ impl Vm {
                     match fast {
                         FastCall::Pushed => unreachable!("taken above"),
                         FastCall::TooDeep => return Err(recursion_error()),
-                        FastCall::ResumeGen => {
-                            if let Some(r) = self.resume_from_call(argc) {
+                        FastCall::ResumeGen | FastCall::Consume => {
+                            // A generator resumed, or consumed, in this loop.
+                            let resumed = if matches!(fast, FastCall::ResumeGen) {
+                                self.resume_from_call(argc)
+                            } else {
+                                self.start_consume(argc)
+                            };
+                            if let Some(r) = resumed {
                                 r?;
                                 reload!();
                                 continue;
                             }
                             // Not a generator: the built-in runs as any other.
-                            if let Some(r) = self.call_builtin(argc) {
-                                push!(r?);
-                                continue;
-                            }
-                        }
-                        FastCall::Consume => {
-                            if let Some(r) = self.start_consume(argc) {
-                                r?;
-                                reload!();
-                                continue;
-                            }
                             if let Some(r) = self.call_builtin(argc) {
                                 push!(r?);
                                 continue;

@@ -1824,7 +1824,7 @@ impl Vm {
             f.ip = send_ip + 1;
             budget::count_steps(1);
             super::call::push_frame(&mut self.frames, f);
-            f = self.take_resumed_frame(
+            f = self.resumed_frame(
                 sub,
                 sent,
                 Ret::Send {
@@ -1844,6 +1844,13 @@ impl Vm {
         sent: Value,
         ret: Ret,
     ) -> PyResult<Box<Frame>> {
+        self.resumed_frame(g, sent, ret)
+    }
+
+    /// `take_resumed_frame`'s body, inlined into `resume_chain`'s loop, which runs it
+    /// once per level of a chain.
+    #[inline(always)]
+    fn resumed_frame(&mut self, g: Rc<Object>, sent: Value, ret: Ret) -> PyResult<Box<Frame>> {
         let gen = gen_of(&g);
         let state = gen.state.get();
         let startable =

@@ -1182,15 +1182,8 @@ fn min_max(vm: &mut Vm, a: &[Value], k: &[Value], is_max: bool) -> PyResult<Valu
             None => item.clone(),
         };
         best = Some(match best {
-            None => (item, k),
-            Some((b, bk)) => {
-                let r = vm.compare(k.clone(), bk.clone(), if is_max { 4 } else { 0 })?;
-                if vm.truthy(&r)? {
-                    (item, k)
-                } else {
-                    (b, bk)
-                }
-            }
+            Some((b, bk)) if !beats(vm, &k, &bk, is_max)? => (b, bk),
+            _ => (item, k),
         });
     }
     match (best, default) {
@@ -1201,6 +1194,13 @@ fn min_max(vm: &mut Vm, a: &[Value], k: &[Value], is_max: bool) -> PyResult<Valu
             name
         ))),
     }
+}
+
+/// CPython's min_max step: does an item with key `k` replace the best so far, with key
+/// `best` (`k > best` for max, `k < best` for min)?
+pub(crate) fn beats(vm: &mut Vm, k: &Value, best: &Value, is_max: bool) -> PyResult<bool> {
+    let r = vm.compare(k.clone(), best.clone(), if is_max { 4 } else { 0 })?;
+    vm.truthy(&r)
 }
 
 fn bi_min(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {

@@ -2,6 +2,7 @@
 
 use super::dispatch::{move_values, push_value, write_value, CallOutcome};
 use super::frame::{truncate_values, Frame, Ret};
+use super::generator::is_generator;
 use super::{Completion, Vm};
 use crate::bytecode::{flags, Opcode};
 use crate::object::{
@@ -140,7 +141,7 @@ impl Vm {
             }
             Some(Payload::Native(nf)) if resumes_generator(nf, nargs) => FastCall::ResumeGen,
             Some(Payload::Native(nf))
-                if nf.consumes && nargs == 1 && at == base + 1 && is_gen(&caller[at + 1]) =>
+                if nf.consumes && nargs == 1 && at == base + 1 && is_generator(&caller[at + 1]) =>
             {
                 FastCall::Consume
             }
@@ -149,7 +150,7 @@ impl Vm {
                 if t.kind == TypeKind::List
                     && nargs == 1
                     && at == base + 1
-                    && is_gen(&caller[at + 1]) =>
+                    && is_generator(&caller[at + 1]) =>
             {
                 FastCall::Consume
             }
@@ -1119,12 +1120,6 @@ fn resumes_generator(nf: &crate::object::NativeFunc, nargs: usize) -> bool {
         2 => f == gen_send as NativeFn as usize,
         _ => false,
     }
-}
-
-/// Is `v` a generator object (of any kind)?
-#[inline(always)]
-fn is_gen(v: &Value) -> bool {
-    matches!(v, Value::Obj(o) if matches!(o.payload, Payload::Generator(_)))
 }
 
 /// The error for a call past the recursion limit.

@@ -219,11 +219,7 @@ fn consume_rest(
             }
             Consumer::Min | Consumer::Max if result.is_null() => v,
             Consumer::Min | Consumer::Max => {
-                // CPython's min_max: the item replaces the best so far if `item > best`
-                // (`<` for min), compared as it comes.
-                let op = if kind == Consumer::Max { 4 } else { 0 };
-                let better = vm.compare(v.clone(), result.clone(), op)?;
-                if vm.truthy(&better)? {
+                if super::builtins::beats(vm, &v, &result, kind == Consumer::Max)? {
                     v
                 } else {
                     result

@@ -3,7 +3,7 @@
 
 use super::call::{recursion_error, FastCall};
 use super::frame::{truncate_values, Frame, Ret};
-use super::generator::{GenKind, GenState, Generator};
+use super::generator::{is_generator, GenKind, GenState, Generator};
 use super::{budget, Completion, Vm, PENDING};
 use crate::bytecode::{flags, InlineCache, Opcode};
 use crate::object::{Dict, ExcKind, Object, Payload, PyErr, PyResult, Value};
@@ -860,9 +860,7 @@ impl Vm {
                     let cache = code.class_cache_at(arg);
                     if let Some(m) = super::attr::method_cache_hit(&self.types, top!(), name, cache)
                     {
-                        if matches!(top!(), Value::Obj(o) if matches!(o.payload, Payload::Generator(_)))
-                            && self.send_in_place(&m, ip)?
-                        {
+                        if is_generator(top!()) && self.send_in_place(&m, ip)? {
                             reload!();
                             continue;
                         }
@@ -1378,18 +1376,11 @@ impl Vm {
                 Opcode::YieldValue => {
                     if let Ret::Consume(kind) = cur!().ret {
                         if self.consume_top(kind) {
-                            // Resumed at once with None: the RESUME (unless a safe
-                            // point is due) and the POP_TOP of a `yield` statement
-                            // are run here, as `enter_resumed` runs them.
-                            if !self.safe_point_due
-                                && code.instr_at(ip).op == Opcode::Resume
-                                && code.instr_at(ip + 1).op == Opcode::PopTop
-                            {
-                                ip += 2;
-                                budget::count_steps(2);
-                            } else {
-                                push!(Value::None);
-                            }
+                            // Resumed at once with None, as any resume enters a frame.
+                            let f = cur!();
+                            f.ip = ip;
+                            enter_resumed(f, Value::None, false, self.safe_point_due);
+                            ip = f.ip;
                             continue;
                         }
                     }
@@ -1689,7 +1680,8 @@ impl Vm {
                         budget::count_steps(1);
                         continue;
                     }
-                    caller.stack.push(v);
+                    // SEND's result slot (its receiver stays below).
+                    push_value(&mut caller.stack, v);
                     caller.ip = at;
                     Ok(None)
                 }
@@ -1872,42 +1864,7 @@ impl Vm {
     /// RESUME runs in the loop as usual (it is a budget safe point).
     #[inline(always)]
     pub(super) fn enter_resumed(&mut self, f: &mut Frame, sent: Value, fresh: bool) {
-        // Each index read is one control reaches: the frame's resume point, and the
-        // instruction after a POP_TOP or a RESUME (neither ends the code).
-        let code = &*f.code;
-        let mut at = f.ip;
-        let fresh = fresh && code.instr_at(at).op == Opcode::PopTop;
-        if fresh {
-            at += 1;
-        }
-        if self.safe_point_due || code.instr_at(at).op != Opcode::Resume {
-            push_value(&mut f.stack, sent);
-            return;
-        }
-        at += 1;
-        let mut steps = 1 + fresh as u64;
-        let next = code.instr_at(at);
-        if next.op == Opcode::JumpBackwardNoInterrupt {
-            at = next.arg as usize;
-            steps += 1;
-        } else if !fresh && next.op == Opcode::PopTop {
-            // A `yield` statement's value is thrown away: its POP_TOP is run here.
-            budget::count_steps(steps + 1);
-            f.ip = at + 1;
-            sent.discard();
-            return;
-        } else if !fresh && next.op == Opcode::StoreFast {
-            // `x = yield ...`: the sent value goes straight to its local.
-            budget::count_steps(steps + 1);
-            f.ip = at + 1;
-            f.stack[next.arg as usize].replace_with(sent);
-            return;
-        }
-        budget::count_steps(steps);
-        f.ip = at;
-        if !fresh {
-            push_value(&mut f.stack, sent);
-        }
+        enter_resumed(f, sent, fresh, self.safe_point_due);
     }
 
     /// Take a generator's frame for running: link it to the generator, swap in its
@@ -2584,6 +2541,48 @@ fn unbound_local(code: &crate::bytecode::CodeObject, slot: u32) -> PyErr {
             code.localsplus_name(slot as usize)
         ),
     )
+}
+
+/// `Vm::enter_resumed` (`safe_point_due`: the VM's flag), also for the loop itself,
+/// which resumes a consumed generator in place.
+#[inline(always)]
+fn enter_resumed(f: &mut Frame, sent: Value, fresh: bool, safe_point_due: bool) {
+    // Each index read is one control reaches: the frame's resume point, and the
+    // instruction after a POP_TOP or a RESUME (neither ends the code).
+    let code = &*f.code;
+    let mut at = f.ip;
+    let fresh = fresh && code.instr_at(at).op == Opcode::PopTop;
+    if fresh {
+        at += 1;
+    }
+    if safe_point_due || code.instr_at(at).op != Opcode::Resume {
+        push_value(&mut f.stack, sent);
+        return;
+    }
+    at += 1;
+    let mut steps = 1 + fresh as u64;
+    let next = code.instr_at(at);
+    if next.op == Opcode::JumpBackwardNoInterrupt {
+        at = next.arg as usize;
+        steps += 1;
+    } else if !fresh && next.op == Opcode::PopTop {
+        // A `yield` statement's value is thrown away: its POP_TOP is run here.
+        budget::count_steps(steps + 1);
+        f.ip = at + 1;
+        sent.discard();
+        return;
+    } else if !fresh && next.op == Opcode::StoreFast {
+        // `x = yield ...`: the sent value goes straight to its local.
+        budget::count_steps(steps + 1);
+        f.ip = at + 1;
+        f.stack[next.arg as usize].replace_with(sent);
+        return;
+    }
+    budget::count_steps(steps);
+    f.ip = at;
+    if !fresh {
+        push_value(&mut f.stack, sent);
+    }
 }
 
 /// Pop the top of a value stack that the compiler guarantees is non-empty.

@@ -22,6 +22,12 @@ pub enum GenKind {
     AsyncGenerator,
 }
 
+/// Is `v` a generator, coroutine or async generator object?
+#[inline(always)]
+pub(crate) fn is_generator(v: &Value) -> bool {
+    matches!(v, Value::Obj(o) if matches!(o.payload, Payload::Generator(_)))
+}
+
 pub struct Generator {
     pub kind: GenKind,
     /// `__name__` and `__qualname__` are the code's (they cannot be set in pyco).

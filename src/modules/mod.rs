@@ -402,7 +402,7 @@ fn sys(vm: &mut Vm) -> Value {
                             "recursion limit must be greater or equal than 1",
                         ));
                     }
-                    vm.recursion_limit = n as usize;
+                    vm.set_recursion_limit(n as usize);
                     Ok(Value::None)
                 }),
             ),

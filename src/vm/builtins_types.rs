@@ -411,6 +411,9 @@ impl Vm {
                             super::builtins::frame_proxy(self, &o)
                         }
                     }
+                    // A running generator delegates to nothing (CPython's frame is at
+                    // its SEND then); a collapsed level keeps its frame while running.
+                    "yieldfrom" | "await" if gen.state.get() == GenState::Running => Value::None,
                     "yieldfrom" | "await" => match gen.frame().as_ref() {
                         Some(f) => super::dispatch::gen_yieldfrom(f)
                             .map(crate::modules::aio::delegate_view)

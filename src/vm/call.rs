@@ -178,7 +178,7 @@ impl Vm {
     /// again).
     #[inline(always)]
     fn push_exact_frame(&mut self, base: usize, at: usize, nargs: usize) -> FastCall {
-        if self.frames.len() >= self.recursion_limit {
+        if self.frames.len() >= self.depth_limit {
             return FastCall::TooDeep;
         }
         let caller: *mut Vec<Value> = &mut self.frames.last_mut().unwrap().stack;
@@ -374,7 +374,7 @@ impl Vm {
         base: usize,
         from: usize,
     ) -> PyResult<CallOutcome> {
-        if self.frames.len() >= self.recursion_limit {
+        if self.frames.len() >= self.depth_limit {
             return Err(recursion_error());
         }
         let mut frame = self.frame_pool.pop().unwrap_or_else(new_blank_frame);
@@ -519,7 +519,7 @@ impl Vm {
         }
         // The frame setup repeats push_frame_with_args's: sharing it (a builder and a
         // starter, both inlined) cost async_queue 8%, through this function's layout.
-        if self.frames.len() >= self.recursion_limit {
+        if self.frames.len() >= self.depth_limit {
             return Some(Err(recursion_error()));
         }
         let mut frame = self.frame_pool.pop().unwrap_or_else(new_blank_frame);
@@ -665,7 +665,7 @@ impl Vm {
     /// Finish a frame for `func` whose arguments are already in the first stack slots:
     /// the recursion check, unbound locals, and the closure's cells.
     fn function_frame(&mut self, func: &Function, mut frame: Box<Frame>) -> PyResult<Box<Frame>> {
-        if self.frames.len() >= self.recursion_limit {
+        if self.frames.len() >= self.depth_limit {
             self.free_frame(frame);
             return Err(recursion_error());
         }

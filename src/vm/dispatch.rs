@@ -104,6 +104,10 @@ impl Vm {
                 self.settle_deferred_exc_state();
                 self.chain_to_own_exception(&exc);
             }
+            if let Ret::Chain { send_ip } = ret {
+                // Its levels unwind as the frames they stand for.
+                self.expand_chain(send_ip);
+            }
             match ret {
                 Ret::Close => {
                     if self.is_instance_of_kind(&exc, ExcKind::GeneratorExit)
@@ -127,7 +131,10 @@ impl Vm {
                 }
                 Ret::Init | Ret::Call | Ret::ForIter { .. } | Ret::NextCall | Ret::Entry => {}
                 Ret::Consume(_) => {}
-                Ret::Send { .. } | Ret::ThrownSend { .. } | Ret::AwaitedCall { .. } => {}
+                Ret::Send { .. }
+                | Ret::ThrownSend { .. }
+                | Ret::AwaitedCall { .. }
+                | Ret::Chain { .. } => {}
             }
             if self.frames.len() == base {
                 return Err(PyErr::Obj(exc));
@@ -1540,10 +1547,18 @@ impl Vm {
                 caller.ip = target as usize;
                 Ok(None)
             }
-            Ret::Send { send_ip } | Ret::ThrownSend { send_ip } | Ret::AwaitedCall { send_ip } => {
-                if matches!(ret, Ret::ThrownSend { .. }) {
-                    self.settle_deferred_exc_state();
-                }
+            Ret::Send { send_ip }
+            | Ret::ThrownSend { send_ip }
+            | Ret::AwaitedCall { send_ip }
+            | Ret::Chain { send_ip } => {
+                let send_ip = match ret {
+                    Ret::ThrownSend { .. } => {
+                        self.settle_deferred_exc_state();
+                        send_ip
+                    }
+                    Ret::Chain { .. } => self.expand_chain(send_ip),
+                    _ => send_ip,
+                };
                 // The SEND's receiver slot takes the result; SEND's jump target is
                 // where the caller goes on.
                 let caller = fr!(self);
@@ -1669,9 +1684,12 @@ impl Vm {
                 // (An AwaitedCall frame became Send as it got its coroutine object.)
                 Ret::Send { send_ip }
                 | Ret::ThrownSend { send_ip }
-                | Ret::AwaitedCall { send_ip } => {
-                    if matches!(ret, Ret::ThrownSend { .. }) {
-                        self.settle_deferred_exc_state();
+                | Ret::AwaitedCall { send_ip }
+                | Ret::Chain { send_ip } => {
+                    match ret {
+                        Ret::ThrownSend { .. } => self.settle_deferred_exc_state(),
+                        Ret::Chain { .. } => self.suspend_chain(),
+                        _ => {}
                     }
                     let caller = fr!(self);
                     let at = send_ip as usize + 1;
@@ -1716,7 +1734,7 @@ impl Vm {
     fn send_in_place(&mut self, m: &Value, ip: usize) -> PyResult<bool> {
         let is_send = matches!(m.payload(), Some(Payload::Native(nf))
             if nf.func as usize == super::builtins::gen_send as crate::object::NativeFn as usize);
-        let too_deep = self.frames.len() >= self.recursion_limit + 50;
+        let too_deep = self.frames.len() >= self.depth_limit + 50;
         let f = self.frames.last_mut().unwrap();
         let code = &*f.code;
         if ip + 2 >= code.instrs.len() {
@@ -1800,7 +1818,14 @@ impl Vm {
     /// pushed and popped. A receiver that refuses (running, or the recursion limit)
     /// raises at the SEND of the level above it, now the top frame, as that SEND
     /// would. (Only SEND asks: the test costs the other resumes more than it saves.)
+    /// A chain of levels that would only pass the value on is collapsed instead
+    /// (`chain.rs`): the innermost generator is resumed directly.
     fn resume_chain(&mut self, g: Rc<Object>, sent: Value, send_ip: u32) -> PyResult<()> {
+        if let Some(leaf) = self.collapse_chain(&g) {
+            let f = self.resumed_frame(leaf, sent, Ret::Chain { send_ip })?;
+            super::call::push_frame(&mut self.frames, f);
+            return Ok(());
+        }
         let mut f = self.take_resumed_frame(g, sent, Ret::Send { send_ip })?;
         loop {
             let send_ip = f.ip;
@@ -1847,7 +1872,7 @@ impl Vm {
         let state = gen.state.get();
         let startable =
             state == GenState::Suspended || (state == GenState::Created && sent.is_none());
-        if !startable || self.frames.len() >= self.recursion_limit + 50 {
+        if !startable || self.frames.len() >= self.depth_limit + 50 {
             return Err(resume_refused(gen, &sent, startable));
         }
         let fresh = state == GenState::Created;
@@ -1897,7 +1922,7 @@ impl Vm {
     /// The exception the generator was handling when it yielded becomes current again;
     /// the resumer's is kept in the generator for the next yield or return.
     #[inline(always)]
-    fn swap_in_exc_state(&mut self, gen: &Generator) {
+    pub(super) fn swap_in_exc_state(&mut self, gen: &Generator) {
         // Commonly neither side handles an exception: nothing to store, and the
         // states are only read.
         let own = !gen.exc_state.borrow().is_none();

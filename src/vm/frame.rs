@@ -18,6 +18,10 @@ pub enum Ret {
     ForIter { target: u32 },
     /// A generator/coroutine resumed by SEND at `send_ip` in the caller.
     Send { send_ip: u32 },
+    /// The innermost generator of a chain SEND at `send_ip` collapsed (`chain.rs`): a
+    /// yield goes to that SEND's frame as for `Send`; a return or an exception first
+    /// puts the skipped levels' frames back between the two.
+    Chain { send_ip: u32 },
     /// A level of a `yield from`/`await` chain that a `throw()` went down through: as
     /// `Send`, but an exception leaving it is chained, in the caller, to the caller's own
     /// handled exception (CPython re-enters each level with the exception).

@@ -134,6 +134,36 @@ impl Generator {
         Some(f)
     }
 
+    /// The frame if it is live (neither running nor parked), to look at in place.
+    #[inline(always)]
+    pub(crate) fn live_frame(&self) -> Ref<'_, Option<Box<Frame>>> {
+        self.frame.borrow()
+    }
+
+    /// `live_frame` without the borrow's bookkeeping, for walks down a chain of
+    /// generators that run no code (`chain.rs`).
+    ///
+    /// # Safety
+    /// No mutable borrow of the frame may be live, nor start while the reference is.
+    #[inline(always)]
+    pub(crate) unsafe fn peek_live_frame(&self) -> Option<&Frame> {
+        (*self.frame.as_ptr()).as_deref()
+    }
+
+    /// Handling no exception of its own (while suspended), read as `peek_live_frame`.
+    ///
+    /// # Safety
+    /// No mutable borrow of the state may be live.
+    #[inline(always)]
+    pub(crate) unsafe fn peek_no_exc_state(&self) -> bool {
+        (*self.exc_state.as_ptr()).is_none()
+    }
+
+    /// Take the frame if it is live (neither running nor parked).
+    pub(crate) fn take_live_frame(&self) -> Option<Box<Frame>> {
+        self.frame.borrow_mut().take()
+    }
+
     /// Take the frame (away from the hot paths: a parked one gets a new header).
     pub(crate) fn take_frame(&self) -> Option<Box<Frame>> {
         let live = self.frame.borrow_mut().take();

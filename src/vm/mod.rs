@@ -11,6 +11,7 @@ pub mod budget;
 pub mod builtins;
 pub mod builtins_types;
 pub mod call;
+mod chain;
 pub mod consume;
 mod dispatch;
 pub mod except_star;
@@ -140,7 +141,13 @@ pub struct Vm {
     pub modules: HashMap<String, Value>,
     /// The exception currently being handled (`sys.exc_info()`), or None.
     pub exc_info: Value,
-    pub recursion_limit: usize,
+    /// `sys.getrecursionlimit()`.
+    pub(crate) recursion_limit: usize,
+    /// Frames the stack may hold before a call raises RecursionError: the recursion
+    /// limit less the levels of collapsed `yield from` chains (`chain.rs`), which
+    /// count as the frames they stand for.
+    pub(crate) depth_limit: usize,
+    pub(crate) collapsed_levels: usize,
     native_depth: usize,
     // Boxed on purpose: pooled frames keep their allocation (and address) when reused.
     #[allow(clippy::vec_box)]
@@ -181,6 +188,8 @@ impl Vm {
             modules: HashMap::new(),
             exc_info: Value::None,
             recursion_limit: 1000,
+            depth_limit: 1000,
+            collapsed_levels: 0,
             native_depth: 0,
             frame_pool: vec![],
             out: std::io::BufWriter::with_capacity(1 << 16, std::io::stdout()),
@@ -204,6 +213,16 @@ impl Vm {
 
     pub fn flush(&mut self) {
         let _ = self.out.flush();
+    }
+
+    /// `sys.setrecursionlimit(n)`.
+    pub(crate) fn set_recursion_limit(&mut self, n: usize) {
+        self.recursion_limit = n;
+        self.update_depth_limit();
+    }
+
+    pub(crate) fn update_depth_limit(&mut self) {
+        self.depth_limit = self.recursion_limit.saturating_sub(self.collapsed_levels);
     }
 
     /// A fresh module namespace with `__name__` set.

@@ -1647,7 +1647,8 @@ impl Vm {
             let gen = gen_of(&g);
             // Swap the handled-exception state back to the resumer's (nothing to do in the
             // common case where neither side handles an exception).
-            if !self.exc_info.is_none() || !gen.exc_state.borrow().is_none() {
+            // SAFETY: the state is borrowed mutably only within the swaps.
+            if !self.exc_info.is_none() || unsafe { !gen.peek_no_exc_state() } {
                 let outer_exc = gen.exc_state.replace(Value::None);
                 self.swap_exc_state_at_yield(gen, outer_exc);
             }
@@ -1925,7 +1926,8 @@ impl Vm {
     pub(super) fn swap_in_exc_state(&mut self, gen: &Generator) {
         // Commonly neither side handles an exception: nothing to store, and the
         // states are only read.
-        let own = !gen.exc_state.borrow().is_none();
+        // SAFETY: as in `yield_frame`.
+        let own = unsafe { !gen.peek_no_exc_state() };
         gen.has_own_exc.set(own);
         if own || !self.exc_info.is_none() {
             self.exchange_exc_states(gen);

@@ -103,9 +103,14 @@ impl Frame {
         self.link.as_ref().filter(|o| is_generator(o))
     }
 
+    #[inline(always)]
     pub fn set_gen(&mut self, g: Rc<Object>) {
         debug_assert!(self.link.is_none() && is_generator(&g));
-        self.link = Some(g);
+        // The link is empty: a plain assignment's drop of the old value made LLVM
+        // keep this out of line, a call on every generator resume.
+        if let Some(old) = self.link.replace(g) {
+            drop_link(old);
+        }
     }
 
     #[inline]
@@ -135,6 +140,12 @@ impl Frame {
     pub fn link(&self) -> Option<&Rc<Object>> {
         self.link.as_ref()
     }
+}
+
+#[cold]
+#[inline(never)]
+fn drop_link(link: Rc<Object>) {
+    drop(link);
 }
 
 fn is_generator(o: &Object) -> bool {

@@ -150,7 +150,8 @@ impl Generator {
         (*self.frame.as_ptr()).as_deref()
     }
 
-    /// Handling no exception of its own (while suspended), read as `peek_live_frame`.
+    /// No exception state stored (suspended: it handles no exception of its own;
+    /// running: its resumer handles none), read as `peek_live_frame` is.
     ///
     /// # Safety
     /// No mutable borrow of the state may be live.

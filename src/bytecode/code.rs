@@ -130,6 +130,10 @@ pub enum InlineCache {
         epoch: u64,
         index: u32,
     },
+    /// SEND: how the chains it collapsed ended (`vm/chain.rs`). `misses`: the last
+    /// ones in a row whose leaf returned or raised instead of yielding again; after
+    /// enough, the next `skip` SENDs here resume level by level.
+    Send { skip: u16, misses: u8 },
 }
 
 impl CodeObject {

@@ -22,7 +22,7 @@
 use super::frame::Ret;
 use super::generator::{GenKind, GenState, Generator};
 use super::{budget, Vm};
-use crate::bytecode::Opcode;
+use crate::bytecode::{InlineCache, Opcode};
 use crate::object::{Object, Payload, Value};
 use std::rc::Rc;
 
@@ -36,6 +36,16 @@ const STEPS_UP: u64 = 1;
 /// resumes (`await asyncio.sleep(0)`: the leaf returns at once), and putting the level
 /// back then costs more than resuming it would have.
 const MIN_LEVELS: usize = 2;
+
+/// A SEND site whose collapsed chains end this many times in a row with their leaf
+/// returning or raising (the levels put back on the stack) resumes the next
+/// SKIP_AFTER_MISSES chains level by level. A leaf that returns as soon as it resumes
+/// (`await asyncio.sleep(0)` at the bottom of a call chain, resumed by the task at its
+/// top) makes the walk down pure cost, as putting the levels back costs what resuming
+/// them would have. A leaf that yields again in between (a delegating generator
+/// resumed in a loop) keeps its site collapsing.
+const MISSES_BEFORE_SKIPPING: u8 = 2;
+const SKIP_AFTER_MISSES: u16 = 64;
 
 fn generator(o: &Object) -> Option<&Generator> {
     match &o.payload {
@@ -110,14 +120,24 @@ impl Vm {
     /// leaf, for SEND to resume as `Ret::Chain`. None: nothing to collapse, or the chain
     /// is too deep to (its levels are then resumed one by one, and the one over the
     /// recursion limit raises where it would).
-    pub(super) fn collapse_chain(&mut self, first: &Rc<Object>) -> Option<Rc<Object>> {
-        let on_top = self
-            .frames
-            .last()
-            .and_then(|f| top_object(&f.stack))
-            .is_some_and(|o| Rc::ptr_eq(o, first));
-        if !on_top {
+    pub(super) fn collapse_chain(
+        &mut self,
+        first: &Rc<Object>,
+        send_ip: u32,
+    ) -> Option<Rc<Object>> {
+        let f = self.frames.last()?;
+        if !top_object(&f.stack).is_some_and(|o| Rc::ptr_eq(o, first)) {
             return None;
+        }
+        let cache = f.code.inline_cache_at(send_ip as usize);
+        if let InlineCache::Send { skip, misses } = cache.get() {
+            if skip > 0 {
+                cache.set(InlineCache::Send {
+                    skip: skip - 1,
+                    misses,
+                });
+                return None;
+            }
         }
         // SAFETY (all three walks): each level is held by the frame of the level above
         // it (the first by the SEND's frame); the walks run no code, borrow nothing and
@@ -177,13 +197,15 @@ impl Vm {
 
     /// The leaf of a collapsed chain yielded, and the SEND's frame is on top again: its
     /// levels are suspended again, where each would be after passing the value up.
-    pub(super) fn suspend_chain(&mut self) {
-        let first = self
-            .frames
-            .last()
-            .and_then(|f| top_object(&f.stack))
-            .map(Rc::as_ptr);
-        let Some(first) = first else {
+    pub(super) fn suspend_chain(&mut self, send_ip: u32) {
+        let Some(f) = self.frames.last() else {
+            return;
+        };
+        let cache = f.code.inline_cache_at(send_ip as usize);
+        if let InlineCache::Send { misses: 1.., .. } = cache.get() {
+            cache.set(InlineCache::Send { skip: 0, misses: 0 });
+        }
+        let Some(first) = top_object(&f.stack).map(Rc::as_ptr) else {
             return;
         };
         // SAFETY: the SEND's frame holds the first level.
@@ -197,6 +219,21 @@ impl Vm {
     /// its own SEND left it when it resumed the level below. Returns where the level
     /// above the leaf is at its SEND, for the leaf's result or exception to reach it.
     pub(super) fn expand_chain(&mut self, mut send_ip: u32) -> u32 {
+        if let Some(f) = self.frames.last() {
+            let cache = f.code.inline_cache_at(send_ip as usize);
+            let misses = match cache.get() {
+                InlineCache::Send { misses, .. } => misses + 1,
+                _ => 1,
+            };
+            cache.set(if misses >= MISSES_BEFORE_SKIPPING {
+                InlineCache::Send {
+                    skip: SKIP_AFTER_MISSES,
+                    misses: 0,
+                }
+            } else {
+                InlineCache::Send { skip: 0, misses }
+            });
+        }
         let mut levels = 0;
         loop {
             let next = self.frames.last().and_then(|f| top_object(&f.stack));

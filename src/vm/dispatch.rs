@@ -1689,7 +1689,7 @@ impl Vm {
                 | Ret::Chain { send_ip } => {
                     match ret {
                         Ret::ThrownSend { .. } => self.settle_deferred_exc_state(),
-                        Ret::Chain { .. } => self.suspend_chain(),
+                        Ret::Chain { send_ip } => self.suspend_chain(send_ip),
                         _ => {}
                     }
                     let caller = fr!(self);
@@ -1822,7 +1822,7 @@ impl Vm {
     /// A chain of levels that would only pass the value on is collapsed instead
     /// (`chain.rs`): the innermost generator is resumed directly.
     fn resume_chain(&mut self, g: Rc<Object>, sent: Value, send_ip: u32) -> PyResult<()> {
-        if let Some(leaf) = self.collapse_chain(&g) {
+        if let Some(leaf) = self.collapse_chain(&g, send_ip) {
             let f = self.resumed_frame(leaf, sent, Ret::Chain { send_ip })?;
             super::call::push_frame(&mut self.frames, f);
             return Ok(());

@@ -204,6 +204,33 @@ try:
 except StopIteration as e:
     print("await chain returned", e.value)
 
+# Leaves that end as soon as they resume, or after a few yields: a SEND site whose
+# chains keep ending so resumes level by level for a while, then collapses again.
+def k_leaf(k):
+    for i in range(k):
+        yield i
+
+
+def mixed(depth, k, n):
+    if depth == 0:
+        for _ in range(n):
+            yield from k_leaf(k)
+        return "done"
+    return (yield from mixed(depth - 1, k, n))
+
+
+def drive(g):
+    total = 0
+    try:
+        while True:
+            total += g.send(None)
+    except StopIteration as e:
+        return total, e.value
+
+
+print(drive(mixed(12, 1, 300)), drive(mixed(5, 3, 200)), drive(mixed(3, 40, 10)))
+
+
 # The traceback of an exception escaping all the levels lists each one.
 top, _ = chain(3, "tb")
 next(top)

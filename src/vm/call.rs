@@ -648,6 +648,10 @@ impl Vm {
             // Frames a nested run pushed were skipped by the unwinding.
             while self.frames.len() > depth {
                 let fr = self.frames.pop().unwrap();
+                if let Ret::Chain { send_ip } = fr.ret {
+                    // Its levels must not stay running, nor count as frames.
+                    self.suspend_chain(send_ip);
+                }
                 self.free_frame(fr);
             }
             self.native_depth = native_depth;

@@ -32,11 +32,6 @@ use std::rc::Rc;
 const STEPS_DOWN: u64 = 3;
 const STEPS_UP: u64 = 1;
 
-/// Fewest levels worth collapsing. A chain of one often ends as soon as its leaf
-/// resumes (`await asyncio.sleep(0)`: the leaf returns at once), and putting the level
-/// back then costs more than resuming it would have.
-const MIN_LEVELS: usize = 2;
-
 /// A SEND site whose collapsed chains end this many times in a row with their leaf
 /// returning or raising (the levels put back on the stack) resumes the next
 /// SKIP_AFTER_MISSES chains level by level. A leaf that returns as soon as it resumes
@@ -47,9 +42,9 @@ const MIN_LEVELS: usize = 2;
 const MISSES_BEFORE_SKIPPING: u8 = 2;
 const SKIP_AFTER_MISSES: u16 = 64;
 
-/// SENDs a site resumes level by level after finding a chain too short to collapse:
-/// most sites' chains are the same length every time (a coroutine awaiting
-/// `asyncio.sleep(0)` finds one level, sleep's), so the walk is mostly saved.
+/// SENDs a site resumes level by level after finding nothing to collapse: most sites'
+/// chains are the same every time (a coroutine awaiting a future, or a generator
+/// delegating to one that yields), so the test is mostly saved.
 const SKIP_AFTER_SHORT: u16 = 16;
 
 fn generator(o: &Object) -> Option<&Generator> {
@@ -102,16 +97,16 @@ unsafe fn delegate_below(o: *const Object) -> Option<*const Object> {
     generator(&*o).and_then(|g| collapsible_delegate(g))
 }
 
-/// Mark running the level at `o`, found collapsible; the level below it.
+/// Mark running the level at `o`, found collapsible.
 ///
 /// # Safety
 /// As `delegate_below`, which found the level collapsible.
 #[inline(always)]
-unsafe fn mark_running(o: *const Object) -> *const Object {
-    let gen = generator(&*o).unwrap_unchecked();
-    gen.state.set(GenState::Running);
-    let f = gen.peek_live_frame().unwrap_unchecked();
-    Rc::as_ptr(top_object(&f.stack).unwrap_unchecked())
+unsafe fn mark_running(o: *const Object) {
+    generator(&*o)
+        .unwrap_unchecked()
+        .state
+        .set(GenState::Running);
 }
 
 /// A collapsed level: running, with its frame still in the generator.
@@ -144,28 +139,18 @@ impl Vm {
                 return None;
             }
         }
-        // SAFETY (all three walks): each level is held by the frame of the level above
-        // it (the first by the SEND's frame); the walks run no code, borrow nothing and
+        // SAFETY (both walks): each level is held by the frame of the level above it
+        // (the first by the SEND's frame); the walks run no code, borrow nothing and
         // drop nothing.
-        let mut leaf: *const Object = Rc::as_ptr(first);
-        // Nothing is marked until the chain is known to be long enough.
-        for _ in 0..MIN_LEVELS {
-            match unsafe { delegate_below(leaf) } {
-                Some(below) => leaf = below,
-                None => {
-                    cache.set(InlineCache::Send {
-                        skip: SKIP_AFTER_SHORT,
-                        misses: 0,
-                    });
-                    return None;
-                }
-            }
-        }
-        let mut level: *const Object = Rc::as_ptr(first);
-        while level != leaf {
-            level = unsafe { mark_running(level) };
-        }
-        let mut levels = MIN_LEVELS;
+        let Some(mut leaf) = (unsafe { delegate_below(Rc::as_ptr(first)) }) else {
+            cache.set(InlineCache::Send {
+                skip: SKIP_AFTER_SHORT,
+                misses: 0,
+            });
+            return None;
+        };
+        unsafe { mark_running(Rc::as_ptr(first)) };
+        let mut levels = 1;
         while let Some(below) = unsafe { delegate_below(leaf) } {
             unsafe { mark_running(leaf) };
             leaf = below;

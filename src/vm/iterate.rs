@@ -788,7 +788,10 @@ impl Vm {
             if g.kind == GenKind::Coroutine
                 || g.code.flags & crate::bytecode::flags::ITERABLE_COROUTINE != 0
             {
-                if g.state.get() == GenState::Suspended {
+                // Only a native coroutine is checked (CPython's _PyCoro_GetAwaitableIter
+                // then PyCoro_CheckExact): a types.coroutine generator may be awaited
+                // while it delegates.
+                if g.kind == GenKind::Coroutine && g.state.get() == GenState::Suspended {
                     if let Some(f) = g.frame().as_ref() {
                         if super::dispatch::gen_yieldfrom(f).is_some() {
                             return Err(PyErr::runtime_error("coroutine is being awaited already"));

@@ -2219,42 +2219,60 @@ pub(crate) fn close_gen(vm: &mut Vm, g: Rc<Object>) -> PyResult<()> {
     }
 }
 
-/// `gen.gi_frame`: a snapshot object with f_lineno, f_locals, f_code.
+/// `gen.gi_frame`: a snapshot object with f_lineno, f_locals, f_code. A running
+/// generator's frame is found on the VM's stack (a collapsed level of a `yield from`
+/// chain keeps its own).
 pub fn frame_proxy(vm: &mut Vm, g: &Rc<Object>) -> Value {
     let gen = gen_of(g);
     let mut d = Dict::new();
-    if let Some(f) = gen.frame().as_ref() {
-        let line = f.code.line_of(f.ip.saturating_sub(1));
-        d.set_str(Rc::new(PyStr::new("f_lineno")), Value::Int(line as i64));
-        let mut locals = Dict::new();
-        for (i, n) in f.code.varnames.iter().enumerate() {
-            let v = match f.stack.get(i) {
-                Some(v) => match v.payload() {
-                    Some(Payload::Cell(c)) => c.borrow().clone(),
-                    _ => v.clone(),
-                },
-                None => Value::Null,
-            };
-            if !v.is_null() {
-                locals.set_str(Rc::new(PyStr::new(n)), v);
-            }
+    let own = gen.frame();
+    let running = || {
+        vm.frames
+            .iter()
+            .rev()
+            .find(|f| f.gen().is_some_and(|o| Rc::ptr_eq(o, g)))
+            .map(|f| &**f)
+    };
+    match own.as_deref().or_else(running) {
+        Some(f) => snapshot_frame(&mut d, f),
+        None => {
+            d.set_str(
+                Rc::new(PyStr::new("f_lineno")),
+                Value::Int(gen.code.first_line as i64),
+            );
+            d.set_str(Rc::new(PyStr::new("f_locals")), Value::dict(Dict::new()));
         }
-        d.set_str(Rc::new(PyStr::new("f_locals")), Value::dict(locals));
-        d.set_str(
-            Rc::new(PyStr::new("f_code")),
-            crate::bytecode::code::code_value(&f.code),
-        );
-    } else {
-        d.set_str(
-            Rc::new(PyStr::new("f_lineno")),
-            Value::Int(gen.code.first_line as i64),
-        );
-        d.set_str(Rc::new(PyStr::new("f_locals")), Value::dict(Dict::new()));
     }
+    drop(own);
     let cls = frame_type(vm);
     Value::new_obj(Payload::Instance(crate::object::Instance::new(
         cls, d, None,
     )))
+}
+
+/// `frame_proxy`'s fields of frame `f`: the line of the instruction it last ran, its
+/// locals and its code.
+fn snapshot_frame(d: &mut Dict, f: &super::frame::Frame) {
+    let line = f.code.line_of(f.ip.saturating_sub(1));
+    d.set_str(Rc::new(PyStr::new("f_lineno")), Value::Int(line as i64));
+    let mut locals = Dict::new();
+    for (i, n) in f.code.varnames.iter().enumerate() {
+        let v = match f.stack.get(i) {
+            Some(v) => match v.payload() {
+                Some(Payload::Cell(c)) => c.borrow().clone(),
+                _ => v.clone(),
+            },
+            None => Value::Null,
+        };
+        if !v.is_null() {
+            locals.set_str(Rc::new(PyStr::new(n)), v);
+        }
+    }
+    d.set_str(Rc::new(PyStr::new("f_locals")), Value::dict(locals));
+    d.set_str(
+        Rc::new(PyStr::new("f_code")),
+        crate::bytecode::code::code_value(&f.code),
+    );
 }
 
 fn frame_type(vm: &mut Vm) -> Rc<Object> {

@@ -402,6 +402,14 @@ fn sys(vm: &mut Vm) -> Value {
                             "recursion limit must be greater or equal than 1",
                         ));
                     }
+                    // As CPython's: the frames below, and this call.
+                    let depth = vm.recursion_depth() + 1;
+                    if depth as i64 >= n {
+                        return Err(PyErr::new(
+                            ExcKind::RecursionError,
+                            format!("cannot set the recursion limit to {n} at the recursion depth {depth}: the limit is too low"),
+                        ));
+                    }
                     vm.set_recursion_limit(n as usize);
                     Ok(Value::None)
                 }),

@@ -221,6 +221,11 @@ impl Vm {
         self.update_depth_limit();
     }
 
+    /// Python frames running, the levels of collapsed chains included.
+    pub(crate) fn recursion_depth(&self) -> usize {
+        self.frames.len() + self.collapsed_levels
+    }
+
     pub(crate) fn update_depth_limit(&mut self) {
         self.depth_limit = self.recursion_limit.saturating_sub(self.collapsed_levels);
     }

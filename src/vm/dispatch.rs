@@ -1823,7 +1823,14 @@ impl Vm {
     /// (`chain.rs`): the innermost generator is resumed directly.
     fn resume_chain(&mut self, g: Rc<Object>, sent: Value, send_ip: u32) -> PyResult<()> {
         if let Some(leaf) = self.collapse_chain(&g, send_ip) {
-            let f = self.resumed_frame(leaf, sent, Ret::Chain { send_ip })?;
+            // (The leaf was found resumable, so this does not fail.)
+            let f = match self.resumed_frame(leaf, sent, Ret::Chain { send_ip }) {
+                Ok(f) => f,
+                Err(e) => {
+                    self.suspend_chain(send_ip);
+                    return Err(e);
+                }
+            };
             super::call::push_frame(&mut self.frames, f);
             return Ok(());
         }

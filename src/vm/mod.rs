@@ -226,7 +226,7 @@ impl Vm {
         self.frames.len() + self.collapsed_levels
     }
 
-    pub(crate) fn update_depth_limit(&mut self) {
+    fn update_depth_limit(&mut self) {
         self.depth_limit = self.recursion_limit.saturating_sub(self.collapsed_levels);
     }
 

@@ -2255,6 +2255,11 @@ impl Vm {
     ) -> PyResult<Option<PyErr>> {
         let mut g = g;
         let mut ret = ret;
+        // GeneratorExit (close(), or thrown) closes a generator's delegate instead of
+        // going down into it, as CPython's _gen_throw does; not an async generator's
+        // (`aclose()` lets its awaits run).
+        let close_delegate = gen_of(&g).kind != GenKind::AsyncGenerator
+            && self.is_instance_of_kind(&exc, ExcKind::GeneratorExit);
         // Iterative over `yield from` chains: each level is pushed as if its SEND were
         // running, so the exception raised in the innermost frame unwinds outward.
         loop {
@@ -2285,6 +2290,18 @@ impl Vm {
             // its `throw` raises the exception straight back, as CPython's does.
             let live = |s: &Rc<Object>| gen_of(s).state.get() != GenState::Closed;
             match yf.as_ref().and_then(resumable_gen).filter(live) {
+                Some(sub) if close_delegate => {
+                    // The delegate is closed (its own delegates first); then the
+                    // GeneratorExit, or the error closing it raised, is raised here.
+                    let closed = super::builtins::close_gen(self, sub);
+                    self.settle_deferred_exc_state();
+                    let e = match closed {
+                        Ok(()) => exc,
+                        Err(e) => self.materialize(e),
+                    };
+                    self.chain_to_own_exception(&e);
+                    return Ok(Some(PyErr::Obj(e)));
+                }
                 Some(sub) => {
                     let caller = fr!(self);
                     let send_ip = caller.ip as u32 - 2;

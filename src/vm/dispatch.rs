@@ -2290,7 +2290,9 @@ impl Vm {
             // its `throw` raises the exception straight back, as CPython's does.
             let live = |s: &Rc<Object>| gen_of(s).state.get() != GenState::Closed;
             match yf.as_ref().and_then(resumable_gen).filter(live) {
-                Some(sub) if close_delegate => {
+                // (Each level closes the next in a nested run: past the nesting cap the
+                // GeneratorExit goes on down instead, where CPython's C stack overflows.)
+                Some(sub) if close_delegate && self.native_depth < super::MAX_NATIVE_DEPTH => {
                     // The delegate is closed (its own delegates first); then the
                     // GeneratorExit, or the error closing it raised, is raised here.
                     let closed = super::builtins::close_gen(self, sub);

@@ -135,8 +135,25 @@ impl Vm {
     /// Attribute lookup without the AttributeError (None when absent).
     pub fn getattr_opt(&mut self, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
         let n = self.attr_name(name)?;
-        if let Some(Payload::Super { .. }) = obj.payload() {
-            return super::builtins::super_getattr(self, obj, name);
+        if let Some(Payload::Super { typ, obj: inner }) = obj.payload() {
+            // The MRO after `typ` first, except for `__class__` (as super_getattro);
+            // then the super object's own attributes.
+            if n.as_str() != "__class__" {
+                if let Some(v) = super::builtins::super_getattr(self, obj, name)? {
+                    return Ok(Some(v));
+                }
+            }
+            match n.as_str() {
+                "__thisclass__" => return Ok(Some(Value::Obj(typ.clone()))),
+                "__self__" => return Ok(Some(inner.clone())),
+                "__self_class__" => {
+                    return Ok(Some(match inner.payload() {
+                        Some(Payload::Type(_)) => inner.clone(),
+                        _ => Value::Obj(self.type_of(inner)),
+                    }))
+                }
+                _ => {}
+            }
         }
         // Modules: their dict.
         if let Some(Payload::Module(m)) = obj.payload() {
@@ -626,7 +643,20 @@ impl Vm {
                 }
                 return Ok((self.getattr(&obj, name)?, None));
             }
-            Some(Payload::Module(_)) | Some(Payload::Super { .. }) => {
+            Some(Payload::Super { typ, obj: inner }) => {
+                // `super().method(...)`: a plain function found after `typ` is called
+                // with the instance, as LOAD_METHOD does for instances, with no bound
+                // method made (`__class__` is the super object's own attribute).
+                if !matches!(inner.payload(), Some(Payload::Type(_))) && n.as_str() != "__class__" {
+                    if let Some(f) = super::builtins::super_find(self, typ, inner, n) {
+                        if matches!(f.payload(), Some(Payload::Function(_))) {
+                            return Ok((f, Some(inner.clone())));
+                        }
+                    }
+                }
+                return Ok((self.getattr(&obj, name)?, None));
+            }
+            Some(Payload::Module(_)) => {
                 return Ok((self.getattr(&obj, name)?, None));
             }
             Some(Payload::Instance(inst)) => inst.class.clone(),
@@ -729,8 +759,8 @@ fn refuse_special_store(inst: &crate::object::Instance, n: &Rc<PyStr>) -> PyResu
 /// or LOAD_ATTR/STORE_ATTR's): the last two classes and what the name is there, by
 /// address (0: not found). An entry is used only in the type epoch it was found in: the
 /// epoch moves whenever any class namespace changes or any type is freed, so a matching
-/// address is the same live class, whose MRO dicts still hold the object. Class
-/// attributes that are not objects (`rate = 3`) are not cached.
+/// address is the same live class, whose MRO dicts still hold the object. Strings and
+/// ints (`rate = 3`) are cached too (see `cache_word`); floats and the like are not.
 ///
 /// The most recent class hitting is inline; the rest, out of line, was 37 instructions
 /// for a hit (a call, a copy of the cache, the result through memory).
@@ -738,7 +768,11 @@ fn refuse_special_store(inst: &crate::object::Instance, n: &Rc<PyStr>) -> PyResu
 fn class_lookup(cls: &Rc<Object>, name: &Rc<PyStr>, cache: &Cell<ClassCache>) -> Option<Value> {
     let c = cache.get();
     let (ty, found) = c.entries[0];
-    if ty == Rc::as_ptr(cls) as usize && found != 0 && c.epoch == crate::object::typ::type_epoch() {
+    if ty == Rc::as_ptr(cls) as usize
+        && found != 0
+        && found & WORD_TAG == 0
+        && c.epoch == crate::object::typ::type_epoch()
+    {
         // SAFETY: a class dict in this epoch still holds the object.
         return Some(Value::Obj(unsafe {
             Rc::increment_strong_count(found as *const Object);
@@ -746,6 +780,43 @@ fn class_lookup(cls: &Rc<Object>, name: &Rc<PyStr>, cache: &Cell<ClassCache>) ->
         }));
     }
     class_lookup_slow(cls, name, cache)
+}
+
+/// The tag bits of a `cache_word`: 0 an object's address, `STR_WORD` a string's,
+/// `INT_WORD` an int shifted left past them. (Both kinds of block are aligned to 8.)
+const WORD_TAG: usize = 3;
+const STR_WORD: usize = 1;
+const INT_WORD: usize = 2;
+
+/// A class attribute as a class cache holds it: one word, 0 for none.
+#[inline]
+fn cache_word(v: &Value) -> Option<usize> {
+    match v {
+        Value::Obj(o) => Some(Rc::as_ptr(o) as usize),
+        Value::Str(s) => Some(Rc::as_ptr(s) as usize | STR_WORD),
+        Value::Int(i) if (i << 2) >> 2 == *i => Some((i << 2) as usize | INT_WORD),
+        _ => None,
+    }
+}
+
+/// The value of a non-zero `cache_word`.
+///
+/// # Safety
+/// An object or string word's block is alive (a class dict in the word's epoch holds it).
+#[inline]
+unsafe fn cached_value(word: usize) -> Value {
+    match word & WORD_TAG {
+        0 => {
+            Rc::increment_strong_count(word as *const Object);
+            Value::Obj(Rc::from_raw(word as *const Object))
+        }
+        STR_WORD => {
+            let p = (word & !WORD_TAG) as *const PyStr;
+            Rc::increment_strong_count(p);
+            Value::Str(Rc::from_raw(p))
+        }
+        _ => Value::Int(word as i64 >> 2),
+    }
 }
 
 /// `class_lookup` past its inline hit: the second entry, or the lookup that fills
@@ -764,18 +835,17 @@ fn class_lookup_slow(
             if found == 0 {
                 return None;
             }
-            // SAFETY: a class dict in this epoch still holds the object.
-            return Some(Value::Obj(unsafe {
-                Rc::increment_strong_count(found as *const Object);
-                Rc::from_raw(found as *const Object)
-            }));
+            // SAFETY: a class dict in this epoch still holds the object or string.
+            return Some(unsafe { cached_value(found) });
         }
     }
     let found = cls.payload_type().lookup_cached(name);
     let addr = match &found {
         None => 0,
-        Some(Value::Obj(o)) => Rc::as_ptr(o) as usize,
-        Some(_) => return found,
+        Some(v) => match cache_word(v) {
+            Some(w) => w,
+            None => return found,
+        },
     };
     let mut c = if c.epoch == epoch {
         c

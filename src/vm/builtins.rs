@@ -697,28 +697,30 @@ fn ctor_super(vm: &mut Vm, _: &Rc<Object>, a: &[Value], _: &[Value]) -> PyResult
     Ok(Value::new_obj(Payload::Super { typ: t, obj }))
 }
 
-/// Attribute lookup through `super()`: search the MRO after `typ`.
-pub fn super_getattr(vm: &mut Vm, sup: &Value, name: &Value) -> PyResult<Option<Value>> {
-    let Some(Payload::Super { typ, obj }) = sup.payload() else {
-        return Ok(None);
-    };
+/// What `super(typ, obj)` finds for `name`: the attribute in the dict of the first
+/// class after `typ` in the MRO of `obj`'s type (of `obj` itself when it is a subclass
+/// of `typ`), not bound to `obj`.
+pub fn super_find(vm: &Vm, typ: &Rc<Object>, obj: &Value, name: &PyStr) -> Option<Value> {
     let start_type = match obj.payload() {
         Some(Payload::Type(_)) if TypeObj::is_subtype(obj.as_obj().unwrap(), typ) => {
             obj.as_obj().unwrap().clone()
         }
         _ => vm.type_of(obj),
     };
-    let mut mro = vec![start_type.clone()];
-    mro.extend(start_type.payload_type().mro.iter().cloned());
-    let pos = mro
-        .iter()
-        .position(|m| Rc::ptr_eq(m, typ))
-        .map(|p| p + 1)
-        .unwrap_or(mro.len());
+    // The MRO is the type itself, then its `mro` list.
+    let mro = std::iter::once(&start_type).chain(start_type.payload_type().mro.iter());
+    let mut after = mro.skip_while(|m| !Rc::ptr_eq(m, typ)).skip(1);
+    after.find_map(|cls| cls.payload_type().dict.borrow().get_str(name).cloned())
+}
+
+/// Attribute lookup through `super()`: search the MRO after `typ`.
+pub fn super_getattr(vm: &mut Vm, sup: &Value, name: &Value) -> PyResult<Option<Value>> {
+    let Some(Payload::Super { typ, obj }) = sup.payload() else {
+        return Ok(None);
+    };
     let n = name.as_pystr().unwrap();
-    for cls in &mro[pos..] {
-        let found = cls.payload_type().dict.borrow().get_str(n).cloned();
-        if let Some(v) = found {
+    {
+        if let Some(v) = super_find(vm, typ, obj, n) {
             let is_class_obj = matches!(obj.payload(), Some(Payload::Type(_)));
             return Ok(Some(match v.payload() {
                 Some(Payload::Function(_)) if !is_class_obj => {

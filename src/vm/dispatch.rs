@@ -734,7 +734,7 @@ impl Vm {
                     // two stack temporaries before the push.
                     let v = match self.global_cache_hit(&cur!().globals, code, ip - 1) {
                         Some(v) => v,
-                        None => self.load_global_miss(code, ip - 1, arg)?,
+                        None => self.load_global_miss(code, ip - 1, arg >> 1)?,
                     };
                     if arg & 1 != 0 {
                         push_pair(&mut stack!(), Value::Null, v);
@@ -756,6 +756,16 @@ impl Vm {
                     }
                 }
                 Opcode::LoadName => {
+                    if cur!().locals().is_none() {
+                        // Module level: the names are the globals, looked up through
+                        // LOAD_GLOBAL's cache (scripts run their loops up here).
+                        let v = match self.global_cache_hit(&cur!().globals, code, ip - 1) {
+                            Some(v) => v,
+                            None => self.load_global_miss(code, ip - 1, arg)?,
+                        };
+                        push!(v);
+                        continue;
+                    }
                     let name = &code.names[arg as usize];
                     let locals = cur!().locals().cloned();
                     let found = locals.as_ref().and_then(|l| dict_get_str(l, name));
@@ -770,6 +780,10 @@ impl Vm {
                 }
                 Opcode::StoreName => {
                     let v = pop!();
+                    if cur!().locals().is_none() {
+                        store_module_name(&cur!().globals, code, ip - 1, arg, v);
+                        continue;
+                    }
                     let name = code.names[arg as usize].clone();
                     let ns = cur!().namespace().clone();
                     dict_set_str(&ns, name, v);
@@ -2014,16 +2028,17 @@ impl Vm {
         Some(b.value_at(index as usize).clone())
     }
 
-    /// LOAD_GLOBAL (operand `arg`) when its cache misses: look the name up, fill the
-    /// cache, and load a builtin written in Python the first time it is named.
+    /// LOAD_GLOBAL (or a module-level LOAD_NAME) of name `name_ix` when its cache
+    /// misses: look the name up, fill the cache, and load a builtin written in Python
+    /// the first time it is named.
     #[inline(never)]
     fn load_global_miss(
         &mut self,
         code: &crate::bytecode::CodeObject,
         at: usize,
-        arg: u32,
+        name_ix: u32,
     ) -> PyResult<Value> {
-        let name = &code.names[(arg >> 1) as usize];
+        let name = &code.names[name_ix as usize];
         match self.load_global_fill(code, at, name) {
             Ok(v) => Ok(v),
             Err(e) => self.lazy_builtin(&name.clone())?.ok_or(e),
@@ -2548,6 +2563,46 @@ pub(crate) fn dict_set_str(d: &Rc<Object>, key: Value, v: Value) {
     if let (Payload::Dict(d), Value::Str(k)) = (&d.payload, key) {
         d.borrow_mut().set_str(k, v);
     }
+}
+
+/// STORE_NAME at module level (operand `arg`, at `at`): the entry the name had last
+/// time is replaced while the globals keep their layout (a loop variable rebound on
+/// every pass), otherwise the name is set and its entry remembered. The replaced value
+/// is dropped after the dict's borrow ends.
+#[inline(always)]
+fn store_module_name(
+    globals: &Rc<Object>,
+    code: &crate::bytecode::CodeObject,
+    at: usize,
+    arg: u32,
+    v: Value,
+) {
+    let (Payload::Dict(d), Value::Str(key)) = (&globals.payload, &code.names[arg as usize]) else {
+        return dict_set_str(globals, code.names[arg as usize].clone(), v);
+    };
+    let slot = code.inline_cache_at(at);
+    let mut d = d.borrow_mut();
+    let old = match slot.get() {
+        InlineCache::Global {
+            globals_layout,
+            index,
+            ..
+        } if d.layout() == globals_layout => {
+            Some(std::mem::replace(d.value_at_mut(index as usize), v))
+        }
+        _ => {
+            let (index, old) = d.set_str_at(key, v);
+            slot.set(InlineCache::Global {
+                globals_layout: d.layout(),
+                builtins_layout: 0,
+                index: index as u32,
+                in_builtins: false,
+            });
+            old
+        }
+    };
+    drop(d);
+    drop(old);
 }
 
 pub(crate) fn dict_del_str(d: &Rc<Object>, key: &Value) -> bool {

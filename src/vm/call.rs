@@ -697,6 +697,25 @@ impl Vm {
         let code = &*func.code;
         let nl = code.nlocalsplus();
         locals.clear();
+        if kwnames.is_empty() && takes_exactly(func, args.len()) {
+            // One positional argument per parameter (how natives call dunder methods):
+            // moved one by one, the other locals unbound (`append` and `resize` went
+            // through a memcpy call and a generic fill).
+            let n = args.len();
+            locals.reserve(nl);
+            // SAFETY: `locals` is empty with room for `nl >= n` values; the arguments
+            // are moved out of `args`, whose length is cut to 0 first.
+            unsafe {
+                let dst = locals.as_mut_ptr();
+                args.set_len(0);
+                move_values(args.as_ptr(), dst, n);
+                for i in n..nl {
+                    write_value(dst.add(i), Value::Null);
+                }
+                locals.set_len(nl);
+            }
+            return Ok(());
+        }
         locals.resize(nl, Value::Null);
         let argcount = code.argcount as usize;
         let kwonly = code.kwonlyargcount as usize;

@@ -621,17 +621,14 @@ impl Vm {
         let ta = self.type_of(&a);
         let tb = self.type_of(&b);
         let b_sub = !Rc::ptr_eq(&ta, &tb) && crate::object::TypeObj::is_subtype(&tb, &ta);
-        let mut order: Vec<(Value, Value, &str)> = vec![];
-        if b_sub {
-            order.push((b.clone(), a.clone(), reflected));
-            order.push((a.clone(), b.clone(), name));
+        let order = if b_sub {
+            [(&b, &a, reflected), (&a, &b, name)]
         } else {
-            order.push((a.clone(), b.clone(), name));
-            order.push((b.clone(), a.clone(), reflected));
-        }
+            [(&a, &b, name), (&b, &a, reflected)]
+        };
         for (x, y, n) in order {
-            if let Some(m) = self.lookup_compare(&x, n) {
-                let r = self.call(&m, vec![x, y], &[])?;
+            if let Some(m) = self.lookup_compare(x, n) {
+                let r = self.call(&m, vec![x.clone(), y.clone()], &[])?;
                 if !self.is_not_implemented(&r) {
                     return Ok(r);
                 }

@@ -560,9 +560,58 @@ impl Vm {
 
     /// Call from native code: runs to completion (a nested loop for Python functions).
     pub fn call(&mut self, f: &Value, args: Vec<Value>, kwnames: &[Value]) -> PyResult<Value> {
+        if kwnames.is_empty() {
+            if let Some(Payload::Function(func)) = f.payload() {
+                if takes_exactly(func, args.len()) && func.code.generator_start().is_none() {
+                    return self.run_exact_call(func, args);
+                }
+            }
+        }
         match self.call_value(f.clone(), args, kwnames, false)? {
             CallOutcome::Done(v) => Ok(v),
             CallOutcome::Pushed => unreachable!("nested calls run to completion"),
+        }
+    }
+
+    /// `call` of a plain Python function with one positional argument per parameter
+    /// (a dunder method, a `map` or sort key function): its frame is filled here, as
+    /// `push_exact_frame` fills one for CALL, and run in a nested loop.
+    fn run_exact_call(&mut self, func: &Function, mut args: Vec<Value>) -> PyResult<Value> {
+        if self.frames.len() >= self.depth_limit {
+            return Err(recursion_error());
+        }
+        let code = &*func.code;
+        let mut frame = self.frame_pool.pop().unwrap_or_else(new_blank_frame);
+        if !Rc::ptr_eq(&frame.code, &func.code) {
+            frame.code = func.code.clone();
+        }
+        if !Rc::ptr_eq(&frame.globals, &func.globals) {
+            frame.globals = func.globals.clone();
+        }
+        frame.set_locals(None);
+        frame.ret = Ret::Entry;
+        frame.ip = 0;
+        let (n, nl) = (args.len(), code.nlocalsplus());
+        debug_assert!(frame.stack.is_empty() && n <= nl);
+        frame.stack.reserve(code.frame_size());
+        // SAFETY: the pooled stack is empty with room for the frame's `nl` locals; the
+        // arguments are moved out of `args`, whose length is cut to 0 first.
+        unsafe {
+            let dst = frame.stack.as_mut_ptr();
+            args.set_len(0);
+            move_values(args.as_ptr(), dst, n);
+            for i in n..nl {
+                write_value(dst.add(i), Value::Null);
+            }
+            frame.stack.set_len(nl);
+        }
+        // Free variables come from the closure (COPY_FREE_VARS is done here).
+        let start = nl - code.freevars.len();
+        for (i, c) in func.closure.iter().enumerate() {
+            frame.stack[start + i] = c.clone();
+        }
+        match self.run_frame(frame)? {
+            Completion::Return(v) | Completion::Yield(v) => Ok(v),
         }
     }
 

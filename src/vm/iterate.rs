@@ -279,11 +279,17 @@ impl Vm {
             }
             IterState::Map { f, its } => {
                 let f = f.clone();
-                let its = its.clone();
+                let n = its.len();
                 drop(s);
-                let mut args = Vec::with_capacity(its.len());
-                for it in &its {
-                    match self.next(it)? {
+                let mut args = Vec::with_capacity(n);
+                for i in 0..n {
+                    // Each iterator is taken out of the state in turn (the state is
+                    // not borrowed while its `__next__` runs), not a copy of them all.
+                    let it = match &*st.borrow() {
+                        IterState::Map { its, .. } => its[i].clone(),
+                        _ => return Ok(None),
+                    };
+                    match self.next(&it)? {
                         Some(v) => args.push(v),
                         None => return Ok(None),
                     }

@@ -1333,6 +1333,10 @@ fn timsort(vm: &mut Vm, keys: &[Value], idx: &mut [usize]) -> PyResult<()> {
         return Ok(());
     }
     let lt = |vm: &mut Vm, a: usize, b: usize| -> PyResult<bool> {
+        // Builtin keys compare in place; `compare` takes its operands by value.
+        if let Some(r) = vm.fast_compare(&keys[a], &keys[b], 0)? {
+            return Ok(r);
+        }
         let r = vm.compare(keys[a].clone(), keys[b].clone(), 0)?;
         match r {
             Value::Bool(b) => Ok(b),

@@ -672,7 +672,7 @@ impl Vm {
     }
 
     /// Comparisons of builtin values; None when user code must decide.
-    fn fast_compare(&mut self, a: &Value, b: &Value, op: u32) -> PyResult<Option<bool>> {
+    pub(crate) fn fast_compare(&mut self, a: &Value, b: &Value, op: u32) -> PyResult<Option<bool>> {
         use std::cmp::Ordering as O;
         let ord: Option<O> = match (a, b) {
             _ if is_int(a) && is_int(b) => {
@@ -699,9 +699,9 @@ impl Vm {
                     return self.seq_compare(&xs, &ys, op).map(Some);
                 }
                 (Some(Payload::Tuple(x)), Some(Payload::Tuple(y))) => {
-                    let xs = x.to_vec();
-                    let ys = y.to_vec();
-                    return self.seq_compare(&xs, &ys, op).map(Some);
+                    // Compared in place: a tuple cannot change, and the caller holds both
+                    // (a list is copied above, since the items' `__eq__` may change it).
+                    return self.seq_compare(x, y, op).map(Some);
                 }
                 (Some(Payload::Bytes(x)), Some(Payload::Bytes(y))) => Some(x.cmp(y)),
                 (
@@ -789,6 +789,9 @@ impl Vm {
                 }
                 if op == 3 {
                     return Ok(true);
+                }
+                if let Some(r) = self.fast_compare(x, y, op)? {
+                    return Ok(r);
                 }
                 let r = self.compare(x.clone(), y.clone(), op)?;
                 return self.truthy(&r);

@@ -139,18 +139,51 @@ const XXPRIME_5: u64 = 2_870_177_450_012_600_261;
 
 /// CPython 3.11 `tuplehash` (xxHash-based) given the hashes of the items.
 pub fn hash_tuple(item_hashes: &[i64]) -> i64 {
-    let mut acc = XXPRIME_5;
-    for &h in item_hashes {
-        let lane = h as u64;
-        acc = acc.wrapping_add(lane.wrapping_mul(XXPRIME_2));
-        acc = acc.rotate_left(31);
-        acc = acc.wrapping_mul(XXPRIME_1);
+    let mut h = TupleHasher::new();
+    for &x in item_hashes {
+        h.add(x);
     }
-    acc = acc.wrapping_add((item_hashes.len() as u64) ^ (XXPRIME_5 ^ 3_527_539));
-    if acc == u64::MAX {
-        return 1_546_275_796;
+    h.finish()
+}
+
+/// `hash_tuple`, fed one item hash at a time (no list of them is built).
+pub struct TupleHasher {
+    acc: u64,
+    len: u64,
+}
+
+impl Default for TupleHasher {
+    fn default() -> TupleHasher {
+        TupleHasher::new()
     }
-    acc as i64
+}
+
+impl TupleHasher {
+    #[inline]
+    pub fn new() -> TupleHasher {
+        TupleHasher {
+            acc: XXPRIME_5,
+            len: 0,
+        }
+    }
+
+    #[inline]
+    pub fn add(&mut self, item_hash: i64) {
+        let lane = item_hash as u64;
+        self.acc = self.acc.wrapping_add(lane.wrapping_mul(XXPRIME_2));
+        self.acc = self.acc.rotate_left(31);
+        self.acc = self.acc.wrapping_mul(XXPRIME_1);
+        self.len += 1;
+    }
+
+    #[inline]
+    pub fn finish(&self) -> i64 {
+        let acc = self.acc.wrapping_add(self.len ^ (XXPRIME_5 ^ 3_527_539));
+        if acc == u64::MAX {
+            return 1_546_275_796;
+        }
+        acc as i64
+    }
 }
 
 #[inline]

@@ -842,11 +842,11 @@ impl Vm {
             Value::Null => 0,
             Value::Obj(o) => match &o.payload {
                 Payload::Tuple(items) => {
-                    let mut hs = Vec::with_capacity(items.len());
+                    let mut h = TupleHasher::new();
                     for it in items.iter() {
-                        hs.push(self.hash(it)?);
+                        h.add(self.hash(it)?);
                     }
-                    hash_tuple(&hs)
+                    h.finish()
                 }
                 Payload::Bytes(b) => hash_bytes(b),
                 Payload::Set(s) if s.frozen => s.table.borrow().frozenset_hash(),
@@ -863,7 +863,7 @@ impl Vm {
                 | Payload::Task(_) => {
                     let t = self.type_of(v);
                     let tobj = t.payload_type();
-                    let h = tobj.lookup(&crate::object::PyStr::new("__hash__"));
+                    let h = tobj.lookup_cached(&crate::object::pystr::intern_static("__hash__"));
                     match h {
                         Some(Value::None) => {
                             return Err(PyErr::type_error(format!(

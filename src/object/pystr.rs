@@ -205,12 +205,36 @@ thread_local! {
 /// for the whole run, so its address cannot come to mean another string.
 pub fn intern_static(s: &'static str) -> std::rc::Rc<PyStr> {
     let key = (s.as_ptr() as usize, s.len());
-    if let Some(p) = STATIC_NAMES.with(|t| t.borrow().get(&key).cloned()) {
+    // The names asked for most (special methods from natives: `__eq__`, `__hash__`)
+    // answer from a small direct-mapped table, without the map's hashing and probe.
+    let slot = ((key.0 >> 3) ^ key.1) % RECENT_STATIC_SLOTS;
+    let recent = RECENT_STATIC.with(|r| match &r.borrow()[slot] {
+        (k, Some(p)) if *k == key => Some(p.clone()),
+        _ => None,
+    });
+    if let Some(p) = recent {
         return p;
     }
-    let p = intern(s);
-    STATIC_NAMES.with(|t| t.borrow_mut().insert(key, p.clone()));
+    let p = match STATIC_NAMES.with(|t| t.borrow().get(&key).cloned()) {
+        Some(p) => p,
+        None => {
+            let p = intern(s);
+            STATIC_NAMES.with(|t| t.borrow_mut().insert(key, p.clone()));
+            p
+        }
+    };
+    RECENT_STATIC.with(|r| r.borrow_mut()[slot] = (key, Some(p.clone())));
     p
+}
+
+const RECENT_STATIC_SLOTS: usize = 64;
+
+thread_local! {
+    /// `intern_static`'s answers by (address, length), one per slot.
+    #[allow(clippy::type_complexity)]
+    static RECENT_STATIC: std::cell::RefCell<
+        [((usize, usize), Option<std::rc::Rc<PyStr>>); RECENT_STATIC_SLOTS],
+    > = std::cell::RefCell::new(std::array::from_fn(|_| ((0, 0), None)));
 }
 
 /// The shared instance of an identifier-like string: names in code objects and the keys

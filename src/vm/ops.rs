@@ -674,6 +674,12 @@ impl Vm {
     /// Comparisons of builtin values; None when user code must decide.
     pub(crate) fn fast_compare(&mut self, a: &Value, b: &Value, op: u32) -> PyResult<Option<bool>> {
         use std::cmp::Ordering as O;
+        // Instances: their classes decide (the common case of `compare`'s callers).
+        if matches!(a.payload(), Some(Payload::Instance(_)))
+            || matches!(b.payload(), Some(Payload::Instance(_)))
+        {
+            return Ok(None);
+        }
         let ord: Option<O> = match (a, b) {
             _ if is_int(a) && is_int(b) => {
                 if let Some((x, y)) = int_pair(a, b) {

@@ -719,40 +719,36 @@ pub fn super_getattr(vm: &mut Vm, sup: &Value, name: &Value) -> PyResult<Option<
         return Ok(None);
     };
     let n = name.as_pystr().unwrap();
-    {
-        if let Some(v) = super_find(vm, typ, obj, n) {
-            let is_class_obj = matches!(obj.payload(), Some(Payload::Type(_)));
-            return Ok(Some(match v.payload() {
-                Some(Payload::Function(_)) if !is_class_obj => {
-                    Value::new_obj(Payload::BoundMethod {
-                        func: v.clone(),
-                        receiver: obj.clone(),
-                    })
-                }
-                Some(Payload::Native(nf)) if nf.is_method && !is_class_obj => {
-                    Value::new_obj(Payload::BoundMethod {
-                        func: v.clone(),
-                        receiver: obj.clone(),
-                    })
-                }
-                Some(Payload::ClassMethod(f)) => Value::new_obj(Payload::BoundMethod {
-                    func: f.clone(),
-                    receiver: if is_class_obj {
-                        obj.clone()
-                    } else {
-                        Value::Obj(vm.type_of(obj))
-                    },
-                }),
-                Some(Payload::StaticMethod(f)) => f.clone(),
-                Some(Payload::Property(p)) if !is_class_obj => {
-                    let f = p.fget.clone();
-                    return vm.call(&f, vec![obj.clone()], &[]).map(Some);
-                }
-                _ => v.clone(),
-            }));
+    let Some(v) = super_find(vm, typ, obj, n) else {
+        return Ok(None);
+    };
+    let is_class_obj = matches!(obj.payload(), Some(Payload::Type(_)));
+    Ok(Some(match v.payload() {
+        Some(Payload::Function(_)) if !is_class_obj => Value::new_obj(Payload::BoundMethod {
+            func: v.clone(),
+            receiver: obj.clone(),
+        }),
+        Some(Payload::Native(nf)) if nf.is_method && !is_class_obj => {
+            Value::new_obj(Payload::BoundMethod {
+                func: v.clone(),
+                receiver: obj.clone(),
+            })
         }
-    }
-    Ok(None)
+        Some(Payload::ClassMethod(f)) => Value::new_obj(Payload::BoundMethod {
+            func: f.clone(),
+            receiver: if is_class_obj {
+                obj.clone()
+            } else {
+                Value::Obj(vm.type_of(obj))
+            },
+        }),
+        Some(Payload::StaticMethod(f)) => f.clone(),
+        Some(Payload::Property(p)) if !is_class_obj => {
+            let f = p.fget.clone();
+            return vm.call(&f, vec![obj.clone()], &[]).map(Some);
+        }
+        _ => v.clone(),
+    }))
 }
 
 /// Create a class object from a namespace (CPython's type.__new__).

@@ -1739,8 +1739,8 @@ impl Vm {
         }
     }
 
-    /// `g.send(x)` of a generator `g` that can resume, where `x` is a local or a
-    /// constant: LOAD_METHOD (its method `m` found, `g` on top of the stack, `ip` the
+    /// `g.send(x)` of a generator `g` that can resume, where `x` is a local, a constant
+    /// or a module-level name: LOAD_METHOD (its method `m` found, `g` on top of the stack, `ip` the
     /// next instruction) also runs the load, PRECALL and CALL after it (counted as
     /// steps), resuming `g` as that CALL would (`resume_from_call`) without pushing
     /// the method, the receiver and the argument. False: not that shape, or `g`
@@ -1768,16 +1768,26 @@ impl Vm {
         {
             return Ok(false);
         }
-        let sent = match load.op {
-            Opcode::LoadFast => &f.stack[load.arg as usize],
-            Opcode::LoadConst => &code.consts[load.arg as usize],
-            _ => return Ok(false),
-        };
         // An object is sent by the general call, which holds it for the call's length
         // as CPython's caller does (see `resume_from_call`); an unbound local raises there.
-        if matches!(sent, Value::Obj(_) | Value::Null) {
-            return Ok(false);
-        }
+        let sendable = |v: &Value| !matches!(v, Value::Obj(_) | Value::Null);
+        let sent = match load.op {
+            Opcode::LoadFast if sendable(&f.stack[load.arg as usize]) => {
+                f.stack[load.arg as usize].clone()
+            }
+            Opcode::LoadConst if sendable(&code.consts[load.arg as usize]) => {
+                code.consts[load.arg as usize].clone()
+            }
+            // `g.send(x)` in a script's loop: the name read through LOAD_NAME's cache
+            // (a miss takes the general path).
+            Opcode::LoadName if f.locals().is_none() => {
+                match cached_global(&self.builtins, &f.globals, code, ip) {
+                    Some(v) if sendable(&v) => v,
+                    _ => return Ok(false),
+                }
+            }
+            _ => return Ok(false),
+        };
         let Some(Payload::Generator(gen)) = f.stack.last().and_then(Value::payload) else {
             return Ok(false);
         };
@@ -1787,7 +1797,6 @@ impl Vm {
         if !resumable || too_deep {
             return Ok(false);
         }
-        let sent = sent.clone();
         let Some(Value::Obj(g)) = f.stack.pop() else {
             unreachable!("checked above")
         };
@@ -2010,22 +2019,7 @@ impl Vm {
         code: &crate::bytecode::CodeObject,
         at: usize,
     ) -> Option<Value> {
-        let InlineCache::Global {
-            globals_layout,
-            builtins_layout,
-            index,
-            in_builtins,
-        } = code.inline_cache_at(at).get()
-        else {
-            return None;
-        };
-        // The builtins are looked at only for a name found there.
-        let g = dict_with_layout(globals, globals_layout)?;
-        if !in_builtins {
-            return Some(g.value_at(index as usize).clone());
-        }
-        let b = dict_with_layout(&self.builtins, builtins_layout)?;
-        Some(b.value_at(index as usize).clone())
+        cached_global(&self.builtins, globals, code, at)
     }
 
     /// LOAD_GLOBAL (or a module-level LOAD_NAME) of name `name_ix` when its cache
@@ -2563,6 +2557,33 @@ pub(crate) fn dict_set_str(d: &Rc<Object>, key: Value, v: Value) {
     if let (Payload::Dict(d), Value::Str(k)) = (&d.payload, key) {
         d.borrow_mut().set_str(k, v);
     }
+}
+
+/// `Vm::global_cache_hit` with the builtins passed in (for a caller that holds the
+/// current frame mutably).
+#[inline(always)]
+fn cached_global(
+    builtins: &Object,
+    globals: &Object,
+    code: &crate::bytecode::CodeObject,
+    at: usize,
+) -> Option<Value> {
+    let InlineCache::Global {
+        globals_layout,
+        builtins_layout,
+        index,
+        in_builtins,
+    } = code.inline_cache_at(at).get()
+    else {
+        return None;
+    };
+    // The builtins are looked at only for a name found there.
+    let g = dict_with_layout(globals, globals_layout)?;
+    if !in_builtins {
+        return Some(g.value_at(index as usize).clone());
+    }
+    let b = dict_with_layout(builtins, builtins_layout)?;
+    Some(b.value_at(index as usize).clone())
 }
 
 /// STORE_NAME at module level (operand `arg`, at `at`): the entry the name had last

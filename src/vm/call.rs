@@ -194,15 +194,7 @@ impl Vm {
                 unreachable!("checked by try_fast_call")
             };
             let code = &*func.code;
-            let mut frame = self.frame_pool.pop().unwrap_or_else(new_blank_frame);
-            // Pooled frames often ran this very function (recursion, loops): skip the
-            // reference-count traffic when the code and globals are already in place.
-            if !Rc::ptr_eq(&frame.code, &func.code) {
-                frame.code = func.code.clone();
-            }
-            if !Rc::ptr_eq(&frame.globals, &func.globals) {
-                frame.globals = func.globals.clone();
-            }
+            let mut frame = self.pooled_frame_for(func);
             // The entry RESUME only takes a due safe point: skipped when none is.
             frame.ip = if self.safe_point_due {
                 0
@@ -573,6 +565,21 @@ impl Vm {
         }
     }
 
+    /// A frame from the pool with `func`'s code and globals. Pooled frames often ran
+    /// this very function (recursion, loops): the reference-count traffic is skipped
+    /// when the code and globals are already in place.
+    #[inline(always)]
+    fn pooled_frame_for(&mut self, func: &Function) -> Box<Frame> {
+        let mut frame = self.frame_pool.pop().unwrap_or_else(new_blank_frame);
+        if !Rc::ptr_eq(&frame.code, &func.code) {
+            frame.code = func.code.clone();
+        }
+        if !Rc::ptr_eq(&frame.globals, &func.globals) {
+            frame.globals = func.globals.clone();
+        }
+        frame
+    }
+
     /// `call` of a plain Python function with one positional argument per parameter
     /// (a dunder method, a `map` or sort key function): its frame is filled here, as
     /// `push_exact_frame` fills one for CALL, and run in a nested loop.
@@ -581,13 +588,7 @@ impl Vm {
             return Err(recursion_error());
         }
         let code = &*func.code;
-        let mut frame = self.frame_pool.pop().unwrap_or_else(new_blank_frame);
-        if !Rc::ptr_eq(&frame.code, &func.code) {
-            frame.code = func.code.clone();
-        }
-        if !Rc::ptr_eq(&frame.globals, &func.globals) {
-            frame.globals = func.globals.clone();
-        }
+        let mut frame = self.pooled_frame_for(func);
         frame.set_locals(None);
         frame.ret = Ret::Entry;
         frame.ip = 0;

@@ -55,6 +55,14 @@ fn no_kw(name: &str, kwnames: &[Value]) -> PyResult<()> {
 
 fn nargs(name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
     if args.len() < min || args.len() > max {
+        if min == 1 && max == 1 {
+            // CPython's one-argument built-ins (METH_O) say "one"; reversed and sorted
+            // check their count as the multi-argument ones do.
+            return Err(PyErr::type_error(match name {
+                "reversed" | "sorted" => format!("{name} expected 1 argument, got {}", args.len()),
+                _ => format!("{name}() takes exactly one argument ({} given)", args.len()),
+            }));
+        }
         if min == max {
             return Err(PyErr::type_error(format!(
                 "{}() takes exactly {} argument{} ({} given)",
@@ -972,7 +980,7 @@ fn bi_print(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn bi_len(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
+pub(crate) fn bi_len(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
     no_kw("len", k)?;
     nargs("len", a, 1, 1)?;
     Ok(Value::Int(vm.len_of(&a[0])? as i64))
@@ -1025,7 +1033,7 @@ pub fn isinstance(vm: &mut Vm, obj: &Value, cls: &Value) -> PyResult<bool> {
     }
 }
 
-fn bi_isinstance(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+pub(crate) fn bi_isinstance(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
     nargs("isinstance", a, 2, 2)?;
     Ok(Value::Bool(isinstance(vm, &a[0], &a[1])?))
 }

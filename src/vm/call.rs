@@ -34,6 +34,40 @@ fn grow_frames(frames: &mut Vec<Box<Frame>>) {
     frames.reserve(frames.len().max(16));
 }
 
+/// `len(x)` and `isinstance(x, C)`, which CPython 3.11 specializes (PRECALL_NO_KW_LEN,
+/// PRECALL_NO_KW_ISINSTANCE), answered without the native call's argument checks and
+/// panic guard when no Python code can run: the common containers' lengths, and a
+/// class (not a tuple of them) as the second operand. None: make the call.
+#[inline(always)]
+fn quick_builtin(vm: &Vm, nf: &crate::object::NativeFunc, args: &[Value]) -> Option<Value> {
+    let f = nf.func as usize;
+    if f == super::builtins::bi_len as crate::object::NativeFn as usize {
+        let [v] = args else { return None };
+        let n = match v {
+            Value::Str(s) => s.char_len(),
+            Value::Obj(o) => match &o.payload {
+                Payload::List(l) => l.borrow().len(),
+                Payload::Tuple(t) => t.len(),
+                Payload::Dict(d) => d.borrow().len(),
+                _ => return None,
+            },
+            _ => return None,
+        };
+        return Some(Value::Int(n as i64));
+    }
+    if f == super::builtins::bi_isinstance as crate::object::NativeFn as usize {
+        let [obj, cls] = args else { return None };
+        let c = cls
+            .as_obj()
+            .filter(|c| matches!(c.payload, Payload::Type(_)))?;
+        return Some(Value::Bool(crate::object::TypeObj::is_subtype(
+            &vm.type_of(obj),
+            c,
+        )));
+    }
+    None
+}
+
 /// A frame for the pool to hand out when it is empty (fields are filled in by callers).
 pub(crate) fn new_blank_frame() -> Box<Frame> {
     thread_local! {
@@ -263,7 +297,10 @@ impl Vm {
             let r = match (ctor, callable) {
                 (Some(ctor), Value::Obj(cls)) => ctor(self, cls, args, &[]),
                 (_, callable) => match callable.payload() {
-                    Some(Payload::Native(nf)) => self.call_native(nf, args, &[]),
+                    Some(Payload::Native(nf)) => match quick_builtin(self, nf, args) {
+                        Some(v) => Ok(v),
+                        None => self.call_native(nf, args, &[]),
+                    },
                     _ => unreachable!("checked above"),
                 },
             };

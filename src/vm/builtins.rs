@@ -1015,6 +1015,13 @@ pub fn ascii_escape(s: &str) -> String {
 }
 
 pub fn isinstance(vm: &mut Vm, obj: &Value, cls: &Value) -> PyResult<bool> {
+    // A class first: the common case.
+    if let Some(c) = cls
+        .as_obj()
+        .filter(|c| matches!(c.payload, Payload::Type(_)))
+    {
+        return Ok(TypeObj::is_subtype(&vm.type_of(obj), c));
+    }
     if let Some(items) = cls.as_tuple() {
         for c in items {
             if isinstance(vm, obj, c)? {
@@ -1023,14 +1030,9 @@ pub fn isinstance(vm: &mut Vm, obj: &Value, cls: &Value) -> PyResult<bool> {
         }
         return Ok(false);
     }
-    match cls.as_obj() {
-        Some(c) if matches!(c.payload, Payload::Type(_)) => {
-            Ok(TypeObj::is_subtype(&vm.type_of(obj), c))
-        }
-        _ => Err(PyErr::type_error(
-            "isinstance() arg 2 must be a type, a tuple of types, or a union",
-        )),
-    }
+    Err(PyErr::type_error(
+        "isinstance() arg 2 must be a type, a tuple of types, or a union",
+    ))
 }
 
 pub(crate) fn bi_isinstance(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {

@@ -36,36 +36,46 @@ fn grow_frames(frames: &mut Vec<Box<Frame>>) {
 
 /// `len(x)` and `isinstance(x, C)`, which CPython 3.11 specializes (PRECALL_NO_KW_LEN,
 /// PRECALL_NO_KW_ISINSTANCE), answered without the native call's argument checks and
-/// panic guard when no Python code can run: the common containers' lengths, and a
-/// class (not a tuple of them) as the second operand. None: make the call.
+/// panic guard when no Python code can run: built-in containers' lengths, and a class
+/// as the second operand (`isinstance`'s first case; through `isinstance` itself this
+/// cost 40 instructions more). None: make the call, which also raises.
 #[inline(always)]
 fn quick_builtin(vm: &Vm, nf: &crate::object::NativeFunc, args: &[Value]) -> Option<Value> {
     let f = nf.func as usize;
     if f == super::builtins::bi_len as crate::object::NativeFn as usize {
         let [v] = args else { return None };
-        let n = match v {
-            Value::Str(s) => s.char_len(),
-            Value::Obj(o) => match &o.payload {
-                Payload::List(l) => l.borrow().len(),
-                Payload::Tuple(t) => t.len(),
-                Payload::Dict(d) => d.borrow().len(),
-                _ => return None,
-            },
-            _ => return None,
-        };
-        return Some(Value::Int(n as i64));
+        return super::iterate::native_len(v).map(|n| Value::Int(n as i64));
     }
     if f == super::builtins::bi_isinstance as crate::object::NativeFn as usize {
         let [obj, cls] = args else { return None };
         let c = cls
             .as_obj()
             .filter(|c| matches!(c.payload, Payload::Type(_)))?;
-        return Some(Value::Bool(crate::object::TypeObj::is_subtype(
-            &vm.type_of(obj),
-            c,
-        )));
+        let t = vm.type_of(obj);
+        return Some(Value::Bool(crate::object::TypeObj::is_subtype(&t, c)));
     }
     None
+}
+
+/// Bind one positional argument per parameter: `args` moved into the empty `locals`
+/// one by one, the rest of its `nl` locals unbound (`append` and `resize` went through
+/// a memcpy call and a generic fill).
+#[inline(always)]
+fn bind_exact(locals: &mut Vec<Value>, mut args: Vec<Value>, nl: usize) {
+    let n = args.len();
+    debug_assert!(locals.is_empty() && n <= nl);
+    locals.reserve(nl);
+    // SAFETY: `locals` is empty with room for `nl >= n` values; the arguments are moved
+    // out of `args`, whose length is cut to 0 first.
+    unsafe {
+        let dst = locals.as_mut_ptr();
+        args.set_len(0);
+        move_values(args.as_ptr(), dst, n);
+        for i in n..nl {
+            write_value(dst.add(i), Value::Null);
+        }
+        locals.set_len(nl);
+    }
 }
 
 /// A frame for the pool to hand out when it is empty (fields are filled in by callers).
@@ -620,7 +630,7 @@ impl Vm {
     /// `call` of a plain Python function with one positional argument per parameter
     /// (a dunder method, a `map` or sort key function): its frame is filled here, as
     /// `push_exact_frame` fills one for CALL, and run in a nested loop.
-    fn run_exact_call(&mut self, func: &Function, mut args: Vec<Value>) -> PyResult<Value> {
+    fn run_exact_call(&mut self, func: &Function, args: Vec<Value>) -> PyResult<Value> {
         if self.frames.len() >= self.depth_limit {
             return Err(recursion_error());
         }
@@ -629,20 +639,9 @@ impl Vm {
         frame.set_locals(None);
         frame.ret = Ret::Entry;
         frame.ip = 0;
-        let (n, nl) = (args.len(), code.nlocalsplus());
-        debug_assert!(frame.stack.is_empty() && n <= nl);
+        let nl = code.nlocalsplus();
         frame.stack.reserve(code.frame_size());
-        // SAFETY: the pooled stack is empty with room for the frame's `nl` locals; the
-        // arguments are moved out of `args`, whose length is cut to 0 first.
-        unsafe {
-            let dst = frame.stack.as_mut_ptr();
-            args.set_len(0);
-            move_values(args.as_ptr(), dst, n);
-            for i in n..nl {
-                write_value(dst.add(i), Value::Null);
-            }
-            frame.stack.set_len(nl);
-        }
+        bind_exact(&mut frame.stack, args, nl);
         // Free variables come from the closure (COPY_FREE_VARS is done here).
         let start = nl - code.freevars.len();
         for (i, c) in func.closure.iter().enumerate() {
@@ -785,22 +784,7 @@ impl Vm {
         let nl = code.nlocalsplus();
         locals.clear();
         if kwnames.is_empty() && takes_exactly(func, args.len()) {
-            // One positional argument per parameter (how natives call dunder methods):
-            // moved one by one, the other locals unbound (`append` and `resize` went
-            // through a memcpy call and a generic fill).
-            let n = args.len();
-            locals.reserve(nl);
-            // SAFETY: `locals` is empty with room for `nl >= n` values; the arguments
-            // are moved out of `args`, whose length is cut to 0 first.
-            unsafe {
-                let dst = locals.as_mut_ptr();
-                args.set_len(0);
-                move_values(args.as_ptr(), dst, n);
-                for i in n..nl {
-                    write_value(dst.add(i), Value::Null);
-                }
-                locals.set_len(nl);
-            }
+            bind_exact(locals, args, nl);
             return Ok(());
         }
         locals.resize(nl, Value::Null);

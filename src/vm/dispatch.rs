@@ -732,7 +732,7 @@ impl Vm {
                 Opcode::LoadGlobal => {
                     // The hit returns its value in registers; a PyResult went through
                     // two stack temporaries before the push.
-                    let v = match self.global_cache_hit(&cur!().globals, code, ip - 1) {
+                    let v = match cached_global(&self.builtins, &cur!().globals, code, ip - 1) {
                         Some(v) => v,
                         None => self.load_global_miss(code, ip - 1, arg >> 1)?,
                     };
@@ -759,7 +759,7 @@ impl Vm {
                     if cur!().locals().is_none() {
                         // Module level: the names are the globals, looked up through
                         // LOAD_GLOBAL's cache (scripts run their loops up here).
-                        let v = match self.global_cache_hit(&cur!().globals, code, ip - 1) {
+                        let v = match cached_global(&self.builtins, &cur!().globals, code, ip - 1) {
                             Some(v) => v,
                             None => self.load_global_miss(code, ip - 1, arg)?,
                         };
@@ -1740,9 +1740,9 @@ impl Vm {
     }
 
     /// `g.send(x)` of a generator `g` that can resume, where `x` is a local, a constant
-    /// or a module-level name: LOAD_METHOD (its method `m` found, `g` on top of the stack, `ip` the
-    /// next instruction) also runs the load, PRECALL and CALL after it (counted as
-    /// steps), resuming `g` as that CALL would (`resume_from_call`) without pushing
+    /// or a module-level name: LOAD_METHOD (its method `m` found, `g` on top of the
+    /// stack, `ip` the next instruction) also runs the load, PRECALL and CALL after it
+    /// (counted as steps), resuming `g` as that CALL would (`resume_from_call`) without pushing
     /// the method, the receiver and the argument. False: not that shape, or `g`
     /// cannot resume now; nothing was changed, and the instructions run as usual.
     #[inline(never)]
@@ -2007,19 +2007,6 @@ impl Vm {
         } else {
             unbound_local(code, i as u32)
         }
-    }
-
-    /// LOAD_GLOBAL's inline cache: the entry index found last time. A name found in
-    /// globals stays valid while globals gains or loses no entry; one found in
-    /// builtins needs the same of both dicts (globals must still lack it).
-    #[inline(always)]
-    fn global_cache_hit(
-        &self,
-        globals: &Object,
-        code: &crate::bytecode::CodeObject,
-        at: usize,
-    ) -> Option<Value> {
-        cached_global(&self.builtins, globals, code, at)
     }
 
     /// LOAD_GLOBAL (or a module-level LOAD_NAME) of name `name_ix` when its cache
@@ -2559,8 +2546,10 @@ pub(crate) fn dict_set_str(d: &Rc<Object>, key: Value, v: Value) {
     }
 }
 
-/// `Vm::global_cache_hit` with the builtins passed in (for a caller that holds the
-/// current frame mutably).
+/// LOAD_GLOBAL's inline cache (and a module-level LOAD_NAME's): the entry index found
+/// last time. A name found in globals stays valid while globals gains or loses no
+/// entry; one found in builtins needs the same of both dicts (globals must still lack
+/// it). The builtins are passed in, for callers that hold the current frame mutably.
 #[inline(always)]
 fn cached_global(
     builtins: &Object,

@@ -438,44 +438,23 @@ impl Vm {
     }
 
     pub fn len_of(&mut self, v: &Value) -> PyResult<usize> {
-        Ok(match v {
-            Value::Str(s) => s.char_len(),
-            Value::Obj(o) => match &o.payload {
-                Payload::List(l) => l.borrow().len(),
-                Payload::Tuple(t) => t.len(),
-                Payload::Dict(d) => d.borrow().len(),
-                Payload::Set(s) => s.table.borrow().len(),
-                Payload::Bytes(b) => b.len(),
-                Payload::Range { start, stop, step } => {
-                    super::ops::range_len(*start, *stop, *step) as usize
+        if let Some(n) = native_len(v) {
+            return Ok(n);
+        }
+        if matches!(v, Value::Obj(_)) {
+            if let Some(m) = self.lookup_special(v, "__len__") {
+                let r = self.call(&m, vec![v.clone()], &[])?;
+                let n = self.index_value(&r)?;
+                if n < 0 {
+                    return Err(PyErr::value_error("__len__() should return >= 0"));
                 }
-                Payload::DictView(d, _) => match &d.payload {
-                    Payload::Dict(dd) => dd.borrow().len(),
-                    _ => 0,
-                },
-                Payload::Deque(d) => d.borrow().items.len(),
-                _ => {
-                    if let Some(m) = self.lookup_special(v, "__len__") {
-                        let r = self.call(&m, vec![v.clone()], &[])?;
-                        let n = self.index_value(&r)?;
-                        if n < 0 {
-                            return Err(PyErr::value_error("__len__() should return >= 0"));
-                        }
-                        return Ok(n as usize);
-                    }
-                    return Err(PyErr::type_error(format!(
-                        "object of type '{}' has no len()",
-                        self.type_name(v)
-                    )));
-                }
-            },
-            _ => {
-                return Err(PyErr::type_error(format!(
-                    "object of type '{}' has no len()",
-                    self.type_name(v)
-                )))
+                return Ok(n as usize);
             }
-        })
+        }
+        Err(PyErr::type_error(format!(
+            "object of type '{}' has no len()",
+            self.type_name(v)
+        )))
     }
 
     /// Normalise an index against `len` (IndexError text uses `what`).
@@ -938,4 +917,30 @@ impl Vm {
 pub enum GenResult {
     Yield(Value),
     Return(Value),
+}
+
+/// The length of a built-in container or string, which no Python code decides (`len()`
+/// asks `__len__` of anything else).
+#[inline(always)]
+pub(crate) fn native_len(v: &Value) -> Option<usize> {
+    Some(match v {
+        Value::Str(s) => s.char_len(),
+        Value::Obj(o) => match &o.payload {
+            Payload::List(l) => l.borrow().len(),
+            Payload::Tuple(t) => t.len(),
+            Payload::Dict(d) => d.borrow().len(),
+            Payload::Set(s) => s.table.borrow().len(),
+            Payload::Bytes(b) => b.len(),
+            Payload::Range { start, stop, step } => {
+                super::ops::range_len(*start, *stop, *step) as usize
+            }
+            Payload::DictView(d, _) => match &d.payload {
+                Payload::Dict(dd) => dd.borrow().len(),
+                _ => 0,
+            },
+            Payload::Deque(d) => d.borrow().items.len(),
+            _ => return None,
+        },
+        _ => return None,
+    })
 }

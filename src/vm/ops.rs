@@ -751,18 +751,15 @@ impl Vm {
                 }
                 _ => {
                     if op == 2 || op == 3 {
-                        // Different builtin kinds are never equal unless user code says so.
-                        if !matches!(a.payload(), Some(Payload::Instance(_)))
-                            && !matches!(b.payload(), Some(Payload::Instance(_)))
-                        {
-                            if matches!((a, b), (Value::Obj(_), Value::Obj(_))) && a.is(b) {
-                                return Ok(Some(op == 2));
-                            }
-                            if self.has_user_eq(a) || self.has_user_eq(b) {
-                                return Ok(None);
-                            }
-                            return Ok(Some((op == 3) != a.is(b)));
+                        // Different builtin kinds (instances left above) are never equal
+                        // unless user code says so.
+                        if matches!((a, b), (Value::Obj(_), Value::Obj(_))) && a.is(b) {
+                            return Ok(Some(op == 2));
                         }
+                        if self.has_user_eq(a) || self.has_user_eq(b) {
+                            return Ok(None);
+                        }
+                        return Ok(Some((op == 3) != a.is(b)));
                     }
                     None
                 }
@@ -866,39 +863,34 @@ impl Vm {
                 | Payload::Opaque(_)
                 | Payload::Deque(_)
                 | Payload::Future(_)
-                | Payload::Task(_) => {
-                    let t = self.type_of(v);
-                    let tobj = t.payload_type();
-                    let h = tobj.lookup_cached(&crate::object::pystr::intern_static("__hash__"));
-                    match h {
-                        Some(Value::None) => {
-                            return Err(PyErr::type_error(format!(
-                                "unhashable type: '{}'",
-                                self.type_name(v)
-                            )))
-                        }
-                        Some(f) if !matches!(f.payload(), Some(Payload::Native(_))) => {
-                            let r = self.call(&f, vec![v.clone()], &[])?;
-                            match r {
-                                Value::Int(i) => {
-                                    if i == -1 {
-                                        -2
-                                    } else {
-                                        i
-                                    }
-                                }
-                                Value::BigInt(b) => hash_bigint(&b),
-                                Value::Bool(b) => b as i64,
-                                _ => {
-                                    return Err(PyErr::type_error(
-                                        "__hash__ method should return an integer",
-                                    ))
+                | Payload::Task(_) => match self.lookup_special(v, "__hash__") {
+                    Some(Value::None) => {
+                        return Err(PyErr::type_error(format!(
+                            "unhashable type: '{}'",
+                            self.type_name(v)
+                        )))
+                    }
+                    Some(f) if !matches!(f.payload(), Some(Payload::Native(_))) => {
+                        let r = self.call(&f, vec![v.clone()], &[])?;
+                        match r {
+                            Value::Int(i) => {
+                                if i == -1 {
+                                    -2
+                                } else {
+                                    i
                                 }
                             }
+                            Value::BigInt(b) => hash_bigint(&b),
+                            Value::Bool(b) => b as i64,
+                            _ => {
+                                return Err(PyErr::type_error(
+                                    "__hash__ method should return an integer",
+                                ))
+                            }
                         }
-                        _ => (Rc::as_ptr(o) as i64) >> 4,
                     }
-                }
+                    _ => (Rc::as_ptr(o) as i64) >> 4,
+                },
                 Payload::BoundMethod { func, receiver } => {
                     // Consistent with equality: the receiver's identity and the function.
                     let x = match receiver {

@@ -243,6 +243,7 @@ fn compare_fn(name: &'static str, op: u32) -> Value {
         is_method: true,
         consumes: false,
         data: Value::None,
+        arity: None,
     }))
 }
 
@@ -331,6 +332,7 @@ pub fn deque_type(vm: &mut Vm) -> Rc<Object> {
         kind: crate::object::TypeKind::Opaque,
         is_exception: false,
         cache: Default::default(),
+        ctor_arity: None,
     })));
     add_attr(
         &t,

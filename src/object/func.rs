@@ -62,6 +62,9 @@ pub struct NativeFunc {
     pub consumes: bool,
     /// Extra data for closures made by the runtime (e.g. a bound module object).
     pub data: Value,
+    /// Its positional-argument count, checked before it runs, for the built-ins whose
+    /// count CPython checks (`vm/arity.rs`).
+    pub(crate) arity: Option<&'static crate::vm::arity::ArityRule>,
 }
 
 /// `Function::simple_argc` for `code`.

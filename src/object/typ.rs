@@ -58,6 +58,8 @@ pub struct TypeObj {
     pub is_exception: bool,
     /// Memoised MRO lookups (cleared whenever any class changes).
     pub cache: TypeCache,
+    /// A built-in constructor's argument count (`list(1, 2)` is an error).
+    pub(crate) ctor_arity: Option<&'static crate::vm::arity::ArityRule>,
 }
 
 thread_local! {

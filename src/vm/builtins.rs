@@ -16,12 +16,19 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 fn native(name: &'static str, f: NativeFn) -> Value {
+    native_of("", name, f)
+}
+
+/// A built-in function of `owner` ("builtins", or the type of a static or class
+/// method), with CPython's count check when the arity table has it.
+fn native_of(owner: &str, name: &'static str, f: NativeFn) -> Value {
     Value::new_obj(Payload::Native(NativeFunc {
         name,
         func: f,
         is_method: false,
         consumes: consumer_of_fn(f).is_some(),
         data: Value::None,
+        arity: super::arity::rule(owner, name),
     }))
 }
 
@@ -53,16 +60,11 @@ fn no_kw(name: &str, kwnames: &[Value]) -> PyResult<()> {
     Ok(())
 }
 
+/// The count check of a built-in's body, which indexes its arguments. The built-ins
+/// CPython has are checked before they run, with CPython's wording (`vm/arity.rs`), so
+/// this one only speaks for the others (and guards the bodies).
 fn nargs(name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
     if args.len() < min || args.len() > max {
-        if min == 1 && max == 1 {
-            // CPython's one-argument built-ins (METH_O) say "one"; reversed and sorted
-            // check their count as the multi-argument ones do.
-            return Err(PyErr::type_error(match name {
-                "reversed" | "sorted" => format!("{name} expected 1 argument, got {}", args.len()),
-                _ => format!("{name}() takes exactly one argument ({} given)", args.len()),
-            }));
-        }
         if min == max {
             return Err(PyErr::type_error(format!(
                 "{}() takes exactly {} argument{} ({} given)",
@@ -90,6 +92,23 @@ fn nargs(name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
         )));
     }
     Ok(())
+}
+
+/// The first of `params` (required, positional) that `pos` lacks, reported as
+/// CPython's keyword parser does: "pow() missing required argument 'exp' (pos 2)";
+/// `numbered: false` leaves out the position (enumerate's wording). Too many
+/// arguments are the arity table's to report.
+fn require(name: &str, pos: &[Value], params: &[&str], numbered: bool) -> PyResult<()> {
+    match params.get(pos.len()) {
+        Some(p) if numbered => Err(PyErr::type_error(format!(
+            "{name}() missing required argument '{p}' (pos {})",
+            pos.len() + 1
+        ))),
+        Some(p) => Err(PyErr::type_error(format!(
+            "{name}() missing required argument '{p}'"
+        ))),
+        None => Ok(()),
+    }
 }
 
 fn s_of(v: &Value) -> &str {
@@ -185,7 +204,7 @@ pub fn install(vm: &mut Vm) {
         ("__import__", bi_import),
     ];
     for (n, f) in fns {
-        set(n, native(n, *f));
+        set(n, native_of("builtins", n, *f));
     }
     install_methods(vm);
 }
@@ -253,7 +272,11 @@ fn install_methods(vm: &mut Vm) {
     for (n, f) in STR_METHODS {
         add_method(&t.str_, n, *f);
     }
-    add_attr(&t.str_, "maketrans", native("maketrans", str_maketrans));
+    add_attr(
+        &t.str_,
+        "maketrans",
+        native_of("str", "maketrans", str_maketrans),
+    );
     for (n, f) in LIST_METHODS {
         add_method(&t.list, n, *f);
     }
@@ -263,7 +286,11 @@ fn install_methods(vm: &mut Vm) {
     add_attr(
         &t.dict,
         "fromkeys",
-        Value::new_obj(Payload::ClassMethod(native("fromkeys", dict_fromkeys))),
+        Value::new_obj(Payload::ClassMethod(native_of(
+            "dict",
+            "fromkeys",
+            dict_fromkeys,
+        ))),
     );
     for (n, f) in SET_METHODS {
         add_method(&t.set, n, *f);
@@ -835,6 +862,7 @@ pub fn make_class(vm: &mut Vm, name: &str, bases: Vec<Value>, mut ns: Dict) -> P
         kind: TypeKind::User,
         is_exception,
         cache: Default::default(),
+        ctor_arity: None,
     })));
     if let Some(cell) = classcell {
         if let Some(Payload::Cell(c)) = cell.payload() {
@@ -1483,6 +1511,7 @@ fn bi_reversed(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
 
 fn bi_enumerate(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
     let (pos, kws) = split_kw(a, k);
+    require("enumerate", pos, &["iterable"], false)?;
     nargs("enumerate", pos, 1, 2)?;
     let it = vm.get_iter(&pos[0])?;
     let start = match pos.get(1).or_else(|| kwarg(&kws, "start")) {
@@ -1566,6 +1595,7 @@ fn bi_divmod(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
 
 fn bi_round(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
     let (pos, kws) = split_kw(a, k);
+    require("round", pos, &["number"], true)?;
     nargs("round", pos, 1, 2)?;
     let nd = pos
         .get(1)
@@ -1627,6 +1657,7 @@ fn bi_round(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
 }
 
 fn bi_pow(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    require("pow", a, &["base", "exp"], true)?;
     nargs("pow", a, 2, 3)?;
     if a.len() == 3 && !a[2].is_none() {
         let (Some(b), Some(e), Some(m)) = (

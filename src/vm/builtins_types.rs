@@ -96,16 +96,22 @@ pub fn new_type(name: &str, kind: TypeKind, base: Option<&Rc<Object>>) -> Rc<Obj
         kind,
         is_exception,
         cache: Default::default(),
+        ctor_arity: super::arity::constructor_rule(name),
     })))
 }
 
 pub fn add_method(t: &Rc<Object>, name: &'static str, f: NativeFn) {
+    let owner = t.payload_type();
+    let arity = (owner.kind != TypeKind::User && &*owner.module == "builtins")
+        .then(|| super::arity::rule(&owner.name, name))
+        .flatten();
     let v = Value::new_obj(Payload::Native(NativeFunc {
         name,
         func: f,
         is_method: true,
         consumes: false,
         data: Value::None,
+        arity,
     }));
     t.payload_type()
         .dict

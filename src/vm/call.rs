@@ -305,7 +305,16 @@ impl Vm {
             let callable = &*buf.add(at);
             let args = std::slice::from_raw_parts(buf.add(at + 1), len - at - 1);
             let r = match (ctor, callable) {
-                (Some(ctor), Value::Obj(cls)) => ctor(self, cls, args, &[]),
+                (Some(ctor), Value::Obj(cls)) => {
+                    match cls
+                        .payload_type()
+                        .ctor_arity
+                        .map(|r| r.check(args.len(), 0))
+                    {
+                        Some(Err(e)) => Err(e),
+                        _ => ctor(self, cls, args, &[]),
+                    }
+                }
                 (_, callable) => match callable.payload() {
                     Some(Payload::Native(nf)) => match quick_builtin(self, nf, args) {
                         Some(v) => Ok(v),
@@ -727,6 +736,9 @@ impl Vm {
         args: &[Value],
         kwnames: &[Value],
     ) -> PyResult<Value> {
+        if let Some(rule) = nf.arity {
+            rule.check(args.len() - kwnames.len(), kwnames.len())?;
+        }
         let f = nf.func;
         let (depth, native_depth) = (self.frames.len(), self.native_depth);
         let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(self, args, kwnames)));
@@ -940,6 +952,9 @@ impl Vm {
         let t = cls.payload_type();
         if t.kind != crate::object::TypeKind::User {
             if let Some(ctor) = self.types.constructor(t.kind) {
+                if let Some(rule) = t.ctor_arity {
+                    rule.check(args.len() - kwnames.len(), kwnames.len())?;
+                }
                 return ctor(self, &cls, &args, kwnames).map(CallOutcome::Done);
             }
         }

@@ -5,6 +5,8 @@
 //! nested loop (`run_frames`) that stops when its base frame finishes; the depth of such
 //! nesting is capped and counted against the recursion limit.
 
+pub mod arity;
+mod arity_table;
 pub mod asyncgen;
 pub mod attr;
 pub mod budget;

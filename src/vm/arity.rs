@@ -1,0 +1,161 @@
+//! Positional-argument counts of built-in functions, constructors and methods, checked
+//! before they run, with the error worded as CPython 3.11 words it. CPython's wording
+//! depends on how each function is declared in C, so the rules come from CPython
+//! itself: `tools/gen_arity.py` calls each one with 0 to 6 arguments and writes
+//! `arity_table.rs` from the messages.
+
+use crate::object::{PyErr, PyResult};
+
+/// How CPython declares the function, which decides the message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Style {
+    /// METH_NOARGS: "str.upper() takes no arguments (1 given)".
+    NoArgs,
+    /// METH_O: "list.append() takes exactly one argument (0 given)".
+    One,
+    /// Argument Clinic's positional check: "insert expected 2 arguments, got 1",
+    /// "get expected at least 1 argument, got 0", "pop expected at most 1 argument,
+    /// got 2".
+    Clinic,
+    /// PyArg_ParseTuple and the keyword parser: "find() takes at least 1 argument (0
+    /// given)", "split() takes at most 2 arguments (3 given)".
+    Tuple,
+    /// The keyword parser of a function with positional-only parameters: too few says
+    /// "positional" (`sum() takes at least 1 positional argument (0 given)`).
+    Positional,
+    /// Keyword-only parameters (`list.sort`): "sort() takes no positional arguments";
+    /// past the number of keywords, "takes at most 2 arguments (3 given)".
+    NoPositional,
+}
+
+/// One function's rule: `min..=max` positional arguments (255: no bound), not counting
+/// the receiver that a method (`receiver`) is called with.
+#[derive(Debug)]
+pub(crate) struct ArityRule {
+    /// "builtins", "type" (a constructor) or the type a method belongs to.
+    owner: &'static str,
+    name: &'static str,
+    /// The name as CPython's message has it ("list.append", "insert", "super()").
+    label: &'static str,
+    style: Style,
+    min: u8,
+    max: u8,
+    /// The name in "dict.get() takes no keyword arguments"; empty: it takes keywords,
+    /// which its body checks.
+    no_keywords: &'static str,
+    receiver: bool,
+}
+
+const UNBOUNDED: u8 = 255;
+
+impl ArityRule {
+    // One argument per column of the generated table, which reads best one rule a line.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) const fn new(
+        owner: &'static str,
+        name: &'static str,
+        label: &'static str,
+        style: Style,
+        min: u8,
+        max: u8,
+        no_keywords: &'static str,
+        receiver: bool,
+    ) -> ArityRule {
+        ArityRule {
+            owner,
+            name,
+            label,
+            style,
+            min,
+            max,
+            no_keywords,
+            receiver,
+        }
+    }
+
+    /// Check a call with `npos` positional arguments (the receiver included, when the
+    /// function is called with one) and `nkw` keyword arguments. CPython looks at the
+    /// keywords first; those a function takes are its body's to check.
+    #[inline]
+    pub(crate) fn check(&self, npos: usize, nkw: usize) -> PyResult<()> {
+        if nkw > 0 {
+            if self.no_keywords.is_empty() {
+                return Ok(());
+            }
+            return Err(PyErr::type_error(format!(
+                "{}() takes no keyword arguments",
+                self.no_keywords
+            )));
+        }
+        let given = npos.saturating_sub(self.receiver as usize);
+        if given < self.min as usize || (self.max != UNBOUNDED && given > self.max as usize) {
+            return Err(self.count_error(given));
+        }
+        if self.style == Style::NoPositional && given > 0 {
+            return Err(PyErr::type_error(format!(
+                "{}() takes no positional arguments",
+                self.label
+            )));
+        }
+        Ok(())
+    }
+
+    #[cold]
+    fn count_error(&self, given: usize) -> PyErr {
+        let (label, min, max) = (self.label, self.min as usize, self.max as usize);
+        let s = |n: usize| if n == 1 { "" } else { "s" };
+        let few = given < min;
+        PyErr::type_error(match self.style {
+            Style::NoArgs => format!("{label}() takes no arguments ({given} given)"),
+            Style::One => format!("{label}() takes exactly one argument ({given} given)"),
+            Style::Clinic if min == max => {
+                format!("{label} expected {min} argument{}, got {given}", s(min))
+            }
+            Style::Clinic if few => {
+                format!(
+                    "{label} expected at least {min} argument{}, got {given}",
+                    s(min)
+                )
+            }
+            Style::Clinic => format!(
+                "{label} expected at most {max} argument{}, got {given}",
+                s(max)
+            ),
+            Style::Tuple if min == max => {
+                format!(
+                    "{label}() takes exactly {min} argument{} ({given} given)",
+                    s(min)
+                )
+            }
+            Style::Positional if few => format!(
+                "{label}() takes at least {min} positional argument{} ({given} given)",
+                s(min)
+            ),
+            Style::Tuple if few => {
+                format!(
+                    "{label}() takes at least {min} argument{} ({given} given)",
+                    s(min)
+                )
+            }
+            Style::Tuple | Style::Positional | Style::NoPositional => {
+                format!(
+                    "{label}() takes at most {max} argument{} ({given} given)",
+                    s(max)
+                )
+            }
+        })
+    }
+}
+
+/// The rule of `owner`'s `name`, if CPython counts its arguments in a way the table
+/// models. Looked up when built-ins are installed, not per call.
+pub(crate) fn rule(owner: &str, name: &str) -> Option<&'static ArityRule> {
+    super::arity_table::RULES
+        .iter()
+        .find(|r| r.owner == owner && r.name == name)
+}
+
+/// A built-in constructor's rule (`list(1, 2)`).
+pub(crate) fn constructor_rule(type_name: &str) -> Option<&'static ArityRule> {
+    rule("type", type_name)
+}

@@ -1,0 +1,160 @@
+#!/usr/bin/env python3
+"""Regenerate src/vm/arity_table.rs: how CPython 3.11 counts the positional arguments
+of its built-in functions, constructors and methods of built-in types, and how it
+words a wrong count.
+
+CPython words the error by how each function is declared (METH_NOARGS: "takes no
+arguments"; METH_O: "takes exactly one argument"; Argument Clinic's positional check:
+"expected at most 1 argument, got 2"; PyArg_ParseTuple: "takes at most 2 arguments (3
+given)"), so the table is read off CPython itself: each function is called with 0 to 6
+arguments and the messages tell its style and its bounds.
+
+Usage: python3 tools/gen_arity.py   (run with CPython 3.11, the oracle)
+"""
+import os
+import re
+import sys
+
+assert sys.version_info[:2] == (3, 11), "run with CPython 3.11"
+
+TYPES = [("str", str), ("list", list), ("dict", dict), ("set", set),
+         ("frozenset", frozenset), ("tuple", tuple), ("bytes", bytes), ("int", int),
+         ("float", float)]
+BUILTIN_FUNCTIONS = [
+    "abs", "all", "any", "ascii", "bin", "callable", "chr", "delattr", "dir", "divmod",
+    "enumerate", "filter", "format", "getattr", "globals", "hasattr", "hash", "hex", "id",
+    "isinstance", "issubclass", "iter", "len", "locals", "max", "min", "next", "oct",
+    "ord", "pow", "repr", "reversed", "round", "setattr", "sorted", "sum", "vars", "aiter",
+    "anext",
+]
+CONSTRUCTORS = ["bool", "int", "float", "str", "list", "tuple", "dict", "set", "frozenset",
+                "bytes", "range", "slice", "property", "staticmethod", "classmethod",
+                "super"]
+MAX_PROBE = 6
+
+PATTERNS = [
+    ("NoArgs", re.compile(r"^(\S+)\(\) takes no arguments \((\d+) given\)$")),
+    ("One", re.compile(r"^(\S+)\(\) takes exactly one argument \((\d+) given\)$")),
+    ("Clinic", re.compile(r"^(\S+) expected (?:(at least|at most) )?(\d+) arguments?, got (\d+)$")),
+    ("Tuple", re.compile(r"^(\S+)\(\) takes (?:(at least|at most|exactly) )?(\d+) arguments? \((\d+) given\)$")),
+    ("Positional", re.compile(r"^(\S+)\(\) takes (at least|at most) (\d+) positional arguments? \((\d+) given\)$")),
+    ("NoPositional", re.compile(r"^(\S+)\(\) takes no positional arguments$")),
+]
+
+
+def classify(msg):
+    """(style, the function's name as the message words it), or None."""
+    for style, pat in PATTERNS:
+        m = pat.match(msg)
+        if m:
+            return style, m.group(1)
+    return None
+
+
+def probe(call):
+    """(style, label, min, max) from calling with 0..MAX_PROBE positional Nones; None
+    when no count error is raised or its wording is not one the table models."""
+    styles = set()
+    label = None
+    no_positional = []
+    ok_counts = []
+    for n in range(MAX_PROBE + 1):
+        try:
+            call(*([None] * n))
+            ok_counts.append(n)
+        except TypeError as e:
+            found = classify(str(e))
+            if found is None:
+                ok_counts.append(n)  # not a count error: the count was accepted
+            else:
+                styles.add(found[0])
+                label = found[1]
+                if found[0] == "NoPositional":
+                    no_positional.append(n)
+        except Exception:
+            ok_counts.append(n)
+    if not styles:
+        return None
+    if not ok_counts:
+        return None
+    lo, hi = min(ok_counts), max(ok_counts)
+    if ok_counts != list(range(lo, hi + 1)):
+        return None  # e.g. type() takes 1 or 3
+    if hi == MAX_PROBE:
+        hi = 255  # unbounded
+    # `sum()`: too few says "positional", too many does not.
+    if "NoPositional" in styles:
+        # `list.sort`: keyword-only; past its keyword count it says "at most".
+        style, lo, hi = "NoPositional", 0, max(no_positional)
+    elif "Positional" in styles:
+        style = "Positional"
+    else:
+        style = styles.pop()
+    return style, label, lo, hi
+
+
+NO_KEYWORDS = re.compile(r"^(\S+)\(\) takes no keyword arguments$")
+
+
+def keywords_label(call):
+    """The name CPython's "takes no keyword arguments" gives, or "" when the function
+    takes keywords (or a wrong one fails some other way)."""
+    try:
+        call(zzz=None)
+    except TypeError as e:
+        m = NO_KEYWORDS.match(str(e))
+        if m:
+            return m.group(1)
+    except Exception:
+        pass
+    return ""
+
+
+def receiver_kind(cls, name):
+    d = type.__dict__["__dict__"].__get__(cls)
+    desc = d.get(name)
+    if isinstance(desc, staticmethod):
+        return False
+    return True
+
+
+def main():
+    rows = []
+    for tname, cls in TYPES:
+        sample = {"str": "ab", "list": [1], "dict": {1: 2}, "set": {1},
+                  "frozenset": frozenset([1]), "tuple": (1,), "bytes": b"ab", "int": 5,
+                  "float": 1.5}[tname]
+        for m in sorted(dir(cls)):
+            if m.startswith("_"):
+                continue
+
+            def call(*a, m=m, **k):
+                obj = sample.copy() if tname in ("list", "dict", "set") else sample
+                return getattr(obj, m)(*a, **k)
+
+            r = probe(call)
+            if r:
+                rows.append((tname, m, r, keywords_label(call), receiver_kind(cls, m)))
+    for owner, names in (("builtins", BUILTIN_FUNCTIONS), ("type", CONSTRUCTORS)):
+        for name in names:
+            f = getattr(__builtins__, name)
+            r = probe(f)
+            if r:
+                rows.append((owner, name, r, keywords_label(f), False))
+
+    out = []
+    out.append("// Generated by tools/gen_arity.py from CPython 3.11: do not edit by hand.\n")
+    out.append("// (owner, name, label, style, min, max, no-keywords label, receiver): see arity.rs.\n\n")
+    out.append("use super::arity::{ArityRule, Style};\n\n")
+    out.append("pub(super) static RULES: &[ArityRule] = &[\n")
+    for owner, name, (style, label, lo, hi), kw, recv in sorted(rows):
+        args = f'"{owner}", "{name}", "{label}", Style::{style}, {lo}, {hi}, "{kw}", {str(recv).lower()}'
+        out.append(f"    ArityRule::new({args}),\n")
+    out.append("];\n")
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "vm", "arity_table.rs")
+    with open(path, "w") as f:
+        f.write("".join(out))
+    print(f"wrote {len(rows)} rules to {os.path.relpath(path)}")
+
+
+main()

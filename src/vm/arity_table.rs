@@ -3,6 +3,7 @@
 
 use super::arity::{ArityRule, Style};
 
+#[rustfmt::skip]
 pub(super) static RULES: &[ArityRule] = &[
     ArityRule::new("builtins", "abs", "abs", Style::One, 1, 1, "abs", false),
     ArityRule::new("builtins", "aiter", "aiter", Style::One, 1, 1, "aiter", false),

@@ -44,6 +44,10 @@ pub(crate) struct ArityRule {
     /// which its body checks.
     no_keywords: &'static str,
     receiver: bool,
+    /// The counts that pass, as `check` tests them: `npos - first <= span` (wrapping),
+    /// receiver included; one compare on every call of a built-in.
+    first: usize,
+    span: usize,
 }
 
 const UNBOUNDED: u8 = 255;
@@ -61,6 +65,18 @@ impl ArityRule {
         no_keywords: &'static str,
         receiver: bool,
     ) -> ArityRule {
+        let first = min as usize + receiver as usize;
+        // `list.sort` passes with no positional argument only.
+        let last_ok = if matches!(style, Style::NoPositional) {
+            min
+        } else {
+            max
+        };
+        let span = if last_ok == UNBOUNDED {
+            usize::MAX - first
+        } else {
+            (last_ok - min) as usize
+        };
         ArityRule {
             owner,
             name,
@@ -70,14 +86,27 @@ impl ArityRule {
             max,
             no_keywords,
             receiver,
+            first,
+            span,
         }
     }
 
     /// Check a call with `npos` positional arguments (the receiver included, when the
     /// function is called with one) and `nkw` keyword arguments. CPython looks at the
     /// keywords first; those a function takes are its body's to check.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn check(&self, npos: usize, nkw: usize) -> PyResult<()> {
+        if nkw == 0 && npos.wrapping_sub(self.first) <= self.span {
+            return Ok(());
+        }
+        self.refuse(npos, nkw)
+    }
+
+    /// `check`'s other cases: keywords, or a count outside the bounds (or `list.sort`'s
+    /// positional ones).
+    #[cold]
+    #[inline(never)]
+    fn refuse(&self, npos: usize, nkw: usize) -> PyResult<()> {
         if nkw > 0 {
             if self.no_keywords.is_empty() {
                 return Ok(());
@@ -100,7 +129,6 @@ impl ArityRule {
         Ok(())
     }
 
-    #[cold]
     fn count_error(&self, given: usize) -> PyErr {
         let (label, min, max) = (self.label, self.min as usize, self.max as usize);
         let s = |n: usize| if n == 1 { "" } else { "s" };

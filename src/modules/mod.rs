@@ -150,6 +150,24 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Value> {
                     }),
                 ),
                 (
+                    "isasyncgen",
+                    f("isasyncgen", |vm, a, _| {
+                        Ok(Value::Bool(vm.type_name(&a[0]) == "async_generator"))
+                    }),
+                ),
+                (
+                    "isasyncgenfunction",
+                    f("isasyncgenfunction", |_, a, _| {
+                        Ok(Value::Bool(code_flag(&a[0], 0x200)))
+                    }),
+                ),
+                (
+                    "isawaitable",
+                    f("isawaitable", |vm, a, _| {
+                        Ok(Value::Bool(is_awaitable(vm, &a[0])?))
+                    }),
+                ),
+                (
                     "isgeneratorfunction",
                     f("isgeneratorfunction", |_, a, _| {
                         Ok(Value::Bool(code_flag(&a[0], 0x20)))
@@ -247,11 +265,28 @@ fn python_module(vm: &mut Vm, name: &str, text: &str) -> PyResult<Value> {
     })))
 }
 
+/// `inspect._has_code_flag`: a function's code flag, looked for through a bound method.
 fn code_flag(v: &Value, flag: u32) -> bool {
     match v.payload() {
         Some(Payload::Function(func)) => func.code.flags & flag != 0,
+        Some(Payload::BoundMethod { func, .. }) => code_flag(func, flag),
         _ => false,
     }
+}
+
+/// `inspect.isawaitable`: a coroutine, a generator made awaitable by
+/// `types.coroutine`, or an object whose class has `__await__` (a future, a task).
+fn is_awaitable(vm: &mut Vm, v: &Value) -> PyResult<bool> {
+    if let Some(Payload::Generator(g)) = v.payload() {
+        use crate::vm::generator::GenKind;
+        return Ok(match g.kind {
+            GenKind::Coroutine => true,
+            GenKind::Generator => g.code.flags & crate::bytecode::flags::ITERABLE_COROUTINE != 0,
+            GenKind::AsyncGenerator => false,
+        });
+    }
+    let cls = Value::Obj(vm.type_of(v));
+    Ok(vm.getattr_opt(&cls, &Value::str("__await__"))?.is_some())
 }
 
 fn gen_state(a: &[Value], prefix: &str) -> PyResult<Value> {
@@ -353,6 +388,12 @@ fn sys(vm: &mut Vm) -> Value {
                 "set_asyncgen_hooks",
                 f("set_asyncgen_hooks", |vm, a, k| {
                     let (pos, kws) = crate::vm::builtins::split_kw(a, k);
+                    if pos.len() > 2 {
+                        return Err(PyErr::type_error(format!(
+                            "function takes at most 2 arguments ({} given)",
+                            pos.len()
+                        )));
+                    }
                     let mut hooks = vm.asyncgen_hooks.clone();
                     let given = [
                         pos.first()
@@ -417,6 +458,12 @@ fn sys(vm: &mut Vm) -> Value {
             (
                 "set_int_max_str_digits",
                 f("set_int_max_str_digits", |vm, a, _| {
+                    crate::vm::builtins::require(
+                        "set_int_max_str_digits",
+                        a,
+                        &["maxdigits"],
+                        true,
+                    )?;
                     vm.int_max_str_digits = vm.index_value(&a[0])? as usize;
                     Ok(Value::None)
                 }),
@@ -509,6 +556,9 @@ fn math(vm: &mut Vm) -> Value {
             (
                 "log",
                 f("log", |vm, a, _| {
+                    if a.is_empty() || a.len() > 2 {
+                        return Err(PyErr::type_error("math.log requires 1 to 2 arguments"));
+                    }
                     let x = num(vm, &a[0])?;
                     if x <= 0.0 {
                         return Err(PyErr::value_error("math domain error"));
@@ -593,11 +643,40 @@ fn math(vm: &mut Vm) -> Value {
             ),
             (
                 "isclose",
-                f("isclose", |vm, a, _| {
-                    let x = num(vm, &a[0])?;
-                    let y = num(vm, &a[1])?;
+                f("isclose", |vm, a, k| {
+                    let (pos, kws) = crate::vm::builtins::split_kw(a, k);
+                    crate::vm::builtins::require("isclose", pos, &["a", "b"], true)?;
+                    if pos.len() > 2 {
+                        return Err(PyErr::type_error(format!(
+                            "isclose() takes exactly 2 positional arguments ({} given)",
+                            pos.len()
+                        )));
+                    }
+                    let tolerance =
+                        |vm: &mut Vm, name: &str, default: f64| match crate::vm::builtins::kwarg(
+                            &kws, name,
+                        ) {
+                            Some(v) => num(vm, v),
+                            None => Ok(default),
+                        };
+                    let rel_tol = tolerance(vm, "rel_tol", 1e-9)?;
+                    let abs_tol = tolerance(vm, "abs_tol", 0.0)?;
+                    let (x, y) = (num(vm, &pos[0])?, num(vm, &pos[1])?);
+                    if rel_tol < 0.0 || abs_tol < 0.0 {
+                        return Err(PyErr::value_error("tolerances must be non-negative"));
+                    }
+                    // As CPython's math_isclose_impl.
+                    if x == y {
+                        return Ok(Value::Bool(true));
+                    }
+                    if x.is_infinite() || y.is_infinite() {
+                        return Ok(Value::Bool(false));
+                    }
+                    let diff = (y - x).abs();
                     Ok(Value::Bool(
-                        x == y || (x - y).abs() <= 1e-9 * x.abs().max(y.abs()),
+                        diff <= (rel_tol * y).abs()
+                            || diff <= (rel_tol * x).abs()
+                            || diff <= abs_tol,
                     ))
                 }),
             ),
@@ -665,9 +744,17 @@ fn math(vm: &mut Vm) -> Value {
             ),
             (
                 "prod",
-                f("prod", |vm, a, _| {
-                    let items = vm.collect_iterable(&a[0])?;
-                    let mut acc = Value::Int(1);
+                f("prod", |vm, a, k| {
+                    let (pos, kws) = crate::vm::builtins::split_kw(a, k);
+                    if pos.len() != 1 {
+                        return Err(PyErr::type_error(format!(
+                            "prod() takes exactly 1 positional argument ({} given)",
+                            pos.len()
+                        )));
+                    }
+                    let items = vm.collect_iterable(&pos[0])?;
+                    let start = crate::vm::builtins::kwarg(&kws, "start");
+                    let mut acc = start.cloned().unwrap_or(Value::Int(1));
                     for v in items {
                         acc = vm.binary_op(acc, v, 5)?;
                     }

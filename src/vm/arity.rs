@@ -26,6 +26,13 @@ pub(crate) enum Style {
     /// Keyword-only parameters (`list.sort`): "sort() takes no positional arguments";
     /// past the number of keywords, "takes at most 2 arguments (3 given)".
     NoPositional,
+    /// A function CPython writes in Python (`inspect.isgenerator`): "isgenerator()
+    /// missing 1 required positional argument: 'object'", "takes 1 positional argument
+    /// but 2 were given".
+    Python,
+    /// A bound method written in Python (`random.randint`), whose `self` CPython's
+    /// counts include: "Random.randint() takes 3 positional arguments but 4 were given".
+    PythonMethod,
 }
 
 /// One function's rule: `min..=max` positional arguments (255: no bound), not counting
@@ -44,6 +51,8 @@ pub(crate) struct ArityRule {
     /// which its body checks.
     no_keywords: &'static str,
     receiver: bool,
+    /// A Python-written function's parameters, comma-separated (for "missing").
+    params: &'static str,
     /// The counts that pass, as `check` tests them: `npos - first <= span` (wrapping),
     /// receiver included; one compare on every call of a built-in.
     first: usize,
@@ -64,6 +73,7 @@ impl ArityRule {
         max: u8,
         no_keywords: &'static str,
         receiver: bool,
+        params: &'static str,
     ) -> ArityRule {
         let first = min as usize + receiver as usize;
         // `list.sort` passes with no positional argument only.
@@ -86,6 +96,7 @@ impl ArityRule {
             max,
             no_keywords,
             receiver,
+            params,
             first,
             span,
         }
@@ -171,7 +182,37 @@ impl ArityRule {
                     s(max)
                 )
             }
+            Style::Python | Style::PythonMethod if few => {
+                let missing: Vec<&str> = self.params.split(',').take(min).skip(given).collect();
+                format!(
+                    "{label}() missing {} required positional argument{}: {}",
+                    missing.len(),
+                    s(missing.len()),
+                    quoted_list(&missing)
+                )
+            }
+            Style::Python | Style::PythonMethod => {
+                let bound = (self.style == Style::PythonMethod) as usize;
+                let (min, max, given) = (min + bound, max + bound, given + bound);
+                let takes = if min == max {
+                    format!("{max} positional argument{}", s(max))
+                } else {
+                    format!("from {min} to {max} positional arguments")
+                };
+                let was = if given == 1 { "was" } else { "were" };
+                format!("{label}() takes {takes} but {given} {was} given")
+            }
         })
+    }
+}
+
+/// 'a'; 'a' and 'b'; 'a', 'b', and 'c': CPython's list of missing parameters.
+fn quoted_list(names: &[&str]) -> String {
+    let q: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    match q.len() {
+        0 | 1 => q.concat(),
+        2 => format!("{} and {}", q[0], q[1]),
+        n => format!("{}, and {}", q[..n - 1].join(", "), q[n - 1]),
     }
 }
 

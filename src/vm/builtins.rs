@@ -98,7 +98,7 @@ fn nargs(name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
 /// CPython's keyword parser does: "pow() missing required argument 'exp' (pos 2)";
 /// `numbered: false` leaves out the position (enumerate's wording). Too many
 /// arguments are the arity table's to report.
-fn require(name: &str, pos: &[Value], params: &[&str], numbered: bool) -> PyResult<()> {
+pub(crate) fn require(name: &str, pos: &[Value], params: &[&str], numbered: bool) -> PyResult<()> {
     match params.get(pos.len()) {
         Some(p) if numbered => Err(PyErr::type_error(format!(
             "{name}() missing required argument '{p}' (pos {})",
@@ -3161,7 +3161,13 @@ impl Vm {
 
     pub fn new_module(&mut self, name: &str, items: Vec<(&str, Value)>) -> Value {
         let d = self.new_module_dict(name);
-        for (k, v) in items {
+        for (k, mut v) in items {
+            // Its functions, just made, get CPython's count checks (`vm/arity.rs`).
+            if let Value::Obj(o) = &mut v {
+                if let Some(Payload::Native(nf)) = Rc::get_mut(o).map(|o| &mut o.payload) {
+                    nf.arity = nf.arity.or_else(|| super::arity::rule(name, k));
+                }
+            }
             dict_set_str(&d, Value::str(k), v);
         }
         Value::new_obj(Payload::Module(Module {

@@ -1010,17 +1010,14 @@ fn bi_print(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
 
 pub(crate) fn bi_len(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
     no_kw("len", k)?;
-    nargs("len", a, 1, 1)?;
     Ok(Value::Int(vm.len_of(&a[0])? as i64))
 }
 
 fn bi_repr(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
-    nargs("repr", a, 1, 1)?;
     Ok(Value::string(vm.repr(&a[0])?))
 }
 
 fn bi_ascii(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
-    nargs("ascii", a, 1, 1)?;
     let r = vm.repr(&a[0])?;
     Ok(Value::string(ascii_escape(&r)))
 }
@@ -1064,12 +1061,10 @@ pub fn isinstance(vm: &mut Vm, obj: &Value, cls: &Value) -> PyResult<bool> {
 }
 
 pub(crate) fn bi_isinstance(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
-    nargs("isinstance", a, 2, 2)?;
     Ok(Value::Bool(isinstance(vm, &a[0], &a[1])?))
 }
 
 fn bi_issubclass(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
-    nargs("issubclass", a, 2, 2)?;
     let Some(c) = a[0]
         .as_obj()
         .filter(|o| matches!(o.payload, Payload::Type(_)))
@@ -1099,7 +1094,6 @@ fn bi_issubclass(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
 }
 
 fn bi_iter(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
-    nargs("iter", a, 1, 2)?;
     if a.len() == 2 {
         return Ok(Value::new_obj(Payload::Iter(RefCell::new(
             crate::object::IterState::Callable {
@@ -1112,7 +1106,6 @@ fn bi_iter(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
 }
 
 pub(crate) fn bi_next(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
-    nargs("next", a, 1, 2)?;
     let it = &a[0];
     let next_method = match it.payload() {
         Some(Payload::Iter(_)) | Some(Payload::Generator(_)) => None,
@@ -1161,7 +1154,6 @@ pub(crate) fn bi_next(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> 
 }
 
 fn bi_abs(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
-    nargs("abs", a, 1, 1)?;
     match &a[0] {
         Value::Int(i) => Ok(match i.checked_abs() {
             Some(v) => Value::Int(v),
@@ -1249,7 +1241,6 @@ fn bi_max(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
 
 fn bi_sum(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
     let (pos, kws) = split_kw(a, k);
-    nargs("sum", pos, 1, 2)?;
     let mut acc = pos
         .get(1)
         .cloned()
@@ -1302,7 +1293,6 @@ fn consumer_of_fn(f: NativeFn) -> Option<super::consume::Consumer> {
 }
 
 fn bi_any(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
-    nargs("any", a, 1, 1)?;
     let it = vm.get_iter(&a[0])?;
     while let Some(v) = vm.next(&it)? {
         if vm.truthy(&v)? {
@@ -1313,7 +1303,6 @@ fn bi_any(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
 }
 
 fn bi_all(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
-    nargs("all", a, 1, 1)?;
     let it = vm.get_iter(&a[0])?;
     while let Some(v) = vm.next(&it)? {
         if !vm.truthy(&v)? {
@@ -1457,7 +1446,6 @@ fn timsort(vm: &mut Vm, keys: &[Value], idx: &mut [usize]) -> PyResult<()> {
 
 fn bi_sorted(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
     let (pos, kws) = split_kw(a, k);
-    nargs("sorted", pos, 1, 1)?;
     let items = vm.collect_iterable(&pos[0])?;
     let key = kwarg(&kws, "key").cloned().filter(|v| !v.is_none());
     let reverse = match kwarg(&kws, "reverse") {
@@ -1468,7 +1456,6 @@ fn bi_sorted(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
 }
 
 fn bi_reversed(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
-    nargs("reversed", a, 1, 1)?;
     let v = &a[0];
     if let Some(m) = vm.lookup_special(v, "__reversed__") {
         return vm.call(&m, vec![v.clone()], &[]);
@@ -1551,7 +1538,6 @@ fn bi_map(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
 }
 
 fn bi_filter(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
-    nargs("filter", a, 2, 2)?;
     let it = vm.get_iter(&a[1])?;
     Ok(Value::new_obj(Payload::Iter(RefCell::new(
         crate::object::IterState::Filter {
@@ -1562,7 +1548,6 @@ fn bi_filter(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
 }
 
 fn bi_divmod(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
-    nargs("divmod", a, 2, 2)?;
     let number = |v: &Value| {
         matches!(
             v,
@@ -1722,7 +1707,6 @@ fn one_argument(what: &str, a: &[Value]) -> PyResult<()> {
 }
 
 fn bi_hasattr(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
-    nargs("hasattr", a, 2, 2)?;
     if a[1].as_pystr().is_none() {
         return Err(PyErr::type_error(format!(
             "attribute name must be string, not '{}'",
@@ -1733,7 +1717,6 @@ fn bi_hasattr(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
 }
 
 fn bi_getattr(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
-    nargs("getattr", a, 2, 3)?;
     if a[1].as_pystr().is_none() {
         return Err(PyErr::type_error(format!(
             "attribute name must be string, not '{}'",
@@ -1754,29 +1737,24 @@ fn bi_getattr(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
 }
 
 fn bi_setattr(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
-    nargs("setattr", a, 3, 3)?;
     vm.setattr(&a[0], &a[1], a[2].clone())?;
     Ok(Value::None)
 }
 
 fn bi_delattr(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
-    nargs("delattr", a, 2, 2)?;
     vm.delattr(&a[0], &a[1])?;
     Ok(Value::None)
 }
 
 fn bi_id(_: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
-    nargs("id", a, 1, 1)?;
     Ok(Value::Int(a[0].id()))
 }
 
 fn bi_hash(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
-    nargs("hash", a, 1, 1)?;
     Ok(Value::Int(vm.hash(&a[0])?))
 }
 
 fn bi_ord(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
-    nargs("ord", a, 1, 1)?;
     match &a[0] {
         Value::Str(s) if s.char_len() == 1 => {
             Ok(Value::Int(s.as_str().chars().next().unwrap() as i64))
@@ -1793,7 +1771,6 @@ fn bi_ord(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
 }
 
 fn bi_chr(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
-    nargs("chr", a, 1, 1)?;
     let i = vm.index_value(&a[0])?;
     match u32::try_from(i).ok().and_then(char::from_u32) {
         Some(c) => Ok(Value::string(c.to_string())),
@@ -1802,7 +1779,6 @@ fn bi_chr(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
 }
 
 fn radix(vm: &mut Vm, a: &[Value], r: u32, p: &str) -> PyResult<Value> {
-    nargs("hex", a, 1, 1)?;
     let i = vm.index_value(&a[0]).map(BigInt::from).or_else(|_| {
         super::ops::to_big(&a[0]).ok_or_else(|| PyErr::type_error("an integer is required"))
     })?;
@@ -1822,7 +1798,6 @@ fn bi_oct(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
 }
 
 fn bi_callable(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
-    nargs("callable", a, 1, 1)?;
     Ok(Value::Bool(is_callable(vm, &a[0])))
 }
 
@@ -1841,7 +1816,6 @@ pub(crate) fn is_callable(vm: &Vm, v: &Value) -> bool {
 }
 
 fn bi_format(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
-    nargs("format", a, 1, 2)?;
     let spec = a.get(1).map(|v| s_of(v).to_string()).unwrap_or_default();
     Ok(Value::string(vm.format(&a[0], &spec)?))
 }
@@ -2360,7 +2334,6 @@ fn str_list(items: Vec<&str>) -> Value {
 
 static STR_METHODS: &[(&str, NativeFn)] = &[
     ("join", |vm, a, _| {
-        nargs("join", a, 2, 2)?;
         let items = vm.collect_iterable(&a[1])?;
         let sep = this_str(a);
         let mut out = String::new();
@@ -2461,7 +2434,6 @@ static STR_METHODS: &[(&str, NativeFn)] = &[
         Ok(Value::string(crate::text::capitalize(this_str(a))))
     }),
     ("replace", |vm, a, _| {
-        nargs("replace", a, 3, 4)?;
         let old = arg_str(vm, &a[1], "replace() argument 1")?;
         let new = arg_str(vm, &a[2], "replace() argument 2")?;
         let count = opt_i64(vm, a.get(3))?.unwrap_or(-1);
@@ -2479,7 +2451,6 @@ static STR_METHODS: &[(&str, NativeFn)] = &[
     ("index", |vm, a, _| str_find(vm, a, 2)),
     ("rindex", |vm, a, _| str_find(vm, a, 3)),
     ("count", |vm, a, _| {
-        nargs("count", a, 2, 4)?;
         let sub = arg_str(vm, &a[1], "")?.to_string();
         let st = opt_i64(vm, a.get(2))?;
         let en = opt_i64(vm, a.get(3))?;
@@ -2523,12 +2494,10 @@ static STR_METHODS: &[(&str, NativeFn)] = &[
     ("ljust", |vm, a, _| str_pad(vm, a, 1)),
     ("rjust", |vm, a, _| str_pad(vm, a, 2)),
     ("zfill", |vm, a, _| {
-        nargs("zfill", a, 2, 2)?;
         let w = vm.index_value(&a[1])?;
         Ok(Value::string(crate::text::zfill(this_str(a), w)))
     }),
     ("partition", |vm, a, _| {
-        nargs("partition", a, 2, 2)?;
         let sep = arg_str(vm, &a[1], "")?;
         if sep.is_empty() {
             return Err(PyErr::value_error("empty separator"));
@@ -2541,7 +2510,6 @@ static STR_METHODS: &[(&str, NativeFn)] = &[
         ]))
     }),
     ("rpartition", |vm, a, _| {
-        nargs("rpartition", a, 2, 2)?;
         let sep = arg_str(vm, &a[1], "")?;
         if sep.is_empty() {
             return Err(PyErr::value_error("empty separator"));
@@ -2561,13 +2529,11 @@ static STR_METHODS: &[(&str, NativeFn)] = &[
         Ok(Value::bytes(this_str(a).as_bytes().to_vec()))
     }),
     ("removeprefix", |vm, a, _| {
-        nargs("removeprefix", a, 2, 2)?;
         let p = arg_str(vm, &a[1], "removeprefix() argument")?;
         let s = this_str(a);
         Ok(Value::str(s.strip_prefix(p).unwrap_or(s)))
     }),
     ("removesuffix", |vm, a, _| {
-        nargs("removesuffix", a, 2, 2)?;
         let p = arg_str(vm, &a[1], "removesuffix() argument")?;
         let s = this_str(a);
         Ok(Value::str(if p.is_empty() {
@@ -2577,7 +2543,6 @@ static STR_METHODS: &[(&str, NativeFn)] = &[
         }))
     }),
     ("translate", |vm, a, _| {
-        nargs("translate", a, 2, 2)?;
         let s = this_str(a).to_string();
         let mut out = String::new();
         for c in s.chars() {
@@ -2600,7 +2565,6 @@ fn str_strip(
     a: &[Value],
     f: for<'s> fn(&'s str, Option<&str>) -> &'s str,
 ) -> PyResult<Value> {
-    nargs("strip", a, 1, 2)?;
     let chars = match a.get(1) {
         Some(Value::None) | None => None,
         Some(Value::Str(c)) => Some(c.as_str()),
@@ -2656,7 +2620,6 @@ fn str_affix(vm: &mut Vm, a: &[Value], start: bool) -> PyResult<Value> {
 }
 
 fn str_find(vm: &mut Vm, a: &[Value], mode: u8) -> PyResult<Value> {
-    nargs("find", a, 2, 4)?;
     let sub = arg_str(vm, &a[1], "")?.to_string();
     let st = opt_i64(vm, a.get(2))?;
     let en = opt_i64(vm, a.get(3))?;
@@ -2673,7 +2636,6 @@ fn str_find(vm: &mut Vm, a: &[Value], mode: u8) -> PyResult<Value> {
 }
 
 fn str_pad(vm: &mut Vm, a: &[Value], mode: u8) -> PyResult<Value> {
-    nargs("center", a, 2, 3)?;
     let w = vm.index_value(&a[1])?;
     let fill = match a.get(2) {
         Some(Value::Str(f)) if f.char_len() == 1 => f.as_str().chars().next().unwrap(),
@@ -2781,18 +2743,15 @@ fn this_list(a: &[Value]) -> &RefCell<Vec<Value>> {
 
 static LIST_METHODS: &[(&str, NativeFn)] = &[
     ("append", |_, a, _| {
-        nargs("append", a, 2, 2)?;
         this_list(a).borrow_mut().push(a[1].clone());
         Ok(Value::None)
     }),
     ("extend", |vm, a, _| {
-        nargs("extend", a, 2, 2)?;
         let items = vm.collect_iterable(&a[1])?;
         this_list(a).borrow_mut().extend(items);
         Ok(Value::None)
     }),
     ("pop", |vm, a, _| {
-        nargs("pop", a, 1, 2)?;
         let l = this_list(a);
         let n = l.borrow().len();
         if n == 0 {
@@ -2809,7 +2768,6 @@ static LIST_METHODS: &[(&str, NativeFn)] = &[
         Ok(l.borrow_mut().remove(j as usize))
     }),
     ("insert", |vm, a, _| {
-        nargs("insert", a, 3, 3)?;
         let l = this_list(a);
         let n = l.borrow().len() as i64;
         let i = vm.index_value(&a[1])?;
@@ -2818,7 +2776,6 @@ static LIST_METHODS: &[(&str, NativeFn)] = &[
         Ok(Value::None)
     }),
     ("remove", |vm, a, _| {
-        nargs("remove", a, 2, 2)?;
         let l = this_list(a);
         let items = l.borrow().clone();
         for (i, x) in items.iter().enumerate() {
@@ -2870,7 +2827,6 @@ static LIST_METHODS: &[(&str, NativeFn)] = &[
 ];
 
 fn seq_index(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
-    nargs("index", a, 2, 4)?;
     let items = vm.collect_iterable(&a[0])?;
     let n = items.len() as i64;
     let norm = |i: i64| if i < 0 { (i + n).max(0) } else { i.min(n) };
@@ -2896,7 +2852,6 @@ fn seq_index(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
 }
 
 fn seq_count(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
-    nargs("count", a, 2, 2)?;
     let items = vm.collect_iterable(&a[0])?;
     let mut c = 0;
     for x in &items {
@@ -2937,7 +2892,6 @@ fn dict_update_from(vm: &mut Vm, d: &Value, src: &Value) -> PyResult<()> {
 }
 
 fn dict_fromkeys(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
-    nargs("fromkeys", a, 2, 3)?;
     let keys = vm.collect_iterable(&a[1])?;
     let v = a.get(2).cloned().unwrap_or(Value::None);
     let d = Value::dict(Dict::new());
@@ -2953,7 +2907,6 @@ fn view(a: &[Value], kind: crate::object::iter::ViewKind) -> Value {
 
 static DICT_METHODS: &[(&str, NativeFn)] = &[
     ("get", |vm, a, _| {
-        nargs("get", a, 2, 3)?;
         Ok(vm
             .dict_getitem_opt(&a[0], &a[1])?
             .unwrap_or_else(|| a.get(2).cloned().unwrap_or(Value::None)))
@@ -2967,15 +2920,12 @@ static DICT_METHODS: &[(&str, NativeFn)] = &[
     ("items", |_, a, _| {
         Ok(view(a, crate::object::iter::ViewKind::Items))
     }),
-    ("pop", |vm, a, _| {
-        nargs("pop", a, 2, 3)?;
-        match vm.dict_delitem(&a[0], &a[1])? {
-            Some(v) => Ok(v),
-            None => match a.get(2) {
-                Some(d) => Ok(d.clone()),
-                None => Err(PyErr::key_error(a[1].clone())),
-            },
-        }
+    ("pop", |vm, a, _| match vm.dict_delitem(&a[0], &a[1])? {
+        Some(v) => Ok(v),
+        None => match a.get(2) {
+            Some(d) => Ok(d.clone()),
+            None => Err(PyErr::key_error(a[1].clone())),
+        },
     }),
     ("popitem", |_, a, _| {
         let Some(Payload::Dict(d)) = a[0].payload() else {
@@ -2990,7 +2940,6 @@ static DICT_METHODS: &[(&str, NativeFn)] = &[
         }
     }),
     ("setdefault", |vm, a, _| {
-        nargs("setdefault", a, 2, 3)?;
         if let Some(v) = vm.dict_getitem_opt(&a[0], &a[1])? {
             return Ok(v);
         }
@@ -3066,17 +3015,14 @@ fn set_op(vm: &mut Vm, a: &[Value], op: u32) -> PyResult<Value> {
 
 static SET_METHODS: &[(&str, NativeFn)] = &[
     ("add", |vm, a, _| {
-        nargs("add", a, 2, 2)?;
         vm.set_add(&a[0], a[1].clone())?;
         Ok(Value::None)
     }),
     ("discard", |vm, a, _| {
-        nargs("discard", a, 2, 2)?;
         vm.set_remove(&a[0], &a[1])?;
         Ok(Value::None)
     }),
     ("remove", |vm, a, _| {
-        nargs("remove", a, 2, 2)?;
         if !vm.set_remove(&a[0], &a[1])? {
             return Err(PyErr::key_error(a[1].clone()));
         }
@@ -3127,17 +3073,14 @@ static SET_METHODS: &[(&str, NativeFn)] = &[
         Ok(Value::None)
     }),
     ("issubset", |vm, a, _| {
-        nargs("issubset", a, 2, 2)?;
         let o = as_set(vm, &a[1])?;
         vm.compare(a[0].clone(), o, 1)
     }),
     ("issuperset", |vm, a, _| {
-        nargs("issuperset", a, 2, 2)?;
         let o = as_set(vm, &a[1])?;
         vm.compare(a[0].clone(), o, 5)
     }),
     ("isdisjoint", |vm, a, _| {
-        nargs("isdisjoint", a, 2, 2)?;
         for v in set_items(vm, &a[1])? {
             if vm.set_contains(&a[0], &v)? {
                 return Ok(Value::Bool(false));

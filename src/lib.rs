@@ -9,6 +9,7 @@
 pub mod alloc;
 pub mod ast;
 pub mod bytecode;
+mod codecs;
 pub mod compiler;
 pub mod diagnostics;
 pub mod format;

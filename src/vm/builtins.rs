@@ -346,16 +346,17 @@ fn install_methods(vm: &mut Vm) {
             Value::from_bigint(&d / &g),
         ]))
     });
-    add_method(&t.bytes, "decode", |_, a, _| match a[0].payload() {
-        Some(Payload::Bytes(b)) => String::from_utf8(b.to_vec())
-            .map(Value::string)
-            .map_err(|_| {
-                PyErr::new(
-                    ExcKind::UnicodeDecodeError,
-                    "'utf-8' codec can't decode bytes",
-                )
-            }),
-        _ => Ok(Value::None),
+    add_method(&t.bytes, "decode", |vm, a, k| {
+        let (pos, kws) = split_kw(a, k);
+        let encoding = text_param(vm, "decode", "encoding", pos.get(1), &kws)?;
+        let errors = text_param(vm, "decode", "errors", pos.get(2), &kws)?;
+        let codec = crate::codecs::Codec::lookup(encoding.unwrap_or("utf-8"))?;
+        match a[0].payload() {
+            Some(Payload::Bytes(b)) => {
+                crate::codecs::decode(b, codec, errors.unwrap_or("strict")).map(Value::string)
+            }
+            _ => Ok(Value::None),
+        }
     });
     add_method(&t.bytes, "hex", |_, a, _| match a[0].payload() {
         Some(Payload::Bytes(b)) => Ok(Value::string(
@@ -2321,10 +2322,58 @@ fn arg_str<'a>(vm: &Vm, v: &'a Value, what: &str) -> PyResult<&'a str> {
     }
 }
 
-fn opt_i64(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<i64>> {
+/// An optional str parameter given by position or keyword (`encoding`, `errors`), with
+/// the argument parser's type error.
+fn text_param<'a>(
+    vm: &Vm,
+    func: &str,
+    name: &str,
+    positional: Option<&'a Value>,
+    kws: &[(&str, &'a Value)],
+) -> PyResult<Option<&'a str>> {
+    match positional.or_else(|| kwarg(kws, name)) {
+        None => Ok(None),
+        Some(Value::Str(s)) => Ok(Some(s.as_str())),
+        // (The argument parser names None itself, not its type.)
+        Some(Value::None) => Err(PyErr::type_error(format!(
+            "{func}() argument '{name}' must be str, not None"
+        ))),
+        Some(v) => Err(PyErr::type_error(format!(
+            "{func}() argument '{name}' must be str, not {}",
+            vm.type_name(v)
+        ))),
+    }
+}
+
+/// An optional integer argument that may not be None (`maxsplit`, `count`): None is
+/// refused as any other non-integer.
+fn opt_index(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<i64>> {
+    v.map(|v| vm.index_value(v)).transpose()
+}
+
+/// A start or end of `str.find` and its kin: None or an integer, with CPython's
+/// `_PyEval_SliceIndex` error. Integers past the machine's range are clamped, as there.
+fn slice_index(vm: &mut Vm, v: Option<&Value>) -> PyResult<Option<i64>> {
     match v {
         None | Some(Value::None) => Ok(None),
-        Some(v) => Ok(Some(vm.index_value(v)?)),
+        Some(v) => slice_index_not_none(vm, v, "integers or None").map(Some),
+    }
+}
+
+/// `list.index`'s and `tuple.index`'s start and end (None refused:
+/// `_PyEval_SliceIndexNotNone`).
+fn slice_index_not_none(vm: &mut Vm, v: &Value, what: &str) -> PyResult<i64> {
+    match v {
+        Value::BigInt(b) => Ok(if b.sign() == num_bigint::Sign::Minus {
+            i64::MIN
+        } else {
+            i64::MAX
+        }),
+        Value::Int(_) | Value::Bool(_) => vm.index_value(v),
+        _ if vm.lookup_user_special(v, "__index__").is_some() => vm.index_value(v),
+        _ => Err(PyErr::type_error(format!(
+            "slice indices must be {what} or have an __index__ method"
+        ))),
     }
 }
 
@@ -2334,7 +2383,13 @@ fn str_list(items: Vec<&str>) -> Value {
 
 static STR_METHODS: &[(&str, NativeFn)] = &[
     ("join", |vm, a, _| {
-        let items = vm.collect_iterable(&a[1])?;
+        let items = vm.collect_iterable(&a[1]).map_err(|e| match e {
+            // The argument itself is not iterable (an error from iterating it stays).
+            PyErr::New(ExcKind::TypeError, _) if vm.get_iter(&a[1]).is_err() => {
+                PyErr::type_error("can only join an iterable")
+            }
+            e => e,
+        })?;
         let sep = this_str(a);
         let mut out = String::new();
         for (i, it) in items.iter().enumerate() {
@@ -2360,7 +2415,7 @@ static STR_METHODS: &[(&str, NativeFn)] = &[
             .get(1)
             .or_else(|| kwarg(&kws, "sep"))
             .filter(|v| !v.is_none());
-        let max = opt_i64(vm, pos.get(2).or_else(|| kwarg(&kws, "maxsplit")))?.unwrap_or(-1);
+        let max = opt_index(vm, pos.get(2).or_else(|| kwarg(&kws, "maxsplit")))?.unwrap_or(-1);
         let s = this_str(a);
         Ok(match sep {
             None => str_list(crate::text::split_whitespace(s, max)),
@@ -2385,7 +2440,7 @@ static STR_METHODS: &[(&str, NativeFn)] = &[
             .get(1)
             .or_else(|| kwarg(&kws, "sep"))
             .filter(|v| !v.is_none());
-        let max = opt_i64(vm, pos.get(2).or_else(|| kwarg(&kws, "maxsplit")))?.unwrap_or(-1);
+        let max = opt_index(vm, pos.get(2).or_else(|| kwarg(&kws, "maxsplit")))?.unwrap_or(-1);
         let s = this_str(a);
         Ok(match sep {
             None => str_list(crate::text::rsplit_whitespace(s, max)),
@@ -2406,8 +2461,9 @@ static STR_METHODS: &[(&str, NativeFn)] = &[
     }),
     ("splitlines", |vm, a, k| {
         let (pos, kws) = split_kw(a, k);
+        // An integer (a bool is one), not any truthy value.
         let keep = match pos.get(1).or_else(|| kwarg(&kws, "keepends")) {
-            Some(v) => vm.truthy(v)?,
+            Some(v) => vm.index_value(v)? != 0,
             None => false,
         };
         Ok(str_list(crate::text::splitlines(this_str(a), keep)))
@@ -2436,7 +2492,7 @@ static STR_METHODS: &[(&str, NativeFn)] = &[
     ("replace", |vm, a, _| {
         let old = arg_str(vm, &a[1], "replace() argument 1")?;
         let new = arg_str(vm, &a[2], "replace() argument 2")?;
-        let count = opt_i64(vm, a.get(3))?.unwrap_or(-1);
+        let count = opt_index(vm, a.get(3))?.unwrap_or(-1);
         Ok(Value::string(crate::text::replace(
             this_str(a),
             old,
@@ -2451,9 +2507,9 @@ static STR_METHODS: &[(&str, NativeFn)] = &[
     ("index", |vm, a, _| str_find(vm, a, 2)),
     ("rindex", |vm, a, _| str_find(vm, a, 3)),
     ("count", |vm, a, _| {
+        let st = slice_index(vm, a.get(2))?;
+        let en = slice_index(vm, a.get(3))?;
         let sub = arg_str(vm, &a[1], "")?.to_string();
-        let st = opt_i64(vm, a.get(2))?;
-        let en = opt_i64(vm, a.get(3))?;
         Ok(Value::Int(crate::text::count(this_str(a), &sub, st, en)))
     }),
     ("format", |vm, a, k| str_format(vm, a, k)),
@@ -2522,11 +2578,16 @@ static STR_METHODS: &[(&str, NativeFn)] = &[
         ]))
     }),
     ("expandtabs", |vm, a, _| {
-        let t = opt_i64(vm, a.get(1))?.unwrap_or(8);
+        let t = opt_index(vm, a.get(1))?.unwrap_or(8);
         Ok(Value::string(crate::text::expandtabs(this_str(a), t)))
     }),
-    ("encode", |_, a, _| {
-        Ok(Value::bytes(this_str(a).as_bytes().to_vec()))
+    ("encode", |vm, a, k| {
+        let (pos, kws) = split_kw(a, k);
+        let encoding = text_param(vm, "encode", "encoding", pos.get(1), &kws)?;
+        let errors = text_param(vm, "encode", "errors", pos.get(2), &kws)?;
+        let codec = crate::codecs::Codec::lookup(encoding.unwrap_or("utf-8"))?;
+        let b = crate::codecs::encode(this_str(a), codec, errors.unwrap_or("strict"))?;
+        Ok(Value::bytes(b))
     }),
     ("removeprefix", |vm, a, _| {
         let p = arg_str(vm, &a[1], "removeprefix() argument")?;
@@ -2549,11 +2610,25 @@ static STR_METHODS: &[(&str, NativeFn)] = &[
             match vm.getitem(&a[1], &Value::Int(c as i64)) {
                 Ok(Value::None) => {}
                 Ok(Value::Str(r)) => out.push_str(r.as_str()),
-                Ok(v) => {
-                    let i = vm.index_value(&v)?;
-                    out.push(char::from_u32(i as u32).unwrap_or(c));
+                Ok(v @ (Value::Int(_) | Value::Bool(_) | Value::BigInt(_))) => {
+                    let i = vm.index_value(&v).unwrap_or(-1);
+                    match u32::try_from(i).ok().and_then(char::from_u32) {
+                        Some(m) => out.push(m),
+                        None => {
+                            return Err(PyErr::value_error(
+                                "character mapping must be in range(0x110000)",
+                            ))
+                        }
+                    }
                 }
-                Err(_) => out.push(c),
+                Ok(_) => {
+                    return Err(PyErr::type_error(
+                        "character mapping must return integer, None or str",
+                    ))
+                }
+                // A character the table has no entry for stays.
+                Err(e) if vm.err_is(&e, ExcKind::LookupError) => out.push(c),
+                Err(e) => return Err(e),
             }
         }
         Ok(Value::string(out))
@@ -2573,27 +2648,70 @@ fn str_strip(
     Ok(Value::str(f(this_str(a), chars)))
 }
 
+/// `str.maketrans`, with CPython's checks: one dict (its keys made code points), or two
+/// strings of equal length and an optional third of characters to delete.
 fn str_maketrans(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
     let d = Value::dict(Dict::new());
-    if a.len() >= 2 {
-        let x: Vec<char> = s_of(&a[0]).chars().collect();
-        let y: Vec<char> = s_of(&a[1]).chars().collect();
-        for (p, q) in x.iter().zip(y.iter()) {
-            vm.dict_setitem(&d, Value::Int(*p as i64), Value::Int(*q as i64))?;
+    if a.len() == 1 {
+        let Some(Payload::Dict(src)) = a[0].payload() else {
+            return Err(PyErr::type_error(
+                "if you give only one argument to maketrans it must be a dict",
+            ));
+        };
+        let entries = src.borrow().items();
+        for (k, v) in entries {
+            let code = match &k {
+                Value::Str(s) if s.char_len() == 1 => s.as_str().chars().next().unwrap() as i64,
+                Value::Str(_) => {
+                    return Err(PyErr::value_error(
+                        "string keys in translate table must be of length 1",
+                    ))
+                }
+                Value::Int(i) => *i,
+                _ => {
+                    return Err(PyErr::type_error(
+                        "keys in translate table must be strings or integers",
+                    ))
+                }
+            };
+            vm.dict_setitem(&d, Value::Int(code), v)?;
         }
-        if let Some(z) = a.get(2) {
-            for c in s_of(z).chars() {
-                vm.dict_setitem(&d, Value::Int(c as i64), Value::None)?;
-            }
-        }
+        return Ok(d);
+    }
+    let text_arg = |i: usize| match &a[i] {
+        Value::Str(s) => Ok(s.as_str().chars().collect::<Vec<char>>()),
+        v => Err(PyErr::type_error(format!(
+            "maketrans() argument {} must be str, not {}",
+            i + 1,
+            vm.type_name(v)
+        ))),
+    };
+    // The argument parser checks the second and third before the body the first.
+    let y = text_arg(1)?;
+    let z = if a.len() > 2 { text_arg(2)? } else { vec![] };
+    let Value::Str(x) = &a[0] else {
+        return Err(PyErr::type_error(
+            "first maketrans argument must be a string if there is a second argument",
+        ));
+    };
+    let x: Vec<char> = x.as_str().chars().collect();
+    if x.len() != y.len() {
+        return Err(PyErr::value_error(
+            "the first two maketrans arguments must have equal length",
+        ));
+    }
+    for (p, q) in x.iter().zip(y.iter()) {
+        vm.dict_setitem(&d, Value::Int(*p as i64), Value::Int(*q as i64))?;
+    }
+    for c in z {
+        vm.dict_setitem(&d, Value::Int(c as i64), Value::None)?;
     }
     Ok(d)
 }
 
 fn str_affix(vm: &mut Vm, a: &[Value], start: bool) -> PyResult<Value> {
-    nargs(if start { "startswith" } else { "endswith" }, a, 2, 4)?;
-    let st = opt_i64(vm, a.get(2))?;
-    let en = opt_i64(vm, a.get(3))?;
+    let st = slice_index(vm, a.get(2))?;
+    let en = slice_index(vm, a.get(3))?;
     let s = this_str(a);
     let cands: Vec<Value> = match a[1].as_tuple() {
         Some(t) => t.to_vec(),
@@ -2620,9 +2738,10 @@ fn str_affix(vm: &mut Vm, a: &[Value], start: bool) -> PyResult<Value> {
 }
 
 fn str_find(vm: &mut Vm, a: &[Value], mode: u8) -> PyResult<Value> {
+    // CPython parses the bounds before it looks at the substring's type.
+    let st = slice_index(vm, a.get(2))?;
+    let en = slice_index(vm, a.get(3))?;
     let sub = arg_str(vm, &a[1], "")?.to_string();
-    let st = opt_i64(vm, a.get(2))?;
-    let en = opt_i64(vm, a.get(3))?;
     let s = this_str(a);
     let r = if mode.is_multiple_of(2) {
         crate::text::find(s, &sub, st, en)
@@ -2752,15 +2871,15 @@ static LIST_METHODS: &[(&str, NativeFn)] = &[
         Ok(Value::None)
     }),
     ("pop", |vm, a, _| {
+        // The index is read before the list is looked at, as CPython's argument
+        // parsing does.
+        let i = a.get(1).map(|v| vm.index_value(v)).transpose()?;
         let l = this_list(a);
         let n = l.borrow().len();
         if n == 0 {
             return Err(PyErr::index_error("pop from empty list"));
         }
-        let i = match a.get(1) {
-            Some(v) => vm.index_value(v)?,
-            None => n as i64 - 1,
-        };
+        let i = i.unwrap_or(n as i64 - 1);
         let j = if i < 0 { i + n as i64 } else { i };
         if j < 0 || j >= n as i64 {
             return Err(PyErr::index_error("pop index out of range"));
@@ -2830,8 +2949,12 @@ fn seq_index(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
     let items = vm.collect_iterable(&a[0])?;
     let n = items.len() as i64;
     let norm = |i: i64| if i < 0 { (i + n).max(0) } else { i.min(n) };
-    let st = norm(opt_i64(vm, a.get(2))?.unwrap_or(0));
-    let en = norm(opt_i64(vm, a.get(3))?.unwrap_or(n));
+    let mut bound = |v: Option<&Value>| -> PyResult<Option<i64>> {
+        v.map(|v| slice_index_not_none(vm, v, "integers"))
+            .transpose()
+    };
+    let st = norm(bound(a.get(2))?.unwrap_or(0));
+    let en = norm(bound(a.get(3))?.unwrap_or(n));
     for i in st..en {
         if vm.eq(&items[i as usize], &a[1])? {
             return Ok(Value::Int(i));

@@ -180,6 +180,14 @@ impl Vm {
         ))
     }
 
+    /// Is the error, raised or not yet made, a `kind` (or a subclass of it)?
+    pub fn err_is(&self, e: &PyErr, kind: ExcKind) -> bool {
+        match e {
+            PyErr::New(k, _) => TypeObj::is_subtype(&self.exc_class(*k), &self.exc_class(kind)),
+            PyErr::Obj(exc) => self.is_instance_of_kind(exc, kind),
+        }
+    }
+
     pub fn is_instance_of_kind(&self, exc: &Value, kind: ExcKind) -> bool {
         let cls = self.exc_class(kind);
         TypeObj::is_subtype(&self.type_of(exc), &cls)

@@ -315,7 +315,21 @@ fn install_methods(vm: &mut Vm) {
         let b = super::ops::to_big(&a[0]).unwrap_or_default();
         Ok(Value::Int(b.bits() as i64))
     });
-    add_method(&t.int, "conjugate", |_, a, _| Ok(a[0].clone()));
+    // An int's own value: True.conjugate() is 1.
+    add_method(&t.int, "conjugate", |_, a, _| Ok(int_value(&a[0])));
+    add_method(&t.int, "bit_count", |_, a, _| {
+        let b = super::ops::to_big(&a[0]).unwrap_or_default();
+        Ok(Value::Int(
+            b.magnitude()
+                .iter_u64_digits()
+                .map(|d| d.count_ones() as i64)
+                .sum(),
+        ))
+    });
+    add_method(&t.int, "as_integer_ratio", |_, a, _| {
+        Ok(Value::tuple(vec![int_value(&a[0]), Value::Int(1)]))
+    });
+    add_method(&t.float, "conjugate", |_, a, _| Ok(a[0].clone()));
     add_method(&t.int, "__index__", |_, a, _| Ok(a[0].clone()));
     add_method(&t.float, "is_integer", |_, a, _| {
         Ok(Value::Bool(
@@ -2309,9 +2323,21 @@ fn this_str(a: &[Value]) -> &str {
     s_of(&a[0])
 }
 
+/// An int, or a bool as the int it is.
+fn int_value(v: &Value) -> Value {
+    match v {
+        Value::Bool(b) => Value::Int(*b as i64),
+        v => v.clone(),
+    }
+}
+
 fn arg_str<'a>(vm: &Vm, v: &'a Value, what: &str) -> PyResult<&'a str> {
     match v {
         Value::Str(s) => Ok(s.as_str()),
+        // Argument Clinic's message (one naming the argument) names None itself.
+        Value::None if !what.is_empty() => {
+            Err(PyErr::type_error(format!("{what} must be str, not None")))
+        }
         // `what` names the argument; CPython's own message for some methods names none.
         _ => Err(PyErr::type_error(format!(
             "{}{}must be str, not {}",
@@ -2468,9 +2494,15 @@ static STR_METHODS: &[(&str, NativeFn)] = &[
         };
         Ok(str_list(crate::text::splitlines(this_str(a), keep)))
     }),
-    ("strip", |vm, a, _| str_strip(vm, a, crate::text::strip)),
-    ("lstrip", |vm, a, _| str_strip(vm, a, crate::text::lstrip)),
-    ("rstrip", |vm, a, _| str_strip(vm, a, crate::text::rstrip)),
+    ("strip", |vm, a, _| {
+        str_strip(vm, a, "strip", crate::text::strip)
+    }),
+    ("lstrip", |vm, a, _| {
+        str_strip(vm, a, "lstrip", crate::text::lstrip)
+    }),
+    ("rstrip", |vm, a, _| {
+        str_strip(vm, a, "rstrip", crate::text::rstrip)
+    }),
     ("upper", |_, a, _| {
         Ok(Value::string(crate::text::upper(this_str(a))))
     }),
@@ -2638,12 +2670,13 @@ static STR_METHODS: &[(&str, NativeFn)] = &[
 fn str_strip(
     _vm: &mut Vm,
     a: &[Value],
+    name: &str,
     f: for<'s> fn(&'s str, Option<&str>) -> &'s str,
 ) -> PyResult<Value> {
     let chars = match a.get(1) {
         Some(Value::None) | None => None,
         Some(Value::Str(c)) => Some(c.as_str()),
-        Some(_) => return Err(PyErr::type_error("strip arg must be None or str")),
+        Some(_) => return Err(PyErr::type_error(format!("{name} arg must be None or str"))),
     };
     Ok(Value::str(f(this_str(a), chars)))
 }
@@ -2758,10 +2791,16 @@ fn str_pad(vm: &mut Vm, a: &[Value], mode: u8) -> PyResult<Value> {
     let w = vm.index_value(&a[1])?;
     let fill = match a.get(2) {
         Some(Value::Str(f)) if f.char_len() == 1 => f.as_str().chars().next().unwrap(),
-        Some(_) => {
+        Some(Value::Str(_)) => {
             return Err(PyErr::type_error(
                 "The fill character must be exactly one character long",
             ))
+        }
+        Some(v) => {
+            return Err(PyErr::type_error(format!(
+                "The fill character must be a unicode character, not {}",
+                vm.type_name(v)
+            )))
         }
         None => ' ',
     };

@@ -24,3 +24,11 @@ for call in [lambda: str.maketrans({'ab': 1}), lambda: str.maketrans({1.5: 1}), 
     except Exception as ex:
         print(type(ex).__name__, ex)
 print('a\nb'.splitlines(True), 'a,b,c'.split(',', 1), 'abcb'.find('b', 2), 'abcb'.count('b', -2, None), [1, 2, 1].index(1, 1))
+for call in [lambda: 'x'.lstrip(2), lambda: 'x'.rstrip(1.5), lambda: 'x'.ljust(3, 1), lambda: 'x'.center(3, 'ab'),
+             lambda: 'x'.replace(None, 'y'), lambda: 'x'.removeprefix(None), lambda: 'x'.find(None)]:
+    try:
+        print(repr(call()))
+    except Exception as ex:
+        print(type(ex).__name__, ex)
+print((10).bit_count(), (-7).bit_count(), (2**70 + 1).bit_count(), (6).as_integer_ratio(), True.as_integer_ratio())
+print(True.conjugate(), (5).conjugate(), (2.5).conjugate())

@@ -448,11 +448,11 @@ pub fn constructor_for(kind: TypeKind) -> Option<Ctor> {
             }))
         },
         TypeKind::Float => ctor_float,
-        TypeKind::Str => |vm, _, a, _| match a.first() {
+        TypeKind::Str => |vm, _, a, k| match a.first() {
             None => Ok(Value::str("")),
             Some(v) => {
-                if let (Some(Payload::Bytes(b)), true) = (v.payload(), a.len() > 1) {
-                    return Ok(Value::string(String::from_utf8_lossy(b).into_owned()));
+                if a.len() > 1 {
+                    return str_decode(vm, a, k);
                 }
                 match (v, a.len()) {
                     (Value::Str(_), 1) => return Ok(v.clone()), // str(s) is s, as in CPython
@@ -496,11 +496,24 @@ pub fn constructor_for(kind: TypeKind) -> Option<Ctor> {
             };
             vm.new_set(items, frozen)
         },
-        TypeKind::Bytes => |vm, _, a, _| match a.first() {
+        TypeKind::Bytes => |vm, _, a, k| match a.first() {
             None => Ok(Value::bytes(vec![])),
-            Some(Value::Str(s)) => Ok(Value::bytes(s.as_str().as_bytes().to_vec())),
-            Some(Value::Int(n)) => Ok(Value::bytes(vec![0; (*n).max(0) as usize])),
+            Some(Value::Str(_)) => bytes_encode(vm, a, k),
+            Some(_) if a.len() > 1 => bytes_encode(vm, a, k),
+            Some(v @ (Value::Int(_) | Value::Bool(_))) => {
+                let n = vm.index_value(v)?;
+                if n < 0 {
+                    return Err(PyErr::value_error("negative count"));
+                }
+                Ok(Value::bytes(vec![0; n as usize]))
+            }
             Some(v) => {
+                if vm.get_iter(v).is_err() {
+                    return Err(PyErr::type_error(format!(
+                        "cannot convert '{}' object to bytes",
+                        vm.type_name(v)
+                    )));
+                }
                 let items = vm.collect_iterable(v)?;
                 let mut out = vec![];
                 for i in items {
@@ -596,6 +609,52 @@ pub fn constructor_for(kind: TypeKind) -> Option<Ctor> {
     })
 }
 
+/// `str(obj, encoding[, errors])`: decode bytes, with CPython's checks of the
+/// arguments (their types first, then the object).
+fn str_decode(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
+    let (pos, kws) = split_kw(a, k);
+    let encoding = text_param(vm, "str", "encoding", pos.get(1), &kws)?;
+    let errors = text_param(vm, "str", "errors", pos.get(2), &kws)?;
+    match pos[0].payload() {
+        Some(Payload::Bytes(b)) => {
+            let codec = crate::codecs::Codec::lookup(encoding.unwrap_or("utf-8"))?;
+            crate::codecs::decode(b, codec, errors.unwrap_or("strict")).map(Value::string)
+        }
+        _ if matches!(pos[0], Value::Str(_)) => {
+            Err(PyErr::type_error("decoding str is not supported"))
+        }
+        _ => Err(PyErr::type_error(format!(
+            "decoding to str: need a bytes-like object, {} found",
+            vm.type_name(&pos[0])
+        ))),
+    }
+}
+
+/// `bytes(s, encoding[, errors])`, and `bytes(s)` for a str, which is an error.
+fn bytes_encode(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
+    let (pos, kws) = split_kw(a, k);
+    let encoding = text_param(vm, "bytes", "encoding", pos.get(1), &kws)?;
+    let errors = text_param(vm, "bytes", "errors", pos.get(2), &kws)?;
+    let Value::Str(s) = &pos[0] else {
+        return Err(PyErr::type_error(
+            if errors.is_some() && encoding.is_none() {
+                "errors without a string argument"
+            } else {
+                "encoding without a string argument"
+            },
+        ));
+    };
+    let Some(encoding) = encoding else {
+        return Err(PyErr::type_error("string argument without an encoding"));
+    };
+    let codec = crate::codecs::Codec::lookup(encoding)?;
+    Ok(Value::bytes(crate::codecs::encode(
+        s.as_str(),
+        codec,
+        errors.unwrap_or("strict"),
+    )?))
+}
+
 fn ctor_int(vm: &mut Vm, _: &Rc<Object>, a: &[Value], k: &[Value]) -> PyResult<Value> {
     let (pos, kws) = split_kw(a, k);
     let base = pos.get(1).or_else(|| kwarg(&kws, "base"));
@@ -604,6 +663,11 @@ fn ctor_int(vm: &mut Vm, _: &Rc<Object>, a: &[Value], k: &[Value]) -> PyResult<V
     };
     if let Some(b) = base {
         let b = vm.index_value(b)?;
+        if b != 0 && !(2..=36).contains(&b) {
+            return Err(PyErr::value_error(
+                "int() base must be >= 2 and <= 36, or 0",
+            ));
+        }
         let Value::Str(s) = v else {
             return Err(PyErr::type_error(
                 "int() can't convert non-string with explicit base",
@@ -1110,6 +1174,9 @@ fn bi_issubclass(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
 
 fn bi_iter(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
     if a.len() == 2 {
+        if !is_callable(vm, &a[0]) {
+            return Err(PyErr::type_error("iter(v, w): v must be callable"));
+        }
         return Ok(Value::new_obj(Payload::Iter(RefCell::new(
             crate::object::IterState::Callable {
                 f: a[0].clone(),
@@ -1261,12 +1328,17 @@ fn bi_sum(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
         .cloned()
         .or_else(|| kwarg(&kws, "start").cloned())
         .unwrap_or(Value::Int(0));
+    let it = vm.get_iter(&pos[0])?;
     if acc.as_pystr().is_some() {
         return Err(PyErr::type_error(
             "sum() can't sum strings [use ''.join(seq) instead]",
         ));
     }
-    let it = vm.get_iter(&pos[0])?;
+    if matches!(acc.payload(), Some(Payload::Bytes(_))) {
+        return Err(PyErr::type_error(
+            "sum() can't sum bytes [use b''.join(seq) instead]",
+        ));
+    }
     while let Some(v) = vm.next(&it)? {
         acc = sum_step(vm, acc, v)?;
     }
@@ -1515,11 +1587,12 @@ fn bi_enumerate(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
     let (pos, kws) = split_kw(a, k);
     require("enumerate", pos, &["iterable"], false)?;
     nargs("enumerate", pos, 1, 2)?;
-    let it = vm.get_iter(&pos[0])?;
+    // CPython reads `start` before it asks for the iterator.
     let start = match pos.get(1).or_else(|| kwarg(&kws, "start")) {
         Some(v) => vm.index_value(v)?,
         None => 0,
     };
+    let it = vm.get_iter(&pos[0])?;
     Ok(Value::new_obj(Payload::Iter(RefCell::new(
         crate::object::IterState::Enumerate { it, n: start },
     ))))
@@ -1593,6 +1666,16 @@ fn bi_divmod(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
     Ok(Value::tuple(vec![q, r]))
 }
 
+/// `round`'s ndigits, an int of any size, clamped to i64's range (the rounding gives
+/// the same result past a few hundred digits either way).
+fn ndigits(vm: &mut Vm, n: &Value) -> PyResult<i64> {
+    match n {
+        Value::BigInt(b) if b.sign() == num_bigint::Sign::Minus => Ok(i64::MIN),
+        Value::BigInt(_) => Ok(i64::MAX),
+        n => vm.index_value(n),
+    }
+}
+
 fn bi_round(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
     let (pos, kws) = split_kw(a, k);
     require("round", pos, &["number"], true)?;
@@ -1614,7 +1697,8 @@ fn bi_round(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
                 Ok(float_to_int(crate::format::round_half_even(*f)))
             }
             Some(n) => {
-                let n = vm.index_value(&n)?;
+                // Past ±400 digits every float rounds as at ±400 (to itself, or a zero).
+                let n = ndigits(vm, &n)?.clamp(-400, 400);
                 Ok(Value::Float(crate::format::round_float(*f, n)))
             }
         },
@@ -1624,11 +1708,15 @@ fn bi_round(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
                 _ => v.clone(),
             }),
             Some(n) => {
-                let n = vm.index_value(&n)?;
+                let n = ndigits(vm, &n)?;
                 if n >= 0 {
-                    return Ok(v.clone());
+                    return Ok(int_value(v));
                 }
                 let x = super::ops::to_big(v).unwrap();
+                // More digits rounded away than the int has: it rounds to 0.
+                if n.unsigned_abs() > x.bits() / 3 + 2 {
+                    return Ok(Value::Int(0));
+                }
                 let p = num_traits::pow::Pow::pow(BigInt::from(10), (-n) as u32);
                 let (q, r) = num_integer::Integer::div_mod_floor(&x, &p);
                 let twice = &r * 2;
@@ -1665,13 +1753,8 @@ fn bi_pow(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
             super::ops::to_big(&a[1]),
             super::ops::to_big(&a[2]),
         ) else {
-            let number = |v: &Value| {
-                matches!(
-                    v,
-                    Value::Int(_) | Value::Bool(_) | Value::Float(_) | Value::BigInt(_)
-                )
-            };
-            if a.iter().all(number) {
+            // Float's pow, reached by any float among the three, refuses a modulus.
+            if a.iter().any(|v| matches!(v, Value::Float(_))) {
                 return Err(PyErr::type_error(
                     "pow() 3rd argument not allowed unless all arguments are integers",
                 ));
@@ -1794,9 +1877,10 @@ fn bi_chr(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
 }
 
 fn radix(vm: &mut Vm, a: &[Value], r: u32, p: &str) -> PyResult<Value> {
-    let i = vm.index_value(&a[0]).map(BigInt::from).or_else(|_| {
-        super::ops::to_big(&a[0]).ok_or_else(|| PyErr::type_error("an integer is required"))
-    })?;
+    let i = match super::ops::to_big(&a[0]) {
+        Some(i) => i,
+        None => BigInt::from(vm.index_value(&a[0])?),
+    };
     Ok(Value::string(crate::format::int_to_radix(&i, r, p)))
 }
 
@@ -1831,7 +1915,21 @@ pub(crate) fn is_callable(vm: &Vm, v: &Value) -> bool {
 }
 
 fn bi_format(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
-    let spec = a.get(1).map(|v| s_of(v).to_string()).unwrap_or_default();
+    let spec = match a.get(1) {
+        None => String::new(),
+        Some(Value::Str(s)) => s.as_str().to_string(),
+        Some(Value::None) => {
+            return Err(PyErr::type_error(
+                "format() argument 2 must be str, not None",
+            ))
+        }
+        Some(v) => {
+            return Err(PyErr::type_error(format!(
+                "format() argument 2 must be str, not {}",
+                vm.type_name(v)
+            )))
+        }
+    };
     Ok(Value::string(vm.format(&a[0], &spec)?))
 }
 

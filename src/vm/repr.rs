@@ -259,7 +259,8 @@ impl Vm {
                 if spec.is_empty() {
                     return self.str_of(v);
                 }
-                let fs = crate::format::parse_format_spec(spec).map_err(bad)?;
+                let fs =
+                    crate::format::parse_format_spec_for(spec, &self.type_name(v)).map_err(bad)?;
 
                 let b = super::ops::to_big(v).unwrap();
                 if matches!(fs.ty, None | Some('d' | 'n')) {
@@ -272,14 +273,16 @@ impl Vm {
                 if spec.is_empty() {
                     return Ok(crate::format::float_repr(*f));
                 }
-                let fs = crate::format::parse_format_spec(spec).map_err(bad)?;
+                let fs =
+                    crate::format::parse_format_spec_for(spec, &self.type_name(v)).map_err(bad)?;
                 crate::format::format_float(*f, &fs).map_err(bad)
             }
             Value::Str(s) => {
                 if spec.is_empty() {
                     return Ok(s.as_str().to_string());
                 }
-                let fs = crate::format::parse_format_spec(spec).map_err(bad)?;
+                let fs =
+                    crate::format::parse_format_spec_for(spec, &self.type_name(v)).map_err(bad)?;
                 crate::format::format_str(s.as_str(), &fs).map_err(bad)
             }
             _ => {

@@ -332,7 +332,8 @@ impl Vm {
                         "0.0 cannot be raised to a negative power",
                     ));
                 }
-                if x < 0.0 && y.fract() != 0.0 {
+                // (An infinite or NaN exponent gives a real result: inf, 0 or nan.)
+                if x < 0.0 && y.is_finite() && y.fract() != 0.0 {
                     return Err(PyErr::new(
                         ExcKind::ValueError,
                         "complex results are not supported by pyco",
@@ -975,12 +976,18 @@ impl Vm {
                     }
                 }
                 Payload::Bytes(b) => match item {
-                    Value::Int(i) => Ok(b.contains(&(*i as u8))),
+                    Value::Int(i) if (0..256).contains(i) => Ok(b.contains(&(*i as u8))),
+                    Value::Int(_) | Value::BigInt(_) => {
+                        Err(PyErr::value_error("byte must be in range(0, 256)"))
+                    }
                     _ => match item.payload() {
                         Some(Payload::Bytes(sub)) => {
                             Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == &sub[..]))
                         }
-                        _ => Err(PyErr::type_error("a bytes-like object is required")),
+                        _ => Err(PyErr::type_error(format!(
+                            "a bytes-like object is required, not '{}'",
+                            self.type_name(item)
+                        ))),
                     },
                 },
                 _ => {
@@ -1155,46 +1162,63 @@ impl Vm {
         let Some(Payload::Set(s)) = set.payload() else {
             return Err(PyErr::type_error("not a set"));
         };
-        if needs_slow_eq(&v) {
-            let existing = s.table.borrow().same_hash_keys(h, &v);
-            for e in existing {
-                if e.is(&v) || self.eq(&e, &v)? {
-                    return Ok(());
-                }
+        if !needs_slow_eq(&v) {
+            let mut eq = |a: &Value, b: &Value| fast_eq(a, b).ok_or(());
+            if s.table.borrow_mut().insert(h, v.clone(), &mut eq).is_ok() {
+                return Ok(());
             }
-            let mut eq = |a: &Value, b: &Value| -> Result<bool, ()> { Ok(a.is(b)) };
-            let _ = s.table.borrow_mut().insert(h, v, &mut eq);
+        }
+        if self.set_key_equal_to(s, h, &v)?.is_some() {
             return Ok(());
         }
-        let mut eq =
-            |a: &Value, b: &Value| -> Result<bool, ()> { Ok(fast_eq(a, b).unwrap_or(false)) };
+        let mut eq = |a: &Value, b: &Value| -> Result<bool, ()> { Ok(a.is(b)) };
         let _ = s.table.borrow_mut().insert(h, v, &mut eq);
         Ok(())
+    }
+
+    /// The key of `s` with hash `h` that `==` says equals `v` (for what the fast
+    /// equality cannot decide: instances, frozensets, tuples holding them).
+    fn set_key_equal_to(
+        &mut self,
+        s: &crate::object::SetObj,
+        h: i64,
+        v: &Value,
+    ) -> PyResult<Option<Value>> {
+        let existing = s.table.borrow().same_hash_keys(h, v);
+        for e in existing {
+            if e.is(v) || self.eq(&e, v)? {
+                return Ok(Some(e));
+            }
+        }
+        Ok(None)
     }
 
     pub fn set_contains(&mut self, set: &Value, v: &Value) -> PyResult<bool> {
         let Some(Payload::Set(s)) = set.payload() else {
             return Ok(false);
         };
-        let h = match self.hash(v) {
-            Ok(h) => h,
-            Err(e) => {
-                // `{1} in some_set`: CPython retries with a frozenset; unhashable -> TypeError.
-                return Err(e);
+        // `{1} in some_set`: a set is looked up as the frozenset of its items, as
+        // CPython's set_contains retries.
+        if let Some(Payload::Set(inner)) = v.payload() {
+            if !inner.frozen {
+                let items: Vec<Value> = inner
+                    .table
+                    .borrow()
+                    .iter()
+                    .map(|(_, k)| k.clone())
+                    .collect();
+                let key = self.new_set(items, true)?;
+                return self.set_contains(set, &key);
             }
-        };
-        if needs_slow_eq(v) {
-            let existing = s.table.borrow().same_hash_keys(h, v);
-            for e in existing {
-                if e.is(v) || self.eq(&e, v)? {
-                    return Ok(true);
-                }
-            }
-            return Ok(false);
         }
-        let mut eq =
-            |a: &Value, b: &Value| -> Result<bool, ()> { Ok(fast_eq(a, b).unwrap_or(false)) };
-        Ok(s.table.borrow().contains(h, v, &mut eq).unwrap_or(false))
+        let h = self.hash(v)?;
+        if !needs_slow_eq(v) {
+            let mut eq = |a: &Value, b: &Value| fast_eq(a, b).ok_or(());
+            if let Ok(found) = s.table.borrow().contains(h, v, &mut eq) {
+                return Ok(found);
+            }
+        }
+        Ok(self.set_key_equal_to(s, h, v)?.is_some())
     }
 
     pub fn set_remove(&mut self, set: &Value, v: &Value) -> PyResult<bool> {
@@ -1202,14 +1226,20 @@ impl Vm {
             return Ok(false);
         };
         let h = self.hash(v)?;
-        let mut eq =
-            |a: &Value, b: &Value| -> Result<bool, ()> { Ok(fast_eq(a, b).unwrap_or(false)) };
-        Ok(s.table
-            .borrow_mut()
-            .remove(h, v, &mut eq)
-            .ok()
-            .flatten()
-            .is_some())
+        if !needs_slow_eq(v) {
+            let mut eq = |a: &Value, b: &Value| fast_eq(a, b).ok_or(());
+            if let Ok(removed) = s.table.borrow_mut().remove(h, v, &mut eq) {
+                return Ok(removed.is_some());
+            }
+        }
+        let Some(key) = self.set_key_equal_to(s, h, v)? else {
+            return Ok(false);
+        };
+        let mut same = |a: &Value, b: &Value| -> Result<bool, ()> { Ok(a.is(b)) };
+        Ok(matches!(
+            s.table.borrow_mut().remove(h, &key, &mut same),
+            Ok(Some(_))
+        ))
     }
 }
 

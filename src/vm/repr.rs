@@ -301,7 +301,15 @@ impl Vm {
     pub fn percent_format(&mut self, fmt: &str, args: &Value) -> PyResult<String> {
         use crate::format::{PercentArg, PercentPiece};
         let pieces = crate::format::parse_percent_format(fmt).map_err(PyErr::value_error)?;
-        let is_mapping = matches!(args.payload(), Some(Payload::Dict(_)));
+        // CPython's PyMapping_Check: anything subscriptable but a tuple or a str is
+        // the mapping of `%(name)s`, and extra "arguments" in it are no error.
+        let is_mapping = match args.payload() {
+            Some(
+                Payload::Dict(_) | Payload::List(_) | Payload::Range { .. } | Payload::Bytes(_),
+            ) => true,
+            Some(Payload::Instance(_)) => self.lookup_special(args, "__getitem__").is_some(),
+            _ => false,
+        };
         let items: Vec<Value> = match args.as_tuple() {
             Some(t) => t.to_vec(),
             None => vec![args.clone()],

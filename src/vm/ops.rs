@@ -494,27 +494,97 @@ impl Vm {
         b: &Value,
     ) -> PyResult<SetTable<Value>> {
         let same = a.is(b);
-        let xt = x.table.borrow();
-        let yt = y.table.borrow();
-        let mut eq =
-            |p: &Value, q: &Value| -> Result<bool, PyErr> { Ok(fast_eq(p, q).unwrap_or(false)) };
+        let fast = {
+            let xt = x.table.borrow();
+            let yt = y.table.borrow();
+            // Err: keys the fast equality cannot compare (frozensets, instances).
+            let mut eq = |p: &Value, q: &Value| fast_eq(p, q).ok_or(());
+            match op {
+                1 | 7 if same => Ok(xt.copy()),
+                1 => xt.intersection(&yt, &mut eq),
+                7 => xt.union(&yt, &mut eq),
+                10 => xt.difference(&yt, &mut eq),
+                _ => xt.symmetric_difference(&yt, &mut eq),
+            }
+        };
+        match fast {
+            Ok(t) => Ok(t),
+            Err(()) => self.set_algebra_slow(x, y, op, a, b),
+        }
+    }
+
+    /// `set_algebra` by membership tests, which compare keys with `==` where the fast
+    /// equality cannot (no table borrowed while Python code may run).
+    fn set_algebra_slow(
+        &mut self,
+        x: &SetObj,
+        y: &SetObj,
+        op: u32,
+        a: &Value,
+        b: &Value,
+    ) -> PyResult<SetTable<Value>> {
+        let keys = |s: &SetObj| -> Vec<Value> {
+            s.table.borrow().iter().map(|(_, k)| k.clone()).collect()
+        };
+        let (xs, ys) = (keys(x), keys(y));
+        let mut out = Vec::new();
+        match op {
+            // &: x's keys in y; -: x's keys not in y.
+            1 | 10 => {
+                for k in xs {
+                    if self.set_contains(b, &k)? == (op == 1) {
+                        out.push(k);
+                    }
+                }
+            }
+            7 => out.extend(xs.into_iter().chain(ys)),
+            _ => {
+                for k in xs {
+                    if !self.set_contains(b, &k)? {
+                        out.push(k);
+                    }
+                }
+                for k in ys {
+                    if !self.set_contains(a, &k)? {
+                        out.push(k);
+                    }
+                }
+            }
+        }
+        let result = self.new_set(out, false)?;
+        let Some(Payload::Set(r)) = result.payload() else {
+            unreachable!("new_set makes a set")
+        };
+        let table = r.table.borrow().copy();
+        Ok(table)
+    }
+
+    /// Subset and equality of two sets by membership tests (`set_algebra_slow`'s
+    /// reason): `op` as in rich comparison.
+    fn set_compare_slow(&mut self, a: &Value, b: &Value, op: u32) -> PyResult<bool> {
+        let keys = |v: &Value| -> Vec<Value> {
+            match v.payload() {
+                Some(Payload::Set(s)) => s.table.borrow().iter().map(|(_, k)| k.clone()).collect(),
+                _ => Vec::new(),
+            }
+        };
+        let (xs, ys) = (keys(a), keys(b));
+        let within = |vm: &mut Vm, small: &[Value], big: &Value| -> PyResult<bool> {
+            for k in small {
+                if !vm.set_contains(big, k)? {
+                    return Ok(false);
+                }
+            }
+            Ok(true)
+        };
+        let (nx, ny) = (xs.len(), ys.len());
         Ok(match op {
-            1 => {
-                if same {
-                    xt.copy()
-                } else {
-                    xt.intersection(&yt, &mut eq)?
-                }
-            }
-            7 => {
-                if same {
-                    xt.copy()
-                } else {
-                    xt.union(&yt, &mut eq)?
-                }
-            }
-            10 => xt.difference(&yt, &mut eq)?,
-            _ => xt.symmetric_difference(&yt, &mut eq)?,
+            0 => nx < ny && within(self, &xs, b)?,
+            1 => nx <= ny && within(self, &xs, b)?,
+            2 => nx == ny && within(self, &xs, b)?,
+            3 => !(nx == ny && within(self, &xs, b)?),
+            4 => nx > ny && within(self, &ys, a)?,
+            _ => nx >= ny && within(self, &ys, a)?,
         })
     }
 
@@ -724,19 +794,24 @@ impl Vm {
                     return Ok(Some(bound_method_eq(f, r, g, s) == (op == 2)));
                 }
                 (Some(Payload::Set(x)), Some(Payload::Set(y))) => {
-                    let mut eq = |p: &Value, q: &Value| -> Result<bool, PyErr> {
-                        Ok(fast_eq(p, q).unwrap_or(false))
+                    let fast = {
+                        // Err: keys the fast equality cannot compare (frozensets).
+                        let mut eq = |p: &Value, q: &Value| fast_eq(p, q).ok_or(());
+                        let xt = x.table.borrow();
+                        let yt = y.table.borrow();
+                        match op {
+                            0 => xt.is_proper_subset(&yt, &mut eq),
+                            1 => xt.issubset(&yt, &mut eq),
+                            2 => xt.set_eq(&yt, &mut eq),
+                            3 => xt.set_eq(&yt, &mut eq).map(|e| !e),
+                            4 => xt.is_proper_superset(&yt, &mut eq),
+                            _ => xt.issuperset(&yt, &mut eq),
+                        }
                     };
-                    let xt = x.table.borrow();
-                    let yt = y.table.borrow();
-                    return Ok(Some(match op {
-                        0 => xt.is_proper_subset(&yt, &mut eq)?,
-                        1 => xt.issubset(&yt, &mut eq)?,
-                        2 => xt.set_eq(&yt, &mut eq)?,
-                        3 => !xt.set_eq(&yt, &mut eq)?,
-                        4 => xt.is_proper_superset(&yt, &mut eq)?,
-                        _ => xt.issuperset(&yt, &mut eq)?,
-                    }));
+                    return match fast {
+                        Ok(r) => Ok(Some(r)),
+                        Err(()) => self.set_compare_slow(a, b, op).map(Some),
+                    };
                 }
                 (Some(Payload::Dict(_)), Some(Payload::Dict(_))) if op == 2 || op == 3 => {
                     let r = self.dict_eq(a, b)?;

@@ -29,3 +29,10 @@ u = {frozenset({1, 2}), 3}
 u.remove(frozenset({2, 1}))
 print(u)
 print({3} in {frozenset({3})}, frozenset({1}) in {frozenset({1}), 2})
+a = {frozenset({1}), frozenset({2}), 3}
+b = {frozenset({2}), frozenset({3}), 3}
+print(sorted(map(repr, a & b)), sorted(map(repr, a | b)), sorted(map(repr, a - b)), sorted(map(repr, a ^ b)))
+print(a == {3, frozenset({2}), frozenset({1})}, a != b, {frozenset({2})} <= a, {frozenset({2})} < a, a >= {3}, a > a, a <= a)
+print({(1, frozenset({2}))} == {(1, frozenset({2}))}, frozenset({frozenset({1})}) == frozenset({frozenset({1})}))
+print(len({frozenset({1}), frozenset([1])}), {frozenset({1}): 1}[frozenset([1])])
+print(a.intersection(b) == a & b, a.union(b) == a | b, a.issubset(a | b), a.isdisjoint({frozenset({9})}))

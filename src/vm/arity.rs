@@ -104,7 +104,7 @@ impl ArityRule {
 
     /// Check a call with `npos` positional arguments (the receiver included, when the
     /// function is called with one) and `nkw` keyword arguments. CPython looks at the
-    /// keywords first; those a function takes are its body's to check.
+    /// keywords first; which ones a function takes is its body's to check.
     #[inline(always)]
     pub(crate) fn check(&self, npos: usize, nkw: usize) -> PyResult<()> {
         if nkw == 0 && npos.wrapping_sub(self.first) <= self.span {
@@ -119,13 +119,18 @@ impl ArityRule {
     #[inline(never)]
     fn refuse(&self, npos: usize, nkw: usize) -> PyResult<()> {
         if nkw > 0 {
-            if self.no_keywords.is_empty() {
+            if !self.no_keywords.is_empty() {
+                return Err(PyErr::type_error(format!(
+                    "{}() takes no keyword arguments",
+                    self.no_keywords
+                )));
+            }
+            // A Python-written function binds keywords to any parameter: its body
+            // checks. The C ones' required parameters are positional-only (`sorted`,
+            // `sum`, `max`), so their positional count is checked as without keywords.
+            if matches!(self.style, Style::Python | Style::PythonMethod) {
                 return Ok(());
             }
-            return Err(PyErr::type_error(format!(
-                "{}() takes no keyword arguments",
-                self.no_keywords
-            )));
         }
         let given = npos.saturating_sub(self.receiver as usize);
         if given < self.min as usize || (self.max != UNBOUNDED && given > self.max as usize) {

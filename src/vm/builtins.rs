@@ -496,8 +496,10 @@ pub fn constructor_for(kind: TypeKind) -> Option<Ctor> {
             };
             vm.new_set(items, frozen)
         },
-        TypeKind::Bytes => |vm, _, a, k| match a.first() {
-            None => Ok(Value::bytes(vec![])),
+        // (Keyword values follow the positional ones in `a`.)
+        TypeKind::Bytes => |vm, _, a, k| match a[..a.len() - k.len()].first() {
+            None if k.is_empty() => Ok(Value::bytes(vec![])),
+            None => bytes_encode(vm, a, k),
             Some(Value::Str(_)) => bytes_encode(vm, a, k),
             Some(_) if a.len() > 1 => bytes_encode(vm, a, k),
             Some(v @ (Value::Int(_) | Value::Bool(_))) => {
@@ -635,7 +637,7 @@ fn bytes_encode(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
     let (pos, kws) = split_kw(a, k);
     let encoding = text_param(vm, "bytes", "encoding", pos.get(1), &kws)?;
     let errors = text_param(vm, "bytes", "errors", pos.get(2), &kws)?;
-    let Value::Str(s) = &pos[0] else {
+    let Some(Value::Str(s)) = pos.first() else {
         return Err(PyErr::type_error(
             if errors.is_some() && encoding.is_none() {
                 "errors without a string argument"
@@ -659,6 +661,9 @@ fn ctor_int(vm: &mut Vm, _: &Rc<Object>, a: &[Value], k: &[Value]) -> PyResult<V
     let (pos, kws) = split_kw(a, k);
     let base = pos.get(1).or_else(|| kwarg(&kws, "base"));
     let Some(v) = pos.first() else {
+        if base.is_some() {
+            return Err(PyErr::type_error("int() missing string argument"));
+        }
         return Ok(Value::Int(0));
     };
     if let Some(b) = base {

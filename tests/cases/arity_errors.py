@@ -72,3 +72,11 @@ except TypeError as e:
 # Right counts still run.
 print(s.upper(), s.split("b", 1), l.pop(0), sorted(l, reverse=True), d.get(1, 0))
 print(sum([1, 2], 3), round(2.675, 2), pow(2, 10, 1000), list(enumerate("ab", 1)))
+# Keywords do not stand in for a C function's positional-only parameters.
+for call in [lambda: sorted(key=len), lambda: sum(start=1), lambda: max(key=len), lambda: [].sort(1, key=None),
+             lambda: bytes(encoding='ascii'), lambda: int(base=10)]:
+    try:
+        call()
+    except TypeError as e:
+        print(e)
+print(sorted([2, 1], key=None), sum([1], start=2), max([1, 3], key=None), min([], default=7), 'a b'.split(maxsplit=1))

@@ -1923,15 +1923,10 @@ fn bi_format(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
     let spec = match a.get(1) {
         None => String::new(),
         Some(Value::Str(s)) => s.as_str().to_string(),
-        Some(Value::None) => {
-            return Err(PyErr::type_error(
-                "format() argument 2 must be str, not None",
-            ))
-        }
         Some(v) => {
             return Err(PyErr::type_error(format!(
                 "format() argument 2 must be str, not {}",
-                vm.type_name(v)
+                parser_type_name(vm, v)
             )))
         }
     };
@@ -2426,6 +2421,15 @@ fn this_str(a: &[Value]) -> &str {
     s_of(&a[0])
 }
 
+/// A wrong argument's type as Argument Clinic's messages name it: None itself, not
+/// "NoneType" (`_PyArg_BadArgument`).
+fn parser_type_name(vm: &Vm, v: &Value) -> String {
+    match v {
+        Value::None => "None".to_string(),
+        v => vm.type_name(v),
+    }
+}
+
 /// An int, or a bool as the int it is.
 fn int_value(v: &Value) -> Value {
     match v {
@@ -2437,15 +2441,14 @@ fn int_value(v: &Value) -> Value {
 fn arg_str<'a>(vm: &Vm, v: &'a Value, what: &str) -> PyResult<&'a str> {
     match v {
         Value::Str(s) => Ok(s.as_str()),
-        // Argument Clinic's message (one naming the argument) names None itself.
-        Value::None if !what.is_empty() => {
-            Err(PyErr::type_error(format!("{what} must be str, not None")))
-        }
-        // `what` names the argument; CPython's own message for some methods names none.
+        // Argument Clinic's message, naming the argument.
+        _ if !what.is_empty() => Err(PyErr::type_error(format!(
+            "{what} must be str, not {}",
+            parser_type_name(vm, v)
+        ))),
+        // The older message of some methods names no argument (and says NoneType).
         _ => Err(PyErr::type_error(format!(
-            "{}{}must be str, not {}",
-            what,
-            if what.is_empty() { "" } else { " " },
+            "must be str, not {}",
             vm.type_name(v)
         ))),
     }
@@ -2463,13 +2466,9 @@ fn text_param<'a>(
     match positional.or_else(|| kwarg(kws, name)) {
         None => Ok(None),
         Some(Value::Str(s)) => Ok(Some(s.as_str())),
-        // (The argument parser names None itself, not its type.)
-        Some(Value::None) => Err(PyErr::type_error(format!(
-            "{func}() argument '{name}' must be str, not None"
-        ))),
         Some(v) => Err(PyErr::type_error(format!(
             "{func}() argument '{name}' must be str, not {}",
-            vm.type_name(v)
+            parser_type_name(vm, v)
         ))),
     }
 }

@@ -224,12 +224,63 @@ fn quoted_list(names: &[&str]) -> String {
 /// The rule of `owner`'s `name`, if CPython counts its arguments in a way the table
 /// models. Looked up when built-ins are installed, not per call.
 pub(crate) fn rule(owner: &str, name: &str) -> Option<&'static ArityRule> {
-    super::arity_table::RULES
-        .iter()
-        .find(|r| r.owner == owner && r.name == name)
+    // The generator writes the table sorted by (owner, name).
+    let rules = super::arity_table::RULES;
+    let at = rules
+        .binary_search_by(|r| (r.owner, r.name).cmp(&(owner, name)))
+        .ok()?;
+    Some(&rules[at])
 }
 
 /// A built-in constructor's rule (`list(1, 2)`).
 pub(crate) fn constructor_rule(type_name: &str) -> Option<&'static ArityRule> {
     rule("type", type_name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_is_sorted_for_binary_search() {
+        let rules = crate::vm::arity_table::RULES;
+        for w in rules.windows(2) {
+            assert!(
+                (w[0].owner, w[0].name) < (w[1].owner, w[1].name),
+                "{}.{} before {}.{}",
+                w[0].owner,
+                w[0].name,
+                w[1].owner,
+                w[1].name
+            );
+        }
+        assert!(rule("list", "append").is_some() && rule("list", "nope").is_none());
+    }
+
+    #[test]
+    fn counts_and_messages() {
+        let append = rule("list", "append").unwrap();
+        assert!(append.check(2, 0).is_ok());
+        let msg = |e: PyErr| match e {
+            PyErr::New(_, args) => args[0].as_pystr().unwrap().as_str().to_string(),
+            _ => String::new(),
+        };
+        assert_eq!(
+            msg(append.check(1, 0).unwrap_err()),
+            "list.append() takes exactly one argument (0 given)"
+        );
+        let randint = rule("random", "randint").unwrap();
+        assert_eq!(
+            msg(randint.check(1, 0).unwrap_err()),
+            "Random.randint() missing 1 required positional argument: 'b'"
+        );
+        assert_eq!(
+            msg(randint.check(3, 0).unwrap_err()),
+            "Random.randint() takes 3 positional arguments but 4 were given"
+        );
+        assert!(
+            randint.check(0, 2).is_ok(),
+            "keywords are the body's to bind"
+        );
+    }
 }

@@ -164,7 +164,7 @@ pub fn create(vm: &mut Vm, name: &str) -> PyResult<Value> {
                 (
                     "isawaitable",
                     f("isawaitable", |vm, a, _| {
-                        Ok(Value::Bool(is_awaitable(vm, &a[0])?))
+                        Ok(Value::Bool(is_awaitable(vm, &a[0])))
                     }),
                 ),
                 (
@@ -276,17 +276,16 @@ fn code_flag(v: &Value, flag: u32) -> bool {
 
 /// `inspect.isawaitable`: a coroutine, a generator made awaitable by
 /// `types.coroutine`, or an object whose class has `__await__` (a future, a task).
-fn is_awaitable(vm: &mut Vm, v: &Value) -> PyResult<bool> {
+fn is_awaitable(vm: &Vm, v: &Value) -> bool {
     if let Some(Payload::Generator(g)) = v.payload() {
         use crate::vm::generator::GenKind;
-        return Ok(match g.kind {
+        return match g.kind {
             GenKind::Coroutine => true,
             GenKind::Generator => g.code.flags & crate::bytecode::flags::ITERABLE_COROUTINE != 0,
             GenKind::AsyncGenerator => false,
-        });
+        };
     }
-    let cls = Value::Obj(vm.type_of(v));
-    Ok(vm.getattr_opt(&cls, &Value::str("__await__"))?.is_some())
+    vm.lookup_special(v, "__await__").is_some()
 }
 
 fn gen_state(a: &[Value], prefix: &str) -> PyResult<Value> {

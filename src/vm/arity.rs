@@ -39,7 +39,7 @@ pub(crate) enum Style {
 /// the receiver that a method (`receiver`) is called with.
 #[derive(Debug)]
 pub(crate) struct ArityRule {
-    /// "builtins", "type" (a constructor) or the type a method belongs to.
+    /// "builtins", "type" (a constructor), the type a method belongs to, or a module.
     owner: &'static str,
     name: &'static str,
     /// The name as CPython's message has it ("list.append", "insert", "super()").

@@ -305,16 +305,7 @@ impl Vm {
             let callable = &*buf.add(at);
             let args = std::slice::from_raw_parts(buf.add(at + 1), len - at - 1);
             let r = match (ctor, callable) {
-                (Some(ctor), Value::Obj(cls)) => {
-                    match cls
-                        .payload_type()
-                        .ctor_arity
-                        .map(|r| r.check(args.len(), 0))
-                    {
-                        Some(Err(e)) => Err(e),
-                        _ => ctor(self, cls, args, &[]),
-                    }
-                }
+                (Some(ctor), Value::Obj(cls)) => self.construct(ctor, cls, args, &[]),
                 (_, callable) => match callable.payload() {
                     Some(Payload::Native(nf)) => match quick_builtin(self, nf, args) {
                         Some(v) => Ok(v),
@@ -760,6 +751,20 @@ impl Vm {
         })
     }
 
+    /// A built-in type's constructor, after its argument count (CPython's check).
+    fn construct(
+        &mut self,
+        ctor: super::builtins_types::Ctor,
+        cls: &Rc<Object>,
+        args: &[Value],
+        kwnames: &[Value],
+    ) -> PyResult<Value> {
+        if let Some(rule) = cls.payload_type().ctor_arity {
+            rule.check(args.len() - kwnames.len(), kwnames.len())?;
+        }
+        ctor(self, cls, args, kwnames)
+    }
+
     fn not_callable(&self, v: &Value) -> PyErr {
         PyErr::type_error(format!("'{}' object is not callable", self.type_name(v)))
     }
@@ -952,10 +957,9 @@ impl Vm {
         let t = cls.payload_type();
         if t.kind != crate::object::TypeKind::User {
             if let Some(ctor) = self.types.constructor(t.kind) {
-                if let Some(rule) = t.ctor_arity {
-                    rule.check(args.len() - kwnames.len(), kwnames.len())?;
-                }
-                return ctor(self, &cls, &args, kwnames).map(CallOutcome::Done);
+                return self
+                    .construct(ctor, &cls, &args, kwnames)
+                    .map(CallOutcome::Done);
             }
         }
         // OSError(errno, strerror) picks its subclass from errno, as CPython's does.

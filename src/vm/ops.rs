@@ -523,10 +523,7 @@ impl Vm {
         a: &Value,
         b: &Value,
     ) -> PyResult<SetTable<Value>> {
-        let keys = |s: &SetObj| -> Vec<Value> {
-            s.table.borrow().iter().map(|(_, k)| k.clone()).collect()
-        };
-        let (xs, ys) = (keys(x), keys(y));
+        let (xs, ys) = (set_keys(x), set_keys(y));
         let mut out = Vec::new();
         match op {
             // &: x's keys in y; -: x's keys not in y.
@@ -555,18 +552,15 @@ impl Vm {
         let Some(Payload::Set(r)) = result.payload() else {
             unreachable!("new_set makes a set")
         };
-        let table = r.table.borrow().copy();
-        Ok(table)
+        Ok(r.table.replace(SetTable::new()))
     }
 
     /// Subset and equality of two sets by membership tests (`set_algebra_slow`'s
     /// reason): `op` as in rich comparison.
     fn set_compare_slow(&mut self, a: &Value, b: &Value, op: u32) -> PyResult<bool> {
-        let keys = |v: &Value| -> Vec<Value> {
-            match v.payload() {
-                Some(Payload::Set(s)) => s.table.borrow().iter().map(|(_, k)| k.clone()).collect(),
-                _ => Vec::new(),
-            }
+        let keys = |v: &Value| match v.payload() {
+            Some(Payload::Set(s)) => set_keys(s),
+            _ => Vec::new(),
         };
         let (xs, ys) = (keys(a), keys(b));
         let within = |vm: &mut Vm, small: &[Value], big: &Value| -> PyResult<bool> {
@@ -1276,13 +1270,7 @@ impl Vm {
         // CPython's set_contains retries.
         if let Some(Payload::Set(inner)) = v.payload() {
             if !inner.frozen {
-                let items: Vec<Value> = inner
-                    .table
-                    .borrow()
-                    .iter()
-                    .map(|(_, k)| k.clone())
-                    .collect();
-                let key = self.new_set(items, true)?;
+                let key = self.new_set(set_keys(inner), true)?;
                 return self.set_contains(set, &key);
             }
         }
@@ -1379,6 +1367,11 @@ fn bound_method_eq(f: &Value, r: &Value, g: &Value, s: &Value) -> bool {
 }
 
 /// Keys whose equality may run user code.
+/// A set's keys, copied out so that no borrow of its table is held while `==` runs.
+fn set_keys(s: &SetObj) -> Vec<Value> {
+    s.table.borrow().iter().map(|(_, k)| k.clone()).collect()
+}
+
 fn needs_slow_eq(v: &Value) -> bool {
     matches!(v.payload(), Some(Payload::Instance(_)))
 }

@@ -47,11 +47,46 @@ impl Text {
     }
 }
 
+fn text_is_ascii(t: &Text) -> bool {
+    match t {
+        Text::Inline { len, bytes } => bytes[..*len as usize].is_ascii(),
+        Text::Heap(s) => s.is_ascii(),
+    }
+}
+
 impl PyStr {
     pub fn new(s: &str) -> PyStr {
         PyStr {
             text: Text::from_str(s),
             nchars: crate::text::char_len(s),
+            hash: Cell::new(-1),
+        }
+    }
+
+    /// `new` for text known to be ASCII (a piece of an ASCII string): its length in
+    /// code points is its length in bytes, with no scan.
+    pub fn ascii(s: &str) -> PyStr {
+        debug_assert!(s.is_ascii());
+        PyStr {
+            text: Text::from_str(s),
+            nchars: s.len(),
+            hash: Cell::new(-1),
+        }
+    }
+
+    /// An ASCII string with each byte of `s` mapped by `f` (`upper()`, `lower()`),
+    /// written straight into its place.
+    pub fn map_ascii(s: &str, f: impl Fn(u8) -> u8) -> PyStr {
+        debug_assert!(s.is_ascii());
+        let text = Text::build(s.len(), |buf| {
+            for (d, &b) in buf.iter_mut().zip(s.as_bytes()) {
+                *d = f(b);
+            }
+        });
+        debug_assert!(text_is_ascii(&text));
+        PyStr {
+            text,
+            nchars: s.len(),
             hash: Cell::new(-1),
         }
     }

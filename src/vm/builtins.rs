@@ -2505,8 +2505,27 @@ fn slice_index_not_none(vm: &mut Vm, v: &Value, what: &str) -> PyResult<i64> {
     }
 }
 
-fn str_list(items: Vec<&str>) -> Value {
-    Value::list(items.into_iter().map(Value::str).collect())
+/// The list of the pieces of `src` (a split): pieces of ASCII text are ASCII, and
+/// are made without counting their code points again.
+fn str_list(src: &Value, items: Vec<&str>) -> Value {
+    let ascii = src.as_pystr().is_some_and(|s| s.is_ascii());
+    Value::list(
+        (items.into_iter())
+            .map(|s| match ascii {
+                true => Value::Str(Rc::new(PyStr::ascii(s))),
+                false => Value::str(s),
+            })
+            .collect(),
+    )
+}
+
+/// `s.upper()` / `s.lower()`: an ASCII string's bytes mapped straight into the new
+/// string, others through the full Unicode mapping.
+fn case_mapped(s: &Value, ascii: fn(&u8) -> u8, full: fn(&str) -> String) -> Value {
+    match s.as_pystr() {
+        Some(p) if p.is_ascii() => Value::Str(Rc::new(PyStr::map_ascii(p.as_str(), |b| ascii(&b)))),
+        _ => Value::string(full(s_of(s))),
+    }
 }
 
 static STR_METHODS: &[(&str, NativeFn)] = &[
@@ -2546,7 +2565,7 @@ static STR_METHODS: &[(&str, NativeFn)] = &[
         let max = opt_index(vm, pos.get(2).or_else(|| kwarg(&kws, "maxsplit")))?.unwrap_or(-1);
         let s = this_str(a);
         Ok(match sep {
-            None => str_list(crate::text::split_whitespace(s, max)),
+            None => str_list(&a[0], crate::text::split_whitespace(s, max)),
             Some(sep) => {
                 let Value::Str(sep) = sep else {
                     return Err(PyErr::type_error(format!(
@@ -2558,7 +2577,7 @@ static STR_METHODS: &[(&str, NativeFn)] = &[
                 if sep.is_empty() {
                     return Err(PyErr::value_error("empty separator"));
                 }
-                str_list(crate::text::split_sep(s, sep, max))
+                str_list(&a[0], crate::text::split_sep(s, sep, max))
             }
         })
     }),
@@ -2571,7 +2590,7 @@ static STR_METHODS: &[(&str, NativeFn)] = &[
         let max = opt_index(vm, pos.get(2).or_else(|| kwarg(&kws, "maxsplit")))?.unwrap_or(-1);
         let s = this_str(a);
         Ok(match sep {
-            None => str_list(crate::text::rsplit_whitespace(s, max)),
+            None => str_list(&a[0], crate::text::rsplit_whitespace(s, max)),
             Some(sep) => {
                 let Value::Str(sep) = sep else {
                     return Err(PyErr::type_error(format!(
@@ -2583,7 +2602,7 @@ static STR_METHODS: &[(&str, NativeFn)] = &[
                 if sep.is_empty() {
                     return Err(PyErr::value_error("empty separator"));
                 }
-                str_list(crate::text::rsplit_sep(s, sep, max))
+                str_list(&a[0], crate::text::rsplit_sep(s, sep, max))
             }
         })
     }),
@@ -2594,7 +2613,7 @@ static STR_METHODS: &[(&str, NativeFn)] = &[
             Some(v) => vm.index_value(v)? != 0,
             None => false,
         };
-        Ok(str_list(crate::text::splitlines(this_str(a), keep)))
+        Ok(str_list(&a[0], crate::text::splitlines(this_str(a), keep)))
     }),
     ("strip", |vm, a, _| {
         str_strip(vm, a, "strip", crate::text::strip)
@@ -2606,10 +2625,18 @@ static STR_METHODS: &[(&str, NativeFn)] = &[
         str_strip(vm, a, "rstrip", crate::text::rstrip)
     }),
     ("upper", |_, a, _| {
-        Ok(Value::string(crate::text::upper(this_str(a))))
+        Ok(case_mapped(
+            &a[0],
+            u8::to_ascii_uppercase,
+            crate::text::upper,
+        ))
     }),
     ("lower", |_, a, _| {
-        Ok(Value::string(crate::text::lower(this_str(a))))
+        Ok(case_mapped(
+            &a[0],
+            u8::to_ascii_lowercase,
+            crate::text::lower,
+        ))
     }),
     ("casefold", |_, a, _| {
         Ok(Value::string(crate::text::casefold(this_str(a))))

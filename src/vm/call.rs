@@ -107,7 +107,9 @@ impl Vm {
         if kwnames.is_none() {
             match self.try_fast_call(argc) {
                 FastCall::Pushed => return Ok(CallOutcome::Pushed),
-                FastCall::TooDeep => return Err(recursion_error()),
+                FastCall::Raised => {
+                    return Err(self.take_native_error());
+                }
                 FastCall::GeneratorFunction => return self.call_generator_function(argc),
                 FastCall::ResumeGen => {
                     if let Some(r) = self.resume_from_call(argc) {
@@ -189,7 +191,12 @@ impl Vm {
             {
                 FastCall::Consume
             }
-            Some(Payload::Native(_)) => FastCall::Builtin,
+            Some(Payload::Native(nf)) => {
+                let nf: *const crate::object::NativeFunc = nf;
+                // SAFETY: the function lives in the callable's slot, which stays put
+                // until `run_native_at` cuts the operands after the call.
+                self.run_native_at(base, at, unsafe { &*nf })
+            }
             Some(Payload::Type(t))
                 if t.kind == TypeKind::List
                     && nargs == 1
@@ -204,7 +211,7 @@ impl Vm {
                     // Only the recursion limit can stop an `__init__` frame's push.
                     Some(init) => match self.push_simple_init(base, init) {
                         Ok(_) => FastCall::Pushed,
-                        Err(_) => FastCall::TooDeep,
+                        Err(e) => self.raised(e),
                     },
                     None => FastCall::NotHandled,
                 }
@@ -223,7 +230,7 @@ impl Vm {
     #[inline(always)]
     fn push_exact_frame(&mut self, base: usize, at: usize, nargs: usize) -> FastCall {
         if self.frames.len() >= self.depth_limit {
-            return FastCall::TooDeep;
+            return self.raised(recursion_error());
         }
         let caller: *mut Vec<Value> = &mut self.frames.last_mut().unwrap().stack;
         // SAFETY: the caller's slots from `base` are CALL's operands, initialised, and
@@ -273,6 +280,54 @@ impl Vm {
             push_frame(&mut self.frames, frame);
         }
         FastCall::Pushed
+    }
+
+    /// `try_fast_call`'s built-in function (`nf`, at `at` of the caller's stack, its
+    /// arguments above it), run at once: its result replaces the CALL's operands, or
+    /// its error waits in `native_error`. `call_builtin` without its second look at
+    /// the operands or its return through the loop (list.append: -12% instructions).
+    #[inline(never)]
+    fn run_native_at(
+        &mut self,
+        base: usize,
+        at: usize,
+        nf: &crate::object::NativeFunc,
+    ) -> FastCall {
+        let stack: *mut Vec<Value> = &mut self.frames.last_mut().unwrap().stack;
+        // SAFETY: as in `call_builtin`: the frame and its stack stay where they are
+        // while the built-in runs, which reads its arguments in place.
+        unsafe {
+            let (buf, len) = ((*stack).as_ptr(), (*stack).len());
+            let args = std::slice::from_raw_parts(buf.add(at + 1), len - at - 1);
+            let r = match quick_builtin(self, nf, args) {
+                Some(v) => Ok(v),
+                None => self.call_native(nf, args, &[]),
+            };
+            debug_assert!((*stack).as_ptr() == buf && (*stack).len() == len);
+            truncate_values(&mut *stack, base);
+            match r {
+                Ok(v) => {
+                    (*stack).push(v);
+                    FastCall::Pushed
+                }
+                Err(e) => self.raised(e),
+            }
+        }
+    }
+
+    /// `FastCall::Raised` with its error.
+    #[cold]
+    #[inline(never)]
+    fn raised(&mut self, e: PyErr) -> FastCall {
+        self.native_error = Some(e);
+        FastCall::Raised
+    }
+
+    /// The error `FastCall::Raised` stands for.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn take_native_error(&mut self) -> PyErr {
+        self.native_error.take().expect("set with FastCall::Raised")
     }
 
     /// A built-in function, or a built-in type's constructor (`str(x)`, `list(it)`),
@@ -1243,16 +1298,19 @@ pub(crate) fn recursion_error() -> PyErr {
 
 /// What `Vm::try_fast_call` did.
 pub(crate) enum FastCall {
-    /// The callee's frame is on top; the loop switches to it.
+    /// The callee's frame is on top, or a built-in function's result on the
+    /// caller's stack: the loop goes on with the frame on top.
     Pushed,
     /// Not its case: the caller's stack is untouched.
     NotHandled,
-    /// The recursion limit: nothing was changed.
-    TooDeep,
+    /// The error in `Vm::native_error`: a built-in's, or the recursion limit's
+    /// (nothing was changed then).
+    Raised,
     /// A call that may resume a generator (`Vm::resume_from_call`).
     ResumeGen,
-    /// A call of a built-in function or type (`Vm::call_builtin`).
+    /// A call of a built-in type (`Vm::call_builtin`).
     Builtin,
+
     /// `sum(x)`, `list(x)`... run in the loop if `x` is a generator
     /// (`Vm::start_consume`).
     Consume,

@@ -491,6 +491,19 @@ impl Vm {
         Ok(j as usize)
     }
 
+    /// A slice's bound or step through `__index__`, or CPython's TypeError naming
+    /// what a slice takes.
+    fn slice_index(&mut self, v: &Value) -> PyResult<i64> {
+        let is_index = matches!(v, Value::Int(_) | Value::Bool(_) | Value::BigInt(_))
+            || self.lookup_user_special(v, "__index__").is_some();
+        if !is_index {
+            return Err(PyErr::type_error(
+                "slice indices must be integers or None or have an __index__ method",
+            ));
+        }
+        self.index_value(v)
+    }
+
     /// Resolve a slice against `len`: (start, stop, step) as CPython's PySlice_AdjustIndices.
     pub fn slice_indices(
         &mut self,
@@ -500,10 +513,18 @@ impl Vm {
         len: usize,
     ) -> PyResult<(i64, i64, i64)> {
         let len = len as i64;
-        let step = if step.is_none() {
-            1
-        } else {
-            self.index_value(step)?
+        // CPython clamps a huge step to +-PY_SSIZE_T_MAX.
+        let step = match step {
+            Value::None => 1,
+            Value::BigInt(b) => {
+                use num_traits::Signed;
+                if b.is_negative() {
+                    -i64::MAX
+                } else {
+                    i64::MAX
+                }
+            }
+            _ => self.slice_index(step)?.max(-i64::MAX),
         };
         if step == 0 {
             return Err(PyErr::value_error("slice step cannot be zero"));
@@ -522,7 +543,7 @@ impl Vm {
                         i64::MAX / 2
                     }
                 }
-                _ => vm.index_value(v)?,
+                _ => vm.slice_index(v)?,
             };
             Ok(if i < 0 {
                 (i + len).max(lower)
@@ -535,25 +556,33 @@ impl Vm {
         Ok((s, e, step))
     }
 
-    fn slice_positions(&mut self, sl: &Value, len: usize) -> PyResult<Vec<usize>> {
+    /// The items a slice selects from a sequence of `len`: where they start, the
+    /// stride and how many (CPython's PySlice_AdjustIndices and slice length).
+    fn slice_span(&mut self, sl: &Value, len: usize) -> PyResult<SliceSpan> {
         let Some(Payload::Slice(a, b, c)) = sl.payload() else {
-            return Ok(vec![]);
+            return Ok(SliceSpan {
+                start: 0,
+                step: 1,
+                count: 0,
+            });
         };
         let (start, stop, step) = self.slice_indices(a, b, c, len)?;
-        let mut out = vec![];
-        let mut i = start;
-        if step > 0 {
-            while i < stop {
-                out.push(i as usize);
-                i += step;
-            }
+        // In i128: a step near i64's bounds must not overflow.
+        let (start_, stop_, step_) = (start as i128, stop as i128, step as i128);
+        let count = if step > 0 {
+            (stop_ - start_ + step_ - 1).max(0) / step_
         } else {
-            while i > stop {
-                out.push(i as usize);
-                i += step;
-            }
-        }
-        Ok(out)
+            (start_ - stop_ - step_ - 1).max(0) / -step_
+        };
+        Ok(SliceSpan {
+            start,
+            step,
+            count: count as usize,
+        })
+    }
+
+    fn slice_positions(&mut self, sl: &Value, len: usize) -> PyResult<Vec<usize>> {
+        Ok(self.slice_span(sl, len)?.positions().collect())
     }
 
     pub fn getitem(&mut self, obj: &Value, key: &Value) -> PyResult<Value> {
@@ -561,15 +590,8 @@ impl Vm {
         match obj {
             Value::Str(s) => {
                 if is_slice {
-                    let n = s.char_len();
-                    let pos = self.slice_positions(key, n)?;
-                    if s.is_ascii() {
-                        let b = s.as_str().as_bytes();
-                        let out: String = pos.iter().map(|&i| b[i] as char).collect();
-                        return Ok(Value::string(out));
-                    }
-                    let chars: Vec<char> = s.as_str().chars().collect();
-                    return Ok(Value::string(pos.iter().map(|&i| chars[i]).collect()));
+                    let span = self.slice_span(key, s.char_len())?;
+                    return Ok(span.of_str(s));
                 }
                 let i = self.seq_index(key, s.char_len(), "string")?;
                 return Ok(Value::str(s.char_at(i)));
@@ -578,9 +600,11 @@ impl Vm {
                 Payload::List(l) => {
                     if is_slice {
                         let n = l.borrow().len();
-                        let pos = self.slice_positions(key, n)?;
+                        let span = self.slice_span(key, n)?;
+                        // The span was measured before any `__index__` ran: a list
+                        // changed meanwhile is sliced within what it holds now.
                         let l = l.borrow();
-                        return Ok(Value::list(pos.iter().map(|&i| l[i].clone()).collect()));
+                        return Ok(Value::list(span.of_slice(&l)));
                     }
                     let n = l.borrow().len();
                     let i = self.seq_index(key, n, "list")?;
@@ -588,16 +612,16 @@ impl Vm {
                 }
                 Payload::Tuple(t) => {
                     if is_slice {
-                        let pos = self.slice_positions(key, t.len())?;
-                        return Ok(Value::tuple(pos.iter().map(|&i| t[i].clone()).collect()));
+                        let span = self.slice_span(key, t.len())?;
+                        return Ok(Value::tuple(span.of_slice(t)));
                     }
                     let i = self.seq_index(key, t.len(), "tuple")?;
                     return Ok(t[i].clone());
                 }
                 Payload::Bytes(b) => {
                     if is_slice {
-                        let pos = self.slice_positions(key, b.len())?;
-                        return Ok(Value::bytes(pos.iter().map(|&i| b[i]).collect()));
+                        let span = self.slice_span(key, b.len())?;
+                        return Ok(Value::bytes(span.of_slice(b)));
                     }
                     let i = self.seq_index(key, b.len(), "index")?;
                     return Ok(Value::Int(b[i] as i64));
@@ -943,4 +967,83 @@ pub(crate) fn native_len(v: &Value) -> Option<usize> {
         },
         _ => return None,
     })
+}
+
+/// `seq[start:stop]` for a str, list or tuple and bounds that are ints or None, which
+/// need no `__index__` and cannot fail; None for anything else.
+pub(crate) fn slice_now(seq: &Value, start: &Value, stop: &Value) -> Option<Value> {
+    let bound = |v: &Value, len: i64, default: i64| match v {
+        Value::None => Some(default),
+        Value::Int(i) if *i < 0 => Some((i + len).max(0)),
+        Value::Int(i) => Some((*i).min(len)),
+        _ => None,
+    };
+    let span = |len: usize| {
+        let len = len as i64;
+        let (a, b) = (bound(start, len, 0)?, bound(stop, len, len)?);
+        Some(SliceSpan {
+            start: a,
+            step: 1,
+            count: (b - a).max(0) as usize,
+        })
+    };
+    match seq {
+        Value::Str(s) => Some(span(s.char_len())?.of_str(s)),
+        Value::Obj(o) => match &o.payload {
+            Payload::List(l) => {
+                let l = l.borrow();
+                Some(Value::list(span(l.len())?.of_slice(&l)))
+            }
+            Payload::Tuple(t) => Some(Value::tuple(span(t.len())?.of_slice(t))),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The items a slice selects: `count` of them from index `start`, `step` apart.
+struct SliceSpan {
+    start: i64,
+    step: i64,
+    count: usize,
+}
+
+impl SliceSpan {
+    fn positions(&self) -> impl Iterator<Item = usize> {
+        let (start, step) = (self.start as i128, self.step as i128);
+        (0..self.count as i128).map(move |k| (start + k * step) as usize)
+    }
+
+    /// The selected items of `items`: a contiguous span is one copy. Positions past
+    /// the end (the sequence shrank while an `__index__` ran) are left out.
+    fn of_slice<T: Clone>(&self, items: &[T]) -> Vec<T> {
+        if self.step == 1 {
+            let start = (self.start as usize).min(items.len());
+            let end = (start + self.count).min(items.len());
+            return items[start..end].to_vec();
+        }
+        self.positions()
+            .filter_map(|i| items.get(i).cloned())
+            .collect()
+    }
+
+    /// The selected code points of `s` as a new string.
+    fn of_str(&self, s: &crate::object::PyStr) -> Value {
+        let text = s.as_str();
+        if self.step == 1 {
+            let start = self.start as usize;
+            if s.is_ascii() {
+                let piece = &text[start..start + self.count];
+                return Value::Str(std::rc::Rc::new(crate::object::PyStr::ascii(piece)));
+            }
+            let (a, b) = (s.byte_offset(start), s.byte_offset(start + self.count));
+            return Value::str(&text[a..b]);
+        }
+        if s.is_ascii() {
+            let bytes = text.as_bytes();
+            return Value::string(self.positions().map(|i| bytes[i] as char).collect());
+        }
+        let chars: Vec<char> = text.chars().collect();
+        Value::string(self.positions().map(|i| chars[i]).collect())
+    }
 }

@@ -145,6 +145,8 @@ pub struct Vm {
     pub exc_info: Value,
     /// `sys.getrecursionlimit()`.
     pub(crate) recursion_limit: usize,
+    /// The error of a built-in that CALL's fast path ran (`FastCall::Raised`).
+    pub(crate) native_error: Option<PyErr>,
     /// Frames the stack may hold before a call raises RecursionError: the recursion
     /// limit less the levels of collapsed `yield from` chains (`chain.rs`), which
     /// count as the frames they stand for.
@@ -190,6 +192,7 @@ impl Vm {
             modules: HashMap::new(),
             exc_info: Value::None,
             recursion_limit: 1000,
+            native_error: None,
             depth_limit: 1000,
             collapsed_levels: 0,
             native_depth: 0,

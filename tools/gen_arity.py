@@ -37,10 +37,10 @@ MODULES = {
             "getrecursionlimit", "set_asyncgen_hooks", "set_int_max_str_digits",
             "setrecursionlimit"],
     "time": ["monotonic", "perf_counter", "sleep", "time"],
-    "math": ["acos", "asin", "atan", "atan2", "ceil", "copysign", "cos", "degrees", "exp",
-             "fabs", "factorial", "floor", "fsum", "gcd", "hypot", "isclose", "isfinite",
-             "isinf", "isnan", "isqrt", "log", "log10", "log2", "pow", "prod", "radians",
-             "sin", "sqrt", "tan", "trunc"],
+    "math": ["acos", "asin", "atan", "atan2", "ceil", "comb", "copysign", "cos", "degrees",
+             "exp", "fabs", "factorial", "floor", "fsum", "gcd", "hypot", "isclose",
+             "isfinite", "isinf", "isnan", "isqrt", "lcm", "log", "log10", "log2", "perm",
+             "pow", "prod", "radians", "sin", "sqrt", "tan", "trunc"],
     "gc": ["collect", "disable", "enable", "isenabled"],
     "inspect": ["getcoroutinestate", "getgeneratorstate", "isasyncgen",
                 "isasyncgenfunction", "isawaitable", "iscoroutine", "iscoroutinefunction",
@@ -76,6 +76,7 @@ def probe(call):
     """(style, label, min, max) from calling with 0..MAX_PROBE positional Nones; None
     when no count error is raised or its wording is not one the table models."""
     styles = set()
+    by_count = {}
     label = None
     no_positional = []
     ok_counts = []
@@ -89,6 +90,7 @@ def probe(call):
                 ok_counts.append(n)  # not a count error: the count was accepted
             else:
                 styles.add(found[0])
+                by_count[n] = found[0]
                 label = found[1]
                 if found[0] == "NoPositional":
                     no_positional.append(n)
@@ -108,7 +110,9 @@ def probe(call):
         # `list.sort`: keyword-only; past its keyword count it says "at most".
         style, lo, hi = "NoPositional", 0, max(no_positional)
     elif "Positional" in styles:
-        style = "Positional"
+        # `int.to_bytes`: one argument too many is counted as positional (from four
+        # on, CPython counts the keywords too; not modelled).
+        style = "KeywordParser" if by_count.get(hi + 1) == "Positional" else "Positional"
     else:
         style = styles.pop()
     return style, label, lo, hi

@@ -696,6 +696,47 @@ fn math(vm: &mut Vm) -> Value {
                 }),
             ),
             (
+                "lcm",
+                f("lcm", |vm, a, _| {
+                    let mut l = num_bigint::BigInt::from(1);
+                    for v in a {
+                        let b = big_index(vm, v)?;
+                        l = num_integer::Integer::lcm(&l, &b);
+                    }
+                    Ok(Value::from_bigint(l))
+                }),
+            ),
+            (
+                "comb",
+                f("comb", |vm, a, _| {
+                    let (n, k) = (big_index(vm, &a[0])?, big_index(vm, &a[1])?);
+                    let k = counting_args(&n, &k)?;
+                    if k > n {
+                        return Ok(Value::Int(0));
+                    }
+                    let rest = &n - &k;
+                    falling_product(&n, &k.min(rest), true)
+                }),
+            ),
+            (
+                "perm",
+                f("perm", |vm, a, _| {
+                    let n = big_index(vm, &a[0])?;
+                    let k = match a.get(1) {
+                        // perm(n) is n!, and says so when n is negative.
+                        None | Some(Value::None) if num_traits::Signed::is_negative(&n) => {
+                            return Err(PyErr::value_error(
+                                "factorial() not defined for negative values",
+                            ))
+                        }
+                        None | Some(Value::None) => n.clone(),
+                        Some(k) => big_index(vm, k)?,
+                    };
+                    let k = counting_args(&n, &k)?;
+                    falling_product(&n, &k, false)
+                }),
+            ),
+            (
                 "isqrt",
                 f("isqrt", |vm, a, _| {
                     let n = crate::vm::ops::to_big(&a[0]).ok_or_else(|| {
@@ -825,4 +866,55 @@ fn types_coroutine(_vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
         }
         _ => Ok(func.clone()),
     }
+}
+
+/// An int argument of `math.comb`/`perm`/`lcm` (through `__index__`), as a BigInt.
+fn big_index(vm: &mut Vm, v: &Value) -> PyResult<num_bigint::BigInt> {
+    if let Some(b) = crate::vm::ops::to_big(v).filter(|_| !matches!(v, Value::Float(_))) {
+        return Ok(b);
+    }
+    Ok(num_bigint::BigInt::from(vm.index_value(v)?))
+}
+
+/// `comb(n, k)` / `perm(n, k)`'s checks: both non-negative; `k` past `n` counts as
+/// `n + 1` (the product is then 0).
+fn counting_args(n: &num_bigint::BigInt, k: &num_bigint::BigInt) -> PyResult<num_bigint::BigInt> {
+    use num_traits::Signed;
+    if n.is_negative() {
+        return Err(PyErr::value_error("n must be a non-negative integer"));
+    }
+    if k.is_negative() {
+        return Err(PyErr::value_error("k must be a non-negative integer"));
+    }
+    Ok(if k > n { n + 1 } else { k.clone() })
+}
+
+/// n * (n-1) * ... * (n-k+1), divided by k! when `choose`: `comb` and `perm`.
+fn falling_product(
+    n: &num_bigint::BigInt,
+    k: &num_bigint::BigInt,
+    choose: bool,
+) -> PyResult<Value> {
+    use num_traits::{ToPrimitive, Zero};
+    if k > n {
+        return Ok(Value::Int(0));
+    }
+    let k = k.to_i64().ok_or_else(|| {
+        let what = if choose { "min(n - k, k)" } else { "k" };
+        PyErr::new(
+            ExcKind::OverflowError,
+            format!("{what} must not exceed 9223372036854775807"),
+        )
+    })? as u64;
+    let mut r = num_bigint::BigInt::from(1);
+    let mut i = 0u64;
+    while i < k {
+        r *= n - i;
+        if choose {
+            r /= i + 1;
+        }
+        i += 1;
+    }
+    debug_assert!(!choose || !r.is_zero() || n.is_zero());
+    Ok(Value::from_bigint(r))
 }

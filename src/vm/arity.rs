@@ -23,6 +23,9 @@ pub(crate) enum Style {
     /// The keyword parser of a function with positional-only parameters: too few says
     /// "positional" (`sum() takes at least 1 positional argument (0 given)`).
     Positional,
+    /// `_PyArg_UnpackKeywords` alone: both bounds say "positional"
+    /// (`to_bytes() takes at most 2 positional arguments (3 given)`).
+    KeywordParser,
     /// Keyword-only parameters (`list.sort`): "sort() takes no positional arguments";
     /// past the number of keywords, "takes at most 2 arguments (3 given)".
     NoPositional,
@@ -171,7 +174,7 @@ impl ArityRule {
                     s(min)
                 )
             }
-            Style::Positional if few => format!(
+            Style::Positional | Style::KeywordParser if few => format!(
                 "{label}() takes at least {min} positional argument{} ({given} given)",
                 s(min)
             ),
@@ -181,6 +184,10 @@ impl ArityRule {
                     s(min)
                 )
             }
+            Style::KeywordParser => format!(
+                "{label}() takes at most {max} positional argument{} ({given} given)",
+                s(max)
+            ),
             Style::Tuple | Style::Positional | Style::NoPositional => {
                 format!(
                     "{label}() takes at most {max} argument{} ({given} given)",

@@ -326,6 +326,16 @@ fn install_methods(vm: &mut Vm) {
                 .sum(),
         ))
     });
+    add_method(&t.int, "to_bytes", int_to_bytes);
+    add_attr(
+        &t.int,
+        "from_bytes",
+        Value::new_obj(Payload::ClassMethod(native_of(
+            "int",
+            "from_bytes",
+            int_from_bytes,
+        ))),
+    );
     add_method(&t.int, "as_integer_ratio", |_, a, _| {
         Ok(Value::tuple(vec![int_value(&a[0]), Value::Int(1)]))
     });
@@ -2674,6 +2684,10 @@ static STR_METHODS: &[(&str, NativeFn)] = &[
         Ok(Value::Int(crate::text::count(this_str(a), &sub, st, en)))
     }),
     ("format", |vm, a, k| str_format(vm, a, k)),
+    ("format_map", str_format_map),
+    ("isprintable", |_, a, _| {
+        Ok(Value::Bool(crate::text::is_printable(this_str(a))))
+    }),
     ("isdigit", |_, a, _| {
         Ok(Value::Bool(crate::text::is_digit(this_str(a))))
     }),
@@ -2946,15 +2960,31 @@ fn str_format(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
     let fmt = this_str(a).to_string();
     let args = &pos[1..];
     let mut auto = 0usize;
-    let out = format_with(vm, &fmt, args, &kws, &mut auto, 0)?;
+    let out = format_with(vm, &fmt, args, Names::Keywords(&kws), &mut auto, 0)?;
     Ok(Value::string(out))
+}
+
+/// `s.format_map(mapping)`: named fields looked up in `mapping` (`__getitem__`, so a
+/// dict subclass's `__missing__` answers); positional fields are refused.
+fn str_format_map(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    let fmt = this_str(a).to_string();
+    let mut auto = 0usize;
+    let out = format_with(vm, &fmt, &[], Names::Mapping(&a[1]), &mut auto, 0)?;
+    Ok(Value::string(out))
+}
+
+/// Where `str.format`'s named fields come from.
+#[derive(Clone, Copy)]
+enum Names<'a> {
+    Keywords(&'a [(&'a str, &'a Value)]),
+    Mapping(&'a Value),
 }
 
 fn format_with(
     vm: &mut Vm,
     fmt: &str,
     args: &[Value],
-    kws: &[(&str, &Value)],
+    names: Names,
     auto: &mut usize,
     depth: usize,
 ) -> PyResult<String> {
@@ -2973,6 +3003,13 @@ fn format_with(
                 conversion,
                 spec,
             } => {
+                if let (Names::Mapping(_), FieldFirst::Auto | FieldFirst::Index(_)) =
+                    (names, &first)
+                {
+                    return Err(PyErr::value_error(
+                        "Format string contains positional fields",
+                    ));
+                }
                 let mut v = match first {
                     FieldFirst::Auto => {
                         let i = *auto;
@@ -2990,9 +3027,12 @@ fn format_with(
                             i
                         ))
                     })?,
-                    FieldFirst::Name(n) => kwarg(kws, &n)
-                        .cloned()
-                        .ok_or_else(|| PyErr::key_error(Value::str(&n)))?,
+                    FieldFirst::Name(n) => match names {
+                        Names::Keywords(kws) => kwarg(kws, &n)
+                            .cloned()
+                            .ok_or_else(|| PyErr::key_error(Value::str(&n)))?,
+                        Names::Mapping(m) => vm.getitem(m, &Value::str(&n))?,
+                    },
                 };
                 for acc in rest {
                     v = match acc {
@@ -3008,7 +3048,7 @@ fn format_with(
                     _ => v,
                 };
                 let spec = if spec.contains('{') {
-                    format_with(vm, &spec, args, kws, auto, depth + 1)?
+                    format_with(vm, &spec, args, names, auto, depth + 1)?
                 } else {
                     spec
                 };
@@ -3420,4 +3460,125 @@ pub fn module_get(m: &Value, name: &str) -> Option<Value> {
         Some(Payload::Module(md)) => dict_get_str(&md.dict, &Value::str(name)),
         _ => None,
     }
+}
+
+/// The keywords of `int.to_bytes` / `int.from_bytes` (the positional count is the
+/// arity rule's): `(first, byteorder, signed)` with CPython's messages.
+fn byte_order_args<'a>(
+    name: &str,
+    first: &str,
+    a: &'a [Value],
+    k: &'a [Value],
+) -> PyResult<(Option<&'a Value>, Option<&'a Value>, bool)> {
+    let (pos, kws) = split_kw(a, k);
+    for (key, _) in &kws {
+        if ![first, "byteorder", "signed"].contains(key) {
+            return Err(PyErr::type_error(format!(
+                "'{}' is an invalid keyword argument for {}()",
+                key, name
+            )));
+        }
+    }
+    let first = pos.get(1).or_else(|| kwarg(&kws, first));
+    let order = pos.get(2).or_else(|| kwarg(&kws, "byteorder"));
+    let signed = kwarg(&kws, "signed").is_some_and(truthy_simple);
+    Ok((first, order, signed))
+}
+
+/// A truth value that runs no Python code (`signed=` takes ints and bools in practice).
+fn truthy_simple(v: &Value) -> bool {
+    !matches!(v, Value::None | Value::Bool(false) | Value::Int(0))
+}
+
+/// Whether `byteorder` asks for little-endian: 'little' or 'big', else CPython's error.
+fn little_endian(vm: &Vm, name: &str, order: Option<&Value>) -> PyResult<bool> {
+    match order {
+        None => Ok(false),
+        Some(Value::Str(s)) => match s.as_str() {
+            "little" => Ok(true),
+            "big" => Ok(false),
+            _ => Err(PyErr::value_error(
+                "byteorder must be either 'little' or 'big'",
+            )),
+        },
+        Some(v) => Err(PyErr::type_error(format!(
+            "{}() argument 'byteorder' must be str, not {}",
+            name,
+            vm.type_name(v)
+        ))),
+    }
+}
+
+/// `int.to_bytes(length=1, byteorder='big', *, signed=False)`.
+fn int_to_bytes(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
+    let (length, order, signed) = byte_order_args("to_bytes", "length", a, k)?;
+    let length = opt_index(vm, length)?.unwrap_or(1);
+    let little = little_endian(vm, "to_bytes", order)?;
+    if length < 0 {
+        return Err(PyErr::value_error("length argument must be non-negative"));
+    }
+    let n = super::ops::to_big(&a[0]).unwrap_or_default();
+    if !signed && n.is_negative() {
+        return Err(PyErr::new(
+            ExcKind::OverflowError,
+            "can't convert negative int to unsigned",
+        ));
+    }
+    let mut bytes = n.to_signed_bytes_le();
+    // The minimal two's complement form; an unsigned value may drop its sign byte.
+    if !signed && bytes.len() > 1 && bytes.last() == Some(&0) {
+        bytes.pop();
+    }
+    if !signed && bytes == [0] {
+        bytes.clear();
+    }
+    let length = length as usize;
+    if bytes.len() > length {
+        return Err(PyErr::new(ExcKind::OverflowError, "int too big to convert"));
+    }
+    let fill = if n.is_negative() { 0xff } else { 0 };
+    bytes.resize(length, fill);
+    if !little {
+        bytes.reverse();
+    }
+    Ok(Value::bytes(bytes))
+}
+
+/// `int.from_bytes(bytes, byteorder='big', *, signed=False)`: bytes, or an iterable
+/// of ints in range(256).
+fn int_from_bytes(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
+    let (data, order, signed) = byte_order_args("from_bytes", "bytes", a, k)?;
+    let data = data.ok_or_else(|| {
+        PyErr::type_error("from_bytes() missing required argument 'bytes' (pos 1)")
+    })?;
+    let little = little_endian(vm, "from_bytes", order)?;
+    let mut bytes = match data.payload() {
+        Some(Payload::Bytes(b)) => b.to_vec(),
+        _ if matches!(data, Value::Str(_) | Value::Int(_) | Value::Float(_)) => {
+            return Err(PyErr::type_error(format!(
+                "cannot convert '{}' object to bytes",
+                vm.type_name(data)
+            )))
+        }
+        _ => {
+            let items = vm.collect_iterable(data)?;
+            let mut out = Vec::with_capacity(items.len());
+            for it in &items {
+                match vm.index_value(it)? {
+                    b @ 0..=255 => out.push(b as u8),
+                    _ => return Err(PyErr::value_error("bytes must be in range(0, 256)")),
+                }
+            }
+            out
+        }
+    };
+    if !little {
+        bytes.reverse();
+    }
+    let n = if signed {
+        BigInt::from_signed_bytes_le(&bytes)
+    } else {
+        BigInt::from_bytes_le(num_bigint::Sign::Plus, &bytes)
+    };
+    Ok(Value::from_bigint(n))
 }

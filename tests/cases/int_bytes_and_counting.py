@@ -1,0 +1,40 @@
+# int.to_bytes/from_bytes, str.format_map/isprintable, math.comb/perm/lcm: values and
+# CPython's errors.
+print((5).to_bytes(2, byteorder='little'))
+for f in [lambda: (5).to_bytes(x=1), lambda: (5).to_bytes(2, 'mid'), lambda: (5).to_bytes(2, 5),
+          lambda: (5).to_bytes(-1), lambda: (256).to_bytes(1), lambda: (-1).to_bytes(1),
+          lambda: (128).to_bytes(1, signed=True), lambda: int.from_bytes(5), lambda: int.from_bytes([256]),
+          lambda: (5).to_bytes(2, 'big', True), lambda: int.from_bytes('ab'), lambda: int.from_bytes()]:
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+print((-128).to_bytes(1, signed=True), (0).to_bytes(0), int.from_bytes([1,2]), int.from_bytes(b''), int.from_bytes(b'\x80', signed=True))
+print(True.to_bytes(), int.from_bytes(b'\x01\x00', 'little'), (2**70).to_bytes(9, 'big'), (-2**70).to_bytes(10, 'little', signed=True))
+print((255).to_bytes(2, 'little', signed=True), (-1).to_bytes(0, signed=True) if False else '', (0).to_bytes(1, signed=True))
+for n in [0, 1, 127, 128, 255, 256, -1, -128, -129, 2**64, -2**64]:
+    for signed in [False, True]:
+        try:
+            b = n.to_bytes(12, 'big', signed=signed)
+            print(n, b, int.from_bytes(b, 'big', signed=signed), n.to_bytes(12, 'little', signed=signed)[:3])
+        except OverflowError as e:
+            print(n, e)
+print('{a}-{b}'.format_map({'a': 1, 'b': 2}), 'abc'.isprintable(), 'a\n'.isprintable(), ''.isprintable())
+try:
+    '{0}'.format_map({})
+except ValueError as e: print(e)
+try:
+    '{x}'.format_map({})
+except KeyError as e: print('KeyError', e)
+print('{x[0]}{y:>{w}}'.format_map({'x': 'ab', 'y': 1, 'w': 3}))
+
+import math
+print(math.comb(5, 2), math.comb(10, 0), math.comb(3, 5), math.comb(100, 50), math.comb(0, 0), math.comb(True, 1))
+print(math.perm(5, 2), math.perm(5), math.perm(3, 5), math.perm(5, None), math.perm(20, 20))
+print(math.lcm(), math.lcm(4, 6), math.lcm(0, 5), math.lcm(-4, 6), math.lcm(2**70, 3))
+for f in [lambda: math.comb(-1, 2), lambda: math.comb(5, -1), lambda: math.comb(5.0, 2), lambda: math.perm(-2),
+          lambda: math.comb(5), lambda: math.perm(1, 2, 3), lambda: math.lcm(1.5), lambda: math.comb(2**70, 2**65)]:
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)

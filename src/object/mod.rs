@@ -266,11 +266,11 @@ impl Value {
     }
 
     pub fn str(s: &str) -> Value {
-        Value::Str(Rc::new(PyStr::new(s)))
+        Value::Str(PyStr::new_rc(s))
     }
 
     pub fn string(s: String) -> Value {
-        Value::Str(Rc::new(PyStr::from_string(s)))
+        Value::Str(PyStr::from_string_rc(s))
     }
 
     pub fn list(items: Vec<Value>) -> Value {

@@ -1,6 +1,7 @@
 //! `str` storage: UTF-8 text with a cached hash and code-point length.
 
 use std::cell::Cell;
+use std::rc::Rc;
 
 pub struct PyStr {
     text: Text,
@@ -47,13 +48,6 @@ impl Text {
     }
 }
 
-fn text_is_ascii(t: &Text) -> bool {
-    match t {
-        Text::Inline { len, bytes } => bytes[..*len as usize].is_ascii(),
-        Text::Heap(s) => s.is_ascii(),
-    }
-}
-
 impl PyStr {
     pub fn new(s: &str) -> PyStr {
         PyStr {
@@ -63,32 +57,75 @@ impl PyStr {
         }
     }
 
+    /// A string of `len` bytes (`nchars` code points) that `fill` writes, made in its
+    /// `Rc` allocation. Built on the stack and moved, a short string's bytes were
+    /// written by small copies and read back as words for the move, which the CPU
+    /// cannot forward: a stall of tens of cycles per string (perf: 40% of `a + b`).
+    #[inline(always)]
+    fn rc_built(len: usize, nchars: usize, fill: impl FnOnce(&mut [u8])) -> Rc<PyStr> {
+        if len > INLINE_CAP {
+            return Rc::new(PyStr {
+                text: Text::build(len, fill),
+                nchars,
+                hash: Cell::new(-1),
+            });
+        }
+        let mut rc = Rc::<PyStr>::new_uninit();
+        let slot = Rc::get_mut(&mut rc)
+            .expect("a new Rc is unique")
+            .as_mut_ptr();
+        // SAFETY: every field of the uninitialised PyStr is written before
+        // `assume_init`; `fill` writes the inline bytes in place (they start zeroed).
+        unsafe {
+            std::ptr::addr_of_mut!((*slot).text).write(Text::Inline {
+                len: len as u8,
+                bytes: [0; INLINE_CAP],
+            });
+            std::ptr::addr_of_mut!((*slot).nchars).write(nchars);
+            std::ptr::addr_of_mut!((*slot).hash).write(Cell::new(-1));
+            if let Text::Inline { bytes, .. } = &mut (*slot).text {
+                fill(&mut bytes[..len]);
+            }
+            debug_assert!(std::str::from_utf8((*slot).as_str().as_bytes()).is_ok());
+            rc.assume_init()
+        }
+    }
+
+    /// `new`, made in place.
+    pub fn new_rc(s: &str) -> Rc<PyStr> {
+        Self::rc_built(s.len(), crate::text::char_len(s), |b| {
+            b.copy_from_slice(s.as_bytes())
+        })
+    }
+
     /// `new` for text known to be ASCII (a piece of an ASCII string): its length in
     /// code points is its length in bytes, with no scan.
-    pub fn ascii(s: &str) -> PyStr {
+    pub fn ascii(s: &str) -> Rc<PyStr> {
         debug_assert!(s.is_ascii());
-        PyStr {
-            text: Text::from_str(s),
-            nchars: s.len(),
-            hash: Cell::new(-1),
-        }
+        Self::rc_built(s.len(), s.len(), |b| b.copy_from_slice(s.as_bytes()))
     }
 
     /// An ASCII string with each byte of `s` mapped by `f` (`upper()`, `lower()`),
     /// written straight into its place.
-    pub fn map_ascii(s: &str, f: impl Fn(u8) -> u8) -> PyStr {
+    pub fn map_ascii(s: &str, f: impl Fn(u8) -> u8) -> Rc<PyStr> {
         debug_assert!(s.is_ascii());
-        let text = Text::build(s.len(), |buf| {
+        let out = Self::rc_built(s.len(), s.len(), |buf| {
             for (d, &b) in buf.iter_mut().zip(s.as_bytes()) {
                 *d = f(b);
             }
         });
-        debug_assert!(text_is_ascii(&text));
-        PyStr {
-            text,
-            nchars: s.len(),
-            hash: Cell::new(-1),
+        debug_assert!(out.as_str().is_ascii());
+        out
+    }
+
+    /// `from_string`, made in place.
+    pub fn from_string_rc(s: String) -> Rc<PyStr> {
+        if s.len() > INLINE_CAP {
+            return Rc::new(Self::from_string(s));
         }
+        Self::rc_built(s.len(), crate::text::char_len(&s), |b| {
+            b.copy_from_slice(s.as_bytes())
+        })
     }
 
     pub fn from_string(s: String) -> PyStr {
@@ -108,52 +145,40 @@ impl PyStr {
     /// The strings of `parts` one after another (`a + b`, an f-string's pieces),
     /// written once into their final place; the length in code points is the sum of
     /// theirs, with no scan of the text.
-    pub fn concat<'a>(parts: impl Iterator<Item = &'a PyStr> + Clone) -> PyStr {
+    pub fn concat<'a>(parts: impl Iterator<Item = &'a PyStr> + Clone) -> Rc<PyStr> {
         let (len, nchars) = parts
             .clone()
             .fold((0, 0), |(l, n), p| (l + p.len(), n + p.nchars));
-        let text = Text::build(len, |buf| {
+        Self::rc_built(len, nchars, |buf| {
             let mut at = 0;
             for p in parts {
                 buf[at..at + p.len()].copy_from_slice(p.as_str().as_bytes());
                 at += p.len();
             }
-        });
-        PyStr {
-            text,
-            nchars,
-            hash: Cell::new(-1),
-        }
+        })
     }
 
     /// The decimal digits of `i` (`str(i)`), written from the last straight into the
-    /// inline text: no intermediate buffer, String or copy.
-    pub fn from_int(i: i64) -> PyStr {
+    /// string's own bytes: no intermediate buffer, String or copy.
+    pub fn from_int(i: i64) -> Rc<PyStr> {
         let mut n = i.unsigned_abs();
         let len = n.checked_ilog10().map_or(1, |l| l as usize + 1) + usize::from(i < 0);
         // At most 20 bytes ("-9223372036854775808"): always inline.
         const _: () = assert!(INLINE_CAP >= 20);
-        let mut bytes = [0u8; INLINE_CAP];
-        let mut at = len;
-        loop {
-            at -= 1;
-            bytes[at] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
+        Self::rc_built(len, len, |bytes| {
+            let mut at = len;
+            loop {
+                at -= 1;
+                bytes[at] = b'0' + (n % 10) as u8;
+                n /= 10;
+                if n == 0 {
+                    break;
+                }
             }
-        }
-        if i < 0 {
-            bytes[0] = b'-';
-        }
-        PyStr {
-            text: Text::Inline {
-                len: len as u8,
-                bytes,
-            },
-            nchars: len,
-            hash: Cell::new(-1),
-        }
+            if i < 0 {
+                bytes[0] = b'-';
+            }
+        })
     }
 
     #[inline]

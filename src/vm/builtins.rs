@@ -467,7 +467,7 @@ pub fn constructor_for(kind: TypeKind) -> Option<Ctor> {
                 match (v, a.len()) {
                     (Value::Str(_), 1) => return Ok(v.clone()), // str(s) is s, as in CPython
                     (Value::Int(i), 1) => {
-                        return Ok(Value::Str(Rc::new(crate::object::PyStr::from_int(*i))))
+                        return Ok(Value::Str(crate::object::PyStr::from_int(*i)))
                     }
                     _ => {}
                 }
@@ -2522,7 +2522,7 @@ fn str_list(src: &Value, items: Vec<&str>) -> Value {
     Value::list(
         (items.into_iter())
             .map(|s| match ascii {
-                true => Value::Str(Rc::new(PyStr::ascii(s))),
+                true => Value::Str(PyStr::ascii(s)),
                 false => Value::str(s),
             })
             .collect(),
@@ -2533,7 +2533,7 @@ fn str_list(src: &Value, items: Vec<&str>) -> Value {
 /// string, others through the full Unicode mapping.
 fn case_mapped(s: &Value, ascii: fn(&u8) -> u8, full: fn(&str) -> String) -> Value {
     match s.as_pystr() {
-        Some(p) if p.is_ascii() => Value::Str(Rc::new(PyStr::map_ascii(p.as_str(), |b| ascii(&b)))),
+        Some(p) if p.is_ascii() => Value::Str(PyStr::map_ascii(p.as_str(), |b| ascii(&b))),
         _ => Value::string(full(s_of(s))),
     }
 }

@@ -1080,7 +1080,7 @@ impl Vm {
                         s[from..].iter().filter_map(|v| v.as_pystr().map(|p| &**p)),
                     );
                     truncate_values(s, from);
-                    s.push(Value::Str(Rc::new(out)));
+                    s.push(Value::Str(out));
                 }
                 Opcode::BuildSlice => {
                     // `seq[a:b]`, BUILD_SLICE 2 then BINARY_SUBSCR, with int or None
@@ -1264,7 +1264,7 @@ impl Vm {
                     let r = if spec_s.is_empty() && v.as_pystr().is_some() {
                         v
                     } else if let (true, Value::Int(i)) = (spec_s.is_empty(), &v) {
-                        Value::Str(Rc::new(crate::object::PyStr::from_int(*i)))
+                        Value::Str(crate::object::PyStr::from_int(*i))
                     } else {
                         Value::string(self.format(&v, &spec_s)?)
                     };

@@ -1034,7 +1034,7 @@ impl SliceSpan {
             let start = self.start as usize;
             if s.is_ascii() {
                 let piece = &text[start..start + self.count];
-                return Value::Str(std::rc::Rc::new(crate::object::PyStr::ascii(piece)));
+                return Value::Str(crate::object::PyStr::ascii(piece));
             }
             let (a, b) = (s.byte_offset(start), s.byte_offset(start + self.count));
             return Value::str(&text[a..b]);

@@ -358,9 +358,9 @@ impl Vm {
         inplace: bool,
     ) -> PyResult<Option<Value>> {
         match (op, a, b) {
-            (0, Value::Str(x), Value::Str(y)) => Ok(Some(Value::Str(Rc::new(
+            (0, Value::Str(x), Value::Str(y)) => Ok(Some(Value::Str(
                 crate::object::PyStr::concat([&**x, &**y].into_iter()),
-            )))),
+            ))),
             (5, Value::Str(x), n) | (5, n, Value::Str(x)) if is_int(n) => {
                 let n = self.repeat_count(n)?;
                 self.check_alloc(x.as_str().len() as u128 * n as u128)?;

@@ -2531,9 +2531,10 @@ fn str_list(src: &Value, items: Vec<&str>) -> Value {
 
 /// `s.upper()` / `s.lower()`: an ASCII string's bytes mapped straight into the new
 /// string, others through the full Unicode mapping.
-fn case_mapped(s: &Value, ascii: fn(&u8) -> u8, full: fn(&str) -> String) -> Value {
+#[inline(always)]
+fn case_mapped(s: &Value, ascii: impl Fn(u8) -> u8, full: fn(&str) -> String) -> Value {
     match s.as_pystr() {
-        Some(p) if p.is_ascii() => Value::Str(PyStr::map_ascii(p.as_str(), |b| ascii(&b))),
+        Some(p) if p.is_ascii() => Value::Str(PyStr::map_ascii(p.as_str(), ascii)),
         _ => Value::string(full(s_of(s))),
     }
 }
@@ -2637,14 +2638,14 @@ static STR_METHODS: &[(&str, NativeFn)] = &[
     ("upper", |_, a, _| {
         Ok(case_mapped(
             &a[0],
-            u8::to_ascii_uppercase,
+            |b| b.to_ascii_uppercase(),
             crate::text::upper,
         ))
     }),
     ("lower", |_, a, _| {
         Ok(case_mapped(
             &a[0],
-            u8::to_ascii_lowercase,
+            |b| b.to_ascii_lowercase(),
             crate::text::lower,
         ))
     }),
@@ -2964,8 +2965,8 @@ fn str_format(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
     Ok(Value::string(out))
 }
 
-/// `s.format_map(mapping)`: named fields looked up in `mapping` (`__getitem__`, so a
-/// dict subclass's `__missing__` answers); positional fields are refused.
+/// `s.format_map(mapping)`: named fields looked up through `mapping`'s `__getitem__`
+/// (any object with one); positional fields are refused.
 fn str_format_map(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
     let fmt = this_str(a).to_string();
     let mut auto = 0usize;
@@ -3465,6 +3466,7 @@ pub fn module_get(m: &Value, name: &str) -> Option<Value> {
 /// The keywords of `int.to_bytes` / `int.from_bytes` (the positional count is the
 /// arity rule's): `(first, byteorder, signed)` with CPython's messages.
 fn byte_order_args<'a>(
+    vm: &mut Vm,
     name: &str,
     first: &str,
     a: &'a [Value],
@@ -3481,13 +3483,11 @@ fn byte_order_args<'a>(
     }
     let first = pos.get(1).or_else(|| kwarg(&kws, first));
     let order = pos.get(2).or_else(|| kwarg(&kws, "byteorder"));
-    let signed = kwarg(&kws, "signed").is_some_and(truthy_simple);
+    let signed = match kwarg(&kws, "signed") {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
     Ok((first, order, signed))
-}
-
-/// A truth value that runs no Python code (`signed=` takes ints and bools in practice).
-fn truthy_simple(v: &Value) -> bool {
-    !matches!(v, Value::None | Value::Bool(false) | Value::Int(0))
 }
 
 /// Whether `byteorder` asks for little-endian: 'little' or 'big', else CPython's error.
@@ -3511,7 +3511,7 @@ fn little_endian(vm: &Vm, name: &str, order: Option<&Value>) -> PyResult<bool> {
 
 /// `int.to_bytes(length=1, byteorder='big', *, signed=False)`.
 fn int_to_bytes(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
-    let (length, order, signed) = byte_order_args("to_bytes", "length", a, k)?;
+    let (length, order, signed) = byte_order_args(vm, "to_bytes", "length", a, k)?;
     let length = opt_index(vm, length)?.unwrap_or(1);
     let little = little_endian(vm, "to_bytes", order)?;
     if length < 0 {
@@ -3524,18 +3524,17 @@ fn int_to_bytes(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
             "can't convert negative int to unsigned",
         ));
     }
+    // The minimal two's complement form; an unsigned value may drop its sign byte,
+    // and zero takes no byte at all.
     let mut bytes = n.to_signed_bytes_le();
-    // The minimal two's complement form; an unsigned value may drop its sign byte.
-    if !signed && bytes.len() > 1 && bytes.last() == Some(&0) {
+    if (!signed && bytes.len() > 1 && bytes.last() == Some(&0)) || n.is_zero() {
         bytes.pop();
-    }
-    if !signed && bytes == [0] {
-        bytes.clear();
     }
     let length = length as usize;
     if bytes.len() > length {
         return Err(PyErr::new(ExcKind::OverflowError, "int too big to convert"));
     }
+    vm.check_alloc(length as u128)?;
     let fill = if n.is_negative() { 0xff } else { 0 };
     bytes.resize(length, fill);
     if !little {
@@ -3547,14 +3546,18 @@ fn int_to_bytes(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
 /// `int.from_bytes(bytes, byteorder='big', *, signed=False)`: bytes, or an iterable
 /// of ints in range(256).
 fn int_from_bytes(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
-    let (data, order, signed) = byte_order_args("from_bytes", "bytes", a, k)?;
+    let (data, order, signed) = byte_order_args(vm, "from_bytes", "bytes", a, k)?;
     let data = data.ok_or_else(|| {
         PyErr::type_error("from_bytes() missing required argument 'bytes' (pos 1)")
     })?;
     let little = little_endian(vm, "from_bytes", order)?;
     let mut bytes = match data.payload() {
         Some(Payload::Bytes(b)) => b.to_vec(),
-        _ if matches!(data, Value::Str(_) | Value::Int(_) | Value::Float(_)) => {
+        _ if matches!(
+            data,
+            Value::Str(_) | Value::Int(_) | Value::BigInt(_) | Value::Bool(_) | Value::Float(_)
+        ) =>
+        {
             return Err(PyErr::type_error(format!(
                 "cannot convert '{}' object to bytes",
                 vm.type_name(data)

@@ -285,7 +285,8 @@ impl Vm {
     /// `try_fast_call`'s built-in function (`nf`, at `at` of the caller's stack, its
     /// arguments above it), run at once: its result replaces the CALL's operands, or
     /// its error waits in `native_error`. `call_builtin` without its second look at
-    /// the operands or its return through the loop (list.append: -12% instructions).
+    /// the operands or its return through the loop (`l.append(i)` in a loop: 617 -> 592
+    /// instructions an iteration).
     #[inline(never)]
     fn run_native_at(
         &mut self,
@@ -1150,17 +1151,13 @@ impl Vm {
             }));
         }
         let mut dict = Dict::new();
-        let exc = if t.is_exception {
-            let d = crate::object::typ::ExcData::default();
-            let mut args = args.to_vec();
-            if crate::object::TypeObj::is_subtype(cls, &self.exc_class(ExcKind::OSError)) {
-                split_oserror_args(&mut args, &mut dict);
-            }
-            *d.args.borrow_mut() = args;
-            Some(crate::object::typ::ExtraKind::Exc(d))
-        } else {
-            None
-        };
+        let d = crate::object::typ::ExcData::default();
+        let mut args = args.to_vec();
+        if crate::object::TypeObj::is_subtype(cls, &self.exc_class(ExcKind::OSError)) {
+            split_oserror_args(&mut args, &mut dict);
+        }
+        *d.args.borrow_mut() = args;
+        let exc = Some(crate::object::typ::ExtraKind::Exc(d));
         Value::Obj(Object::new_inline(|| {
             Payload::Instance(Instance::new(cls.clone(), dict, exc))
         }))
@@ -1322,7 +1319,6 @@ pub(crate) enum FastCall {
     ResumeGen,
     /// A call of a built-in type (`Vm::call_builtin`).
     Builtin,
-
     /// `sum(x)`, `list(x)`... run in the loop if `x` is a generator
     /// (`Vm::start_consume`).
     Consume,

@@ -15,7 +15,8 @@ use std::sync::atomic::Ordering;
 pub(crate) enum CallOutcome {
     /// Finished natively; push this value.
     Done(Value),
-    /// A frame was pushed; the loop switches to it.
+    /// A frame was pushed, or the result is already on the caller's stack: the loop
+    /// goes on with the frame on top.
     Pushed,
 }
 

@@ -601,7 +601,7 @@ impl Vm {
                     if is_slice {
                         let n = l.borrow().len();
                         let span = self.slice_span(key, n)?;
-                        // The span was measured before any `__index__` ran: a list
+                        // The length was read before any `__index__` ran: a list
                         // changed meanwhile is sliced within what it holds now.
                         let l = l.borrow();
                         return Ok(Value::list(span.of_slice(&l)));
@@ -991,7 +991,7 @@ pub(crate) fn slice_now(seq: &Value, start: &Value, stop: &Value) -> Option<Valu
         Value::Str(s) => Some(span(s.char_len())?.of_str(s)),
         Value::Obj(o) => match &o.payload {
             Payload::List(l) => {
-                let l = l.borrow();
+                let l = l.try_borrow().ok()?;
                 Some(Value::list(span(l.len())?.of_slice(&l)))
             }
             Payload::Tuple(t) => Some(Value::tuple(span(t.len())?.of_slice(t))),

@@ -145,7 +145,8 @@ pub struct Vm {
     pub exc_info: Value,
     /// `sys.getrecursionlimit()`.
     pub(crate) recursion_limit: usize,
-    /// The error of a built-in that CALL's fast path ran (`FastCall::Raised`).
+    /// The error behind a `FastCall::Raised`: a built-in's that CALL's fast path ran,
+    /// or the recursion limit's.
     pub(crate) native_error: Option<PyErr>,
     /// Frames the stack may hold before a call raises RecursionError: the recursion
     /// limit less the levels of collapsed `yield from` chains (`chain.rs`), which

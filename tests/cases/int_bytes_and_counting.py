@@ -38,3 +38,11 @@ for f in [lambda: math.comb(-1, 2), lambda: math.comb(5, -1), lambda: math.comb(
         print(f())
     except Exception as e:
         print(type(e).__name__, e)
+print((0).to_bytes(0, signed=True), (0).to_bytes(2, signed=True), (5).to_bytes(1, signed=[]), (5).to_bytes(2, 'little', signed=[1]))
+for f in [lambda: int.from_bytes(2**70), lambda: int.from_bytes(True), lambda: (1).to_bytes(0),
+          lambda: (-1).to_bytes(1, signed=''), lambda: (300).to_bytes(1, 'big', signed=0)]:
+    try:
+        print(f())
+    except Exception as e:
+        print(type(e).__name__, e)
+print('{x}{y}'.format_map(type('M', (), {'__getitem__': lambda self, k: k * 2})()), 'ABC'.lower(), 'abc'.upper())

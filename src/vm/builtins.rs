@@ -382,6 +382,21 @@ fn install_methods(vm: &mut Vm) {
             _ => Ok(Value::None),
         }
     });
+    add_attr(
+        &t.bytes,
+        "fromhex",
+        Value::new_obj(Payload::ClassMethod(native_of(
+            "bytes",
+            "fromhex",
+            bytes_fromhex,
+        ))),
+    );
+    add_method(&t.float, "hex", |_, a, _| {
+        let Value::Float(x) = a[0] else {
+            return Ok(Value::None);
+        };
+        Ok(Value::string(float_hex(x)))
+    });
     add_method(&t.bytes, "hex", |_, a, _| match a[0].payload() {
         Some(Payload::Bytes(b)) => Ok(Value::string(
             b.iter().map(|x| format!("{:02x}", x)).collect(),
@@ -772,6 +787,23 @@ fn ctor_float(vm: &mut Vm, _: &Rc<Object>, a: &[Value], _: &[Value]) -> PyResult
             .filter(|f| f.is_finite())
             .map(Value::Float)
             .ok_or_else(|| PyErr::overflow("int too large to convert to float")),
+        // Bytes are parsed as their ASCII text, and named by their repr when they fail.
+        Value::Obj(o) if matches!(o.payload, Payload::Bytes(_)) => {
+            let Payload::Bytes(b) = &o.payload else {
+                unreachable!("matched above")
+            };
+            std::str::from_utf8(b)
+                .ok()
+                .filter(|t| t.is_ascii())
+                .and_then(crate::format::parse_float)
+                .map(Value::Float)
+                .ok_or_else(|| {
+                    PyErr::value_error(format!(
+                        "could not convert string to float: {}",
+                        crate::text::bytes_repr(b)
+                    ))
+                })
+        }
         _ => {
             if let Some(f) = vm.lookup_user_special(v, "__float__") {
                 return vm.call(&f, vec![v.clone()], &[]);
@@ -1571,7 +1603,7 @@ fn bi_reversed(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
             seq: v.clone(),
             idx: t.len(),
         },
-        Some(Payload::Dict(_)) | Some(Payload::Range { .. }) => {
+        Some(Payload::Dict(_)) | Some(Payload::Range { .. }) | Some(Payload::Bytes(_)) => {
             let mut items = vm.collect_iterable(v)?;
             items.reverse();
             crate::object::IterState::Snapshot { items, idx: 0 }
@@ -3584,4 +3616,57 @@ fn int_from_bytes(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
         BigInt::from_bytes_le(num_bigint::Sign::Plus, &bytes)
     };
     Ok(Value::from_bigint(n))
+}
+
+/// `bytes.fromhex(s)`: pairs of hex digits, ASCII whitespace allowed between pairs.
+fn bytes_fromhex(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    let Value::Str(s) = &a[1] else {
+        return Err(PyErr::type_error(format!(
+            "fromhex() argument must be str, not {}",
+            vm.type_name(&a[1])
+        )));
+    };
+    let chars: Vec<char> = s.as_str().chars().collect();
+    let bad = |at: usize| {
+        PyErr::value_error(format!(
+            "non-hexadecimal number found in fromhex() arg at position {at}"
+        ))
+    };
+    let mut out = Vec::with_capacity(chars.len() / 2);
+    let mut i = 0;
+    while i < chars.len() {
+        if matches!(chars[i], ' ' | '\t' | '\n' | '\r' | '\x0b' | '\x0c') {
+            i += 1;
+            continue;
+        }
+        let hi = chars[i].to_digit(16).ok_or_else(|| bad(i))?;
+        let lo = (chars.get(i + 1).and_then(|c| c.to_digit(16))).ok_or_else(|| bad(i + 1))?;
+        out.push((hi * 16 + lo) as u8);
+        i += 2;
+    }
+    Ok(Value::bytes(out))
+}
+
+/// `float.hex()`, as CPython's float_hex: `[-]0x1.<13 hex digits>p<exp>` for a normal
+/// number, `0x0.<digits>p-1022` for a subnormal one.
+fn float_hex(x: f64) -> String {
+    if x.is_nan() {
+        return "nan".into();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "inf" } else { "-inf" }.into();
+    }
+    let sign = if x.is_sign_negative() { "-" } else { "" };
+    if x == 0.0 {
+        return format!("{sign}0x0.0p+0");
+    }
+    let bits = x.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i64;
+    let mantissa = bits & ((1u64 << 52) - 1);
+    let (lead, exp) = if biased == 0 {
+        (0, -1022)
+    } else {
+        (1, biased - 1023)
+    };
+    format!("{sign}0x{lead}.{mantissa:013x}p{exp:+}")
 }

@@ -1,5 +1,5 @@
-# int.to_bytes/from_bytes, str.format_map/isprintable, math.comb/perm/lcm: values and
-# CPython's errors.
+# int.to_bytes/from_bytes, str.format_map/isprintable, math.comb/perm/lcm, float()
+# and reversed() of bytes, bytes.fromhex, float.hex: values and CPython's errors.
 print((5).to_bytes(2, byteorder='little'))
 for f in [lambda: (5).to_bytes(x=1), lambda: (5).to_bytes(2, 'mid'), lambda: (5).to_bytes(2, 5),
           lambda: (5).to_bytes(-1), lambda: (256).to_bytes(1), lambda: (-1).to_bytes(1),
@@ -46,3 +46,21 @@ for f in [lambda: int.from_bytes(2**70), lambda: int.from_bytes(True), lambda: (
     except Exception as e:
         print(type(e).__name__, e)
 print('{x}{y}'.format_map(type('M', (), {'__getitem__': lambda self, k: k * 2})()), 'ABC'.lower(), 'abc'.upper())
+
+# float() of bytes and reversed() of bytes
+for b in [b'1.5', b' 2 ', b'x', b'\xff', b'inf', b'1_0', b'-0.0', b'1e400', b'']:
+    try: print(float(b))
+    except Exception as e: print(type(e).__name__, e)
+print(list(reversed(b'abc')), list(reversed(b'')))
+
+# bytes.fromhex and float.hex
+for s in ['0aff', ' 0a ff ', '0a f', 'zz', '0a\tff', '', 'é0', '0g', 'AbCd']:
+    try: print(bytes.fromhex(s))
+    except Exception as e: print(type(e).__name__, e)
+try: bytes.fromhex(b'0a')
+except Exception as e: print(type(e).__name__, e)
+for x in [1.5, -0.0, 0.0, 5e-324, 1e308, float('inf'), float('-inf'), float('nan'), 0.1, -2.5, 2.2250738585072014e-308, 1.0, 2.0**-1074 * 3, 123456.789]:
+    print(x.hex())
+for f in [lambda: bytes.fromhex(), lambda: bytes.fromhex('a', 'b'), lambda: (1.5).hex(1), lambda: b''.fromhex('00')]:
+    try: print(f())
+    except Exception as e: print(type(e).__name__, e)

@@ -3186,18 +3186,40 @@ static LIST_METHODS: &[(&str, NativeFn)] = &[
     }),
 ];
 
+/// Item `i` of a list or tuple, if it still has one (a comparison run by `index` or
+/// `count` may shrink a list, as CPython's loops re-check).
+fn seq_item(seq: &Value, i: usize) -> Option<Value> {
+    match seq.payload() {
+        Some(Payload::List(l)) => l.borrow().get(i).cloned(),
+        Some(Payload::Tuple(t)) => t.get(i).cloned(),
+        _ => None,
+    }
+}
+
+fn seq_len(seq: &Value) -> usize {
+    match seq.payload() {
+        Some(Payload::List(l)) => l.borrow().len(),
+        Some(Payload::Tuple(t)) => t.len(),
+        _ => 0,
+    }
+}
+
 fn seq_index(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
-    let items = vm.collect_iterable(&a[0])?;
-    let n = items.len() as i64;
-    let norm = |i: i64| if i < 0 { (i + n).max(0) } else { i.min(n) };
+    // Bounds first (their `__index__` may run code), then against the length now.
     let mut bound = |v: Option<&Value>| -> PyResult<Option<i64>> {
         v.map(|v| slice_index_not_none(vm, v, "integers"))
             .transpose()
     };
-    let st = norm(bound(a.get(2))?.unwrap_or(0));
-    let en = norm(bound(a.get(3))?.unwrap_or(n));
+    let (st, en) = (bound(a.get(2))?, bound(a.get(3))?);
+    let n = seq_len(&a[0]) as i64;
+    let norm = |i: i64| if i < 0 { (i + n).max(0) } else { i.min(n) };
+    let (st, en) = (norm(st.unwrap_or(0)), norm(en.unwrap_or(n)));
+    // Item by item, not a copy of the whole sequence.
     for i in st..en {
-        if vm.eq(&items[i as usize], &a[1])? {
+        let Some(item) = seq_item(&a[0], i as usize) else {
+            break;
+        };
+        if vm.eq(&item, &a[1])? {
             return Ok(Value::Int(i));
         }
     }
@@ -3216,12 +3238,13 @@ fn seq_index(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
 }
 
 fn seq_count(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
-    let items = vm.collect_iterable(&a[0])?;
     let mut c = 0;
-    for x in &items {
-        if vm.eq(x, &a[1])? {
+    let mut i = 0;
+    while let Some(item) = seq_item(&a[0], i) {
+        if vm.eq(&item, &a[1])? {
             c += 1;
         }
+        i += 1;
     }
     Ok(Value::Int(c))
 }

@@ -1144,6 +1144,111 @@ pub fn round_half_even(x: f64) -> f64 {
 // float(str) and int(str, base)
 // ---------------------------------------------------------------------------
 
+/// Why `float.fromhex` refused its string.
+#[derive(Debug, PartialEq)]
+pub enum HexFloatError {
+    /// "invalid hexadecimal floating-point string"
+    Invalid,
+    /// "hexadecimal value too large to represent as a float"
+    TooLarge,
+}
+
+/// `float.fromhex(s)`: `[sign] [0x] hexdigits [. hexdigits] [p [sign] decimal]`, or
+/// `inf`/`infinity`/`nan`, with surrounding whitespace; rounded to nearest, ties to
+/// even, as CPython's float_fromhex.
+pub fn parse_float_hex(s: &str) -> Result<f64, HexFloatError> {
+    let t = s.trim_matches(|c: char| c.is_ascii_whitespace());
+    let (negative, body) = match t.as_bytes().first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let sign = if negative { -1.0 } else { 1.0 };
+    let lower = body.to_ascii_lowercase();
+    if lower == "inf" || lower == "infinity" {
+        return Ok(sign * f64::INFINITY);
+    }
+    if lower == "nan" {
+        return Ok(f64::NAN);
+    }
+    let body = lower.strip_prefix("0x").unwrap_or(&lower).to_string();
+    let (number, exp) = match body.split_once('p') {
+        Some((n, e)) => (n, Some(e)),
+        None => (body.as_str(), None),
+    };
+    let (int_part, frac_part) = number.split_once('.').unwrap_or((number, ""));
+    let hex_ok = |d: &str| d.bytes().all(|b| b.is_ascii_hexdigit());
+    if int_part.len() + frac_part.len() == 0 || !hex_ok(int_part) || !hex_ok(frac_part) {
+        return Err(HexFloatError::Invalid);
+    }
+    // The exponent, saturated: anything past these bounds over- or underflows anyway.
+    let exp: i64 = match exp {
+        None => 0,
+        Some(e) => {
+            let digits = e.strip_prefix(['+', '-']).unwrap_or(e);
+            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(HexFloatError::Invalid);
+            }
+            let v = digits
+                .parse::<i64>()
+                .unwrap_or(i64::MAX / 4)
+                .min(i64::MAX / 4);
+            if e.starts_with('-') {
+                -v
+            } else {
+                v
+            }
+        }
+    };
+    let digits = format!("{int_part}{frac_part}");
+    let m = BigUint::parse_bytes(digits.as_bytes(), 16).unwrap_or_default();
+    if m.is_zero() {
+        return Ok(sign * 0.0);
+    }
+    // value = m * 2^e
+    let e = exp.saturating_sub(4 * frac_part.len() as i64);
+    let bitlen = m.bits() as i64;
+    let top = bitlen - 1 + e;
+    if top > 1023 {
+        return Err(HexFloatError::TooLarge);
+    }
+    // Bits of precision the result has: 53 for a normal number, fewer below 2^-1022.
+    let p = if top >= -1022 { 53 } else { 53 - (-1022 - top) };
+    if p < 0 {
+        return Ok(sign * 0.0);
+    }
+    let shift = bitlen - p;
+    let q: u64 = if shift > 0 {
+        let sh = shift as u64;
+        let kept = &m >> sh;
+        let rest = &m - (&kept << sh);
+        let half = BigUint::from(1u8) << (sh - 1);
+        let mut q = kept.to_u64().unwrap_or(0);
+        if rest > half || (rest == half && q & 1 == 1) {
+            q += 1;
+        }
+        q
+    } else {
+        (m << (-shift) as u64).to_u64().unwrap_or(0)
+    };
+    let bits = if top >= -1022 {
+        // q has 53 bits, or 54 after rounding up to the next power of two.
+        let (q, top) = if q >> 53 != 0 {
+            (q >> 1, top + 1)
+        } else {
+            (q, top)
+        };
+        if top > 1023 {
+            return Err(HexFloatError::TooLarge);
+        }
+        (((top + 1023) as u64) << 52) | (q & ((1 << 52) - 1))
+    } else {
+        // A subnormal: q counts units of 2^-1074 (2^52 of them is the smallest normal).
+        q
+    };
+    Ok(sign * f64::from_bits(bits))
+}
+
 /// `float(s)` for a str argument; `None` where CPython raises
 /// `ValueError("could not convert string to float: ...")`.
 pub fn parse_float(s: &str) -> Option<f64> {

@@ -391,6 +391,15 @@ fn install_methods(vm: &mut Vm) {
             bytes_fromhex,
         ))),
     );
+    add_attr(
+        &t.float,
+        "fromhex",
+        Value::new_obj(Payload::ClassMethod(native_of(
+            "float",
+            "fromhex",
+            float_fromhex,
+        ))),
+    );
     add_method(&t.float, "hex", |_, a, _| {
         let Value::Float(x) = a[0] else {
             return Ok(Value::None);
@@ -3692,4 +3701,23 @@ fn float_hex(x: f64) -> String {
         (1, biased - 1023)
     };
     format!("{sign}0x{lead}.{mantissa:013x}p{exp:+}")
+}
+
+/// `float.fromhex(s)` (`format::parse_float_hex`).
+fn float_fromhex(_: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
+    let Value::Str(s) = &a[1] else {
+        return Err(PyErr::type_error(
+            "bad argument type for built-in operation",
+        ));
+    };
+    use crate::format::HexFloatError;
+    match crate::format::parse_float_hex(s.as_str()) {
+        Ok(f) => Ok(Value::Float(f)),
+        Err(HexFloatError::Invalid) => Err(PyErr::value_error(
+            "invalid hexadecimal floating-point string",
+        )),
+        Err(HexFloatError::TooLarge) => Err(PyErr::overflow(
+            "hexadecimal value too large to represent as a float",
+        )),
+    }
 }

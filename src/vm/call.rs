@@ -205,7 +205,12 @@ impl Vm {
             {
                 FastCall::Consume
             }
-            Some(Payload::Type(t)) if t.kind != TypeKind::User => FastCall::Builtin,
+            Some(Payload::Type(t)) if t.kind != TypeKind::User => {
+                match self.types.constructor(t.kind) {
+                    Some(ctor) => self.run_ctor_at(base, at, ctor),
+                    None => FastCall::Builtin,
+                }
+            }
             Some(Payload::Type(t)) if at == base + 1 && t.kind == TypeKind::User => {
                 match simple_init(t, argc) {
                     // Only the recursion limit can stop an `__init__` frame's push.
@@ -304,6 +309,36 @@ impl Vm {
                 Some(v) => Ok(v),
                 None => self.call_native(nf, args, &[]),
             };
+            debug_assert!((*stack).as_ptr() == buf && (*stack).len() == len);
+            truncate_values(&mut *stack, base);
+            match r {
+                Ok(v) => {
+                    (*stack).push(v);
+                    FastCall::Pushed
+                }
+                Err(e) => self.raised(e),
+            }
+        }
+    }
+
+    /// `run_native_at` for a built-in type's constructor (`str(x)`, `len` of a new
+    /// `list(it)`...), the class at `at` of the caller's stack.
+    #[inline(never)]
+    fn run_ctor_at(
+        &mut self,
+        base: usize,
+        at: usize,
+        ctor: super::builtins_types::Ctor,
+    ) -> FastCall {
+        let stack: *mut Vec<Value> = &mut self.frames.last_mut().unwrap().stack;
+        // SAFETY: as in `run_native_at`; the class lives in its slot until the cut.
+        unsafe {
+            let (buf, len) = ((*stack).as_ptr(), (*stack).len());
+            let Value::Obj(cls) = &*buf.add(at) else {
+                unreachable!("checked by try_fast_call")
+            };
+            let args = std::slice::from_raw_parts(buf.add(at + 1), len - at - 1);
+            let r = self.construct(ctor, cls, args, &[]);
             debug_assert!((*stack).as_ptr() == buf && (*stack).len() == len);
             truncate_values(&mut *stack, base);
             match r {

@@ -313,7 +313,7 @@ impl Vm {
             truncate_values(&mut *stack, base);
             match r {
                 Ok(v) => {
-                    (*stack).push(v);
+                    push_value(&mut *stack, v);
                     FastCall::Pushed
                 }
                 Err(e) => self.raised(e),
@@ -321,8 +321,8 @@ impl Vm {
         }
     }
 
-    /// `run_native_at` for a built-in type's constructor (`str(x)`, `len` of a new
-    /// `list(it)`...), the class at `at` of the caller's stack.
+    /// `run_native_at` for a built-in type's constructor (`str(x)`, `list(it)`), the
+    /// class at `at` of the caller's stack.
     #[inline(never)]
     fn run_ctor_at(
         &mut self,
@@ -343,7 +343,7 @@ impl Vm {
             truncate_values(&mut *stack, base);
             match r {
                 Ok(v) => {
-                    (*stack).push(v);
+                    push_value(&mut *stack, v);
                     FastCall::Pushed
                 }
                 Err(e) => self.raised(e),
@@ -485,7 +485,7 @@ impl Vm {
         let Value::Obj(cls) = std::mem::replace(slot, Value::Null) else {
             unreachable!("checked by the caller")
         };
-        let inst = self.new_instance(&cls, &[]);
+        let inst = self.new_instance_obj(&cls, &[]);
         let Some(Payload::Function(func)) = init.payload() else {
             unreachable!("checked by simple_init")
         };
@@ -540,7 +540,7 @@ impl Vm {
             match first {
                 Some(Prepend::NewInstance(inst)) => {
                     frame.ret = Ret::Init;
-                    write_value(dst, inst.clone());
+                    write_value(dst, Value::Obj(inst.clone()));
                     result = Some(inst);
                 }
                 Some(Prepend::Receiver(r)) => write_value(dst, r),
@@ -554,7 +554,9 @@ impl Vm {
             caller.stack.set_len(base);
         }
         if let Some(inst) = result {
-            caller.stack.push(inst);
+            // (Vec::push built the value on the stack and moved it with a 16-byte load
+            // of two 8-byte stores, a stall; push_value stores it from registers.)
+            push_value(&mut caller.stack, Value::Obj(inst));
         }
         if !func.closure.is_empty() {
             let start = nl - code.freevars.len();
@@ -1175,15 +1177,22 @@ impl Vm {
 
     /// `object.__new__(cls)` (exception classes keep `args`).
     pub fn new_instance(&mut self, cls: &Rc<Object>, args: &[Value]) -> Value {
+        Value::Obj(self.new_instance_obj(cls, args))
+    }
+
+    /// `new_instance`'s object. An `Rc` comes back in a register: the `Value` came
+    /// back through memory, written as two words and read back as one 16-byte load,
+    /// which the CPU cannot forward (28% of `push_simple_init` in objects.py).
+    pub fn new_instance_obj(&mut self, cls: &Rc<Object>, args: &[Value]) -> Rc<Object> {
         let t = cls.payload_type();
         if !t.is_exception {
             // The closure holds only the class: one that captured a made dict and the
             // exception data was memcpy'd (176 bytes) before the object was written,
             // and the class's count read back from the copy stalled (objects.py).
             let cls = cls.clone();
-            return Value::Obj(Object::new_inline(move || {
+            return Object::new_inline(move || {
                 Payload::Instance(Instance::new(cls, Dict::new(), None))
-            }));
+            });
         }
         let mut dict = Dict::new();
         let d = crate::object::typ::ExcData::default();
@@ -1193,9 +1202,7 @@ impl Vm {
         }
         *d.args.borrow_mut() = args;
         let exc = Some(crate::object::typ::ExtraKind::Exc(d));
-        Value::Obj(Object::new_inline(|| {
-            Payload::Instance(Instance::new(cls.clone(), dict, exc))
-        }))
+        Object::new_inline(|| Payload::Instance(Instance::new(cls.clone(), dict, exc)))
     }
 
     /// How CPython names a callable in call errors (_PyObject_FunctionStr):
@@ -1367,7 +1374,9 @@ enum Prepend {
     /// A bound method's receiver.
     Receiver(Value),
     /// A new instance for its `__init__`, also the call's result.
-    NewInstance(Value),
+    /// (An `Rc`, not a `Value`: LLVM moved a `Value` built from the returned pointer
+    /// through the stack as two words read back as one 16-byte load, which stalls.)
+    NewInstance(Rc<Object>),
 }
 
 /// The SEND's index when the instruction at the caller's `ip` starts `await` of the

@@ -209,6 +209,12 @@ pub fn install(vm: &mut Vm) {
     install_methods(vm);
 }
 
+/// A built-in class method (`dict.fromkeys`, `int.from_bytes`), counted as `owner`'s.
+fn add_classmethod(t: &Rc<Object>, owner: &'static str, name: &'static str, f: NativeFn) {
+    let m = Value::new_obj(Payload::ClassMethod(native_of(owner, name, f)));
+    add_attr(t, name, m);
+}
+
 fn install_methods(vm: &mut Vm) {
     let t = &vm.types;
     let o = &t.object;
@@ -283,15 +289,7 @@ fn install_methods(vm: &mut Vm) {
     for (n, f) in DICT_METHODS {
         add_method(&t.dict, n, *f);
     }
-    add_attr(
-        &t.dict,
-        "fromkeys",
-        Value::new_obj(Payload::ClassMethod(native_of(
-            "dict",
-            "fromkeys",
-            dict_fromkeys,
-        ))),
-    );
+    add_classmethod(&t.dict, "dict", "fromkeys", dict_fromkeys);
     for (n, f) in SET_METHODS {
         add_method(&t.set, n, *f);
         if !matches!(
@@ -327,15 +325,7 @@ fn install_methods(vm: &mut Vm) {
         ))
     });
     add_method(&t.int, "to_bytes", int_to_bytes);
-    add_attr(
-        &t.int,
-        "from_bytes",
-        Value::new_obj(Payload::ClassMethod(native_of(
-            "int",
-            "from_bytes",
-            int_from_bytes,
-        ))),
-    );
+    add_classmethod(&t.int, "int", "from_bytes", int_from_bytes);
     add_method(&t.int, "as_integer_ratio", |_, a, _| {
         Ok(Value::tuple(vec![int_value(&a[0]), Value::Int(1)]))
     });
@@ -382,24 +372,8 @@ fn install_methods(vm: &mut Vm) {
             _ => Ok(Value::None),
         }
     });
-    add_attr(
-        &t.bytes,
-        "fromhex",
-        Value::new_obj(Payload::ClassMethod(native_of(
-            "bytes",
-            "fromhex",
-            bytes_fromhex,
-        ))),
-    );
-    add_attr(
-        &t.float,
-        "fromhex",
-        Value::new_obj(Payload::ClassMethod(native_of(
-            "float",
-            "fromhex",
-            float_fromhex,
-        ))),
-    );
+    add_classmethod(&t.bytes, "bytes", "fromhex", bytes_fromhex);
+    add_classmethod(&t.float, "float", "fromhex", float_fromhex);
     add_method(&t.float, "hex", |_, a, _| {
         let Value::Float(x) = a[0] else {
             return Ok(Value::None);

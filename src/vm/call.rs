@@ -310,14 +310,7 @@ impl Vm {
                 None => self.call_native(nf, args, &[]),
             };
             debug_assert!((*stack).as_ptr() == buf && (*stack).len() == len);
-            truncate_values(&mut *stack, base);
-            match r {
-                Ok(v) => {
-                    push_value(&mut *stack, v);
-                    FastCall::Pushed
-                }
-                Err(e) => self.raised(e),
-            }
+            self.land_result(&mut *stack, base, r)
         }
     }
 
@@ -340,14 +333,21 @@ impl Vm {
             let args = std::slice::from_raw_parts(buf.add(at + 1), len - at - 1);
             let r = self.construct(ctor, cls, args, &[]);
             debug_assert!((*stack).as_ptr() == buf && (*stack).len() == len);
-            truncate_values(&mut *stack, base);
-            match r {
-                Ok(v) => {
-                    push_value(&mut *stack, v);
-                    FastCall::Pushed
-                }
-                Err(e) => self.raised(e),
+            self.land_result(&mut *stack, base, r)
+        }
+    }
+
+    /// A built-in's result in place of the CALL's operands (from `base` of the
+    /// caller's `stack`), or its error in `native_error`.
+    #[inline(always)]
+    fn land_result(&mut self, stack: &mut Vec<Value>, base: usize, r: PyResult<Value>) -> FastCall {
+        truncate_values(stack, base);
+        match r {
+            Ok(v) => {
+                push_value(stack, v);
+                FastCall::Pushed
             }
+            Err(e) => self.raised(e),
         }
     }
 

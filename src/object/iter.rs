@@ -35,10 +35,12 @@ pub enum IterState {
         len: usize,
         kind: ViewKind,
     },
-    /// A snapshot (set iteration, reversed dict...).
+    /// A snapshot (set iteration, reversed dict...), and the type name CPython's
+    /// iterator for it has.
     Snapshot {
         items: Vec<Value>,
         idx: usize,
+        name: &'static str,
     },
     Enumerate {
         it: Value,
@@ -94,12 +96,15 @@ impl IterState {
                 ViewKind::Values => "dict_valueiterator",
                 ViewKind::Items => "dict_itemiterator",
             },
-            IterState::Snapshot { .. } => "set_iterator",
+            IterState::Snapshot { name, .. } => name,
             IterState::Enumerate { .. } => "enumerate",
             IterState::Zip { .. } => "zip",
             IterState::Map { .. } => "map",
             IterState::Filter { .. } => "filter",
-            IterState::Reversed { .. } => "list_reverseiterator",
+            IterState::Reversed { seq, .. } => match seq.payload() {
+                Some(super::Payload::List(_)) => "list_reverseiterator",
+                _ => "reversed",
+            },
             IterState::GetItem { .. } => "iterator",
             IterState::Callable { .. } => "callable_iterator",
             IterState::Deque { reverse: false, .. } => "_deque_iterator",

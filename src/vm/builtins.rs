@@ -1589,13 +1589,26 @@ fn bi_reversed(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
         Some(Payload::Dict(_)) | Some(Payload::Range { .. }) | Some(Payload::Bytes(_)) => {
             let mut items = vm.collect_iterable(v)?;
             items.reverse();
-            crate::object::IterState::Snapshot { items, idx: 0 }
+            let name = match v.payload() {
+                Some(Payload::Dict(_)) => "dict_reversekeyiterator",
+                Some(Payload::Range { .. }) => "range_iterator",
+                _ => "reversed",
+            };
+            crate::object::IterState::Snapshot {
+                items,
+                idx: 0,
+                name,
+            }
         }
         _ => {
             if let Value::Str(_) = v {
                 let mut items = vm.collect_iterable(v)?;
                 items.reverse();
-                crate::object::IterState::Snapshot { items, idx: 0 }
+                crate::object::IterState::Snapshot {
+                    items,
+                    idx: 0,
+                    name: "reversed",
+                }
             } else if vm.lookup_user_special(v, "__getitem__").is_some() {
                 let n = vm.len_of(v)?;
                 crate::object::IterState::Reversed {

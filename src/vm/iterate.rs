@@ -43,6 +43,7 @@ impl Vm {
                 Payload::Set(s) => IterState::Snapshot {
                     items: s.table.borrow().iter().map(|(_, k)| k.clone()).collect(),
                     idx: 0,
+                    name: "set_iterator",
                 },
                 Payload::Bytes(_) => IterState::Bytes {
                     b: v.clone(),
@@ -226,7 +227,7 @@ impl Vm {
                 }
                 Ok(None)
             }
-            IterState::Snapshot { items, idx } => {
+            IterState::Snapshot { items, idx, .. } => {
                 let v = items.get(*idx).cloned();
                 *idx += 1;
                 Ok(v)

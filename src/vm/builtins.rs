@@ -380,12 +380,7 @@ fn install_methods(vm: &mut Vm) {
         };
         Ok(Value::string(float_hex(x)))
     });
-    add_method(&t.bytes, "hex", |_, a, _| match a[0].payload() {
-        Some(Payload::Bytes(b)) => Ok(Value::string(
-            b.iter().map(|x| format!("{:02x}", x)).collect(),
-        )),
-        _ => Ok(Value::None),
-    });
+    add_method(&t.bytes, "hex", bytes_hex);
     for g in [&t.generator, &t.coroutine] {
         add_method(g, "send", gen_send);
         add_method(g, "throw", gen_throw);
@@ -3707,4 +3702,57 @@ fn float_fromhex(_: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
             "hexadecimal value too large to represent as a float",
         )),
     }
+}
+
+/// `bytes.hex(sep=None, bytes_per_sep=1)`: groups of `bytes_per_sep` bytes counted from
+/// the right (from the left when negative), joined by the one ASCII character `sep`.
+fn bytes_hex(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
+    let (pos, kws) = split_kw(a, k);
+    let Some(Payload::Bytes(b)) = a[0].payload() else {
+        return Ok(Value::None);
+    };
+    let sep = pos.get(1).or_else(|| kwarg(&kws, "sep"));
+    let per = opt_index(vm, pos.get(2).or_else(|| kwarg(&kws, "bytes_per_sep")))?.unwrap_or(1);
+    let sep: Option<u8> = match sep {
+        None | Some(Value::None) => None,
+        Some(v) => {
+            let text: Vec<u8> = match v {
+                Value::Str(s) => s.as_str().as_bytes().to_vec(),
+                _ => match v.payload() {
+                    Some(Payload::Bytes(sb)) => sb.to_vec(),
+                    _ => {
+                        return Err(PyErr::type_error(format!(
+                            "object of type '{}' has no len()",
+                            vm.type_name(v)
+                        )))
+                    }
+                },
+            };
+            if v.as_pystr().map_or(text.len(), |s| s.char_len()) != 1 {
+                return Err(PyErr::value_error("sep must be length 1."));
+            }
+            if !text[0].is_ascii() {
+                return Err(PyErr::value_error("sep must be ASCII."));
+            }
+            Some(text[0])
+        }
+    };
+    let group = per.unsigned_abs() as usize;
+    let mut out = String::with_capacity(b.len() * 3);
+    for (i, x) in b.iter().enumerate() {
+        if let (Some(sep), true) = (sep, i > 0 && group > 0) {
+            // A separator goes before byte i when a group ends there: counted from
+            // the end for a positive count, from the start for a negative one.
+            let boundary = if per > 0 {
+                (b.len() - i) % group == 0
+            } else {
+                i % group == 0
+            };
+            if boundary {
+                out.push(sep as char);
+            }
+        }
+        out.push_str(&format!("{x:02x}"));
+    }
+    Ok(Value::string(out))
 }

@@ -1,5 +1,5 @@
 # int.to_bytes/from_bytes, str.format_map/isprintable, math.comb/perm/lcm, float()
-# and reversed() of bytes, bytes.fromhex, float.hex: values and CPython's errors.
+# and reversed() of bytes, bytes.fromhex, float.hex, bytes.hex(sep): values and CPython's errors.
 print((5).to_bytes(2, byteorder='little'))
 for f in [lambda: (5).to_bytes(x=1), lambda: (5).to_bytes(2, 'mid'), lambda: (5).to_bytes(2, 5),
           lambda: (5).to_bytes(-1), lambda: (256).to_bytes(1), lambda: (-1).to_bytes(1),
@@ -64,3 +64,13 @@ for x in [1.5, -0.0, 0.0, 5e-324, 1e308, float('inf'), float('-inf'), float('nan
 for f in [lambda: bytes.fromhex(), lambda: bytes.fromhex('a', 'b'), lambda: (1.5).hex(1), lambda: b''.fromhex('00')]:
     try: print(f())
     except Exception as e: print(type(e).__name__, e)
+
+# bytes.hex with a separator
+b = bytes(range(1, 8))
+for args in [(), (':',), (':', 2), (':', -2), (b'-', 3), ('', ), ('ab',), (5,), (':', 0), (':', 100), (':', -100), (':', 7), (':', 1)]:
+    try: print(args, b.hex(*args))
+    except Exception as e: print(args, type(e).__name__, e)
+print(b''.hex(':'), b'\x01'.hex(':', 2), b'\xff\x00'.hex())
+try: b.hex(sep='é')
+except Exception as e: print(type(e).__name__, e)
+print(b.hex(sep='|', bytes_per_sep=-3), b.hex(bytes_per_sep=2))

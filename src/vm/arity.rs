@@ -4,7 +4,7 @@
 //! itself: `tools/gen_arity.py` calls each one with 0 to 6 arguments and writes
 //! `arity_table.rs` from the messages.
 
-use crate::object::{PyErr, PyResult};
+use crate::object::{PyErr, PyResult, Value};
 
 /// How CPython declares the function, which decides the message.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,6 +56,10 @@ pub(crate) struct ArityRule {
     receiver: bool,
     /// A Python-written function's parameters, comma-separated (for "missing").
     params: &'static str,
+    /// "label:name,name": the keywords a C function takes and the name its "'x' is an
+    /// invalid keyword argument for label()" gives; empty when not known (its body
+    /// then looks only for the names it uses).
+    keywords: &'static str,
     /// The counts that pass, as `check` tests them: `npos - first <= span` (wrapping),
     /// receiver included; one compare on every call of a built-in.
     first: usize,
@@ -77,6 +81,7 @@ impl ArityRule {
         no_keywords: &'static str,
         receiver: bool,
         params: &'static str,
+        keywords: &'static str,
     ) -> ArityRule {
         let first = min as usize + receiver as usize;
         // `list.sort` passes with no positional argument only.
@@ -100,9 +105,29 @@ impl ArityRule {
             no_keywords,
             receiver,
             params,
+            keywords,
             first,
             span,
         }
+    }
+
+    /// A call's keyword names against the ones the function takes (CPython's
+    /// argument parser refuses any other). Only calls with keywords come here.
+    #[cold]
+    #[inline(never)]
+    pub(crate) fn check_keyword_names(&self, kwnames: &[Value]) -> PyResult<()> {
+        let Some((label, taken)) = self.keywords.split_once(':') else {
+            return Ok(());
+        };
+        for k in kwnames {
+            let name = k.as_pystr().map_or("", |s| s.as_str());
+            if !taken.split(',').any(|t| t == name) {
+                return Err(PyErr::type_error(format!(
+                    "'{name}' is an invalid keyword argument for {label}()"
+                )));
+            }
+        }
+        Ok(())
     }
 
     /// Check a call with `npos` positional arguments (the receiver included, when the

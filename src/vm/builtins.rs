@@ -1071,6 +1071,16 @@ fn c3_mro(bases: &[Rc<Object>]) -> PyResult<Vec<Rc<Object>>> {
 
 fn bi_print(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
     let (pos, kws) = split_kw(a, k);
+    // (print takes any number of positional arguments, so the arity table has no
+    // rule for it to carry its keywords.)
+    if let Some((bad, _)) = kws
+        .iter()
+        .find(|(n, _)| !["sep", "end", "file", "flush"].contains(n))
+    {
+        return Err(PyErr::type_error(format!(
+            "'{bad}' is an invalid keyword argument for print()"
+        )));
+    }
     let sep = match kwarg(&kws, "sep") {
         Some(Value::None) | None => " ".to_string(),
         Some(v) => vm.str_of(v)?,

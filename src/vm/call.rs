@@ -825,6 +825,9 @@ impl Vm {
     ) -> PyResult<Value> {
         if let Some(rule) = nf.arity {
             rule.check(args.len() - kwnames.len(), kwnames.len())?;
+            if !kwnames.is_empty() {
+                rule.check_keyword_names(kwnames)?;
+            }
         }
         let f = nf.func;
         let (depth, native_depth) = (self.frames.len(), self.native_depth);
@@ -857,6 +860,9 @@ impl Vm {
     ) -> PyResult<Value> {
         if let Some(rule) = cls.payload_type().ctor_arity {
             rule.check(args.len() - kwnames.len(), kwnames.len())?;
+            if !kwnames.is_empty() {
+                rule.check_keyword_names(kwnames)?;
+            }
         }
         ctor(self, cls, args, kwnames)
     }

@@ -1,0 +1,15 @@
+# Keyword names a built-in does not take are refused as CPython refuses them, named by
+# the function that parses them ("'cmp' is an invalid keyword argument for sort()").
+tests = [lambda: sorted([3, 1], reverse=True), lambda: sorted([1], key=None, cmp=1),
+         lambda: 'a,b'.split(sep=','), lambda: 'a,b'.split(x=1), lambda: int('10', base=2),
+         lambda: sum([1], start=5), lambda: sum([1], begin=5), lambda: print(1, sepp=2),
+         lambda: [3, 1].sort(key=None, reverse=True), lambda: [1].sort(x=1),
+         lambda: 'a'.encode(encoding='ascii'), lambda: 'a'.encode(enc='x'),
+         lambda: list(enumerate([1], start=3)), lambda: enumerate([], strt=1),
+         lambda: (1).to_bytes(2, byteorder='big'), lambda: 'a b'.rsplit(maxsplit=1),
+         lambda: {}.get(x=1), lambda: divmod(a=1, b=2), lambda: print('x', end='!\n', flush=True)]
+for t in tests:
+    try:
+        print(t())
+    except TypeError as e:
+        print("TypeError", e)

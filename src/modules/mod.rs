@@ -644,13 +644,21 @@ fn math(vm: &mut Vm) -> Value {
                 "isclose",
                 f("isclose", |vm, a, k| {
                     let (pos, kws) = crate::vm::builtins::split_kw(a, k);
-                    crate::vm::builtins::require("isclose", pos, &["a", "b"], true)?;
                     if pos.len() > 2 {
                         return Err(PyErr::type_error(format!(
                             "isclose() takes exactly 2 positional arguments ({} given)",
                             pos.len()
                         )));
                     }
+                    let [Some(x), Some(y)] = crate::vm::builtins::positional_or_named(
+                        "isclose",
+                        pos,
+                        &kws,
+                        &["a", "b"],
+                        2,
+                    )?[..] else {
+                        unreachable!("both required")
+                    };
                     let tolerance =
                         |vm: &mut Vm, name: &str, default: f64| match crate::vm::builtins::kwarg(
                             &kws, name,
@@ -660,7 +668,7 @@ fn math(vm: &mut Vm) -> Value {
                         };
                     let rel_tol = tolerance(vm, "rel_tol", 1e-9)?;
                     let abs_tol = tolerance(vm, "abs_tol", 0.0)?;
-                    let (x, y) = (num(vm, &pos[0])?, num(vm, &pos[1])?);
+                    let (x, y) = (num(vm, x)?, num(vm, y)?);
                     if rel_tol < 0.0 || abs_tol < 0.0 {
                         return Err(PyErr::value_error("tolerances must be non-negative"));
                     }

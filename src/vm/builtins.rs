@@ -111,6 +111,38 @@ pub(crate) fn require(name: &str, pos: &[Value], params: &[&str], numbered: bool
     }
 }
 
+/// The leading parameters of a C function that may come by position or by name
+/// (`round(number=2.5)`, `math.isclose(a=1, b=1)`): each one's value, or CPython's
+/// errors for one given twice or a required one missing.
+pub(crate) fn positional_or_named<'a>(
+    name: &str,
+    pos: &'a [Value],
+    kws: &[(&str, &'a Value)],
+    params: &[&str],
+    required: usize,
+) -> PyResult<Vec<Option<&'a Value>>> {
+    let mut out = Vec::with_capacity(params.len());
+    for (i, p) in params.iter().enumerate() {
+        let v = match (pos.get(i), kwarg(kws, p)) {
+            (Some(_), Some(_)) => {
+                return Err(PyErr::type_error(format!(
+                    "argument for {name}() given by name ('{p}') and position ({})",
+                    i + 1
+                )))
+            }
+            (v, by_name) => v.or(by_name),
+        };
+        if v.is_none() && i < required {
+            return Err(PyErr::type_error(format!(
+                "{name}() missing required argument '{p}' (pos {})",
+                i + 1
+            )));
+        }
+        out.push(v);
+    }
+    Ok(out)
+}
+
 fn s_of(v: &Value) -> &str {
     v.as_pystr().map(|s| s.as_str()).unwrap_or("")
 }
@@ -1633,14 +1665,28 @@ fn bi_reversed(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
 
 fn bi_enumerate(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
     let (pos, kws) = split_kw(a, k);
-    require("enumerate", pos, &["iterable"], false)?;
-    nargs("enumerate", pos, 1, 2)?;
+    let named = kwarg(&kws, "iterable").is_some();
+    if !named {
+        require("enumerate", pos, &["iterable"], false)?;
+    }
+    nargs("enumerate", pos, usize::from(!named), 2)?;
+    if pos.len() + kws.len() > 2 {
+        return Err(PyErr::type_error(format!(
+            "enumerate() takes at most 2 arguments ({} given)",
+            pos.len() + kws.len()
+        )));
+    }
+    let [iterable, start] =
+        positional_or_named("enumerate", pos, &kws, &["iterable", "start"], 1)?[..]
+    else {
+        unreachable!("two parameters")
+    };
     // CPython reads `start` before it asks for the iterator.
-    let start = match pos.get(1).or_else(|| kwarg(&kws, "start")) {
+    let start = match start {
         Some(v) => vm.index_value(v)?,
         None => 0,
     };
-    let it = vm.get_iter(&pos[0])?;
+    let it = vm.get_iter(iterable.expect("required"))?;
     Ok(Value::new_obj(Payload::Iter(RefCell::new(
         crate::object::IterState::Enumerate { it, n: start },
     ))))
@@ -1726,14 +1772,14 @@ fn ndigits(vm: &mut Vm, n: &Value) -> PyResult<i64> {
 
 fn bi_round(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
     let (pos, kws) = split_kw(a, k);
-    require("round", pos, &["number"], true)?;
-    nargs("round", pos, 1, 2)?;
-    let nd = pos
-        .get(1)
-        .or_else(|| kwarg(&kws, "ndigits"))
-        .filter(|v| !v.is_none())
-        .cloned();
-    match &pos[0] {
+    nargs("round", pos, 0, 2)?;
+    let [number, nd] = positional_or_named("round", pos, &kws, &["number", "ndigits"], 1)?[..]
+    else {
+        unreachable!("two parameters")
+    };
+    let nd = nd.filter(|v| !v.is_none()).cloned();
+    let number = number.expect("required");
+    match number {
         Value::Float(f) => match nd {
             None => {
                 if f.is_nan() {

@@ -13,3 +13,14 @@ for t in tests:
         print(t())
     except TypeError as e:
         print("TypeError", e)
+
+# Parameters passed by name: enumerate(iterable=), round(number=), math.isclose(a=, b=).
+import math
+for f in [lambda: list(enumerate(iterable='ab', start=5)), lambda: list(enumerate('ab', start=5)), lambda: list(enumerate('ab', 2)),
+          lambda: enumerate([1], 1, start=1), lambda: round(ndigits=1), lambda: round(1.5, number=2),
+          lambda: round(number=2.567, ndigits=1), lambda: round(number=2.5), lambda: round(7, -1), lambda: round(),
+          lambda: math.isclose(a=1), lambda: math.isclose(b=1, a=1.0000000001), lambda: math.isclose(1, 2, 3),
+          lambda: math.isclose(1, 1.1, rel_tol=0.2), lambda: math.isclose(1, b=1), lambda: math.isclose(a=1, b='x'),
+          lambda: enumerate(), lambda: round(1, 2, 3)]:
+    try: print(f())
+    except TypeError as e: print('TypeError', e)

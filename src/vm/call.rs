@@ -105,23 +105,24 @@ impl Vm {
         kwnames: Option<Value>,
     ) -> PyResult<CallOutcome> {
         if kwnames.is_none() {
-            match self.try_fast_call(argc) {
+            let fast = self.try_fast_call(argc);
+            match fast {
                 FastCall::Pushed => return Ok(CallOutcome::Pushed),
                 FastCall::Raised => {
                     return Err(self.take_native_error());
                 }
                 FastCall::GeneratorFunction => return self.call_generator_function(argc),
-                FastCall::ResumeGen => {
-                    if let Some(r) = self.resume_from_call(argc) {
-                        return r.map(|_| CallOutcome::Pushed);
+                FastCall::ResumeGen | FastCall::Consume => {
+                    if matches!(fast, FastCall::ResumeGen) {
+                        if let Some(r) = self.resume_from_call(argc) {
+                            return r.map(|_| CallOutcome::Pushed);
+                        }
                     }
-                    if let Some(r) = self.call_builtin(argc) {
-                        return r.map(CallOutcome::Done);
-                    }
-                }
-                FastCall::Builtin | FastCall::Consume => {
-                    if let Some(r) = self.call_builtin(argc) {
-                        return r.map(CallOutcome::Done);
+                    // Not a generator to resume: the built-in runs as any other.
+                    match self.run_builtin(argc) {
+                        FastCall::Pushed => return Ok(CallOutcome::Pushed),
+                        FastCall::Raised => return Err(self.take_native_error()),
+                        _ => {}
                     }
                 }
                 FastCall::NotHandled => {}
@@ -208,7 +209,7 @@ impl Vm {
             Some(Payload::Type(t)) if t.kind != TypeKind::User => {
                 match self.types.constructor(t.kind) {
                     Some(ctor) => self.run_ctor_at(base, at, ctor),
-                    None => FastCall::Builtin,
+                    None => FastCall::NotHandled,
                 }
             }
             Some(Payload::Type(t)) if at == base + 1 && t.kind == TypeKind::User => {
@@ -289,9 +290,9 @@ impl Vm {
 
     /// `try_fast_call`'s built-in function (`nf`, at `at` of the caller's stack, its
     /// arguments above it), run at once: its result replaces the CALL's operands, or
-    /// its error waits in `native_error`. `call_builtin` without its second look at
-    /// the operands or its return through the loop (`l.append(i)` in a loop: 617 -> 592
-    /// instructions an iteration).
+    /// its error waits in `native_error`, with no second look at the operands and no
+    /// return through the loop (`l.append(i)` in a loop: 617 -> 592 instructions an
+    /// iteration).
     #[inline(never)]
     fn run_native_at(
         &mut self,
@@ -299,9 +300,15 @@ impl Vm {
         at: usize,
         nf: &crate::object::NativeFunc,
     ) -> FastCall {
+        // The callable and its arguments stay in the caller's stack while the built-in
+        // runs, which reads them through a slice of it, as CPython's vectorcall reads
+        // the caller's stack: whatever the built-in runs (nested runs, generators)
+        // pushes frames of its own, and nothing grows or cuts a frame's stack while a
+        // frame above it runs. Cut once the built-in returns.
         let stack: *mut Vec<Value> = &mut self.frames.last_mut().unwrap().stack;
-        // SAFETY: as in `call_builtin`: the frame and its stack stay where they are
-        // while the built-in runs, which reads its arguments in place.
+        // SAFETY: the frame is boxed and stays on the frame stack during the call
+        // (only the dispatch loop pops it), and its stack is neither grown nor cut
+        // meanwhile (checked in debug builds), so the slots stay where they are.
         unsafe {
             let (buf, len) = ((*stack).as_ptr(), (*stack).len());
             let args = std::slice::from_raw_parts(buf.add(at + 1), len - at - 1);
@@ -366,50 +373,28 @@ impl Vm {
         self.native_error.take().expect("set with FastCall::Raised")
     }
 
-    /// A built-in function, or a built-in type's constructor (`str(x)`, `list(it)`),
-    /// called with the positional arguments on top of the caller's stack (`argc` of
-    /// them, below them the callable and a NULL or the receiver), which it reads there.
-    /// None: the callable is neither.
+    /// A built-in function or a built-in type's constructor called with the `argc`
+    /// positional arguments on top of the caller's stack (`run_native_at`,
+    /// `run_ctor_at`), for the paths that first tried something else with it (a
+    /// generator to resume or consume). NotHandled: the callable is neither.
     #[inline(never)]
-    pub(crate) fn call_builtin(&mut self, argc: usize) -> Option<PyResult<Value>> {
-        let f = self.frames.last_mut().unwrap();
-        let (base, at) = call_operands(&f.stack, argc);
-        let ctor = match f.stack[at].payload() {
-            Some(Payload::Native(_)) => None,
-            Some(Payload::Type(t)) if t.kind != TypeKind::User => {
-                Some(self.types.constructor(t.kind)?)
+    pub(crate) fn run_builtin(&mut self, argc: usize) -> FastCall {
+        let stack = &self.frames.last().unwrap().stack;
+        let (base, at) = call_operands(stack, argc);
+        match stack[at].payload() {
+            Some(Payload::Native(nf)) => {
+                let nf: *const crate::object::NativeFunc = nf;
+                // SAFETY: as in `try_fast_call`.
+                self.run_native_at(base, at, unsafe { &*nf })
             }
-            _ => return None,
-        };
-        // The callable and its arguments stay in the caller's stack while the built-in
-        // runs, which it reads through a slice of it, as CPython's vectorcall reads
-        // the caller's stack: whatever the built-in runs (nested runs, generators)
-        // pushes frames of its own, and nothing grows or cuts a frame's stack while a
-        // frame above it runs. Truncated once the built-in returns.
-        let f = self.frames.last_mut().unwrap();
-        let stack: *mut Vec<Value> = &mut f.stack;
-        // SAFETY: the frame is boxed and stays on the frame stack during the call
-        // (only the dispatch loop pops it), and its stack is neither grown nor cut
-        // meanwhile (checked in debug builds), so the slots stay where they are.
-        let r = unsafe {
-            let (buf, len) = ((*stack).as_ptr(), (*stack).len());
-            let callable = &*buf.add(at);
-            let args = std::slice::from_raw_parts(buf.add(at + 1), len - at - 1);
-            let r = match (ctor, callable) {
-                (Some(ctor), Value::Obj(cls)) => self.construct(ctor, cls, args, &[]),
-                (_, callable) => match callable.payload() {
-                    Some(Payload::Native(nf)) => match quick_builtin(self, nf, args) {
-                        Some(v) => Ok(v),
-                        None => self.call_native(nf, args, &[]),
-                    },
-                    _ => unreachable!("checked above"),
-                },
-            };
-            debug_assert!((*stack).as_ptr() == buf && (*stack).len() == len);
-            truncate_values(&mut *stack, base);
-            r
-        };
-        Some(r)
+            Some(Payload::Type(t)) if t.kind != TypeKind::User => {
+                match self.types.constructor(t.kind) {
+                    Some(ctor) => self.run_ctor_at(base, at, ctor),
+                    None => FastCall::NotHandled,
+                }
+            }
+            _ => FastCall::NotHandled,
+        }
     }
 
     /// `gen.send(v)`, `gen.__next__()` and `next(gen)` called from Python (the top
@@ -1365,8 +1350,6 @@ pub(crate) enum FastCall {
     Raised,
     /// A call that may resume a generator (`Vm::resume_from_call`).
     ResumeGen,
-    /// A call of a built-in type (`Vm::call_builtin`).
-    Builtin,
     /// `sum(x)`, `list(x)`... run in the loop if `x` is a generator
     /// (`Vm::start_consume`).
     Consume,

@@ -333,15 +333,13 @@ impl Vm {
                                 continue;
                             }
                             // Not a generator: the built-in runs as any other.
-                            if let Some(r) = self.call_builtin(argc) {
-                                push!(r?);
-                                continue;
-                            }
-                        }
-                        FastCall::Builtin => {
-                            if let Some(r) = self.call_builtin(argc) {
-                                push!(r?);
-                                continue;
+                            match self.run_builtin(argc) {
+                                FastCall::Pushed => {
+                                    reload!();
+                                    continue;
+                                }
+                                FastCall::Raised => return Err(self.take_native_error()),
+                                _ => {}
                             }
                         }
                         FastCall::GeneratorFunction => {
@@ -1088,7 +1086,7 @@ impl Vm {
                     // bounds on a str, list or tuple: sliced at once, with no slice
                     // object (what CPython 3.12's BINARY_SLICE does); dis still
                     // shows both instructions, and nothing here can fail.
-                    if arg == 2 && unsafe { (*instrs.add(ip)).op } == Opcode::BinarySubscr {
+                    if arg == 2 && code.instr_at(ip).op == Opcode::BinarySubscr {
                         let s = &stack!();
                         if let [.., seq, start, stop] = &s[..] {
                             if let Some(v) = super::iterate::slice_now(seq, start, stop) {

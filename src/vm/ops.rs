@@ -1366,12 +1366,12 @@ fn bound_method_eq(f: &Value, r: &Value, g: &Value, s: &Value) -> bool {
     f.is(g) && r.is(s)
 }
 
-/// Keys whose equality may run user code.
 /// A set's keys, copied out so that no borrow of its table is held while `==` runs.
 fn set_keys(s: &SetObj) -> Vec<Value> {
     s.table.borrow().iter().map(|(_, k)| k.clone()).collect()
 }
 
+/// Keys whose equality may run user code.
 fn needs_slow_eq(v: &Value) -> bool {
     matches!(v.payload(), Some(Payload::Instance(_)))
 }

@@ -122,7 +122,13 @@ impl Generator {
     /// frame (the VM passes its pool's).
     #[inline(always)]
     pub(crate) fn take_frame_with(&self, blank: impl FnOnce() -> Box<Frame>) -> Option<Box<Frame>> {
-        if let Some(f) = self.frame.borrow_mut().take() {
+        // Taken and kept without the RefCell's flag: the flag and the slot, written
+        // together as one 16-byte store, stalled the next resume's load of the slot
+        // (gen_pipeline's four-generator chain 8% faster without). SAFETY: borrows of
+        // the slot are short and never held across running Python code, so none is
+        // live when a generator resumes or suspends (checked in debug builds).
+        debug_assert!(self.frame.try_borrow_mut().is_ok());
+        if let Some(f) = unsafe { (*self.frame.as_ptr()).take() } {
             return Some(f);
         }
         let parked = self.parked.take()?;
@@ -192,7 +198,14 @@ impl Generator {
         if f.stack.capacity() > 2 * f.code.frame_size() {
             fit_suspended_stack(&mut f);
         }
-        *self.frame.borrow_mut() = Some(f);
+        // SAFETY: as in `take_frame_with`; the slot is empty, its frame is the one
+        // that was running, so nothing is dropped by the write.
+        debug_assert!(self.frame.try_borrow_mut().is_ok());
+        unsafe {
+            let slot = &mut *self.frame.as_ptr();
+            debug_assert!(slot.is_none());
+            std::ptr::write(slot, Some(f));
+        }
     }
 
     /// Park the suspended frame (its task waits on a future, maybe for long): the

@@ -107,7 +107,7 @@ impl Vm {
         if kwnames.is_none() {
             let fast = self.try_fast_call(argc);
             match fast {
-                FastCall::Pushed => return Ok(CallOutcome::Pushed),
+                FastCall::Entered(_) | FastCall::Pushed => return Ok(CallOutcome::Pushed),
                 FastCall::Raised => {
                     return Err(self.take_native_error());
                 }
@@ -283,9 +283,10 @@ impl Vm {
             // The callable's reference goes with its slot; a NULL below it needs no drop.
             (*caller).set_len(base);
             drop(std::ptr::read(obj));
+            let entered: *mut Frame = &mut *frame;
             push_frame(&mut self.frames, frame);
+            FastCall::Entered(entered)
         }
-        FastCall::Pushed
     }
 
     /// `try_fast_call`'s built-in function (`nf`, at `at` of the caller's stack, its
@@ -429,7 +430,7 @@ impl Vm {
             unreachable!("checked above")
         };
         truncate_values(&mut caller.stack, base);
-        Some(self.resume_gen(g, sent, Ret::NextCall))
+        Some(self.resume_gen(g, sent, Ret::NextCall).map(|_| ()))
     }
 
     /// The call `try_fast_call` found to be of a generator or coroutine function
@@ -1340,6 +1341,10 @@ pub(crate) fn recursion_error() -> PyErr {
 
 /// What `Vm::try_fast_call` did.
 pub(crate) enum FastCall {
+    /// The callee's frame, now on top: the loop goes on in it. (Handed over in a
+    /// register: found again through the frame stack just written, the loads waited
+    /// on the stores of the push.)
+    Entered(*mut Frame),
     /// The callee's frame is on top, or a built-in function's result on the
     /// caller's stack: the loop goes on with the frame on top.
     Pushed,

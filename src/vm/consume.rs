@@ -102,7 +102,10 @@ impl Vm {
         let base = caller.stack.len() - argc - 1;
         super::frame::truncate_values(&mut caller.stack, base);
         super::dispatch::push_value(&mut caller.stack, kind.start());
-        Some(self.resume_gen(g, Value::None, Ret::Consume(kind)))
+        Some(
+            self.resume_gen(g, Value::None, Ret::Consume(kind))
+                .map(|_| ()),
+        )
     }
 
     /// A `Ret::Consume` generator's yield of the value on top of its stack: popped and

@@ -163,6 +163,18 @@ impl Vm {
         // Its instructions, for the fetch at the loop's head (see CodeObject::instr_at).
         let mut instrs = code.instrs.as_ptr();
         let mut ip = cur!().ip;
+        // Go on in frame `$f`, the one on top of the frame stack.
+        macro_rules! enter {
+            ($f:expr) => {{
+                fp = $f;
+                debug_assert!(std::ptr::eq(fp, &**self.frames.last().unwrap()));
+                let f = cur!();
+                let code_ptr = Rc::as_ptr(&f.code);
+                code = unsafe { &*code_ptr };
+                instrs = code.instrs.as_ptr();
+                ip = f.ip;
+            }};
+        }
         macro_rules! reload {
             () => {{
                 fp = &mut **self.frames.last_mut().unwrap();
@@ -260,8 +272,8 @@ impl Vm {
                             cur!().ip = ip;
                             budget::count_steps(2);
                             let send_ip = (ip - 1) as u32;
-                            self.resume_gen(g, Value::None, Ret::Send { send_ip })?;
-                            reload!();
+                            let f = self.resume_gen(g, Value::None, Ret::Send { send_ip })?;
+                            enter!(f);
                             continue;
                         }
                     }
@@ -309,14 +321,18 @@ impl Vm {
                     .filter(|k| k.op == Opcode::KwNames);
                 if kw_names.is_none() {
                     let fast = self.try_fast_call(argc);
-                    // The common case first, with one test: a jump table over
+                    // The common cases first, one test each: a jump table over
                     // the outcomes cost Python calls three instructions more.
+                    if let FastCall::Entered(f) = fast {
+                        enter!(f);
+                        continue;
+                    }
                     if matches!(fast, FastCall::Pushed) {
                         reload!();
                         continue;
                     }
                     match fast {
-                        FastCall::Pushed => unreachable!("taken above"),
+                        FastCall::Entered(_) | FastCall::Pushed => unreachable!("taken above"),
                         FastCall::Raised => {
                             return Err(self.take_native_error());
                         }
@@ -562,8 +578,9 @@ impl Vm {
                         Some(step) => step,
                         None => {
                             if let Some(g) = resumable_gen(top!()) {
-                                self.resume_gen(g, Value::None, Ret::ForIter { target: arg })?;
-                                reload!();
+                                let f =
+                                    self.resume_gen(g, Value::None, Ret::ForIter { target: arg })?;
+                                enter!(f);
                                 continue;
                             }
                             let it = top!().clone();
@@ -1017,9 +1034,13 @@ impl Vm {
                         && cur!().is_plain()
                         && self.frames.len() > base + 1
                     {
+                        // The caller's address is read before the pop, whose stores
+                        // a reload would wait on.
+                        let n = self.frames.len();
+                        let caller: *mut Frame = &mut *self.frames[n - 2];
                         let f = self.frames.pop().unwrap();
                         self.free_plain_frame(f);
-                        reload!();
+                        enter!(caller);
                         push!(v);
                         continue;
                     }
@@ -1846,11 +1867,18 @@ impl Vm {
         g
     }
 
-    /// Move a generator's frame onto the stack, with `sent` as the result of its yield.
-    pub(crate) fn resume_gen(&mut self, g: Rc<Object>, sent: Value, ret: Ret) -> PyResult<()> {
-        let f = self.take_resumed_frame(g, sent, ret)?;
+    /// Move a generator's frame onto the stack, with `sent` as the result of its
+    /// yield: the frame, now on top, for the loop to enter (`FastCall::Entered`).
+    pub(crate) fn resume_gen(
+        &mut self,
+        g: Rc<Object>,
+        sent: Value,
+        ret: Ret,
+    ) -> PyResult<*mut Frame> {
+        let mut f = self.take_resumed_frame(g, sent, ret)?;
+        let entered: *mut Frame = &mut *f;
         super::call::push_frame(&mut self.frames, f);
-        Ok(())
+        Ok(entered)
     }
 
     /// SEND's `resume_gen`, down a chain: a frame resumed at the SEND of its own

@@ -343,6 +343,15 @@ impl Dict {
         self.set_str_at(key, value).1
     }
 
+    /// Add a string key the dict does not hold (`index_of_str` said None): its entry
+    /// index.
+    #[inline]
+    pub fn add_str(&mut self, key: &std::rc::Rc<super::PyStr>, value: Value) -> usize {
+        debug_assert!(self.index_of_str(key).is_none());
+        self.insert_new(key.hash(), Value::Str(key.clone()), value);
+        self.entries.len() - 1
+    }
+
     /// `set_str_ref`, also telling the entry index the key now has.
     #[inline]
     pub fn set_str_at(

@@ -604,11 +604,19 @@ impl Vm {
                         .as_ref()
                         .is_some_and(crate::object::typ::is_data_descriptor);
                 if !hooks.setattr && !descriptor_wins {
-                    let (ix, old) = inst.dict().borrow_mut().set_str_at(n, v);
+                    // Replaced and added apart, so that no `Option<Value>` of the old
+                    // value comes back through memory: written as two words and read
+                    // as one 16-byte load, it stalled every `self.x = x` in __init__.
+                    let mut d = inst.dict().borrow_mut();
+                    let (ix, old) = match d.index_of_str(n) {
+                        Some(ix) => (ix, std::mem::replace(d.value_at_mut(ix), v)),
+                        None => (d.add_str(n, v), Value::Null),
+                    };
+                    drop(d);
                     if !hooks.data_descriptors {
                         fill_attr_site(site, inst, ix);
                     }
-                    if old.is_none() && n.as_str().starts_with("__") {
+                    if old.is_null() && n.as_str().starts_with("__") {
                         return refuse_special_store(inst, n);
                     }
                     drop(old);

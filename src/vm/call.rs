@@ -445,7 +445,15 @@ impl Vm {
         let Some(Payload::Function(func)) = callable.payload() else {
             unreachable!("checked by try_fast_call")
         };
-        self.push_frame_with_args(func, None, base, at + 1)
+        // The generator object is pushed here, from registers, rather than handed
+        // to the loop inside the returned outcome (through memory, a stall).
+        match self.push_frame_with_args(func, None, base, at + 1)? {
+            CallOutcome::Done(g) => {
+                push_value(&mut self.frames.last_mut().unwrap().stack, g);
+                Ok(CallOutcome::Pushed)
+            }
+            pushed => Ok(pushed),
+        }
     }
 
     /// A bound method of a plain Python function (`super().f(x)`, a stored `obj.f`)
@@ -587,7 +595,7 @@ impl Vm {
                 return CallOutcome::Pushed;
             }
         }
-        CallOutcome::Done(super::generator::Generator::created(frame))
+        CallOutcome::Done(Value::Obj(super::generator::Generator::created_obj(frame)))
     }
 
     /// A call to a plain Python function (positional parameters only) that needs

@@ -97,6 +97,12 @@ impl Generator {
     /// The object a generator function's call returns: `frame` stopped just after
     /// RETURN_GENERATOR, with its arguments in place.
     pub fn created(frame: Box<Frame>) -> Value {
+        Value::Obj(Generator::created_obj(frame))
+    }
+
+    /// `created`'s object, returned in a register: a `Value` came back through
+    /// memory, written as two words and read as one 16-byte load (a stall).
+    pub fn created_obj(frame: Box<Frame>) -> Rc<crate::object::Object> {
         let f = frame.code.flags;
         let kind = if f & flags::COROUTINE != 0 {
             GenKind::Coroutine
@@ -105,9 +111,9 @@ impl Generator {
         } else {
             GenKind::Generator
         };
-        Value::Obj(crate::object::Object::new_inline(|| {
+        crate::object::Object::new_inline(|| {
             Payload::Generator(Generator::new(kind, frame, GenState::Created))
-        }))
+        })
     }
 
     pub fn type_name(&self) -> &'static str {

@@ -347,6 +347,24 @@ impl TypeObj {
         init
     }
 
+    /// `init_method` when it is an object (a function...), returned in a register:
+    /// an `Option<Value>` came back through memory, written as words and read as one
+    /// 16-byte load, a stall at every `C(args)`.
+    #[inline]
+    pub fn init_object(&self) -> Option<Rc<Object>> {
+        self.check_epoch();
+        if let Some(init) = &*self.cache.init.borrow() {
+            return match init {
+                Some(Value::Obj(o)) => Some(o.clone()),
+                _ => None,
+            };
+        }
+        match self.init_method() {
+            Some(Value::Obj(o)) => Some(o),
+            _ => None,
+        }
+    }
+
     /// The attribute hooks of instances of this class (memoised per type epoch).
     #[inline]
     pub fn attr_hooks(&self) -> AttrHooks {

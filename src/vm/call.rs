@@ -474,13 +474,13 @@ impl Vm {
     /// `__init__` frame with the instance and the arguments as locals. The instance is
     /// already the call's result on the caller's stack (`Ret::Init` checks for None).
     #[inline(never)]
-    fn push_simple_init(&mut self, base: usize, init: Value) -> PyResult<CallOutcome> {
+    fn push_simple_init(&mut self, base: usize, init: Rc<Object>) -> PyResult<CallOutcome> {
         let slot = &mut self.frames.last_mut().unwrap().stack[base + 1];
         let Value::Obj(cls) = std::mem::replace(slot, Value::Null) else {
             unreachable!("checked by the caller")
         };
         let inst = self.new_instance_obj(&cls, &[]);
-        let Some(Payload::Function(func)) = init.payload() else {
+        let Payload::Function(func) = &init.payload else {
             unreachable!("checked by simple_init")
         };
         self.push_frame_with_args(func, Some(Prepend::NewInstance(inst)), base, base + 2)
@@ -1289,13 +1289,13 @@ fn takes_exactly(func: &Function, nargs: usize) -> bool {
 /// happen in that call: instances come from `object.__new__`, the class is not an
 /// exception class, and `__init__` is a plain Python function taking exactly `self`
 /// and the arguments (not a generator function, whose call could not return None).
-fn simple_init(t: &TypeObj, argc: usize) -> Option<Value> {
+fn simple_init(t: &TypeObj, argc: usize) -> Option<Rc<Object>> {
     if t.is_exception || !t.attr_hooks().object_new {
         return None;
     }
-    let init = t.init_method()?;
-    match init.payload() {
-        Some(Payload::Function(f)) if takes_exactly(f, argc + 1) && !f.code.is_generator_like() => {
+    let init = t.init_object()?;
+    match &init.payload {
+        Payload::Function(f) if takes_exactly(f, argc + 1) && !f.code.is_generator_like() => {
             Some(init)
         }
         _ => None,

@@ -20,16 +20,6 @@ pub(crate) enum CallOutcome {
     Pushed,
 }
 
-/// Where the loop goes on after a frame yields (`Vm::yield_frame`).
-enum Yielded {
-    /// In this frame, now on top.
-    Into(*mut Frame),
-    /// In the frame on top, found again.
-    Reload,
-    /// The run ends.
-    Done(Completion),
-}
-
 macro_rules! fr {
     ($vm:expr) => {
         $vm.frames.last_mut().unwrap()
@@ -699,12 +689,6 @@ impl Vm {
                     // LOAD_FAST__LOAD_CONST do, pushing both with one write of the
                     // stack length; dis is unchanged.
                     let next = code.instr_at(ip);
-                    // `return x`: the local is moved out of the frame that returns,
-                    // never pushed and popped (a fused step).
-                    if next.op == Opcode::ReturnValue && plain_return_due!() {
-                        budget::count_steps(1);
-                        plain_return!(std::mem::replace(local!(arg), Value::Null));
-                    }
                     if next.op == Opcode::LoadFast {
                         if let (Value::Int(x), Value::Int(y)) = (v, &*local!(next.arg)) {
                             fused_int_op!(*x, *y, ip + 1, 1);
@@ -1469,11 +1453,10 @@ impl Vm {
                         }
                     }
                     let v = pop!();
-                    match self.yield_frame(v, base)? {
-                        Yielded::Into(f) => enter!(f),
-                        Yielded::Reload => reload!(),
-                        Yielded::Done(c) => return Ok(c),
+                    if let Some(c) = self.yield_frame(v, base)? {
+                        return Ok(c);
                     }
+                    reload!();
                 }
                 Opcode::GetYieldFromIter => {
                     let v = top!().clone();
@@ -1706,13 +1689,8 @@ impl Vm {
     /// A value yielded to a `yield from` or `await` loop goes on up through the
     /// YIELD_VALUE after that loop's SEND here, level after level, as the loop would
     /// run it (each counted as a step), without a push, a pop and a dispatch per level.
-    fn yield_frame(&mut self, v: Value, base: usize) -> PyResult<Yielded> {
+    fn yield_frame(&mut self, v: Value, base: usize) -> PyResult<Option<Completion>> {
         loop {
-            // The resumer's frame, found before the pop (whose stores a reload after
-            // it would wait on) for the loop to enter.
-            let n = self.frames.len();
-            let below: Option<*mut Frame> =
-                n.checked_sub(2).map(|i| &mut *self.frames[i] as *mut Frame);
             let top = self.frames.last_mut().unwrap();
             let g = match (top.take_gen(), &top.ret) {
                 (Some(g), _) => g,
@@ -1745,13 +1723,11 @@ impl Vm {
                 gen.keep_frame(f);
             }
             return match ret {
-                Ret::Entry => Ok(Yielded::Done(Completion::Yield(v))),
+                Ret::Entry => Ok(Some(Completion::Yield(v))),
                 Ret::ForIter { .. } => {
                     // The item of `for x in gen` goes straight to `x` when the loop's
                     // STORE_FAST follows, as in FOR_ITER's own fusion.
-                    let below = below.expect("a FOR_ITER's frame is below");
-                    // SAFETY: the frame below is boxed and is now the top one.
-                    let caller = unsafe { &mut *below };
+                    let caller = fr!(self);
                     let next = caller.code.instr_at(caller.ip);
                     if next.op == Opcode::StoreFast {
                         caller.ip += 1;
@@ -1760,12 +1736,12 @@ impl Vm {
                     } else {
                         push_value(&mut caller.stack, v);
                     }
-                    Ok(Yielded::Into(below))
+                    Ok(None)
                 }
                 Ret::NextCall | Ret::Call => {
                     // The call's result slot (the compiler's stack depth counts it).
                     push_value(&mut fr!(self).stack, v);
-                    Ok(Yielded::Reload)
+                    Ok(None)
                 }
                 // (An AwaitedCall frame became Send as it got its coroutine object.)
                 Ret::Send { send_ip }
@@ -1787,11 +1763,11 @@ impl Vm {
                     // SEND's result slot (its receiver stays below).
                     push_value(&mut caller.stack, v);
                     caller.ip = at;
-                    Ok(Yielded::Reload)
+                    Ok(None)
                 }
                 Ret::Consume(kind) => self
                     .finish_consume(kind, Value::Obj(g.clone()), v)
-                    .map(|_| Yielded::Reload),
+                    .map(|_| None),
                 Ret::Close => Err(PyErr::runtime_error(format!(
                     "{} ignored GeneratorExit",
                     gen.type_name()
@@ -1801,11 +1777,11 @@ impl Vm {
                     let e = self.materialize(PyErr::runtime_error(msg));
                     self.report_unraisable(&e, gen.type_name());
                     if self.frames.len() == base {
-                        return Ok(Yielded::Done(Completion::Return(Value::None)));
+                        return Ok(Some(Completion::Return(Value::None)));
                     }
-                    Ok(Yielded::Reload)
+                    Ok(None)
                 }
-                Ret::Init => Ok(Yielded::Reload),
+                Ret::Init => Ok(None),
             };
         }
     }

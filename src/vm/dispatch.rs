@@ -229,26 +229,6 @@ impl Vm {
                 unsafe { s.get_unchecked_mut(n - 1) }
             }};
         }
-        // RETURN_VALUE's fast path: a plain call's frame returns into the frame below.
-        macro_rules! plain_return_due {
-            () => {
-                matches!(cur!().ret, Ret::Call) && cur!().is_plain() && self.frames.len() > base + 1
-            };
-        }
-        macro_rules! plain_return {
-            ($v:expr) => {{
-                let v: Value = $v;
-                // The caller's address is read before the pop, whose stores a reload
-                // would wait on.
-                let n = self.frames.len();
-                let caller: *mut Frame = &mut *self.frames[n - 2];
-                let f = self.frames.pop().unwrap();
-                self.free_plain_frame(f);
-                enter!(caller);
-                push!(v);
-                continue;
-            }};
-        }
         // Jump to $t; a backward jump is a safe point for the execution budget. (What
         // it raises comes from the jump: a fused jump's frame still has the ip of the
         // instruction that started the step.)
@@ -1049,8 +1029,20 @@ impl Vm {
                 }
                 Opcode::ReturnValue => {
                     let v = pop!();
-                    if plain_return_due!() {
-                        plain_return!(v);
+                    // Fast path: a plain call returns into the frame below.
+                    if matches!(cur!().ret, Ret::Call)
+                        && cur!().is_plain()
+                        && self.frames.len() > base + 1
+                    {
+                        // The caller's address is read before the pop, whose stores
+                        // a reload would wait on.
+                        let n = self.frames.len();
+                        let caller: *mut Frame = &mut *self.frames[n - 2];
+                        let f = self.frames.pop().unwrap();
+                        self.free_plain_frame(f);
+                        enter!(caller);
+                        push!(v);
+                        continue;
                     }
                     if let Some(c) = self.finish_frame(v, base)? {
                         return Ok(c);

@@ -1044,6 +1044,20 @@ impl Vm {
                         push!(v);
                         continue;
                     }
+                    // An `__init__` returning None: the new instance is already the
+                    // call's result on the caller's stack.
+                    if matches!(cur!().ret, Ret::Init)
+                        && v.is_none()
+                        && cur!().is_plain()
+                        && self.frames.len() > base + 1
+                    {
+                        let n = self.frames.len();
+                        let caller: *mut Frame = &mut *self.frames[n - 2];
+                        let f = self.frames.pop().unwrap();
+                        self.free_plain_frame(f);
+                        enter!(caller);
+                        continue;
+                    }
                     if let Some(c) = self.finish_frame(v, base)? {
                         return Ok(c);
                     }

@@ -185,17 +185,6 @@ impl Vm {
                 ip = f.ip;
             }};
         }
-        // Free the plain frame on top and go on in the one below it. (The caller's
-        // address is read before the pop, whose stores a reload would wait on.)
-        macro_rules! return_to_caller {
-            () => {{
-                let n = self.frames.len();
-                let caller: *mut Frame = &mut *self.frames[n - 2];
-                let f = self.frames.pop().unwrap();
-                self.free_plain_frame(f);
-                enter!(caller);
-            }};
-        }
         macro_rules! stack {
             () => {
                 cur!().stack
@@ -1040,24 +1029,19 @@ impl Vm {
                 }
                 Opcode::ReturnValue => {
                     let v = pop!();
-                    // Fast paths: a plain call returns into the frame below, and an
-                    // `__init__` returns None (the new instance is already the call's
-                    // result on the caller's stack). Two tests, not one merged: that
-                    // cost fib 1% in instructions.
+                    // Fast path: a plain call returns into the frame below.
                     if matches!(cur!().ret, Ret::Call)
                         && cur!().is_plain()
                         && self.frames.len() > base + 1
                     {
-                        return_to_caller!();
+                        // The caller's address is read before the pop, whose stores
+                        // a reload would wait on.
+                        let n = self.frames.len();
+                        let caller: *mut Frame = &mut *self.frames[n - 2];
+                        let f = self.frames.pop().unwrap();
+                        self.free_plain_frame(f);
+                        enter!(caller);
                         push!(v);
-                        continue;
-                    }
-                    if matches!(cur!().ret, Ret::Init)
-                        && v.is_none()
-                        && cur!().is_plain()
-                        && self.frames.len() > base + 1
-                    {
-                        return_to_caller!();
                         continue;
                     }
                     if let Some(c) = self.finish_frame(v, base)? {

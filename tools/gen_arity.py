@@ -138,6 +138,19 @@ def keywords_label(call):
 INVALID_KEYWORD = re.compile(r"^'zzz' is an invalid keyword argument for (\S+)\(\)$")
 
 
+# The keywords of C functions with no text signature, from their kwlists in CPython
+# 3.11's sources (bltinmodule.c min_max, longobject.c long_new, unicodeobject.c
+# unicode_new, bytesobject.c bytes_new, bytes.hex's clinic): inspect cannot tell them.
+NO_SIGNATURE_KEYWORDS = {
+    "max": "key,default",
+    "min": "key,default",
+    "int": "base",
+    "str": "object,encoding,errors",
+    "bytes": "source,encoding,errors",
+    "hex": "sep,bytes_per_sep",
+}
+
+
 def keyword_rule(call, lo, target):
     """"label:name,name" when CPython names a bad keyword ("'x' is an invalid keyword
     argument for print()") and `target`'s signature lists the keywords it takes; ""
@@ -160,6 +173,9 @@ def keyword_rule(call, lo, target):
     try:
         params = inspect.signature(target).parameters.values()
     except (ValueError, TypeError):
+        if label in NO_SIGNATURE_KEYWORDS:
+            return label + ":" + NO_SIGNATURE_KEYWORDS[label]
+        print(f"gen_arity: no keyword names for {label}()", file=sys.stderr)
         return ""
     if any(p.kind == p.VAR_KEYWORD for p in params):
         return ""

@@ -24,3 +24,12 @@ for f in [lambda: list(enumerate(iterable='ab', start=5)), lambda: list(enumerat
           lambda: enumerate(), lambda: round(1, 2, 3)]:
     try: print(f())
     except TypeError as e: print('TypeError', e)
+
+# C functions with no text signature check their keyword names too (they were taken
+# silently: int(x='5') gave 0).
+for f in [lambda: max(1, 2, key=None, foo=1), lambda: min([3, 1], fo=2), lambda: max([], default=4),
+          lambda: max([1, 3], key=lambda v: -v, default=0), lambda: int('5', bas=10), lambda: int(x='5'),
+          lambda: int('11', base=2), lambda: str(obj='a'), lambda: str(object='b'),
+          lambda: bytes(sourc=1), lambda: b'ab'.hex(se=':'), lambda: b'ab'.hex(sep=':')]:
+    try: print(f())
+    except TypeError as e: print('TypeError', e)

@@ -151,6 +151,30 @@ NO_SIGNATURE_KEYWORDS = {
 }
 
 
+AT_MOST = re.compile(r"^\S+\(\) takes at most (\d+) (?:keyword )?arguments? \((\d+) given\)$")
+
+
+def count_rule(call, lo, names):
+    """"/N" when CPython's parser counts the arguments before it looks at their names
+    (PyArg_ParseTupleAndKeywords, _PyArg_UnpackKeywords: "int() takes at most 2
+    arguments (3 given)"), with "+" when the positional ones count too; "" otherwise
+    (print names the bad keyword whatever the count)."""
+    kws = dict.fromkeys(names)
+    kws["zzz"] = None
+    # As in `keyword_rule`, a few kinds of positional value are tried.
+    for sample in (None, [1], 1, "a"):
+        try:
+            call(*([sample] * max(lo, 1)), **kws)
+        except TypeError as e:
+            m = AT_MOST.match(str(e))
+            if m:
+                counted = int(m.group(2)) - len(kws)
+                return "/" + m.group(1) + ("+" if counted > 0 else "")
+        except Exception:
+            pass
+    return ""
+
+
 def keyword_rule(call, lo, target):
     """"label:name,name" when CPython names a bad keyword ("'x' is an invalid keyword
     argument for print()") and `target`'s signature lists the keywords it takes; ""
@@ -174,14 +198,15 @@ def keyword_rule(call, lo, target):
         params = inspect.signature(target).parameters.values()
     except (ValueError, TypeError):
         if label in NO_SIGNATURE_KEYWORDS:
-            return label + ":" + NO_SIGNATURE_KEYWORDS[label]
+            names = NO_SIGNATURE_KEYWORDS[label].split(",")
+            return label + ":" + ",".join(names) + count_rule(call, lo, names)
         print(f"gen_arity: no keyword names for {label}()", file=sys.stderr)
         return ""
     if any(p.kind == p.VAR_KEYWORD for p in params):
         return ""
     names = [p.name for p in params
              if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY) and p.name != "self"]
-    return label + ":" + ",".join(names)
+    return label + ":" + ",".join(names) + count_rule(call, lo, names)
 
 
 def python_rule(f):

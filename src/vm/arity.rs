@@ -115,10 +115,31 @@ impl ArityRule {
     /// argument parser refuses any other). Only calls with keywords come here.
     #[cold]
     #[inline(never)]
-    pub(crate) fn check_keyword_names(&self, kwnames: &[Value]) -> PyResult<()> {
+    pub(crate) fn check_keyword_names(&self, npos: usize, kwnames: &[Value]) -> PyResult<()> {
         let Some((label, taken)) = self.keywords.split_once(':') else {
             return Ok(());
         };
+        // "/N": the parser counts the arguments first, up to N ("+": the positional
+        // ones too, the receiver aside), as PyArg_ParseTupleAndKeywords does.
+        let (taken, count) = match taken.split_once('/') {
+            Some((names, count)) => (names, Some(count)),
+            None => (taken, None),
+        };
+        if let Some(count) = count {
+            let (at_most, positional) = match count.strip_suffix('+') {
+                Some(n) => (n, npos.saturating_sub(self.receiver as usize)),
+                None => (count, 0),
+            };
+            let at_most: usize = at_most.parse().expect("a count in the generated table");
+            let given = positional + kwnames.len();
+            if given > at_most {
+                return Err(PyErr::type_error(format!(
+                    "{label}() takes at most {at_most} {}argument{} ({given} given)",
+                    if positional == 0 { "keyword " } else { "" },
+                    if at_most == 1 { "" } else { "s" },
+                )));
+            }
+        }
         for k in kwnames {
             let name = k.as_pystr().map_or("", |s| s.as_str());
             if !taken.split(',').any(|t| t == name) {

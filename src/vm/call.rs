@@ -818,9 +818,10 @@ impl Vm {
         kwnames: &[Value],
     ) -> PyResult<Value> {
         if let Some(rule) = nf.arity {
-            rule.check(args.len() - kwnames.len(), kwnames.len())?;
+            let npos = args.len() - kwnames.len();
+            rule.check(npos, kwnames.len())?;
             if !kwnames.is_empty() {
-                rule.check_keyword_names(kwnames)?;
+                rule.check_keyword_names(npos, kwnames)?;
             }
         }
         let f = nf.func;
@@ -853,9 +854,10 @@ impl Vm {
         kwnames: &[Value],
     ) -> PyResult<Value> {
         if let Some(rule) = cls.payload_type().ctor_arity {
-            rule.check(args.len() - kwnames.len(), kwnames.len())?;
+            let npos = args.len() - kwnames.len();
+            rule.check(npos, kwnames.len())?;
             if !kwnames.is_empty() {
-                rule.check_keyword_names(kwnames)?;
+                rule.check_keyword_names(npos, kwnames)?;
             }
         }
         ctor(self, cls, args, kwnames)

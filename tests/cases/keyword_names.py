@@ -33,3 +33,14 @@ for f in [lambda: max(1, 2, key=None, foo=1), lambda: min([3, 1], fo=2), lambda:
           lambda: bytes(sourc=1), lambda: b'ab'.hex(se=':'), lambda: b'ab'.hex(sep=':')]:
     try: print(f())
     except TypeError as e: print('TypeError', e)
+
+# Parsers that count the arguments before reading their names (CPython's
+# PyArg_ParseTupleAndKeywords): a keyword repeating a positional was taken silently
+# (int('5', 10, base=10) gave 5).
+for f in [lambda: int('5', 10, base=10), lambda: int(base=1, foo=2, bar=3), lambda: str('a', 'utf-8', 'strict', errors='x'),
+          lambda: sorted([2, 1], key=None, reverse=True, cmp=1), lambda: [2, 1].sort(key=None, reverse=True, cmp=1),
+          lambda: min(1, 2, key=None, default=1, x=2), lambda: list(enumerate([1], 2, start=1)),
+          lambda: sum([1], 2, start=1), lambda: 'a b'.split(' ', 1, maxsplit=1), lambda: 'a b'.split(maxsplit=1),
+          lambda: (5).to_bytes(2, 'big', signed=False), lambda: print(1, x=1)]:
+    try: print(f())
+    except TypeError as e: print('TypeError', e)

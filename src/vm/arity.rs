@@ -112,7 +112,9 @@ impl ArityRule {
     }
 
     /// A call's keyword names against the ones the function takes (CPython's
-    /// argument parser refuses any other). Only calls with keywords come here.
+    /// argument parser refuses any other), after their count where the parser counts
+    /// first; `npos` positional arguments, the receiver included as in `check`. Only
+    /// calls with keywords come here.
     #[cold]
     #[inline(never)]
     pub(crate) fn check_keyword_names(&self, npos: usize, kwnames: &[Value]) -> PyResult<()> {

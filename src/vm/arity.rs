@@ -111,18 +111,6 @@ impl ArityRule {
         }
     }
 
-    /// `check`, then `check_keyword_names` when there are keywords: a built-in's call
-    /// of `args` (the keyword arguments' values last, named by `kwnames`).
-    #[inline(always)]
-    pub(crate) fn check_call(&self, args: &[Value], kwnames: &[Value]) -> PyResult<()> {
-        let npos = args.len() - kwnames.len();
-        self.check(npos, kwnames.len())?;
-        if !kwnames.is_empty() {
-            self.check_keyword_names(npos, kwnames)?;
-        }
-        Ok(())
-    }
-
     /// A call's keyword names against the ones the function takes (CPython's
     /// argument parser refuses any other), after their count where the parser counts
     /// first; `npos` positional arguments, the receiver included as in `check`. Only

@@ -13,7 +13,6 @@ use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{One, Signed, Zero};
 use std::cell::RefCell;
-use std::fmt::Write as _;
 use std::rc::Rc;
 
 fn native(name: &'static str, f: NativeFn) -> Value {
@@ -1671,6 +1670,12 @@ fn bi_enumerate(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
         require("enumerate", pos, &["iterable"], false)?;
     }
     nargs("enumerate", pos, usize::from(!named), 2)?;
+    if pos.len() + kws.len() > 2 {
+        return Err(PyErr::type_error(format!(
+            "enumerate() takes at most 2 arguments ({} given)",
+            pos.len() + kws.len()
+        )));
+    }
     let [iterable, start] =
         positional_or_named("enumerate", pos, &kws, &["iterable", "start"], 1)?[..]
     else {
@@ -3803,7 +3808,7 @@ fn bytes_hex(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
                 out.push(sep as char);
             }
         }
-        let _ = write!(out, "{x:02x}");
+        out.push_str(&format!("{x:02x}"));
     }
     Ok(Value::string(out))
 }

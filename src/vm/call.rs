@@ -818,7 +818,11 @@ impl Vm {
         kwnames: &[Value],
     ) -> PyResult<Value> {
         if let Some(rule) = nf.arity {
-            rule.check_call(args, kwnames)?;
+            let npos = args.len() - kwnames.len();
+            rule.check(npos, kwnames.len())?;
+            if !kwnames.is_empty() {
+                rule.check_keyword_names(npos, kwnames)?;
+            }
         }
         let f = nf.func;
         let (depth, native_depth) = (self.frames.len(), self.native_depth);
@@ -850,7 +854,11 @@ impl Vm {
         kwnames: &[Value],
     ) -> PyResult<Value> {
         if let Some(rule) = cls.payload_type().ctor_arity {
-            rule.check_call(args, kwnames)?;
+            let npos = args.len() - kwnames.len();
+            rule.check(npos, kwnames.len())?;
+            if !kwnames.is_empty() {
+                rule.check_keyword_names(npos, kwnames)?;
+            }
         }
         ctor(self, cls, args, kwnames)
     }

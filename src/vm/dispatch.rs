@@ -175,11 +175,14 @@ impl Vm {
                 ip = f.ip;
             }};
         }
-        // `enter!` the frame on top, found through the frame stack.
         macro_rules! reload {
             () => {{
-                let top: *mut Frame = &mut **self.frames.last_mut().unwrap();
-                enter!(top);
+                fp = &mut **self.frames.last_mut().unwrap();
+                let f = cur!();
+                let code_ptr = Rc::as_ptr(&f.code);
+                code = unsafe { &*code_ptr };
+                instrs = code.instrs.as_ptr();
+                ip = f.ip;
             }};
         }
         macro_rules! stack {

@@ -860,6 +860,7 @@ fn types_coroutine(_vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
             Ok(Value::new_obj(Payload::Function(Box::new(
                 crate::object::Function {
                     simple_argc: crate::object::func::simple_argc(&code),
+                    plain_argc: crate::object::func::plain_argc(&code),
                     code,
                     globals: fobj.globals.clone(),
                     name: std::cell::RefCell::new(fobj.name.borrow().clone()),

@@ -11,6 +11,10 @@ pub struct Function {
     /// `**kwargs` or keyword-only ones), else u32::MAX: the call fast path's test,
     /// read from the function itself rather than through its code object.
     pub simple_argc: u32,
+    /// `simple_argc` for a plain function, u32::MAX for a generator, coroutine or
+    /// async generator function: the exact-args call's one test, with no load of the
+    /// code's flags ahead of the frame push.
+    pub plain_argc: u32,
     pub code: Rc<CodeObject>,
     pub globals: Rc<Object>,
     pub name: RefCell<Rc<str>>,
@@ -65,6 +69,15 @@ pub struct NativeFunc {
     /// Its positional-argument count, checked before it runs, for the built-ins whose
     /// count CPython checks (`vm/arity.rs`).
     pub(crate) arity: Option<&'static crate::vm::arity::ArityRule>,
+}
+
+/// `Function::plain_argc` for `code`.
+pub fn plain_argc(code: &CodeObject) -> u32 {
+    if code.is_generator_like() {
+        u32::MAX
+    } else {
+        simple_argc(code)
+    }
 }
 
 /// `Function::simple_argc` for `code`.

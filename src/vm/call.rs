@@ -105,7 +105,8 @@ impl Vm {
         kwnames: Option<Value>,
     ) -> PyResult<CallOutcome> {
         if kwnames.is_none() {
-            let fast = self.try_fast_call(argc);
+            let top: *mut Frame = &mut **self.frames.last_mut().unwrap();
+            let fast = self.try_fast_call(top, argc);
             match fast {
                 FastCall::Entered(_) | FastCall::Pushed => return Ok(CallOutcome::Pushed),
                 FastCall::Raised => {
@@ -173,18 +174,23 @@ impl Vm {
     /// loop to send to their own paths. Out of line and split from the frame push, so
     /// that each part saves few registers (inlined into the loop, the test cost fib
     /// 2%). Anything else is left to `call_general`.
+    /// `top` is the frame on top of the frame stack, the CALL's: the loop holds its
+    /// address, and finding it again through the frame stack put two dependent loads
+    /// ahead of every call's first test.
     #[inline(never)]
-    pub(crate) fn try_fast_call(&mut self, argc: usize) -> FastCall {
-        let caller = &self.frames.last().unwrap().stack;
+    pub(crate) fn try_fast_call(&mut self, top: *mut Frame, argc: usize) -> FastCall {
+        debug_assert!(std::ptr::eq(top, &**self.frames.last().unwrap()));
+        // SAFETY: `top` is the top frame, boxed and alive while the call is sorted out.
+        let caller = unsafe { &(*top).stack };
         let (base, at) = call_operands(caller, argc);
         let nargs = caller.len() - at - 1;
         match caller[at].payload() {
+            Some(Payload::Function(func)) if func.plain_argc as usize == nargs => {
+                self.push_exact_frame(top, base, at, nargs)
+            }
+            // (Exact arguments, but not a plain function.)
             Some(Payload::Function(func)) if takes_exactly(func, nargs) => {
-                if func.code.is_generator_like() {
-                    FastCall::GeneratorFunction
-                } else {
-                    self.push_exact_frame(base, at, nargs)
-                }
+                FastCall::GeneratorFunction
             }
             Some(Payload::Native(nf)) if resumes_generator(nf, nargs) => FastCall::ResumeGen,
             Some(Payload::Native(nf))
@@ -234,11 +240,18 @@ impl Vm {
     /// of its own cost every Python call 15 instructions (prologue, operands found
     /// again).
     #[inline(always)]
-    fn push_exact_frame(&mut self, base: usize, at: usize, nargs: usize) -> FastCall {
+    fn push_exact_frame(
+        &mut self,
+        top: *mut Frame,
+        base: usize,
+        at: usize,
+        nargs: usize,
+    ) -> FastCall {
         if self.frames.len() >= self.depth_limit {
             return self.raised(recursion_error());
         }
-        let caller: *mut Vec<Value> = &mut self.frames.last_mut().unwrap().stack;
+        // SAFETY: `top` is the top frame (see try_fast_call).
+        let caller: *mut Vec<Value> = unsafe { &mut (*top).stack };
         // SAFETY: the caller's slots from `base` are CALL's operands, initialised, and
         // `at` holds a Function (checked by try_fast_call). Raw pointers, as the frame
         // pool is used while they are read; nothing here grows the caller's stack.
@@ -1297,9 +1310,7 @@ fn simple_init(t: &TypeObj, argc: usize) -> Option<Rc<Object>> {
     }
     let init = t.init_object()?;
     match &init.payload {
-        Payload::Function(f) if takes_exactly(f, argc + 1) && !f.code.is_generator_like() => {
-            Some(init)
-        }
+        Payload::Function(f) if f.plain_argc as usize == argc + 1 => Some(init),
         _ => None,
     }
 }

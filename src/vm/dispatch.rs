@@ -320,7 +320,7 @@ impl Vm {
                     .then(|| unsafe { *instrs.add(ip - 3) })
                     .filter(|k| k.op == Opcode::KwNames);
                 if kw_names.is_none() {
-                    let fast = self.try_fast_call(argc);
+                    let fast = self.try_fast_call(fp, argc);
                     // The common cases first, one test each: a jump table over
                     // the outcomes cost Python calls three instructions more.
                     if let FastCall::Entered(f) = fast {
@@ -1015,6 +1015,7 @@ impl Vm {
                         .unwrap_or(Value::None);
                     let f = crate::object::Function {
                         simple_argc: crate::object::func::simple_argc(&c),
+                        plain_argc: crate::object::func::plain_argc(&c),
                         name: RefCell::new(c.name.clone()),
                         qualname: RefCell::new(c.qualname.clone()),
                         code: c,

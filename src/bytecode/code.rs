@@ -134,6 +134,15 @@ pub enum InlineCache {
     /// ones in a row whose leaf returned or raised instead of yielding again; after
     /// enough, the next `skip` SENDs here resume level by level.
     Send { skip: u16, misses: u8 },
+    /// CALL of a plain Python function with exactly its `nargs` parameters, no
+    /// closure, and the caller's globals: the function object's address and its code.
+    /// A hit (the same object, still holding that code) pushes the frame from the
+    /// cached code, so that the push does not wait on loads through the function.
+    Call {
+        func: usize,
+        code: *const CodeObject,
+        nargs: u32,
+    },
 }
 
 impl CodeObject {

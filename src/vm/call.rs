@@ -4,11 +4,13 @@ use super::dispatch::{move_values, push_value, write_value, CallOutcome};
 use super::frame::{truncate_values, Frame, Ret};
 use super::generator::is_generator;
 use super::{Completion, Vm};
+use crate::bytecode::code::InlineCache;
+use crate::bytecode::CodeObject;
 use crate::bytecode::{flags, Opcode};
 use crate::object::{
     Dict, ExcKind, Function, Instance, Object, Payload, PyErr, PyResult, TypeKind, TypeObj, Value,
 };
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 /// `frames.push(f)` with the growth out of line: `Vec::push` in the call path was
@@ -106,7 +108,8 @@ impl Vm {
     ) -> PyResult<CallOutcome> {
         if kwnames.is_none() {
             let top: *mut Frame = &mut **self.frames.last_mut().unwrap();
-            let fast = self.try_fast_call(top, argc);
+            let site = Cell::new(InlineCache::Empty);
+            let fast = self.try_fast_call(top, &site, argc);
             match fast {
                 FastCall::Entered(_) | FastCall::Pushed => return Ok(CallOutcome::Pushed),
                 FastCall::Raised => {
@@ -178,15 +181,41 @@ impl Vm {
     /// address, and finding it again through the frame stack put two dependent loads
     /// ahead of every call's first test.
     #[inline(never)]
-    pub(crate) fn try_fast_call(&mut self, top: *mut Frame, argc: usize) -> FastCall {
+    pub(crate) fn try_fast_call(
+        &mut self,
+        top: *mut Frame,
+        site: &Cell<InlineCache>,
+        argc: usize,
+    ) -> FastCall {
         debug_assert!(std::ptr::eq(top, &**self.frames.last().unwrap()));
         // SAFETY: `top` is the top frame, boxed and alive while the call is sorted out.
-        let caller = unsafe { &(*top).stack };
+        let (caller, globals) = unsafe { (&(*top).stack, &(*top).globals) };
         let (base, at) = call_operands(caller, argc);
         let nargs = caller.len() - at - 1;
+        if let InlineCache::Call {
+            func,
+            code,
+            nargs: n,
+        } = site.get()
+        {
+            if let Value::Obj(o) = &caller[at] {
+                if Rc::as_ptr(o) as usize == func && n as usize == nargs && calls(o, code, globals)
+                {
+                    // SAFETY: the function in the slot holds the code (just checked).
+                    return self.push_exact_frame(top, base, at, unsafe { &*code }, globals, &[]);
+                }
+            }
+        }
         match caller[at].payload() {
             Some(Payload::Function(func)) if func.plain_argc as usize == nargs => {
-                self.push_exact_frame(top, base, at, nargs)
+                if func.closure.is_empty() && Rc::ptr_eq(&func.globals, globals) {
+                    site.set(InlineCache::Call {
+                        func: caller[at].as_obj().map_or(0, |o| Rc::as_ptr(o) as usize),
+                        code: Rc::as_ptr(&func.code),
+                        nargs: nargs as u32,
+                    });
+                }
+                self.push_exact_frame(top, base, at, &func.code, &func.globals, &func.closure)
             }
             // (Exact arguments, but not a plain function.)
             Some(Payload::Function(func)) if takes_exactly(func, nargs) => {
@@ -245,7 +274,9 @@ impl Vm {
         top: *mut Frame,
         base: usize,
         at: usize,
-        nargs: usize,
+        code: &CodeObject,
+        globals: &Rc<Object>,
+        closure: &[Value],
     ) -> FastCall {
         if self.frames.len() >= self.depth_limit {
             return self.raised(recursion_error());
@@ -253,18 +284,22 @@ impl Vm {
         // SAFETY: `top` is the top frame (see try_fast_call).
         let caller: *mut Vec<Value> = unsafe { &mut (*top).stack };
         // SAFETY: the caller's slots from `base` are CALL's operands, initialised, and
-        // `at` holds a Function (checked by try_fast_call). Raw pointers, as the frame
+        // `at` holds the function of `code` (checked by try_fast_call), whose
+        // parameters its arguments above it fill exactly. Raw pointers, as the frame
         // pool is used while they are read; nothing here grows the caller's stack.
         unsafe {
             let callable = (*caller).as_mut_ptr().add(at);
-            let Value::Obj(obj) = &*callable else {
-                unreachable!("checked by try_fast_call")
-            };
-            let Payload::Function(func) = &obj.payload else {
-                unreachable!("checked by try_fast_call")
-            };
-            let code = &*func.code;
-            let mut frame = self.pooled_frame_for(func);
+            let nargs = (*caller).len() - at - 1;
+            let mut frame = self.frame_pool.pop().unwrap_or_else(new_blank_frame);
+            // Pooled frames often ran this very function (recursion, loops): no
+            // reference-count traffic when the code and globals are already in place.
+            if !std::ptr::eq(Rc::as_ptr(&frame.code), code) {
+                Rc::increment_strong_count(code);
+                frame.code = Rc::from_raw(code);
+            }
+            if !Rc::ptr_eq(&frame.globals, globals) {
+                frame.globals = globals.clone();
+            }
             // The entry RESUME only takes a due safe point: skipped when none is.
             frame.ip = if self.safe_point_due {
                 0
@@ -287,15 +322,15 @@ impl Vm {
                 write_value(dst.add(i), Value::Null);
             }
             frame.stack.set_len(nl);
-            if !func.closure.is_empty() {
+            if !closure.is_empty() {
                 let start = nl - code.freevars.len();
-                for (i, c) in func.closure.iter().enumerate() {
+                for (i, c) in closure.iter().enumerate() {
                     frame.stack[start + i] = c.clone();
                 }
             }
             // The callable's reference goes with its slot; a NULL below it needs no drop.
             (*caller).set_len(base);
-            drop(std::ptr::read(obj));
+            std::ptr::drop_in_place(callable);
             let entered: *mut Frame = &mut *frame;
             push_frame(&mut self.frames, frame);
             FastCall::Entered(entered)
@@ -1292,6 +1327,15 @@ fn oserror_subclass(errno: &Value) -> Option<ExcKind> {
         110 => ExcKind::TimeoutError,
         _ => return None,
     })
+}
+
+/// Is `o` still the function a CALL site cached (`InlineCache::Call`): the same
+/// object (its address was compared) holding `code`, with the caller's `globals`?
+/// (Checked in case the cached function was freed and another took its address.)
+#[inline(always)]
+fn calls(o: &Object, code: *const CodeObject, globals: &Rc<Object>) -> bool {
+    matches!(&o.payload, Payload::Function(f)
+        if std::ptr::eq(Rc::as_ptr(&f.code), code) && Rc::ptr_eq(&f.globals, globals))
 }
 
 /// Does `func` take exactly `nargs` positional arguments and nothing else?

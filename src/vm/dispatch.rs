@@ -320,7 +320,7 @@ impl Vm {
                     .then(|| unsafe { *instrs.add(ip - 3) })
                     .filter(|k| k.op == Opcode::KwNames);
                 if kw_names.is_none() {
-                    let fast = self.try_fast_call(fp, argc);
+                    let fast = self.try_fast_call(fp, code.inline_cache_at(ip - 1), argc);
                     // The common cases first, one test each: a jump table over
                     // the outcomes cost Python calls three instructions more.
                     if let FastCall::Entered(f) = fast {

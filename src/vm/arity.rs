@@ -153,6 +153,12 @@ impl ArityRule {
         Ok(())
     }
 
+    /// The type a method rule's function is a method of ("str" for `str.split`), or
+    /// None for a function.
+    pub(crate) fn method_of(&self) -> Option<&'static str> {
+        self.receiver.then_some(self.owner)
+    }
+
     /// Check a call with `npos` positional arguments (the receiver included, when the
     /// function is called with one) and `nkw` keyword arguments. CPython looks at the
     /// keywords first; which ones a function takes is its body's to check.

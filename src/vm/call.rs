@@ -361,9 +361,15 @@ impl Vm {
         unsafe {
             let (buf, len) = ((*stack).as_ptr(), (*stack).len());
             let args = std::slice::from_raw_parts(buf.add(at + 1), len - at - 1);
-            let r = match quick_builtin(self, nf, args) {
-                Some(v) => Ok(v),
-                None => self.call_native(nf, args, &[]),
+            // A method called through its type (a NULL below it, where a method
+            // LOAD_METHOD found has its receiver above it) gets its receiver checked.
+            let r = if nf.is_method && at == base + 1 {
+                self.call_unbound_method(nf, args, &[])
+            } else {
+                match quick_builtin(self, nf, args) {
+                    Some(v) => Ok(v),
+                    None => self.call_native(nf, args, &[]),
+                }
             };
             debug_assert!((*stack).as_ptr() == buf && (*stack).len() == len);
             self.land_result(&mut *stack, base, r)
@@ -831,9 +837,16 @@ impl Vm {
                     }
                 }
             }
+            Payload::Native(nf) if nf.is_method => self
+                .call_unbound_method(nf, &args, kwnames)
+                .map(CallOutcome::Done),
             Payload::Native(nf) => self.call_native(nf, &args, kwnames).map(CallOutcome::Done),
             Payload::BoundMethod { func, receiver } => {
                 args.insert(0, receiver.clone());
+                if let Some(Payload::Native(nf)) = func.payload() {
+                    // Its receiver is its own: no check.
+                    return self.call_native(nf, &args, kwnames).map(CallOutcome::Done);
+                }
                 let func = func.clone();
                 self.call_value(func, args, kwnames, from_loop)
             }
@@ -891,6 +904,37 @@ impl Vm {
                 format!("internal error in built-in {}()", nf.name),
             ))
         })
+    }
+
+    /// A built-in type's method called through the type (`str.split(s)`,
+    /// `map(str.upper, words)`): its first argument is the receiver, which must be
+    /// there and be an instance of the type, as CPython's method descriptors check,
+    /// before the method runs on it.
+    #[inline(never)]
+    fn call_unbound_method(
+        &mut self,
+        nf: &crate::object::NativeFunc,
+        args: &[Value],
+        kwnames: &[Value],
+    ) -> PyResult<Value> {
+        if let Some(owner) = nf.arity.and_then(|r| r.method_of()) {
+            let Some(receiver) = args[..args.len() - kwnames.len()].first() else {
+                return Err(PyErr::type_error(format!(
+                    "unbound method {owner}.{}() needs an argument",
+                    nf.name
+                )));
+            };
+            let t = self.type_of(receiver);
+            let tt = t.payload_type();
+            let is_owner = |c: &TypeObj| &*c.name == owner && &*c.module == "builtins";
+            if !is_owner(tt) && !tt.mro.iter().any(|c| is_owner(c.payload_type())) {
+                return Err(PyErr::type_error(format!(
+                    "descriptor '{}' for '{owner}' objects doesn't apply to a '{}' object",
+                    nf.name, tt.name
+                )));
+            }
+        }
+        self.call_native(nf, args, kwnames)
     }
 
     /// A built-in type's constructor, after its argument count (CPython's check).

@@ -33,6 +33,10 @@ pub(crate) enum Style {
     /// missing 1 required positional argument: 'object'", "takes 1 positional argument
     /// but 2 were given".
     Python,
+    /// A special method's wrapper (`(1).__add__`): "expected 1 argument, got 0";
+    /// with more than one parameter, or a range of counts, CPython's unpacking says
+    /// " expected at least 1 argument, got 0" (its name is empty: the leading space).
+    SlotWrapper,
     /// A bound method written in Python (`random.randint`), whose `self` CPython's
     /// counts include: "Random.randint() takes 3 positional arguments but 4 were given".
     PythonMethod,
@@ -176,6 +180,12 @@ impl ArityRule {
     #[inline(never)]
     fn refuse(&self, npos: usize, nkw: usize) -> PyResult<()> {
         if nkw > 0 {
+            if self.style == Style::SlotWrapper {
+                return Err(PyErr::type_error(format!(
+                    "wrapper {}() takes no keyword arguments",
+                    self.name
+                )));
+            }
             if !self.no_keywords.is_empty() {
                 return Err(PyErr::type_error(format!(
                     "{}() takes no keyword arguments",
@@ -207,6 +217,16 @@ impl ArityRule {
         let s = |n: usize| if n == 1 { "" } else { "s" };
         let few = given < min;
         PyErr::type_error(match self.style {
+            Style::SlotWrapper => {
+                let bound = match () {
+                    _ if min == max => "",
+                    _ if few => "at least ",
+                    _ => "at most ",
+                };
+                let n = if few { min } else { max };
+                let lead = if min == max && max <= 1 { "" } else { " " };
+                format!("{lead}expected {bound}{n} argument{}, got {given}", s(n))
+            }
             Style::NoArgs => format!("{label}() takes no arguments ({given} given)"),
             Style::One => format!("{label}() takes exactly one argument ({given} given)"),
             Style::Clinic if min == max => {
@@ -291,6 +311,39 @@ pub(crate) fn rule(owner: &str, name: &str) -> Option<&'static ArityRule> {
         .binary_search_by(|r| (r.owner, r.name).cmp(&(owner, name)))
         .ok()?;
     Some(&rules[at])
+}
+
+/// The rule of a special method's wrapper (`builtin_dunders.rs`): `owner.name`
+/// taking `min..=max` arguments after its receiver, and no keywords. Made once per
+/// method when the built-ins are installed, and kept for the program's life.
+pub(crate) fn slot_wrapper_rule(
+    owner: &'static str,
+    name: &'static str,
+    min: u8,
+    max: u8,
+) -> &'static ArityRule {
+    // ("wrapper": `refuse` names the wrapper in its keyword error.)
+    let rule = ArityRule::new(
+        owner,
+        name,
+        name,
+        Style::SlotWrapper,
+        min,
+        max,
+        "wrapper",
+        true,
+        "",
+        "",
+    );
+    Box::leak(Box::new(rule))
+}
+
+impl ArityRule {
+    /// Is this a special method's wrapper, whose unbound-call errors CPython words
+    /// apart ("descriptor '__add__' requires a 'int' object but received a 'str'")?
+    pub(crate) fn is_slot_wrapper(&self) -> bool {
+        self.style == Style::SlotWrapper
+    }
 }
 
 /// A built-in constructor's rule (`list(1, 2)`).

@@ -69,10 +69,19 @@ impl Vm {
     }
 
     /// Look a special method up on the type (not the instance), as CPython does.
+    ///
+    /// A built-in type's wrapper of its own operator (`builtin_dunders.rs`) is not
+    /// one: the VM runs that operator itself, and a wrapper found here would only
+    /// reword its errors (`[1] * 1.5`) or run it a second time.
     pub fn lookup_special(&self, v: &Value, name: &'static str) -> Option<Value> {
         let t = self.type_of(v);
-        t.payload_type()
-            .lookup_cached(&crate::object::pystr::intern_static(name))
+        let m = t
+            .payload_type()
+            .lookup_cached(&crate::object::pystr::intern_static(name))?;
+        match m.payload() {
+            Some(Payload::Native(nf)) if nf.arity.is_some_and(|r| r.is_slot_wrapper()) => None,
+            _ => Some(m),
+        }
     }
 
     /// A special method defined by user code (skips builtin natives).

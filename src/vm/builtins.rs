@@ -239,6 +239,7 @@ pub fn install(vm: &mut Vm) {
         set(n, native_of("builtins", n, *f));
     }
     install_methods(vm);
+    super::builtin_dunders::install(&vm.types);
 }
 
 /// A built-in class method (`dict.fromkeys`, `int.from_bytes`), counted as `owner`'s.

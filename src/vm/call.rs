@@ -917,21 +917,33 @@ impl Vm {
         args: &[Value],
         kwnames: &[Value],
     ) -> PyResult<Value> {
-        if let Some(owner) = nf.arity.and_then(|r| r.method_of()) {
-            let Some(receiver) = args[..args.len() - kwnames.len()].first() else {
-                return Err(PyErr::type_error(format!(
-                    "unbound method {owner}.{}() needs an argument",
-                    nf.name
-                )));
-            };
-            let t = self.type_of(receiver);
-            let tt = t.payload_type();
-            let is_owner = |c: &TypeObj| &*c.name == owner && &*c.module == "builtins";
-            if !is_owner(tt) && !tt.mro.iter().any(|c| is_owner(c.payload_type())) {
-                return Err(PyErr::type_error(format!(
-                    "descriptor '{}' for '{owner}' objects doesn't apply to a '{}' object",
-                    nf.name, tt.name
-                )));
+        if let Some(rule) = nf.arity {
+            if let Some(owner) = rule.method_of() {
+                let name = nf.name;
+                let wrapper = rule.is_slot_wrapper();
+                let Some(receiver) = args[..args.len() - kwnames.len()].first() else {
+                    return Err(PyErr::type_error(if wrapper {
+                        format!("descriptor '{name}' of '{owner}' object needs an argument")
+                    } else {
+                        format!("unbound method {owner}.{name}() needs an argument")
+                    }));
+                };
+                let t = self.type_of(receiver);
+                let tt = t.payload_type();
+                let is_owner = |c: &TypeObj| &*c.name == owner && &*c.module == "builtins";
+                if !is_owner(tt) && !tt.mro.iter().any(|c| is_owner(c.payload_type())) {
+                    return Err(PyErr::type_error(if wrapper {
+                        format!(
+                            "descriptor '{name}' requires a '{owner}' object but received a '{}'",
+                            tt.name
+                        )
+                    } else {
+                        format!(
+                            "descriptor '{name}' for '{owner}' objects doesn't apply to a '{}' object",
+                            tt.name
+                        )
+                    }));
+                }
             }
         }
         self.call_native(nf, args, kwnames)

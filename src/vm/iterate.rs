@@ -475,8 +475,13 @@ impl Vm {
                         self.type_name(key)
                     )));
                 } else {
-                    // "list assignment" names the range error only.
-                    let kind = what.strip_suffix(" assignment").unwrap_or(what);
+                    // "list assignment" names the range error only; bytes and
+                    // range name their type errors apart.
+                    let kind = match what {
+                        "index" => "byte",
+                        "range object" => "range",
+                        _ => what.strip_suffix(" assignment").unwrap_or(what),
+                    };
                     return Err(PyErr::type_error(format!(
                         "{} indices must be integers or slices, not {}",
                         kind,
@@ -487,7 +492,11 @@ impl Vm {
         };
         let j = if i < 0 { i + len as i64 } else { i };
         if j < 0 || j >= len as i64 {
-            return Err(PyErr::index_error(format!("{} index out of range", what)));
+            return Err(PyErr::index_error(match what {
+                // bytes: CPython's message names no type.
+                "index" => "index out of range".to_string(),
+                _ => format!("{what} index out of range"),
+            }));
         }
         Ok(j as usize)
     }

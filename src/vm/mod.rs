@@ -10,6 +10,7 @@ mod arity_table;
 pub mod asyncgen;
 pub mod attr;
 pub mod budget;
+mod builtin_dunders;
 pub mod builtins;
 pub mod builtins_types;
 pub mod call;

@@ -212,6 +212,15 @@ impl Vm {
     }
 
     fn numeric_op(&mut self, a: &Value, b: &Value, op: u32) -> PyResult<Option<Value>> {
+        // bool's own `&`, `|` and `^` keep bools bools (`True & False` is False).
+        if let (Value::Bool(x), Value::Bool(y)) = (a, b) {
+            match op {
+                1 => return Ok(Some(Value::Bool(x & y))),
+                7 => return Ok(Some(Value::Bool(x | y))),
+                12 => return Ok(Some(Value::Bool(x ^ y))),
+                _ => {}
+            }
+        }
         if let Some((x, y)) = int_pair(a, b) {
             let r = match op {
                 0 => x.checked_add(y).map(Value::Int),
@@ -814,10 +823,7 @@ impl Vm {
                 (Some(Payload::Range { .. }), Some(Payload::Range { .. }))
                     if op == 2 || op == 3 =>
                 {
-                    let la = self.collect_iterable(a)?;
-                    let lb = self.collect_iterable(b)?;
-                    let r = self.seq_compare(&la, &lb, 2)?;
-                    return Ok(Some(r == (op == 2)));
+                    return Ok(Some(ranges_equal(a, b) == (op == 2)));
                 }
                 _ => {
                     if op == 2 || op == 3 {
@@ -922,6 +928,17 @@ impl Vm {
                     h.finish()
                 }
                 Payload::Bytes(b) => hash_bytes(b),
+                // As CPython: the hash of (len, start, step), start and step None where
+                // they make no difference, so that equal ranges hash alike.
+                Payload::Range { start, stop, step } => {
+                    let len = range_len(*start, *stop, *step);
+                    let none = self.hash(&Value::None)?;
+                    let mut h = TupleHasher::new();
+                    h.add(hash_i64(len));
+                    h.add(if len == 0 { none } else { hash_i64(*start) });
+                    h.add(if len <= 1 { none } else { hash_i64(*step) });
+                    h.finish()
+                }
                 Payload::Set(s) if s.frozen => s.table.borrow().frozenset_hash(),
                 Payload::List(_) | Payload::Dict(_) | Payload::Set(_) | Payload::DictView(..) => {
                     return Err(PyErr::type_error(format!(
@@ -1307,6 +1324,24 @@ impl Vm {
 }
 
 /// Equality decidable without running Python code; None when a user `__eq__` may apply.
+/// Do two ranges hold the same numbers? (As CPython: the same length, and where it
+/// matters the same start and step; not by listing them.)
+fn ranges_equal(a: &Value, b: &Value) -> bool {
+    let (
+        Some(&Payload::Range { start, stop, step }),
+        Some(&Payload::Range {
+            start: s2,
+            stop: e2,
+            step: t2,
+        }),
+    ) = (a.payload(), b.payload())
+    else {
+        return false;
+    };
+    let len = range_len(start, stop, step);
+    len == range_len(s2, e2, t2) && (len == 0 || (start == s2 && (len == 1 || step == t2)))
+}
+
 pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
     match (a, b) {
         (Value::Str(x), Value::Str(y)) => Some(Rc::ptr_eq(x, y) || x.as_str() == y.as_str()),
@@ -1337,6 +1372,7 @@ pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
                     Some(true)
                 }
                 (Payload::Bytes(p), Payload::Bytes(q)) => Some(p == q),
+                (Payload::Range { .. }, Payload::Range { .. }) => Some(ranges_equal(a, b)),
                 (
                     Payload::BoundMethod {
                         func: f,

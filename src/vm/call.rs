@@ -300,14 +300,7 @@ impl Vm {
             if !Rc::ptr_eq(&frame.globals, globals) {
                 frame.globals = globals.clone();
             }
-            // The entry RESUME only takes a due safe point: skipped when none is.
-            frame.ip = if self.safe_point_due {
-                0
-            } else {
-                let start = code.call_start();
-                super::budget::count_steps(start as u64);
-                start
-            };
+            frame.ip = self.entry_ip(code);
             frame.ret = Ret::Call;
             let nl = code.nlocalsplus();
             let need = code.frame_size();
@@ -556,6 +549,8 @@ impl Vm {
             return Err(recursion_error());
         }
         let mut frame = self.frame_pool.pop().unwrap_or_else(new_blank_frame);
+        let code = &*func.code;
+        frame.ip = self.entry_ip(code);
         let caller = self.frames.last_mut().unwrap();
         // Pooled frames often ran this very function (recursion, loops): skip the
         // reference-count traffic when the code and globals are already in place.
@@ -565,9 +560,7 @@ impl Vm {
         if !Rc::ptr_eq(&frame.globals, &func.globals) {
             frame.globals = func.globals.clone();
         }
-        frame.ip = 0;
         frame.ret = Ret::Call;
-        let code = &*func.code;
         let nl = code.nlocalsplus();
         let need = code.frame_size();
         if frame.stack.capacity() < need {
@@ -617,6 +610,19 @@ impl Vm {
         }
         push_frame(&mut self.frames, frame);
         Ok(CallOutcome::Pushed)
+    }
+
+    /// Where a new frame of `code` starts: past its entry RESUME, which only takes a
+    /// due safe point, when none is (the RESUME still counts as a step).
+    #[inline(always)]
+    fn entry_ip(&self, code: &CodeObject) -> usize {
+        if self.safe_point_due {
+            0
+        } else {
+            let start = code.call_start();
+            super::budget::count_steps(start as u64);
+            start
+        }
     }
 
     /// A generator function's new frame, stopped after RETURN_GENERATOR at `start`: the

@@ -338,6 +338,32 @@ pub(crate) fn slot_wrapper_rule(
     Box::leak(Box::new(rule))
 }
 
+/// The rule of a special method that CPython writes as a plain method rather than a
+/// slot (`int.__floor__`, `float.__round__`): as the table's rules, made at install.
+pub(crate) fn special_method_rule(
+    owner: &'static str,
+    name: &'static str,
+    label: &'static str,
+    style: Style,
+    max: u8,
+    no_keywords: &'static str,
+    keywords: &'static str,
+) -> &'static ArityRule {
+    let rule = ArityRule::new(
+        owner,
+        name,
+        label,
+        style,
+        0,
+        max,
+        no_keywords,
+        true,
+        "",
+        keywords,
+    );
+    Box::leak(Box::new(rule))
+}
+
 impl ArityRule {
     /// Is this a special method's wrapper, whose unbound-call errors CPython words
     /// apart ("descriptor '__add__' requires a 'int' object but received a 'str'")?

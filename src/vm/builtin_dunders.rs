@@ -8,7 +8,7 @@
 //! as that type's `+` does). That is also what keeps them from recursing: the VM
 //! operation each delegates to handles its operands without looking a method up.
 
-use super::arity::slot_wrapper_rule;
+use super::arity::{slot_wrapper_rule, special_method_rule, ArityRule, Style};
 use super::builtins_types::{not_implemented, Types};
 use super::Vm;
 use crate::object::pystr::intern_static;
@@ -139,17 +139,50 @@ fn absolute(vm: &mut Vm, v: &Value) -> PyResult<Value> {
     }
 }
 
+/// The built-in function `name` called with `args` (the conversions: `int(x)`,
+/// `round(x, n)`).
+fn call_builtin(vm: &mut Vm, name: &str, args: &[Value]) -> PyResult<Value> {
+    let f = vm.builtin(name)?;
+    vm.call(&f, args.to_vec(), &[])
+}
+
+/// `__floor__` / `__ceil__`: the float rounded that way, as an int.
+fn float_to_int(vm: &mut Vm, v: &Value, round: fn(f64) -> f64) -> PyResult<Value> {
+    match v {
+        Value::Float(f) => call_builtin(vm, "int", &[Value::Float(round(*f))]),
+        _ => call_builtin(vm, "int", std::slice::from_ref(v)),
+    }
+}
+
+/// `__divmod__` / `__rdivmod__`: `divmod(x, y)` on operands the type takes.
+fn divmod(vm: &mut Vm, a: &[Value], accepts: Accepts, reflected: bool) -> PyResult<Value> {
+    if !accepts(&a[1]) {
+        return Ok(not_implemented());
+    }
+    let pair = if reflected {
+        [a[1].clone(), a[0].clone()]
+    } else {
+        [a[0].clone(), a[1].clone()]
+    };
+    call_builtin(vm, "divmod", &pair)
+}
+
 /// Register `f` as `t.name`, taking `min..=max` arguments after the receiver.
 fn add(t: &Rc<Object>, name: &'static str, min: u8, max: u8, f: NativeFn) {
-    let owner = t.payload_type();
+    let owner = type_name(&t.payload_type().name);
+    add_with_rule(t, name, slot_wrapper_rule(owner, name, min, max), f);
+}
+
+fn add_with_rule(t: &Rc<Object>, name: &'static str, rule: &'static ArityRule, f: NativeFn) {
     let v = Value::new_obj(Payload::Native(NativeFunc {
         name,
         func: f,
         is_method: true,
         consumes: false,
         data: Value::None,
-        arity: Some(slot_wrapper_rule(type_name(&owner.name), name, min, max)),
+        arity: Some(rule),
     }));
+    let owner = t.payload_type();
     owner.dict.borrow_mut().set_str(intern_static(name), v);
 }
 
@@ -275,6 +308,12 @@ pub(super) fn install(t: &Types) {
         ]
     );
     add(int, "__pow__", 1, 2, |vm, a, _| ternary_pow(vm, a, is_int));
+    add(int, "__divmod__", 1, 1, |vm, a, _| {
+        divmod(vm, a, is_int, false)
+    });
+    add(int, "__rdivmod__", 1, 1, |vm, a, _| {
+        divmod(vm, a, is_int, true)
+    });
     comparisons!(int, is_int);
     add(int, "__index__", 0, 0, |vm, a, _| {
         Ok(Value::Int(vm.index_value(&a[0])?))
@@ -288,6 +327,38 @@ pub(super) fn install(t: &Types) {
         add(t, "__abs__", 0, 0, |vm, a, _| absolute(vm, &a[0]));
         add(t, "__bool__", 0, 0, |vm, a, _| {
             Ok(Value::Bool(vm.truthy(&a[0])?))
+        });
+        add(t, "__int__", 0, 0, |vm, a, _| {
+            call_builtin(vm, "int", &a[..1])
+        });
+        add(t, "__float__", 0, 0, |vm, a, _| {
+            call_builtin(vm, "float", &a[..1])
+        });
+        // (Methods in CPython, not slots: their errors are worded as methods'.)
+        let no_args = |t: &Rc<Object>, name: &'static str, f: NativeFn| {
+            let owner = type_name(&t.payload_type().name);
+            let label: &'static str = Box::leak(format!("{owner}.{name}").into_boxed_str());
+            let rule = special_method_rule(owner, name, label, Style::NoArgs, 0, label, "");
+            add_with_rule(t, name, rule, f);
+        };
+        no_args(t, "__trunc__", |vm, a, _| call_builtin(vm, "int", &a[..1]));
+        no_args(t, "__floor__", |vm, a, _| {
+            float_to_int(vm, &a[0], f64::floor)
+        });
+        no_args(t, "__ceil__", |vm, a, _| float_to_int(vm, &a[0], f64::ceil));
+        let owner = type_name(&t.payload_type().name);
+        let no_keywords: &'static str = Box::leak(format!("{owner}.__round__").into_boxed_str());
+        let round = special_method_rule(
+            owner,
+            "__round__",
+            "__round__",
+            Style::Clinic,
+            1,
+            no_keywords,
+            "",
+        );
+        add_with_rule(t, "__round__", round, |vm, a, _| {
+            call_builtin(vm, "round", a)
         });
         hashable(t);
     }
@@ -313,6 +384,12 @@ pub(super) fn install(t: &Types) {
     );
     add(float, "__pow__", 1, 2, |vm, a, _| {
         ternary_pow(vm, a, is_number)
+    });
+    add(float, "__divmod__", 1, 1, |vm, a, _| {
+        divmod(vm, a, is_number, false)
+    });
+    add(float, "__rdivmod__", 1, 1, |vm, a, _| {
+        divmod(vm, a, is_number, true)
     });
     comparisons!(float, is_number);
 

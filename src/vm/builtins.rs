@@ -2197,9 +2197,13 @@ fn m_object_new(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
 fn m_object_repr(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
     let t = vm.type_of(&a[0]);
     let tt = t.payload_type();
+    // CPython names a built-in type without its module (`<int object at 0x...>`).
+    let module = match &*tt.module {
+        "builtins" => String::new(),
+        m => format!("{m}."),
+    };
     Ok(Value::string(format!(
-        "<{}.{} object at {:#x}>",
-        tt.module,
+        "<{module}{} object at {:#x}>",
         tt.qualname,
         a[0].id()
     )))

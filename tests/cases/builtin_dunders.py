@@ -143,3 +143,23 @@ print(x)
 t = True
 t &= False
 print(t)
+
+# Conversions and roundings (methods in CPython, some), and object.__repr__ of a built-in value.
+tests = [
+    lambda: (2.5).__round__(), lambda: (2.567).__round__(2), lambda: (7).__round__(-1), lambda: True.__round__(),
+    lambda: (2.7).__int__(), lambda: True.__int__(), lambda: (3).__float__(), lambda: (2 ** 2000).__float__(),
+    lambda: (-2.5).__trunc__(), lambda: (-2.5).__floor__(), lambda: (2.1).__ceil__(), lambda: (5).__floor__(),
+    lambda: float('inf').__floor__(), lambda: float('nan').__int__(), lambda: (7).__divmod__(2),
+    lambda: (7).__rdivmod__(2), lambda: (7.5).__divmod__(2), lambda: (7).__divmod__(2.0), lambda: (7).__divmod__(0),
+    lambda: (1e300).__ceil__() > 0, lambda: (2.5).__round__(None), lambda: (2.5).__round__(1, 2),
+    lambda: object.__repr__(1)[:12], lambda: object.__repr__([])[:13], lambda: hasattr(1.5, '__round__'),
+]
+for i, f in enumerate(tests):
+    try:
+        print(i, repr(f()))
+    except Exception as e:
+        print(i, type(e).__name__, e)
+for f in [lambda: (5).__floor__(1), lambda: (2.5).__floor__(1), lambda: (5).__round__(1,2), lambda: (2.5).__trunc__(1), lambda: int.__floor__('a'), lambda: float.__round__(1), lambda: int.__int__('a'), lambda: (5).__int__(1), lambda: (2.567).__round__(ndigits=1), lambda: (5).__floor__(x=1), lambda: (2.5).__round__(x=1)]:
+    try: print(repr(f()))
+    except Exception as e: print(type(e).__name__, e)
+print(object.__repr__(1)[:12], object.__repr__([])[:13], object.__str__(5))

@@ -331,6 +331,19 @@ fn mono_secs() -> f64 {
     START.with(|s| s.elapsed().as_secs_f64()) + 1000.0
 }
 
+/// A `sys` attribute made on first use: `version_info`, a class written in Python
+/// (sys_version_info.py) that every `import sys` (asyncio's among them) would
+/// otherwise compile. None: `name` is no such attribute.
+pub fn sys_lazy_attr(vm: &mut Vm, sys: &Value, name: &str) -> PyResult<Option<Value>> {
+    if name != "version_info" {
+        return Ok(None);
+    }
+    let m = python_module(vm, "sys", include_str!("sys_version_info.py"))?;
+    let info = vm.getattr(&m, &Value::str("version_info"))?;
+    vm.setattr(sys, &Value::str(name), info.clone())?;
+    Ok(Some(info))
+}
+
 fn sys(vm: &mut Vm) -> Value {
     let argv = Value::list(vm.argv.iter().map(|a| Value::str(a)).collect());
     let stdout = vm.new_module(

@@ -171,6 +171,11 @@ impl Vm {
                     return Ok(Some(v.clone()));
                 }
             }
+            if &*m.name == "sys" {
+                if let Some(v) = crate::modules::sys_lazy_attr(self, obj, n.as_str())? {
+                    return Ok(Some(v));
+                }
+            }
             return self.special_attr(obj, n.as_str());
         }
         // Types: look along the type's own MRO, binding classmethods to the class.

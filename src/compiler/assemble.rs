@@ -241,7 +241,7 @@ fn stores_to(ins: &CInstr) -> Option<u32> {
 /// `line` when given: reordering across lines would change what a line sees bound.
 fn next_swappable(
     instrs: &[CInstr],
-    targets: &std::collections::HashSet<usize>,
+    targets: &rustc_hash::FxHashSet<usize>,
     mut i: usize,
     line: Option<u32>,
 ) -> Option<usize> {
@@ -262,11 +262,7 @@ fn next_swappable(
 /// CPython's apply_static_swaps: `SWAP n` followed by stores becomes a NOP and the
 /// stores trade places (`a, b = b, a + b` stores without swapping), walking back over
 /// earlier SWAPs of the same run. Never when two of the stores name one variable.
-fn apply_static_swaps(
-    instrs: &mut [CInstr],
-    targets: &std::collections::HashSet<usize>,
-    mut i: usize,
-) {
+fn apply_static_swaps(instrs: &mut [CInstr], targets: &rustc_hash::FxHashSet<usize>, mut i: usize) {
     loop {
         let swap = instrs[i];
         if swap.op != Opcode::Swap {
@@ -352,7 +348,7 @@ pub(super) fn assemble(mut u: Unit, source: Rc<SourceFile>) -> CodeObject {
     let mut instrs: Vec<CInstr> = std::mem::take(&mut u.instrs);
     // PUSH_NULL before a LOAD_GLOBAL becomes the LOAD_GLOBAL's NULL bit (CPython's
     // optimize_basic_block), unless a jump lands between them.
-    let targets: std::collections::HashSet<usize> = u.labels.iter().copied().collect();
+    let targets: rustc_hash::FxHashSet<usize> = u.labels.iter().copied().collect();
     // BUILD_TUPLE n, UNPACK_SEQUENCE n (`a, b = b, a`) -> NOP, SWAP n for n = 2, 3;
     // nothing for n = 1 (CPython's optimize_basic_block).
     for i in 0..n.saturating_sub(1) {

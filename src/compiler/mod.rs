@@ -12,7 +12,7 @@ use crate::ast::{self, Span};
 use crate::bytecode::{flags, CodeObject, Opcode};
 use crate::object::{Payload, Value};
 use crate::source::SourceFile;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::rc::Rc;
 use symtable::{NameScope, ScopeKind, SymbolTable};
 
@@ -176,7 +176,7 @@ pub fn compile_with_warnings(
         units: vec![],
         mode,
         nesting: 0,
-        nested_code: HashMap::new(),
+        nested_code: HashMap::default(),
         _marker: std::marker::PhantomData,
     };
     Ok((c.compile_module(module)?, warnings))
@@ -282,9 +282,9 @@ impl<'a> Compiler<'a> {
             labels: vec![],
             block_labels: vec![],
             consts: vec![],
-            const_keys: HashMap::new(),
+            const_keys: HashMap::default(),
             names: vec![],
-            name_index: HashMap::new(),
+            name_index: HashMap::default(),
             varnames,
             cellvars,
             freevars,

@@ -2,7 +2,7 @@
 //! functions are generators or coroutines (CPython's `symtable.c`, pass 2 of the compiler).
 
 use crate::ast::*;
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::rc::Rc;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,9 +84,9 @@ impl SymbolTable {
         let mut b = Builder {
             table: SymbolTable {
                 scopes: vec![],
-                by_node: HashMap::new(),
+                by_node: HashMap::default(),
                 warnings: vec![],
-                module_imports: HashSet::new(),
+                module_imports: HashSet::default(),
             },
             stack: vec![],
             top_level_await: interactive_await,
@@ -95,7 +95,7 @@ impl SymbolTable {
         b.stmts(&module.body)?;
         b.stack.pop();
         let mut table = b.table;
-        table.analyze(top, &HashSet::new(), &HashSet::new())?;
+        table.analyze(top, &HashSet::default(), &HashSet::default())?;
         Ok(table)
     }
 
@@ -107,10 +107,10 @@ impl SymbolTable {
         enclosing_global: &HashSet<Name>,
     ) -> Result<HashSet<Name>, SymtableError> {
         let kind = self.scopes[idx].kind;
-        let mut scopes: HashMap<Name, NameScope> = HashMap::new();
-        let mut local: HashSet<Name> = HashSet::new();
+        let mut scopes: HashMap<Name, NameScope> = HashMap::default();
+        let mut local: HashSet<Name> = HashSet::default();
         let mut global: HashSet<Name> = enclosing_global.clone();
-        let mut free: HashSet<Name> = HashSet::new();
+        let mut free: HashSet<Name> = HashSet::default();
         let flags: Vec<(Name, u8)> = self.scopes[idx]
             .flags
             .iter()
@@ -163,7 +163,7 @@ impl SymbolTable {
             child_bound.insert("__class__".into());
         }
         let children = self.scopes[idx].children.clone();
-        let mut child_free: HashSet<Name> = HashSet::new();
+        let mut child_free: HashSet<Name> = HashSet::default();
         for c in children {
             let f = self.analyze(c, &child_bound, &child_global)?;
             child_free.extend(f);
@@ -247,7 +247,7 @@ impl Builder {
         self.table.scopes.push(Scope {
             kind,
             name,
-            flags: HashMap::new(),
+            flags: HashMap::default(),
             order: vec![],
             params: vec![],
             children: vec![],
@@ -255,7 +255,7 @@ impl Builder {
             is_coroutine: false,
             has_await: false,
             needs_class_cell: false,
-            scopes: HashMap::new(),
+            scopes: HashMap::default(),
             varnames: vec![],
             cellvars: vec![],
             freevars: vec![],

@@ -250,8 +250,8 @@ impl PyStr {
 }
 
 thread_local! {
-    static INTERNED: std::cell::RefCell<std::collections::HashMap<Box<str>, std::rc::Rc<PyStr>>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
+    static INTERNED: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, std::rc::Rc<PyStr>>> =
+        std::cell::RefCell::new(Default::default());
 }
 
 thread_local! {

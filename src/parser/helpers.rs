@@ -6,8 +6,8 @@ use crate::lexer::token::Token;
 use crate::parser::{SyntaxError, SyntaxErrorKind};
 use lalrpop_util::ParseError;
 use num_bigint::BigInt;
+use rustc_hash::FxHashMap as HashMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 pub type PErr<'s> = ParseError<usize, Token<'s>, SyntaxError>;
@@ -23,7 +23,7 @@ impl<'s> Ctx<'s> {
     pub fn new(src: &'s str) -> Ctx<'s> {
         Ctx {
             src,
-            names: RefCell::new(HashMap::new()),
+            names: RefCell::new(HashMap::default()),
         }
     }
 
@@ -761,7 +761,7 @@ fn check_duplicate_args<'s>(a: &Arguments) -> PResult<'s, ()> {
         .chain(&a.vararg)
         .chain(&a.kwonlyargs)
         .chain(&a.kwarg);
-    let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    let mut seen: rustc_hash::FxHashSet<&str> = Default::default();
     for arg in all {
         if !seen.insert(&arg.name) {
             return Err(user_at(

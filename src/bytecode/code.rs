@@ -136,8 +136,9 @@ pub enum InlineCache {
     Send { skip: u16, misses: u8 },
     /// CALL of a plain Python function with exactly its `nargs` parameters, no
     /// closure, and the caller's globals: the function object's address and its code.
-    /// A hit (the same object, still holding that code) pushes the frame from the
-    /// cached code, so that the push does not wait on loads through the function.
+    /// A hit (the same object, still holding that code and those globals) pushes the
+    /// frame from the cached code, so that the push does not wait on loads through
+    /// the function.
     Call {
         func: usize,
         code: *const CodeObject,

@@ -179,7 +179,8 @@ impl Vm {
     /// 2%). Anything else is left to `call_general`.
     /// `top` is the frame on top of the frame stack, the CALL's: the loop holds its
     /// address, and finding it again through the frame stack put two dependent loads
-    /// ahead of every call's first test.
+    /// ahead of every call's first test. `site` is the CALL's inline cache
+    /// (`InlineCache::Call`; CALL_FUNCTION_EX passes a throwaway one).
     #[inline(never)]
     pub(crate) fn try_fast_call(
         &mut self,

@@ -100,6 +100,17 @@ fn ternary_pow(vm: &mut Vm, a: &[Value], accepts: Accepts) -> PyResult<Value> {
     vm.call(&pow, a.to_vec(), &[])
 }
 
+/// `__rpow__`: `y ** x`, or with a modulus `pow(y, x, z)`.
+fn ternary_rpow(vm: &mut Vm, a: &[Value], accepts: Accepts) -> PyResult<Value> {
+    if a.len() == 2 {
+        return binary(vm, a, nb::POWER, accepts, true);
+    }
+    if !accepts(&a[1]) || !accepts(&a[2]) {
+        return Ok(not_implemented());
+    }
+    call_builtin(vm, "pow", &[a[1].clone(), a[0].clone(), a[2].clone()])
+}
+
 /// `seq * n` / `n * seq`: the count is converted as an index (a TypeError names it).
 fn repeat(vm: &mut Vm, a: &[Value]) -> PyResult<Value> {
     let n = vm.index_value(&a[1])?;
@@ -294,7 +305,6 @@ pub(super) fn install(t: &Types) {
             ("__rfloordiv__", nb::FLOOR_DIVIDE, true),
             ("__mod__", nb::REMAINDER, false),
             ("__rmod__", nb::REMAINDER, true),
-            ("__rpow__", nb::POWER, true),
             ("__lshift__", nb::LSHIFT, false),
             ("__rlshift__", nb::LSHIFT, true),
             ("__rshift__", nb::RSHIFT, false),
@@ -308,6 +318,9 @@ pub(super) fn install(t: &Types) {
         ]
     );
     add(int, "__pow__", 1, 2, |vm, a, _| ternary_pow(vm, a, is_int));
+    add(int, "__rpow__", 1, 2, |vm, a, _| {
+        ternary_rpow(vm, a, is_int)
+    });
     add(int, "__divmod__", 1, 1, |vm, a, _| {
         divmod(vm, a, is_int, false)
     });
@@ -315,8 +328,11 @@ pub(super) fn install(t: &Types) {
         divmod(vm, a, is_int, true)
     });
     comparisons!(int, is_int);
-    add(int, "__index__", 0, 0, |vm, a, _| {
-        Ok(Value::Int(vm.index_value(&a[0])?))
+    add(int, "__index__", 0, 0, |_, a, _| {
+        Ok(match &a[0] {
+            Value::Bool(b) => Value::Int(*b as i64),
+            v => v.clone(),
+        })
     });
     add(int, "__invert__", 0, 0, |vm, a, _| {
         vm.unary_invert(a[0].clone())
@@ -358,6 +374,12 @@ pub(super) fn install(t: &Types) {
             "",
         );
         add_with_rule(t, "__round__", round, |vm, a, _| {
+            // int's takes an index only; float's also None (as round(x, None)).
+            if let [x, nd] = a {
+                if is_int(x) {
+                    vm.index_value(nd)?;
+                }
+            }
             call_builtin(vm, "round", a)
         });
         hashable(t);
@@ -379,11 +401,13 @@ pub(super) fn install(t: &Types) {
             ("__rfloordiv__", nb::FLOOR_DIVIDE, true),
             ("__mod__", nb::REMAINDER, false),
             ("__rmod__", nb::REMAINDER, true),
-            ("__rpow__", nb::POWER, true),
         ]
     );
     add(float, "__pow__", 1, 2, |vm, a, _| {
         ternary_pow(vm, a, is_number)
+    });
+    add(float, "__rpow__", 1, 2, |vm, a, _| {
+        ternary_rpow(vm, a, is_number)
     });
     add(float, "__divmod__", 1, 1, |vm, a, _| {
         divmod(vm, a, is_number, false)
@@ -465,6 +489,9 @@ pub(super) fn install(t: &Types) {
 
     let range = &t.range;
     container(range);
+    add(range, "__bool__", 0, 0, |vm, a, _| {
+        Ok(Value::Bool(vm.truthy(&a[0])?))
+    });
     subscriptable(range);
     hashable(range);
     comparisons!(eq_only range, is_range);

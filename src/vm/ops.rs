@@ -5,7 +5,7 @@ use crate::object::{Dict, ExcKind, Payload, PyErr, PyResult, SetObj, Value};
 use crate::settable::SetTable;
 use num_bigint::BigInt;
 use num_integer::Integer;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{One, Signed, ToPrimitive, Zero};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -940,7 +940,11 @@ impl Vm {
                     h.finish()
                 }
                 Payload::Set(s) if s.frozen => s.table.borrow().frozenset_hash(),
-                Payload::List(_) | Payload::Dict(_) | Payload::Set(_) | Payload::DictView(..) => {
+                Payload::List(_)
+                | Payload::Dict(_)
+                | Payload::Set(_)
+                | Payload::DictView(..)
+                | Payload::Slice(..) => {
                     return Err(PyErr::type_error(format!(
                         "unhashable type: '{}'",
                         self.type_name(v)
@@ -1498,6 +1502,8 @@ fn big_op(x: &BigInt, y: &BigInt, op: u32) -> PyResult<Value> {
         1 => Value::from_bigint(x & y),
         7 => Value::from_bigint(x | y),
         12 => Value::from_bigint(x ^ y),
+        // Zero shifted any way is zero, however far.
+        3 if x.is_zero() && !y.is_negative() => Value::Int(0),
         3 => {
             let n = y.to_usize().ok_or_else(|| {
                 if y.is_negative() {
@@ -1531,6 +1537,12 @@ fn big_op(x: &BigInt, y: &BigInt, op: u32) -> PyResult<Value> {
                     ));
                 }
                 Value::Float(a.powf(b))
+            } else if x.is_zero() || x.is_one() {
+                // 0 and 1 to any power are themselves, and -1's sign is the
+                // exponent's parity, however large it is.
+                Value::from_bigint(x.clone())
+            } else if *x == -BigInt::one() {
+                Value::Int(if y.is_even() { 1 } else { -1 })
             } else {
                 let e = y
                     .to_u32()

@@ -163,3 +163,17 @@ for f in [lambda: (5).__floor__(1), lambda: (2.5).__floor__(1), lambda: (5).__ro
     try: print(repr(f()))
     except Exception as e: print(type(e).__name__, e)
 print(object.__repr__(1)[:12], object.__repr__([])[:13], object.__str__(5))
+
+# Ternary reflected pow, int.__round__'s index-only digits, an unhashable slice,
+# range.__bool__, a big int's __index__; and 0, 1, -1 to huge powers, 0 shifted far.
+for a in ["x", [1], 2.5, None, slice(None)]:
+    for f in (lambda: round(5, a), lambda: (5).__round__(a)):
+        try: print(repr(f()))
+        except Exception as e: print(type(e).__name__, e)
+for f in (lambda: (1).__rpow__(2, 5), lambda: (2).__rlshift__(2**70), lambda: (5).__index__(), lambda: {}.__getitem__(slice(None)), lambda: {1}.__contains__([1]), lambda: bool(range(0)), lambda: range(3).__bool__(), lambda: (2).__rpow__(-(2**70))):
+    try: print(repr(f()))
+    except Exception as e: print(type(e).__name__, e)
+for f in (lambda: 1 ** (2**70), lambda: 0 ** (2**70), lambda: (-1) ** (2**70), lambda: (-1) ** (2**70+1), lambda: 0 << (2**70), lambda: 5 << (2**70)):
+    try: print(repr(f()))
+    except Exception as e: print(type(e).__name__, e)
+print((2 ** 70).__index__(), True.__index__(), (2 ** 70).__rpow__(1), (2 ** 70).__rlshift__(0))

@@ -163,6 +163,18 @@ impl ArityRule {
         self.receiver.then_some(self.owner)
     }
 
+    /// `check` of a call's `args`, the last `kwnames.len()` of them its keywords' values,
+    /// then its keyword names: what CPython's parsers refuse before the body runs.
+    #[inline(always)]
+    pub(crate) fn check_call(&self, args: &[Value], kwnames: &[Value]) -> PyResult<()> {
+        let npos = args.len() - kwnames.len();
+        self.check(npos, kwnames.len())?;
+        if !kwnames.is_empty() {
+            self.check_keyword_names(npos, kwnames)?;
+        }
+        Ok(())
+    }
+
     /// Check a call with `npos` positional arguments (the receiver included, when the
     /// function is called with one) and `nkw` keyword arguments. CPython looks at the
     /// keywords first; which ones a function takes is its body's to check.
@@ -314,37 +326,27 @@ pub(crate) fn rule(owner: &str, name: &str) -> Option<&'static ArityRule> {
 }
 
 /// The rule of a special method's wrapper (`builtin_dunders.rs`): `owner.name`
-/// taking `min..=max` arguments after its receiver, and no keywords. Made once per
-/// method when the built-ins are installed, and kept for the program's life.
+/// taking `min..=max` arguments after its receiver, and no keywords (`refuse` words
+/// that error for the style). Made once per method when the built-ins are installed.
 pub(crate) fn slot_wrapper_rule(
     owner: &'static str,
     name: &'static str,
     min: u8,
     max: u8,
 ) -> &'static ArityRule {
-    // ("wrapper": `refuse` names the wrapper in its keyword error.)
-    let rule = ArityRule::new(
-        owner,
-        name,
-        name,
-        Style::SlotWrapper,
-        min,
-        max,
-        "wrapper",
-        true,
-        "",
-        "",
-    );
-    Box::leak(Box::new(rule))
+    special_method_rule(owner, name, name, Style::SlotWrapper, min, max, "", "")
 }
 
-/// The rule of a special method that CPython writes as a plain method rather than a
-/// slot (`int.__floor__`, `float.__round__`): as the table's rules, made at install.
+/// The rule of a built-in type's special method (a slot wrapper, or a plain method
+/// such as `int.__floor__` or `float.__round__`), as the table's rules but made when
+/// the built-ins are installed, and kept for the program's life.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn special_method_rule(
     owner: &'static str,
     name: &'static str,
     label: &'static str,
     style: Style,
+    min: u8,
     max: u8,
     no_keywords: &'static str,
     keywords: &'static str,
@@ -354,7 +356,7 @@ pub(crate) fn special_method_rule(
         name,
         label,
         style,
-        0,
+        min,
         max,
         no_keywords,
         true,

@@ -354,7 +354,7 @@ pub(super) fn install(t: &Types) {
         let no_args = |t: &Rc<Object>, name: &'static str, f: NativeFn| {
             let owner = type_name(&t.payload_type().name);
             let label: &'static str = Box::leak(format!("{owner}.{name}").into_boxed_str());
-            let rule = special_method_rule(owner, name, label, Style::NoArgs, 0, label, "");
+            let rule = special_method_rule(owner, name, label, Style::NoArgs, 0, 0, label, "");
             add_with_rule(t, name, rule, f);
         };
         no_args(t, "__trunc__", |vm, a, _| call_builtin(vm, "int", &a[..1]));
@@ -369,6 +369,7 @@ pub(super) fn install(t: &Types) {
             "__round__",
             "__round__",
             Style::Clinic,
+            0,
             1,
             no_keywords,
             "",

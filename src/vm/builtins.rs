@@ -1671,12 +1671,6 @@ fn bi_enumerate(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
         require("enumerate", pos, &["iterable"], false)?;
     }
     nargs("enumerate", pos, usize::from(!named), 2)?;
-    if pos.len() + kws.len() > 2 {
-        return Err(PyErr::type_error(format!(
-            "enumerate() takes at most 2 arguments ({} given)",
-            pos.len() + kws.len()
-        )));
-    }
     let [iterable, start] =
         positional_or_named("enumerate", pos, &kws, &["iterable", "start"], 1)?[..]
     else {

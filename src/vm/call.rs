@@ -886,11 +886,7 @@ impl Vm {
         kwnames: &[Value],
     ) -> PyResult<Value> {
         if let Some(rule) = nf.arity {
-            let npos = args.len() - kwnames.len();
-            rule.check(npos, kwnames.len())?;
-            if !kwnames.is_empty() {
-                rule.check_keyword_names(npos, kwnames)?;
-            }
+            rule.check_call(args, kwnames)?;
         }
         let f = nf.func;
         let (depth, native_depth) = (self.frames.len(), self.native_depth);
@@ -965,11 +961,7 @@ impl Vm {
         kwnames: &[Value],
     ) -> PyResult<Value> {
         if let Some(rule) = cls.payload_type().ctor_arity {
-            let npos = args.len() - kwnames.len();
-            rule.check(npos, kwnames.len())?;
-            if !kwnames.is_empty() {
-                rule.check_keyword_names(npos, kwnames)?;
-            }
+            rule.check_call(args, kwnames)?;
         }
         ctor(self, cls, args, kwnames)
     }

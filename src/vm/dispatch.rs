@@ -175,15 +175,11 @@ impl Vm {
                 ip = f.ip;
             }};
         }
+        // Go on in whatever frame is now on top.
         macro_rules! reload {
-            () => {{
-                fp = &mut **self.frames.last_mut().unwrap();
-                let f = cur!();
-                let code_ptr = Rc::as_ptr(&f.code);
-                code = unsafe { &*code_ptr };
-                instrs = code.instrs.as_ptr();
-                ip = f.ip;
-            }};
+            () => {
+                enter!(&mut **self.frames.last_mut().unwrap())
+            };
         }
         macro_rules! stack {
             () => {

@@ -478,7 +478,8 @@ impl Vm {
             unreachable!("checked above")
         };
         truncate_values(&mut caller.stack, base);
-        Some(self.resume_gen(g, sent, Ret::NextCall).map(|_| ()))
+        let ret = super::dispatch::next_call_ret(caller.code.instr_at(caller.ip));
+        Some(self.resume_gen(g, sent, ret).map(|_| ()))
     }
 
     /// The call `try_fast_call` found to be of a generator or coroutine function

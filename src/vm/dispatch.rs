@@ -130,7 +130,13 @@ impl Vm {
                     }
                     return Ok(None);
                 }
-                Ret::Init | Ret::Call | Ret::ForIter { .. } | Ret::NextCall | Ret::Entry => {}
+                Ret::Init
+                | Ret::Call
+                | Ret::ForIter { .. }
+                | Ret::ForIterStore { .. }
+                | Ret::NextCall
+                | Ret::NextCallStore { .. }
+                | Ret::Entry => {}
                 Ret::Consume(_) => {}
                 Ret::Send { .. }
                 | Ret::ThrownSend { .. }
@@ -574,8 +580,13 @@ impl Vm {
                         Some(step) => step,
                         None => {
                             if let Some(g) = resumable_gen(top!()) {
-                                let f =
-                                    self.resume_gen(g, Value::None, Ret::ForIter { target: arg })?;
+                                let next = code.instr_at(ip);
+                                let ret = if next.op == Opcode::StoreFast {
+                                    Ret::ForIterStore { slot: next.arg }
+                                } else {
+                                    Ret::ForIter { target: arg }
+                                };
+                                let f = self.resume_gen(g, Value::None, ret)?;
                                 enter!(f);
                                 continue;
                             }
@@ -1597,6 +1608,13 @@ impl Vm {
                 caller.ip = target as usize;
                 Ok(None)
             }
+            Ret::ForIterStore { .. } => {
+                let caller = fr!(self);
+                caller.stack.pop();
+                // The caller's ip is just past its FOR_ITER.
+                caller.ip = caller.code.instr_at(caller.ip - 1).arg as usize;
+                Ok(None)
+            }
             Ret::Send { send_ip }
             | Ret::ThrownSend { send_ip }
             | Ret::AwaitedCall { send_ip }
@@ -1617,7 +1635,7 @@ impl Vm {
                 caller.ip = target as usize;
                 Ok(None)
             }
-            Ret::NextCall => Err(PyErr::stop_iteration(v)),
+            Ret::NextCall | Ret::NextCallStore { .. } => Err(PyErr::stop_iteration(v)),
             // The result is on the caller's stack.
             Ret::Consume(kind) => self.consumed_all(kind).map(|_| None),
             Ret::Close | Ret::Finalize => {
@@ -1713,18 +1731,24 @@ impl Vm {
             }
             return match ret {
                 Ret::Entry => Ok(Some(Completion::Yield(v))),
-                Ret::ForIter { .. } => {
-                    // The item of `for x in gen` goes straight to `x` when the loop's
-                    // STORE_FAST follows, as in FOR_ITER's own fusion.
+                Ret::ForIterStore { slot } => {
+                    // The item of `for x in gen` goes straight to `x`, as in FOR_ITER's
+                    // own fusion.
                     let caller = fr!(self);
-                    let next = caller.code.instr_at(caller.ip);
-                    if next.op == Opcode::StoreFast {
-                        caller.ip += 1;
-                        budget::count_steps(1);
-                        caller.stack[next.arg as usize].replace_with(v);
-                    } else {
-                        push_value(&mut caller.stack, v);
-                    }
+                    caller.ip += 1;
+                    budget::count_steps(1);
+                    caller.stack[slot as usize].replace_with(v);
+                    Ok(None)
+                }
+                Ret::ForIter { .. } => {
+                    push_value(&mut fr!(self).stack, v);
+                    Ok(None)
+                }
+                Ret::NextCallStore { slot } => {
+                    let caller = fr!(self);
+                    caller.ip += 1;
+                    budget::count_steps(1);
+                    caller.stack[slot as usize].replace_with(v);
                     Ok(None)
                 }
                 Ret::NextCall | Ret::Call => {
@@ -1837,9 +1861,10 @@ impl Vm {
             unreachable!("checked above")
         };
         f.ip = ip + 3;
+        let code_after = f.code.instr_at(ip + 3);
         budget::count_steps(3);
         // `take_resumed_frame`, its checks made above.
-        let mut f = self.activate_gen_frame(g, Ret::NextCall)?;
+        let mut f = self.activate_gen_frame(g, next_call_ret(code_after))?;
         self.enter_resumed(&mut f, sent, fresh);
         super::call::push_frame(&mut self.frames, f);
         Ok(true)
@@ -2727,9 +2752,17 @@ fn enter_resumed(f: &mut Frame, sent: Value, fresh: bool, safe_point_due: bool) 
         at = next.arg as usize;
         steps += 1;
     } else if !fresh && next.op == Opcode::PopTop {
-        // A `yield` statement's value is thrown away: its POP_TOP is run here.
-        budget::count_steps(steps + 1);
-        f.ip = at + 1;
+        // A `yield` statement's value is thrown away: its POP_TOP is run here, and
+        // the JUMP_BACKWARD of a `for` loop's body ending at the yield (its safe
+        // point is not due: checked above).
+        let after = code.instr_at(at + 1);
+        if after.op == Opcode::JumpBackward {
+            budget::count_steps(steps + 2);
+            f.ip = after.arg as usize;
+        } else {
+            budget::count_steps(steps + 1);
+            f.ip = at + 1;
+        }
         sent.discard();
         return;
     } else if !fresh && next.op == Opcode::StoreFast {
@@ -2743,6 +2776,17 @@ fn enter_resumed(f: &mut Frame, sent: Value, fresh: bool, safe_point_due: bool) 
     f.ip = at;
     if !fresh {
         push_value(&mut f.stack, sent);
+    }
+}
+
+/// How a generator resumed by a call (`g.send(v)`, `next(g)`) hands back what it
+/// yields, given the instruction after the call.
+#[inline(always)]
+pub(crate) fn next_call_ret(after: crate::bytecode::Instr) -> Ret {
+    if after.op == Opcode::StoreFast {
+        Ret::NextCallStore { slot: after.arg }
+    } else {
+        Ret::NextCall
     }
 }
 

@@ -16,6 +16,10 @@ pub enum Ret {
     Init,
     /// A generator resumed by FOR_ITER: a yield pushes the value; a return ends the loop.
     ForIter { target: u32 },
+    /// As `ForIter`, where the loop's STORE_FAST to `slot` follows its FOR_ITER (`for x
+    /// in gen`): a yield stores the item there without reading the caller's code; a
+    /// return jumps to the FOR_ITER's target, read then.
+    ForIterStore { slot: u32 },
     /// A generator/coroutine resumed by SEND at `send_ip` in the caller.
     Send { send_ip: u32 },
     /// The innermost generator of a chain SEND at `send_ip` collapsed (`chain.rs`): a
@@ -34,6 +38,9 @@ pub enum Ret {
     AwaitedCall { send_ip: u32 },
     /// `next(g)`, `g.send(v)`, `g.throw(...)` from Python: a return raises StopIteration.
     NextCall,
+    /// As `NextCall`, where the call's result goes to the caller's local `slot` (`x =
+    /// g.send(v)`: the STORE_FAST after the CALL, run by the yield).
+    NextCallStore { slot: u32 },
     /// `sum(g)`, `list(g)`, `any(g)`, `all(g)`, `min(g)`, `max(g)` from Python, run in
     /// the loop (`consume.rs`): the caller's top slot holds the result so far.
     Consume(super::consume::Consumer),

@@ -1327,12 +1327,12 @@ impl Vm {
                     }
                 }
                 Opcode::PopJumpForwardIfNone | Opcode::PopJumpBackwardIfNone => {
-                    if pop!().is_none() {
+                    if pop_is_none(&mut stack!()) {
                         jump_to!(arg as usize);
                     }
                 }
                 Opcode::PopJumpForwardIfNotNone | Opcode::PopJumpBackwardIfNotNone => {
-                    if !pop!().is_none() {
+                    if !pop_is_none(&mut stack!()) {
                         jump_to!(arg as usize);
                     }
                 }
@@ -2787,6 +2787,23 @@ pub(crate) fn next_call_ret(after: crate::bytecode::Instr) -> Ret {
         Ret::NextCallStore { slot: after.arg }
     } else {
         Ret::NextCall
+    }
+}
+
+/// Pop the top of a value stack (non-empty, as for `pop_value`) and say whether it
+/// was None. Its tag is read in place: moved out first, the value was read as one
+/// 16-byte load, which waits for the two 8-byte stores of the push just before it.
+#[inline(always)]
+fn pop_is_none(s: &mut Vec<Value>) -> bool {
+    let len = s.len();
+    debug_assert!(len > 0, "value stack underflow");
+    // SAFETY: len > 0; the slot is initialised, read, then dropped once and cut off.
+    unsafe {
+        let p = s.as_mut_ptr().add(len - 1);
+        let none = (*p).is_none();
+        s.set_len(len - 1);
+        Value::drop_in_place(p);
+        none
     }
 }
 

@@ -1307,20 +1307,24 @@ impl Vm {
                     ip = arg as usize;
                 }
                 Opcode::PopJumpForwardIfFalse | Opcode::PopJumpBackwardIfFalse => {
-                    let v = pop!();
-                    let t = match v {
-                        Value::Bool(b) => b,
-                        _ => self.truthy(&v)?,
+                    let t = match pop_bool(&mut stack!()) {
+                        Some(b) => b,
+                        None => {
+                            let v = pop!();
+                            self.truthy(&v)?
+                        }
                     };
                     if !t {
                         jump_to!(arg as usize);
                     }
                 }
                 Opcode::PopJumpForwardIfTrue | Opcode::PopJumpBackwardIfTrue => {
-                    let v = pop!();
-                    let t = match v {
-                        Value::Bool(b) => b,
-                        _ => self.truthy(&v)?,
+                    let t = match pop_bool(&mut stack!()) {
+                        Some(b) => b,
+                        None => {
+                            let v = pop!();
+                            self.truthy(&v)?
+                        }
                     };
                     if t {
                         jump_to!(arg as usize);
@@ -2804,6 +2808,22 @@ fn pop_is_none(s: &mut Vec<Value>) -> bool {
         s.set_len(len - 1);
         Value::drop_in_place(p);
         none
+    }
+}
+
+/// Pop the top of a value stack (non-empty) if it is a bool, read in place (as in
+/// `pop_is_none`); anything else stays.
+#[inline(always)]
+fn pop_bool(s: &mut Vec<Value>) -> Option<bool> {
+    let len = s.len();
+    debug_assert!(len > 0, "value stack underflow");
+    // SAFETY: len > 0; a bool has no destructor, so cutting it off drops nothing.
+    unsafe {
+        let Value::Bool(b) = *s.as_ptr().add(len - 1) else {
+            return None;
+        };
+        s.set_len(len - 1);
+        Some(b)
     }
 }
 

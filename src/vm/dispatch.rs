@@ -1307,36 +1307,32 @@ impl Vm {
                     ip = arg as usize;
                 }
                 Opcode::PopJumpForwardIfFalse | Opcode::PopJumpBackwardIfFalse => {
-                    let t = match pop_bool(&mut stack!()) {
-                        Some(b) => b,
-                        None => {
-                            let v = pop!();
-                            self.truthy(&v)?
-                        }
+                    let v = pop!();
+                    let t = match v {
+                        Value::Bool(b) => b,
+                        _ => self.truthy(&v)?,
                     };
                     if !t {
                         jump_to!(arg as usize);
                     }
                 }
                 Opcode::PopJumpForwardIfTrue | Opcode::PopJumpBackwardIfTrue => {
-                    let t = match pop_bool(&mut stack!()) {
-                        Some(b) => b,
-                        None => {
-                            let v = pop!();
-                            self.truthy(&v)?
-                        }
+                    let v = pop!();
+                    let t = match v {
+                        Value::Bool(b) => b,
+                        _ => self.truthy(&v)?,
                     };
                     if t {
                         jump_to!(arg as usize);
                     }
                 }
                 Opcode::PopJumpForwardIfNone | Opcode::PopJumpBackwardIfNone => {
-                    if pop_is_none(&mut stack!()) {
+                    if pop!().is_none() {
                         jump_to!(arg as usize);
                     }
                 }
                 Opcode::PopJumpForwardIfNotNone | Opcode::PopJumpBackwardIfNotNone => {
-                    if !pop_is_none(&mut stack!()) {
+                    if !pop!().is_none() {
                         jump_to!(arg as usize);
                     }
                 }
@@ -2791,39 +2787,6 @@ pub(crate) fn next_call_ret(after: crate::bytecode::Instr) -> Ret {
         Ret::NextCallStore { slot: after.arg }
     } else {
         Ret::NextCall
-    }
-}
-
-/// Pop the top of a value stack (non-empty, as for `pop_value`) and say whether it
-/// was None. Its tag is read in place: moved out first, the value was read as one
-/// 16-byte load, which waits for the two 8-byte stores of the push just before it.
-#[inline(always)]
-fn pop_is_none(s: &mut Vec<Value>) -> bool {
-    let len = s.len();
-    debug_assert!(len > 0, "value stack underflow");
-    // SAFETY: len > 0; the slot is initialised, read, then dropped once and cut off.
-    unsafe {
-        let p = s.as_mut_ptr().add(len - 1);
-        let none = (*p).is_none();
-        s.set_len(len - 1);
-        Value::drop_in_place(p);
-        none
-    }
-}
-
-/// Pop the top of a value stack (non-empty) if it is a bool, read in place (as in
-/// `pop_is_none`); anything else stays.
-#[inline(always)]
-fn pop_bool(s: &mut Vec<Value>) -> Option<bool> {
-    let len = s.len();
-    debug_assert!(len > 0, "value stack underflow");
-    // SAFETY: len > 0; a bool has no destructor, so cutting it off drops nothing.
-    unsafe {
-        let Value::Bool(b) = *s.as_ptr().add(len - 1) else {
-            return None;
-        };
-        s.set_len(len - 1);
-        Some(b)
     }
 }
 

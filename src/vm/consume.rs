@@ -153,6 +153,27 @@ impl Vm {
         }
     }
 
+    /// The top frame, a `Ret::Consume` generator at the YIELD_VALUE of its `yield
+    /// from` loop, yields `item`, which came up from the generator it delegates to:
+    /// taken into the result as `consume_top` takes the frame's own items, and the
+    /// frame goes on at once (back to its SEND, with None sent). Without this, every
+    /// item after the first from a `yield from` went through `consume_rest`'s nested
+    /// loop. Otherwise the item, given back: the frame yields it.
+    #[inline(never)]
+    pub(super) fn consume_passed_up(&mut self, kind: Consumer, item: Value) -> Option<Value> {
+        let n = self.frames.len();
+        let (callers, top) = self.frames.split_at_mut(n - 1);
+        let result = callers
+            .last_mut()
+            .and_then(|c| c.stack.last_mut())
+            .expect("the consumer's result slot");
+        if let Some(item) = take_item(kind, result, item) {
+            return Some(item);
+        }
+        super::dispatch::enter_resumed(&mut top[0], Value::None, false, self.safe_point_due);
+        None
+    }
+
     /// A `Ret::Consume` generator suspended, yielding `item`, which `consume_top`
     /// could not take: the built-in's work goes on outside the loop, and its result
     /// replaces the one on the caller's stack.

@@ -1696,7 +1696,7 @@ impl Vm {
     /// A value yielded to a `yield from` or `await` loop goes on up through the
     /// YIELD_VALUE after that loop's SEND here, level after level, as the loop would
     /// run it (each counted as a step), without a push, a pop and a dispatch per level.
-    fn yield_frame(&mut self, v: Value, base: usize) -> PyResult<Option<Completion>> {
+    fn yield_frame(&mut self, mut v: Value, base: usize) -> PyResult<Option<Completion>> {
         loop {
             let top = self.frames.last_mut().unwrap();
             let g = match (top.take_gen(), &top.ret) {
@@ -1771,6 +1771,14 @@ impl Vm {
                     if caller.code.instr_at(at).op == Opcode::YieldValue {
                         caller.ip = at + 1;
                         budget::count_steps(1);
+                        // Up to a generator that `sum()` & co. consume: its YIELD_VALUE
+                        // hands the item to the consumer as its own yields do.
+                        if let Ret::Consume(kind) = caller.ret {
+                            match self.consume_passed_up(kind, v) {
+                                None => return Ok(None),
+                                Some(back) => v = back,
+                            }
+                        }
                         continue;
                     }
                     // SEND's result slot (its receiver stays below).
@@ -2732,7 +2740,7 @@ fn unbound_local(code: &crate::bytecode::CodeObject, slot: u32) -> PyErr {
 /// `Vm::enter_resumed` (`safe_point_due`: the VM's flag), also for the loop itself,
 /// which resumes a consumed generator in place.
 #[inline(always)]
-fn enter_resumed(f: &mut Frame, sent: Value, fresh: bool, safe_point_due: bool) {
+pub(super) fn enter_resumed(f: &mut Frame, sent: Value, fresh: bool, safe_point_due: bool) {
     // Each index read is one control reaches: the frame's resume point, and the
     // instruction after a POP_TOP or a RESUME (neither ends the code).
     let code = &*f.code;

@@ -35,6 +35,18 @@ tests = [
     ("dict.update({}, a=1)", lambda: dict.update({}, a=1)),
     ("bool.bit_length(True)", lambda: bool.bit_length(True)),
     ("str.count(s='a')", lambda: str.count(s='a')),
+    # Methods that take any count check their receiver too (they panicked or ran
+    # on the wrong type).
+    ("set.union(frozenset(), [1])", lambda: set.union(frozenset(), [1])),
+    ("frozenset.union(set(), [1])", lambda: frozenset.union(set(), [1])),
+    ("set.union([1], [2])", lambda: set.union([1], [2])),
+    ("set.union()", lambda: set.union()),
+    ("set.update([], [1])", lambda: set.update([], [1])),
+    ("set.intersection({1, 2}, [2], (2, 3))", lambda: set.intersection({1, 2}, [2], (2, 3))),
+    ("frozenset.difference(frozenset({1, 2}), [2])", lambda: frozenset.difference(frozenset({1, 2}), [2])),
+    ("{1}.union(x=1)", lambda: {1}.union(x=1)),
+    ("str.format('{}-{}', 1, 2)", lambda: str.format('{}-{}', 1, 2)),
+    ("str.format(1)", lambda: str.format(1)),
 ]
 for src, f in tests:
     try:

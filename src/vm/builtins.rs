@@ -566,11 +566,16 @@ pub fn constructor_for(kind: TypeKind) -> Option<Ctor> {
         },
         TypeKind::Range => |vm, _, a, _| {
             nargs("range", a, 1, 3)?;
-            let mut v = vec![];
-            for x in a {
-                v.push(vm.index_value(x)?);
+            // (No vector: `for i in range(n)` in a function called often made one
+            // each time.)
+            let mut v = [0i64; 3];
+            for (slot, x) in v.iter_mut().zip(a) {
+                *slot = match x {
+                    Value::Int(i) => *i,
+                    _ => vm.index_value(x)?,
+                };
             }
-            let (start, stop, step) = match v.len() {
+            let (start, stop, step) = match a.len() {
                 1 => (0, v[0], 1),
                 2 => (v[0], v[1], 1),
                 _ => (v[0], v[1], v[2]),
@@ -578,7 +583,11 @@ pub fn constructor_for(kind: TypeKind) -> Option<Ctor> {
             if step == 0 {
                 return Err(PyErr::value_error("range() arg 3 must not be zero"));
             }
-            Ok(Value::new_obj(Payload::Range { start, stop, step }))
+            Ok(Value::Obj(Object::new_inline(|| Payload::Range {
+                start,
+                stop,
+                step,
+            })))
         },
         TypeKind::Slice => |_, _, a, _| {
             let (s, e, st) = match a.len() {

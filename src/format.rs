@@ -1781,12 +1781,51 @@ pub fn percent_format_int(
         'X' => (16, "0X"),
         _ => (10, ""),
     };
-    let mut digits = x.magnitude().to_str_radix(base);
+    let digits = x.magnitude().to_str_radix(base);
+    percent_int_digits(x.sign() == Sign::Minus, digits, prefix, c, width, precision)
+}
+
+/// `percent_format_int` of a small int: its digits without a big int's conversion.
+pub fn percent_format_i64(
+    x: i64,
+    c: &PercentConv,
+    width: Option<usize>,
+    precision: Option<usize>,
+) -> String {
+    let m = x.unsigned_abs();
+    if c.flags.is_empty() && width.is_none() && precision.is_none() && c.conv != 'X' {
+        // `'%d' % n`: the digits and the sign are the whole output.
+        return match (c.conv, x < 0) {
+            ('o', false) => format!("{m:o}"),
+            ('o', true) => format!("-{m:o}"),
+            ('x', false) => format!("{m:x}"),
+            ('x', true) => format!("-{m:x}"),
+            _ => x.to_string(),
+        };
+    }
+    let (digits, prefix) = match c.conv {
+        'o' => (format!("{m:o}"), "0o"),
+        'x' => (format!("{m:x}"), "0x"),
+        'X' => (format!("{m:x}"), "0X"),
+        _ => (m.to_string(), ""),
+    };
+    percent_int_digits(x < 0, digits, prefix, c, width, precision)
+}
+
+/// The rest of an int's `%` conversion once its digits (lowercase) are known.
+fn percent_int_digits(
+    negative: bool,
+    mut digits: String,
+    prefix: &str,
+    c: &PercentConv,
+    width: Option<usize>,
+    precision: Option<usize>,
+) -> String {
     if c.conv == 'X' {
         digits.make_ascii_uppercase();
     }
     let mut s = String::with_capacity(digits.len() + 4);
-    if x.sign() == Sign::Minus {
+    if negative {
         s.push('-');
     }
     if c.flags.contains('#') {

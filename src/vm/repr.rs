@@ -359,42 +359,52 @@ impl Vm {
                             crate::format::percent_pad_str(&s, &c, width, prec)
                         }
                         'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
-                            let b = match &v {
-                                Value::Float(_) if !matches!(c.conv, 'd' | 'i' | 'u') => {
-                                    return Err(PyErr::type_error(format!(
-                                        "%{} format: an integer is required, not float",
-                                        c.conv
-                                    )))
-                                }
-                                Value::Float(f) if f.is_nan() => {
-                                    return Err(PyErr::value_error(
-                                        "cannot convert float NaN to integer",
-                                    ))
-                                }
-                                Value::Float(f) if f.is_infinite() => {
-                                    return Err(PyErr::overflow(
-                                        "cannot convert float infinity to integer",
-                                    ))
-                                }
-                                Value::Float(f) => {
-                                    num_traits::FromPrimitive::from_f64(f.trunc()).unwrap()
-                                }
-                                _ => match super::ops::to_big(&v) {
-                                    Some(b) => b,
-                                    None => {
+                            // A small int: no big int made, and no digit limit to check.
+                            let small = match v {
+                                Value::Int(i) => Some(i),
+                                Value::Bool(b) => Some(b as i64),
+                                _ => None,
+                            };
+                            if let Some(i) = small {
+                                crate::format::percent_format_i64(i, &c, width, prec)
+                            } else {
+                                let b = match &v {
+                                    Value::Float(_) if !matches!(c.conv, 'd' | 'i' | 'u') => {
                                         return Err(PyErr::type_error(format!(
-                                            "%{} format: a real number is required, not {}",
-                                            c.conv,
-                                            self.type_name(&v)
+                                            "%{} format: an integer is required, not float",
+                                            c.conv
                                         )))
                                     }
-                                },
-                            };
-                            if matches!(c.conv, 'd' | 'i' | 'u') {
-                                // Decimal output has the same digit limit as str().
-                                self.int_to_str(&b)?;
+                                    Value::Float(f) if f.is_nan() => {
+                                        return Err(PyErr::value_error(
+                                            "cannot convert float NaN to integer",
+                                        ))
+                                    }
+                                    Value::Float(f) if f.is_infinite() => {
+                                        return Err(PyErr::overflow(
+                                            "cannot convert float infinity to integer",
+                                        ))
+                                    }
+                                    Value::Float(f) => {
+                                        num_traits::FromPrimitive::from_f64(f.trunc()).unwrap()
+                                    }
+                                    _ => match super::ops::to_big(&v) {
+                                        Some(b) => b,
+                                        None => {
+                                            return Err(PyErr::type_error(format!(
+                                                "%{} format: a real number is required, not {}",
+                                                c.conv,
+                                                self.type_name(&v)
+                                            )))
+                                        }
+                                    },
+                                };
+                                if matches!(c.conv, 'd' | 'i' | 'u') {
+                                    // Decimal output has the same digit limit as str().
+                                    self.int_to_str(&b)?;
+                                }
+                                crate::format::percent_format_int(&b, &c, width, prec)
                             }
-                            crate::format::percent_format_int(&b, &c, width, prec)
                         }
                         'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
                             let f = super::ops::to_f64(&v).ok_or_else(|| {

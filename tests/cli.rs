@@ -278,3 +278,20 @@ fn transparent_huge_pages_are_off_for_the_interpreter() {
         assert_eq!(line.split_whitespace().nth(1), Some("0"), "{line}");
     }
 }
+
+#[test]
+fn a_lone_surrogate_is_a_clear_error() {
+    // CPython makes the one-character string; pyco's strings are UTF-8 and say so,
+    // where they used to say the code point was out of range.
+    let o = pyco(&["-c", "print(chr(0xdfff - 1), end='')\n"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        last_stderr_line(&o),
+        "ValueError: chr(0xdffe): lone surrogates are not supported by pyco's strings"
+    );
+    let o = pyco(&["-c", "print(chr(0x110000))\n"]);
+    assert_eq!(
+        last_stderr_line(&o),
+        "ValueError: chr() arg not in range(0x110000)"
+    );
+}

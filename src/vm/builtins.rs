@@ -1969,7 +1969,12 @@ fn bi_ord(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
 fn bi_chr(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
     let i = vm.index_value(&a[0])?;
     match u32::try_from(i).ok().and_then(char::from_u32) {
-        Some(c) => Ok(Value::string(c.to_string())),
+        // (Encoded on the stack: a String made for it was a second allocation.)
+        Some(c) => Ok(Value::str(c.encode_utf8(&mut [0; 4]))),
+        // pyco's strings are UTF-8, which has no lone surrogates.
+        None if (0xD800..0xE000).contains(&i) => Err(PyErr::value_error(format!(
+            "chr({i:#x}): lone surrogates are not supported by pyco's strings"
+        ))),
         None => Err(PyErr::value_error("chr() arg not in range(0x110000)")),
     }
 }

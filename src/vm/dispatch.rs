@@ -1731,28 +1731,19 @@ impl Vm {
             }
             return match ret {
                 Ret::Entry => Ok(Some(Completion::Yield(v))),
-                Ret::ForIterStore { slot } => {
-                    // The item of `for x in gen` goes straight to `x`, as in FOR_ITER's
-                    // own fusion.
+                Ret::ForIterStore { slot } | Ret::NextCallStore { slot } => {
+                    // The item goes straight to the local that the caller's next
+                    // instruction, a STORE_FAST, stores it in (`for x in gen`,
+                    // `x = g.send(v)`), as in FOR_ITER's own fusion.
                     let caller = fr!(self);
                     caller.ip += 1;
                     budget::count_steps(1);
                     caller.stack[slot as usize].replace_with(v);
                     Ok(None)
                 }
-                Ret::ForIter { .. } => {
-                    push_value(&mut fr!(self).stack, v);
-                    Ok(None)
-                }
-                Ret::NextCallStore { slot } => {
-                    let caller = fr!(self);
-                    caller.ip += 1;
-                    budget::count_steps(1);
-                    caller.stack[slot as usize].replace_with(v);
-                    Ok(None)
-                }
-                Ret::NextCall | Ret::Call => {
-                    // The call's result slot (the compiler's stack depth counts it).
+                Ret::ForIter { .. } | Ret::NextCall | Ret::Call => {
+                    // The item's slot or the call's result slot (the compiler's stack
+                    // depth counts it).
                     push_value(&mut fr!(self).stack, v);
                     Ok(None)
                 }

@@ -441,8 +441,10 @@ impl Vm {
         }
     }
 
-    pub fn hasattr(&mut self, obj: &Value, name: &str) -> PyResult<bool> {
-        match self.getattr(obj, &Value::str(name)) {
+    /// `hasattr(obj, name)`, `name` a str (the caller's: a new one would be hashed
+    /// again for the lookup).
+    pub fn hasattr(&mut self, obj: &Value, name: &Value) -> PyResult<bool> {
+        match self.getattr(obj, name) {
             Ok(_) => Ok(true),
             Err(e) => {
                 let e = self.materialize(e);

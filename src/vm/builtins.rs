@@ -1909,7 +1909,7 @@ fn bi_hasattr(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
             vm.type_name(&a[1])
         )));
     }
-    Ok(Value::Bool(vm.hasattr(&a[0], s_of(&a[1]))?))
+    Ok(Value::Bool(vm.hasattr(&a[0], &a[1])?))
 }
 
 fn bi_getattr(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {

@@ -1,7 +1,7 @@
 //! `collections.deque`: a double-ended queue (the schedulers in the talk use it).
 
 use crate::object::{Object, Payload, PyErr, PyResult, Value};
-use crate::vm::builtins_types::{add_attr, add_method};
+use crate::vm::builtins_types::{add_attr, add_method, method_value};
 use crate::vm::Vm;
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -237,14 +237,7 @@ fn compare_fn(name: &'static str, op: u32) -> Value {
         4 => |vm, a, _| compare(vm, a, 4),
         _ => |vm, a, _| compare(vm, a, 5),
     };
-    Value::new_obj(Payload::Native(crate::object::NativeFunc {
-        name,
-        func: f,
-        is_method: true,
-        consumes: false,
-        data: Value::None,
-        arity: None,
-    }))
+    method_value(name, f, None)
 }
 
 /// Rich comparison: deques compare as lists of their items; anything else is

@@ -9,10 +9,10 @@
 //! operation each delegates to handles its operands without looking a method up.
 
 use super::arity::{slot_wrapper_rule, special_method_rule, ArityRule, Style};
-use super::builtins_types::{not_implemented, Types};
+use super::builtins_types::{method_value, not_implemented, Types};
 use super::Vm;
 use crate::object::pystr::intern_static;
-use crate::object::{NativeFn, NativeFunc, Object, Payload, PyErr, PyResult, PyStr, Value};
+use crate::object::{NativeFn, Object, Payload, PyErr, PyResult, PyStr, Value};
 use std::rc::Rc;
 
 /// BINARY_OP's operand numbers (CPython's NB_*), for `Vm::binary_op`.
@@ -185,14 +185,7 @@ fn add(t: &Rc<Object>, name: &'static str, min: u8, max: u8, f: NativeFn) {
 }
 
 fn add_with_rule(t: &Rc<Object>, name: &'static str, rule: &'static ArityRule, f: NativeFn) {
-    let v = Value::new_obj(Payload::Native(NativeFunc {
-        name,
-        func: f,
-        is_method: true,
-        consumes: false,
-        data: Value::None,
-        arity: Some(rule),
-    }));
+    let v = method_value(name, f, Some(rule));
     let owner = t.payload_type();
     owner.dict.borrow_mut().set_str(intern_static(name), v);
 }
@@ -230,6 +223,41 @@ fn add_none(t: &Rc<Object>, name: &str) {
 macro_rules! binaries {
     ($t:expr, $accepts:expr, [$(($name:literal, $op:expr, $refl:expr)),* $(,)?]) => {
         $(add($t, $name, 1, 1, |vm, a, _| binary(vm, a, $op, $accepts, $refl));)*
+    };
+}
+
+/// The arithmetic wrappers int and float share: `+ - * / // % ** divmod` and their
+/// reflections, on the operands `$accepts` takes.
+macro_rules! arithmetic {
+    ($t:expr, $accepts:expr) => {
+        binaries!(
+            $t,
+            $accepts,
+            [
+                ("__add__", nb::ADD, false),
+                ("__radd__", nb::ADD, true),
+                ("__sub__", nb::SUBTRACT, false),
+                ("__rsub__", nb::SUBTRACT, true),
+                ("__mul__", nb::MULTIPLY, false),
+                ("__rmul__", nb::MULTIPLY, true),
+                ("__truediv__", nb::TRUE_DIVIDE, false),
+                ("__rtruediv__", nb::TRUE_DIVIDE, true),
+                ("__floordiv__", nb::FLOOR_DIVIDE, false),
+                ("__rfloordiv__", nb::FLOOR_DIVIDE, true),
+                ("__mod__", nb::REMAINDER, false),
+                ("__rmod__", nb::REMAINDER, true),
+            ]
+        );
+        add($t, "__pow__", 1, 2, |vm, a, _| ternary_pow(vm, a, $accepts));
+        add($t, "__rpow__", 1, 2, |vm, a, _| {
+            ternary_rpow(vm, a, $accepts)
+        });
+        add($t, "__divmod__", 1, 1, |vm, a, _| {
+            divmod(vm, a, $accepts, false)
+        });
+        add($t, "__rdivmod__", 1, 1, |vm, a, _| {
+            divmod(vm, a, $accepts, true)
+        });
     };
 }
 
@@ -289,22 +317,11 @@ fn mutable_mapping(t: &Rc<Object>) {
 
 pub(super) fn install(t: &Types) {
     let int = &t.int;
+    arithmetic!(int, is_int);
     binaries!(
         int,
         is_int,
         [
-            ("__add__", nb::ADD, false),
-            ("__radd__", nb::ADD, true),
-            ("__sub__", nb::SUBTRACT, false),
-            ("__rsub__", nb::SUBTRACT, true),
-            ("__mul__", nb::MULTIPLY, false),
-            ("__rmul__", nb::MULTIPLY, true),
-            ("__truediv__", nb::TRUE_DIVIDE, false),
-            ("__rtruediv__", nb::TRUE_DIVIDE, true),
-            ("__floordiv__", nb::FLOOR_DIVIDE, false),
-            ("__rfloordiv__", nb::FLOOR_DIVIDE, true),
-            ("__mod__", nb::REMAINDER, false),
-            ("__rmod__", nb::REMAINDER, true),
             ("__lshift__", nb::LSHIFT, false),
             ("__rlshift__", nb::LSHIFT, true),
             ("__rshift__", nb::RSHIFT, false),
@@ -317,16 +334,6 @@ pub(super) fn install(t: &Types) {
             ("__rxor__", nb::XOR, true),
         ]
     );
-    add(int, "__pow__", 1, 2, |vm, a, _| ternary_pow(vm, a, is_int));
-    add(int, "__rpow__", 1, 2, |vm, a, _| {
-        ternary_rpow(vm, a, is_int)
-    });
-    add(int, "__divmod__", 1, 1, |vm, a, _| {
-        divmod(vm, a, is_int, false)
-    });
-    add(int, "__rdivmod__", 1, 1, |vm, a, _| {
-        divmod(vm, a, is_int, true)
-    });
     comparisons!(int, is_int);
     add(int, "__index__", 0, 0, |_, a, _| {
         Ok(match &a[0] {
@@ -386,36 +393,7 @@ pub(super) fn install(t: &Types) {
         hashable(t);
     }
     let float = &t.float;
-    binaries!(
-        float,
-        is_number,
-        [
-            ("__add__", nb::ADD, false),
-            ("__radd__", nb::ADD, true),
-            ("__sub__", nb::SUBTRACT, false),
-            ("__rsub__", nb::SUBTRACT, true),
-            ("__mul__", nb::MULTIPLY, false),
-            ("__rmul__", nb::MULTIPLY, true),
-            ("__truediv__", nb::TRUE_DIVIDE, false),
-            ("__rtruediv__", nb::TRUE_DIVIDE, true),
-            ("__floordiv__", nb::FLOOR_DIVIDE, false),
-            ("__rfloordiv__", nb::FLOOR_DIVIDE, true),
-            ("__mod__", nb::REMAINDER, false),
-            ("__rmod__", nb::REMAINDER, true),
-        ]
-    );
-    add(float, "__pow__", 1, 2, |vm, a, _| {
-        ternary_pow(vm, a, is_number)
-    });
-    add(float, "__rpow__", 1, 2, |vm, a, _| {
-        ternary_rpow(vm, a, is_number)
-    });
-    add(float, "__divmod__", 1, 1, |vm, a, _| {
-        divmod(vm, a, is_number, false)
-    });
-    add(float, "__rdivmod__", 1, 1, |vm, a, _| {
-        divmod(vm, a, is_number, true)
-    });
+    arithmetic!(float, is_number);
     comparisons!(float, is_number);
 
     let s = &t.str_;

@@ -100,19 +100,29 @@ pub fn new_type(name: &str, kind: TypeKind, base: Option<&Rc<Object>>) -> Rc<Obj
     })))
 }
 
-pub fn add_method(t: &Rc<Object>, name: &'static str, f: NativeFn) {
-    let owner = t.payload_type();
-    let arity = (owner.kind != TypeKind::User && &*owner.module == "builtins")
-        .then(|| super::arity::rule(&owner.name, name))
-        .flatten();
-    let v = Value::new_obj(Payload::Native(NativeFunc {
+/// A built-in method object: `f` bound to its receiver when looked up on an instance,
+/// its arguments counted by `arity` when given.
+pub(crate) fn method_value(
+    name: &'static str,
+    f: NativeFn,
+    arity: Option<&'static super::arity::ArityRule>,
+) -> Value {
+    Value::new_obj(Payload::Native(NativeFunc {
         name,
         func: f,
         is_method: true,
         consumes: false,
         data: Value::None,
         arity,
-    }));
+    }))
+}
+
+pub fn add_method(t: &Rc<Object>, name: &'static str, f: NativeFn) {
+    let owner = t.payload_type();
+    let arity = (owner.kind != TypeKind::User && &*owner.module == "builtins")
+        .then(|| super::arity::rule(&owner.name, name))
+        .flatten();
+    let v = method_value(name, f, arity);
     t.payload_type()
         .dict
         .borrow_mut()

@@ -11,7 +11,7 @@
 //! the work as the built-in would, so other types, `__add__`, `__bool__`, comparisons
 //! and exceptions behave exactly as before.
 
-use super::frame::Ret;
+use super::frame::{Frame, Ret};
 use super::generator::{GenKind, GenState};
 use super::Vm;
 use crate::object::{Payload, PyErr, PyResult, Value};
@@ -136,13 +136,8 @@ impl Vm {
     /// `consume_top` past its first case.
     #[inline(never)]
     fn consume_other(&mut self, kind: Consumer) -> bool {
-        let n = self.frames.len();
-        let (callers, top) = self.frames.split_at_mut(n - 1);
-        let gen_stack = &mut top[0].stack;
-        let result = callers
-            .last_mut()
-            .and_then(|c| c.stack.last_mut())
-            .expect("the consumer's result slot");
+        let (result, top) = result_and_top(&mut self.frames);
+        let gen_stack = &mut top.stack;
         let item = super::dispatch::pop_value(gen_stack);
         match take_item(kind, result, item) {
             None => true,
@@ -161,16 +156,12 @@ impl Vm {
     /// loop. Otherwise the item, given back: the frame yields it.
     #[inline(never)]
     pub(super) fn consume_passed_up(&mut self, kind: Consumer, item: Value) -> Option<Value> {
-        let n = self.frames.len();
-        let (callers, top) = self.frames.split_at_mut(n - 1);
-        let result = callers
-            .last_mut()
-            .and_then(|c| c.stack.last_mut())
-            .expect("the consumer's result slot");
+        let safe_point_due = self.safe_point_due;
+        let (result, top) = result_and_top(&mut self.frames);
         if let Some(item) = take_item(kind, result, item) {
             return Some(item);
         }
-        super::dispatch::enter_resumed(&mut top[0], Value::None, false, self.safe_point_due);
+        super::dispatch::enter_resumed(top, Value::None, false, safe_point_due);
         None
     }
 
@@ -196,6 +187,19 @@ impl Vm {
         }
         Ok(())
     }
+}
+
+/// The consumer's result so far (the top of its frame's stack) and the consumed
+/// generator's frame, on top of it.
+#[inline(always)]
+fn result_and_top(frames: &mut [Box<Frame>]) -> (&mut Value, &mut Frame) {
+    let n = frames.len();
+    let (callers, top) = frames.split_at_mut(n - 1);
+    let result = callers
+        .last_mut()
+        .and_then(|c| c.stack.last_mut())
+        .expect("the consumer's result slot");
+    (result, &mut top[0])
 }
 
 fn empty_sequence(kind: Consumer) -> PyErr {

@@ -2728,8 +2728,8 @@ fn unbound_local(code: &crate::bytecode::CodeObject, slot: u32) -> PyErr {
     )
 }
 
-/// `Vm::enter_resumed` (`safe_point_due`: the VM's flag), also for the loop itself,
-/// which resumes a consumed generator in place.
+/// `Vm::enter_resumed` (`safe_point_due`: the VM's flag), also for the loop itself
+/// and `consume.rs`, which resume a consumed generator in place.
 #[inline(always)]
 pub(super) fn enter_resumed(f: &mut Frame, sent: Value, fresh: bool, safe_point_due: bool) {
     // Each index read is one control reaches: the frame's resume point, and the

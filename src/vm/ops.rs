@@ -1327,7 +1327,6 @@ impl Vm {
     }
 }
 
-/// Equality decidable without running Python code; None when a user `__eq__` may apply.
 /// Do two ranges hold the same numbers? (As CPython: the same length, and where it
 /// matters the same start and step; not by listing them.)
 fn ranges_equal(a: &Value, b: &Value) -> bool {
@@ -1346,6 +1345,7 @@ fn ranges_equal(a: &Value, b: &Value) -> bool {
     len == range_len(s2, e2, t2) && (len == 0 || (start == s2 && (len == 1 || step == t2)))
 }
 
+/// Equality decidable without running Python code; None when a user `__eq__` may apply.
 pub fn fast_eq(a: &Value, b: &Value) -> Option<bool> {
     match (a, b) {
         (Value::Str(x), Value::Str(y)) => Some(Rc::ptr_eq(x, y) || x.as_str() == y.as_str()),

@@ -261,6 +261,24 @@ macro_rules! arithmetic {
     };
 }
 
+/// `& | ^` and their reflections, which ints and sets both have.
+macro_rules! bitwise {
+    ($t:expr, $accepts:expr) => {
+        binaries!(
+            $t,
+            $accepts,
+            [
+                ("__and__", nb::AND, false),
+                ("__rand__", nb::AND, true),
+                ("__or__", nb::OR, false),
+                ("__ror__", nb::OR, true),
+                ("__xor__", nb::XOR, false),
+                ("__rxor__", nb::XOR, true),
+            ]
+        );
+    };
+}
+
 /// The six comparison wrappers.
 macro_rules! comparisons {
     ($t:expr, $accepts:expr) => {
@@ -326,14 +344,9 @@ pub(super) fn install(t: &Types) {
             ("__rlshift__", nb::LSHIFT, true),
             ("__rshift__", nb::RSHIFT, false),
             ("__rrshift__", nb::RSHIFT, true),
-            ("__and__", nb::AND, false),
-            ("__rand__", nb::AND, true),
-            ("__or__", nb::OR, false),
-            ("__ror__", nb::OR, true),
-            ("__xor__", nb::XOR, false),
-            ("__rxor__", nb::XOR, true),
         ]
     );
+    bitwise!(int, is_int);
     comparisons!(int, is_int);
     add(int, "__index__", 0, 0, |_, a, _| {
         Ok(match &a[0] {
@@ -448,16 +461,11 @@ pub(super) fn install(t: &Types) {
     for t in [&t.set, &t.frozenset] {
         container(t);
         comparisons!(t, is_set);
+        bitwise!(t, is_set);
         binaries!(
             t,
             is_set,
             [
-                ("__and__", nb::AND, false),
-                ("__rand__", nb::AND, true),
-                ("__or__", nb::OR, false),
-                ("__ror__", nb::OR, true),
-                ("__xor__", nb::XOR, false),
-                ("__rxor__", nb::XOR, true),
                 ("__sub__", nb::SUBTRACT, false),
                 ("__rsub__", nb::SUBTRACT, true),
             ]

@@ -573,6 +573,11 @@ fn core(v: &Value) -> Option<&Core> {
     }
 }
 
+/// `fut.done()` of a Future or Task (`vm/quick.rs`); None for anything else.
+pub(crate) fn is_done(v: &Value) -> Option<bool> {
+    core(v).map(|c| c.state.get() != State::Pending)
+}
+
 /// The Task behind `v`.
 fn task_of(v: &Value) -> Option<&TaskObj> {
     match v.payload()? {

@@ -25,7 +25,7 @@ impl Deque {
         }
     }
 
-    fn changed(&mut self) {
+    pub(crate) fn changed(&mut self) {
         self.state = self.state.wrapping_add(1);
     }
 }
@@ -53,7 +53,7 @@ pub fn with<R>(v: &Value, f: impl FnOnce(&mut Deque) -> R) -> PyResult<R> {
     Ok(f(&mut b.borrow_mut()))
 }
 
-fn push(d: &mut Deque, v: Value, left: bool) {
+pub(crate) fn push(d: &mut Deque, v: Value, left: bool) {
     d.changed();
     if d.maxlen == Some(0) {
         return;
@@ -237,7 +237,7 @@ fn compare_fn(name: &'static str, op: u32) -> Value {
         4 => |vm, a, _| compare(vm, a, 4),
         _ => |vm, a, _| compare(vm, a, 5),
     };
-    method_value(name, f, None)
+    method_value(name, f, None, None)
 }
 
 /// Rich comparison: deques compare as lists of their items; anything else is

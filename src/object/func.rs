@@ -69,6 +69,8 @@ pub struct NativeFunc {
     /// Its positional-argument count, checked before it runs, for the built-ins whose
     /// count CPython checks (`vm/arity.rs`).
     pub(crate) arity: Option<&'static crate::vm::arity::ArityRule>,
+    /// The common case of a call, answered without the general call (`vm/quick.rs`).
+    pub(crate) quick: Option<crate::vm::quick::QuickFn>,
 }
 
 /// `Function::plain_argc` for `code`.

@@ -188,7 +188,12 @@ impl Vm {
                 }
                 return Ok(Some(self.bind_for_class(v, obj)?));
             }
-            return self.special_attr(obj, n.as_str());
+            if let Some(v) = self.special_attr(obj, n.as_str())? {
+                return Ok(Some(v));
+            }
+            // Then its metaclass's (`C.mro()`), bound to the class.
+            let meta = self.type_of(obj);
+            return Ok(meta.payload_type().lookup(n).map(|v| self.bind(v, obj)));
         }
         let t = self.type_of(obj);
         let cls_attr = t.payload_type().lookup(n);
@@ -444,12 +449,28 @@ impl Vm {
     /// `hasattr(obj, name)`, `name` a str (the caller's: a new one would be hashed
     /// again for the lookup).
     pub fn hasattr(&mut self, obj: &Value, name: &Value) -> PyResult<bool> {
-        match self.getattr(obj, name) {
-            Ok(_) => Ok(true),
+        Ok(self.getattr_suppressed(obj, name)?.is_some())
+    }
+
+    /// `getattr(obj, name)` with its AttributeError as None (`hasattr`, `getattr`'s
+    /// default), as CPython's `_PyObject_LookupAttr`: a plain miss (no `__getattr__`)
+    /// makes no error at all, where building and matching one cost ten times the
+    /// lookup. Other errors propagate.
+    pub fn getattr_suppressed(&mut self, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
+        let r = match self.getattr_opt(obj, name) {
+            Ok(Some(v)) => return Ok(Some(v)),
+            Ok(None) => match self.lookup_user_special(obj, "__getattr__") {
+                None => return Ok(None),
+                Some(ga) => self.call(&ga, vec![obj.clone(), name.clone()], &[]),
+            },
+            Err(e) => Err(e),
+        };
+        match r {
+            Ok(v) => Ok(Some(v)),
             Err(e) => {
                 let e = self.materialize(e);
                 if self.is_instance_of_kind(&e, ExcKind::AttributeError) {
-                    Ok(false)
+                    Ok(None)
                 } else {
                     Err(PyErr::Obj(e))
                 }

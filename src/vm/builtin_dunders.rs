@@ -185,7 +185,7 @@ fn add(t: &Rc<Object>, name: &'static str, min: u8, max: u8, f: NativeFn) {
 }
 
 fn add_with_rule(t: &Rc<Object>, name: &'static str, rule: &'static ArityRule, f: NativeFn) {
-    let v = method_value(name, f, Some(rule));
+    let v = method_value(name, f, Some(rule), None);
     let owner = t.payload_type();
     owner.dict.borrow_mut().set_str(intern_static(name), v);
 }

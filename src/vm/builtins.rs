@@ -29,6 +29,11 @@ fn native_of(owner: &str, name: &'static str, f: NativeFn) -> Value {
         consumes: consumer_of_fn(f).is_some(),
         data: Value::None,
         arity: super::arity::rule(owner, name),
+        quick: if owner.is_empty() {
+            super::quick::builtin(name)
+        } else {
+            None
+        },
     }))
 }
 
@@ -1919,16 +1924,11 @@ fn bi_getattr(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
             vm.type_name(&a[1])
         )));
     }
-    match vm.getattr(&a[0], &a[1]) {
-        Ok(v) => Ok(v),
-        Err(e) => {
-            let e = vm.materialize(e);
-            if a.len() == 3 && vm.is_instance_of_kind(&e, ExcKind::AttributeError) {
-                Ok(a[2].clone())
-            } else {
-                Err(PyErr::Obj(e))
-            }
-        }
+    match a.get(2) {
+        None => vm.getattr(&a[0], &a[1]),
+        Some(default) => Ok(vm
+            .getattr_suppressed(&a[0], &a[1])?
+            .unwrap_or_else(|| default.clone())),
     }
 }
 

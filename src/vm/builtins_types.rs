@@ -101,11 +101,12 @@ pub fn new_type(name: &str, kind: TypeKind, base: Option<&Rc<Object>>) -> Rc<Obj
 }
 
 /// A built-in method object: `f` bound to its receiver when looked up on an instance,
-/// its arguments counted by `arity` when given.
+/// its arguments counted by `arity` when given, its common case answered by `quick`.
 pub(crate) fn method_value(
     name: &'static str,
     f: NativeFn,
     arity: Option<&'static super::arity::ArityRule>,
+    quick: Option<super::quick::QuickFn>,
 ) -> Value {
     Value::new_obj(Payload::Native(NativeFunc {
         name,
@@ -114,6 +115,7 @@ pub(crate) fn method_value(
         consumes: false,
         data: Value::None,
         arity,
+        quick,
     }))
 }
 
@@ -122,7 +124,8 @@ pub fn add_method(t: &Rc<Object>, name: &'static str, f: NativeFn) {
     let arity = (owner.kind != TypeKind::User && &*owner.module == "builtins")
         .then(|| super::arity::rule(&owner.name, name))
         .flatten();
-    let v = method_value(name, f, arity);
+    let quick = super::quick::method(&owner.name, name);
+    let v = method_value(name, f, arity, quick);
     t.payload_type()
         .dict
         .borrow_mut()

@@ -36,27 +36,16 @@ fn grow_frames(frames: &mut Vec<Box<Frame>>) {
     frames.reserve(frames.len().max(16));
 }
 
-/// `len(x)` and `isinstance(x, C)`, which CPython 3.11 specializes (PRECALL_NO_KW_LEN,
-/// PRECALL_NO_KW_ISINSTANCE), answered without the native call's argument checks and
-/// panic guard when no Python code can run: built-in containers' lengths, and a class
-/// as the second operand (`isinstance`'s first case; through `isinstance` itself this
-/// cost 40 instructions more). None: make the call, which also raises.
+/// A quick path's result (`vm/quick.rs`) in place of the CALL's operands, from
+/// `base` of the top frame `top`'s stack.
 #[inline(always)]
-fn quick_builtin(vm: &Vm, nf: &crate::object::NativeFunc, args: &[Value]) -> Option<Value> {
-    let f = nf.func as usize;
-    if f == super::builtins::bi_len as crate::object::NativeFn as usize {
-        let [v] = args else { return None };
-        return super::iterate::native_len(v).map(|n| Value::Int(n as i64));
-    }
-    if f == super::builtins::bi_isinstance as crate::object::NativeFn as usize {
-        let [obj, cls] = args else { return None };
-        let c = cls
-            .as_obj()
-            .filter(|c| matches!(c.payload, Payload::Type(_)))?;
-        let t = vm.type_of(obj);
-        return Some(Value::Bool(crate::object::TypeObj::is_subtype(&t, c)));
-    }
-    None
+fn land_quick(top: *mut Frame, base: usize, v: Value) -> FastCall {
+    // SAFETY: `top` is the top frame (see `try_fast_call`); the operands the quick
+    // path read are not used again.
+    let stack = unsafe { &mut (*top).stack };
+    truncate_values(stack, base);
+    push_value(stack, v);
+    FastCall::Pushed
 }
 
 /// Bind one positional argument per parameter: `args` moved into the empty `locals`
@@ -229,6 +218,11 @@ impl Vm {
                 FastCall::Consume
             }
             Some(Payload::Native(nf)) => {
+                if let Some(quick) = nf.quick {
+                    if let Some(v) = quick(self, &caller[at + 1..]) {
+                        return land_quick(top, base, v);
+                    }
+                }
                 let nf: *const crate::object::NativeFunc = nf;
                 // SAFETY: the function lives in the callable's slot, which stays put
                 // until `run_native_at` cuts the operands after the call.
@@ -243,6 +237,9 @@ impl Vm {
                 FastCall::Consume
             }
             Some(Payload::Type(t)) if t.kind != TypeKind::User => {
+                if let Some(v) = super::quick::construct(self, t.kind, &caller[at + 1..]) {
+                    return land_quick(top, base, v);
+                }
                 match self.types.constructor(t.kind) {
                     Some(ctor) => self.run_ctor_at(base, at, ctor),
                     None => FastCall::NotHandled,
@@ -360,10 +357,7 @@ impl Vm {
             let r = if nf.is_method && at == base + 1 {
                 self.call_unbound_method(nf, args, &[])
             } else {
-                match quick_builtin(self, nf, args) {
-                    Some(v) => Ok(v),
-                    None => self.call_native(nf, args, &[]),
-                }
+                self.call_native(nf, args, &[])
             };
             debug_assert!((*stack).as_ptr() == buf && (*stack).len() == len);
             self.land_result(&mut *stack, base, r)

@@ -25,6 +25,7 @@ pub mod generator;
 pub mod iterate;
 pub mod ops;
 mod parked;
+pub(crate) mod quick;
 pub mod repr;
 
 use crate::bytecode::CodeObject;

@@ -29,7 +29,7 @@ fn native_of(owner: &str, name: &'static str, f: NativeFn) -> Value {
         consumes: consumer_of_fn(f).is_some(),
         data: Value::None,
         arity: super::arity::rule(owner, name),
-        quick: if owner.is_empty() {
+        quick: if owner == "builtins" {
             super::quick::builtin(name)
         } else {
             None

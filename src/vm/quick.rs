@@ -135,3 +135,32 @@ fn future_done(_: &Vm, args: &[Value]) -> Option<Value> {
     let [f] = args else { return None };
     crate::modules::aio::is_done(f).map(Value::Bool)
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::object::{Payload, PyStr, Value};
+
+    fn has_quick(v: &Value) -> bool {
+        matches!(v.payload(), Some(Payload::Native(nf)) if nf.quick.is_some())
+    }
+
+    /// The quick paths are wired to the objects programs call: a quick path that
+    /// never attaches changes no output, only the speed.
+    #[test]
+    fn builtins_and_methods_carry_their_quick_paths() {
+        let vm = super::Vm::new();
+        let Payload::Dict(b) = &vm.builtins.payload else {
+            panic!("builtins is a dict")
+        };
+        let builtin = |name: &str| b.borrow().get_str(&PyStr::new(name)).cloned().unwrap();
+        assert!(has_quick(&builtin("len")) && has_quick(&builtin("isinstance")));
+        assert!(!has_quick(&builtin("print")));
+        let method = |t: &std::rc::Rc<crate::object::Object>, name: &str| {
+            t.payload_type().lookup(&PyStr::new(name)).unwrap()
+        };
+        assert!(has_quick(&method(&vm.types.list, "append")));
+        assert!(has_quick(&method(&vm.types.list, "pop")));
+        assert!(has_quick(&method(&vm.types.dict, "get")));
+        assert!(!has_quick(&method(&vm.types.list, "extend")));
+    }
+}

@@ -357,9 +357,7 @@ impl Vm {
             // SAFETY: the frame just pushed, its first `nlocalsplus >= argc` slots
             // initialised (the missing parameters' to NULL).
             let slots = unsafe { &mut (*f).stack };
-            for j in nargs..argc {
-                slots[j] = func.defaults[j - first_default].clone();
-            }
+            slots[nargs..argc].clone_from_slice(&func.defaults[nargs - first_default..]);
         }
         fast
     }

@@ -688,10 +688,10 @@ impl Vm {
         CallOutcome::Done(Value::Obj(super::generator::Generator::created_obj(frame)))
     }
 
-    /// A call to a plain Python function (positional parameters only) that needs
-    /// defaults or passes keywords, bound straight from the caller's stack. None when
-    /// the binding is not that simple or would fail: the general path then binds (and
-    /// raises CPython's error).
+    /// A call to a plain Python function (named parameters only: positional and
+    /// keyword-only, no `*args` or `**kwargs`) that needs defaults or passes keywords,
+    /// bound straight from the caller's stack. None when the binding is not that
+    /// simple or would fail: the general path then binds (and raises CPython's error).
     fn push_bound_call(
         &mut self,
         base: usize,
@@ -707,25 +707,27 @@ impl Vm {
         let Some(Payload::Function(func)) = callable.payload() else {
             return None;
         };
-        let argcount = func.simple_argc as usize;
+        let code = &*func.code;
+        if code.flags & (flags::VARARGS | flags::VARKEYWORDS) != 0 {
+            return None;
+        }
+        let argcount = code.argcount as usize;
+        let nparams = argcount + code.kwonlyargcount as usize;
         let from = base + skip;
         let kw: &[Value] = match kwnames {
             Some(k) => k.as_tuple()?,
             None => &[],
         };
         let nvals = caller.stack.len() - from;
-        if argcount > 63 || kw.len() > MAX_KW || nvals < kw.len() || nvals - kw.len() > argcount {
+        if nparams > 63 || kw.len() > MAX_KW || nvals < kw.len() || nvals - kw.len() > argcount {
             return None;
         }
         let npos = nvals - kw.len();
-        let code = &*func.code;
         let mut filled: u64 = (1u64 << npos) - 1;
         let mut kw_slot = [0usize; MAX_KW];
         for (i, k) in kw.iter().enumerate() {
             let name = k.as_pystr()?.as_str();
-            let j = code.varnames[..argcount]
-                .iter()
-                .position(|v| &**v == name)?;
+            let j = param_index(&code.varnames[..nparams], name)?;
             if j < code.posonlyargcount as usize || filled & (1 << j) != 0 {
                 return None;
             }
@@ -734,6 +736,18 @@ impl Vm {
         }
         let first_default = argcount - func.defaults.len();
         if (npos..first_default).any(|j| filled & (1 << j) == 0) {
+            return None;
+        }
+        let kwdefault = |j: usize| {
+            let name = &*code.varnames[j];
+            func.kwdefaults
+                .iter()
+                .find(|(n, _)| &**n == name)
+                .map(|(_, v)| v)
+        };
+        if nparams > argcount
+            && (argcount..nparams).any(|j| filled & (1 << j) == 0 && kwdefault(j).is_none())
+        {
             return None;
         }
         // The frame setup repeats push_frame_with_args's: sharing it (a builder and a
@@ -762,6 +776,11 @@ impl Vm {
         for j in npos.max(first_default)..argcount {
             if filled & (1 << j) == 0 {
                 frame.stack[j] = func.defaults[j - first_default].clone();
+            }
+        }
+        for j in argcount..nparams {
+            if filled & (1 << j) == 0 {
+                frame.stack[j] = kwdefault(j).expect("checked above").clone();
             }
         }
         if !func.closure.is_empty() {
@@ -1047,13 +1066,22 @@ impl Vm {
         let display: Rc<str> = func.qualname.borrow().clone();
         if npos > argcount && !has_varargs {
             let ndefaults = func.defaults.len();
-            let given_kw = kwnames
-                .iter()
-                .filter(|k| {
-                    let k = k.as_pystr().unwrap().as_str();
-                    code.varnames[..argcount].iter().any(|v| &**v == k)
-                })
-                .count();
+            // As CPython, keywords are bound before the count is checked: one naming
+            // a positional parameter (all filled) is the error; the message counts
+            // the keyword-only ones given.
+            let mut given_kw = 0;
+            for k in kwnames {
+                let k = k.as_pystr().unwrap().as_str();
+                match param_index(&code.varnames[posonly..argcount + kwonly], k) {
+                    Some(j) if posonly + j < argcount => {
+                        return Err(PyErr::type_error(format!(
+                            "{display}() got multiple values for argument '{k}'"
+                        )));
+                    }
+                    Some(_) => given_kw += 1,
+                    None => {}
+                }
+            }
             let takes = if ndefaults > 0 {
                 format!("from {} to {}", argcount - ndefaults, argcount)
             } else {
@@ -1426,6 +1454,17 @@ fn calls(o: &Object, code: *const CodeObject, globals: &Rc<Object>) -> bool {
 #[inline]
 fn takes_exactly(func: &Function, nargs: usize) -> bool {
     func.simple_argc as usize == nargs
+}
+
+/// Where the parameter `name` is among `params` (a code's first varnames).
+#[inline(always)]
+fn param_index(params: &[Rc<str>], name: &str) -> Option<usize> {
+    for (j, p) in params.iter().enumerate() {
+        if &**p == name {
+            return Some(j);
+        }
+    }
+    None
 }
 
 /// A plain function (not a generator's, positional parameters only) given `nargs`

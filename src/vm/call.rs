@@ -352,12 +352,8 @@ impl Vm {
         };
         let fast = self.push_exact_frame(top, base, at, &func.code, &func.globals, &func.closure);
         if let FastCall::Entered(f) = fast {
-            let argc = func.plain_argc as usize;
-            let first_default = argc - func.defaults.len();
-            // SAFETY: the frame just pushed, its first `nlocalsplus >= argc` slots
-            // initialised (the missing parameters' to NULL).
-            let slots = unsafe { &mut (*f).stack };
-            slots[nargs..argc].clone_from_slice(&func.defaults[nargs - first_default..]);
+            // SAFETY: the frame just pushed.
+            fill_defaults(unsafe { &mut (*f).stack }, func, nargs);
         }
         fast
     }
@@ -560,7 +556,14 @@ impl Vm {
         let Payload::Function(func) = &init.payload else {
             unreachable!("checked by simple_init")
         };
-        self.push_frame_with_args(func, Some(Prepend::NewInstance(inst)), base, base + 2)
+        // The instance and the arguments.
+        let given = self.frames.last().unwrap().stack.len() - base - 1;
+        let pushed =
+            self.push_frame_with_args(func, Some(Prepend::NewInstance(inst)), base, base + 2);
+        if given < func.plain_argc as usize && pushed.is_ok() {
+            fill_defaults(&mut self.frames.last_mut().unwrap().stack, func, given);
+        }
+        pushed
     }
 
     /// Push a frame for `func` whose arguments are the caller's slots from `from` on
@@ -1467,6 +1470,14 @@ fn param_index(params: &[Rc<str>], name: &str) -> Option<usize> {
     None
 }
 
+/// The parameters after the `given` first of a new frame of `func` (whose slots are
+/// initialised, the missing parameters' to NULL), from their defaults.
+fn fill_defaults(slots: &mut [Value], func: &Function, given: usize) {
+    let argc = func.plain_argc as usize;
+    let first_default = argc - func.defaults.len();
+    slots[given..argc].clone_from_slice(&func.defaults[given - first_default..]);
+}
+
 /// A plain function (not a generator's, positional parameters only) given `nargs`
 /// positional arguments, fewer than its parameters, whose defaults fill the rest.
 fn fills_with_defaults(func: &Function, nargs: usize) -> bool {
@@ -1484,7 +1495,11 @@ fn simple_init(t: &TypeObj, argc: usize) -> Option<Rc<Object>> {
     }
     let init = t.init_object()?;
     match &init.payload {
-        Payload::Function(f) if f.plain_argc as usize == argc + 1 => Some(init),
+        Payload::Function(f)
+            if f.plain_argc as usize == argc + 1 || fills_with_defaults(f, argc + 1) =>
+        {
+            Some(init)
+        }
         _ => None,
     }
 }

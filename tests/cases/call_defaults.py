@@ -85,6 +85,40 @@ except StopIteration as e:
     print("coro", e.value)
 
 
+class Node:
+    def __init__(self, value, next=None, tags=[]):
+        self.value = value
+        self.next = next
+        tags.append(value)
+        self.tags = tags
+
+
+n = Node(1, Node(2))
+print(n.value, n.next.value, n.next.next, n.tags, Node(3, None, []).tags)
+
+
+class Sub(Node):
+    pass
+
+
+print(Sub(4).value, Sub(5).tags)
+
+
+class Bad:
+    def __init__(self, x=1):
+        return x
+
+
+try:
+    Bad()
+except TypeError as e:
+    print("TypeError", e)
+try:
+    Node()
+except TypeError as e:
+    print("TypeError", e)
+
+
 def boom(x, y=0):
     return x / y
 

@@ -703,8 +703,13 @@ impl Vm {
     ) -> Option<PyResult<CallOutcome>> {
         const MAX_KW: usize = 8;
         let caller = self.frames.last().unwrap();
-        let callable = match &caller.stack[base + skip - 1] {
-            v @ Value::Obj(o) if matches!(o.payload, Payload::Function(_)) => v.clone(),
+        // A plain class (`C(x=1)`) binds to its `__init__`, after a new instance.
+        let (callable, class) = match &caller.stack[base + skip - 1] {
+            v @ Value::Obj(o) if matches!(o.payload, Payload::Function(_)) => (v.clone(), None),
+            Value::Obj(o) if skip == 2 => match &o.payload {
+                Payload::Type(t) => (Value::Obj(plain_init(t)?), Some(o.clone())),
+                _ => return None,
+            },
             _ => return None,
         };
         let Some(Payload::Function(func)) = callable.payload() else {
@@ -721,11 +726,17 @@ impl Vm {
             Some(k) => k.as_tuple()?,
             None => &[],
         };
+        // The instance is `__init__`'s first positional argument.
+        let first = usize::from(class.is_some());
         let nvals = caller.stack.len() - from;
-        if nparams > 63 || kw.len() > MAX_KW || nvals < kw.len() || nvals - kw.len() > argcount {
+        if nparams > 63
+            || kw.len() > MAX_KW
+            || nvals < kw.len()
+            || first + nvals - kw.len() > argcount
+        {
             return None;
         }
-        let npos = nvals - kw.len();
+        let npos = first + nvals - kw.len();
         let mut filled: u64 = (1u64 << npos) - 1;
         let mut kw_slot = [0usize; MAX_KW];
         for (i, k) in kw.iter().enumerate() {
@@ -770,12 +781,27 @@ impl Vm {
         let nl = code.nlocalsplus();
         frame.stack.reserve(code.frame_size());
         frame.stack.resize(nl, Value::Null);
+        // Made only now that the binding cannot fail: an instance made and dropped
+        // would have its `__del__` run.
+        let inst = class.map(|cls| self.new_instance_obj(&cls, &[]));
+        if let Some(inst) = &inst {
+            frame.ret = Ret::Init;
+            frame.stack[0] = Value::Obj(inst.clone());
+        }
         let caller = self.frames.last_mut().unwrap();
         for (i, v) in caller.stack.drain(from..).enumerate() {
-            let slot = if i < npos { i } else { kw_slot[i - npos] };
+            let slot = if first + i < npos {
+                first + i
+            } else {
+                kw_slot[first + i - npos]
+            };
             frame.stack[slot] = v;
         }
         caller.stack.truncate(base);
+        if let Some(inst) = inst {
+            // The call's result, which Ret::Init checks `__init__`'s None against.
+            push_value(&mut caller.stack, Value::Obj(inst));
+        }
         for j in npos.max(first_default)..argcount {
             if filled & (1 << j) == 0 {
                 frame.stack[j] = func.defaults[j - first_default].clone();
@@ -1500,6 +1526,19 @@ fn simple_init(t: &TypeObj, argc: usize) -> Option<Rc<Object>> {
         {
             Some(init)
         }
+        _ => None,
+    }
+}
+
+/// The `__init__` of a class whose instances come from `object.__new__` (not an
+/// exception class), when it is a plain Python function (`push_bound_call`).
+fn plain_init(t: &TypeObj) -> Option<Rc<Object>> {
+    if t.kind != TypeKind::User || t.is_exception || !t.attr_hooks().object_new {
+        return None;
+    }
+    let init = t.init_object()?;
+    match &init.payload {
+        Payload::Function(f) if !f.code.is_generator_like() => Some(init),
         _ => None,
     }
 }

@@ -78,3 +78,43 @@ for call in [
         call()
     except TypeError as e:
         print("TypeError", e)
+
+
+# Classes called with keywords, or whose __init__ has keyword-only parameters.
+class Point:
+    def __init__(self, x, y=0, *, label="p"):
+        self.x, self.y, self.label = x, y, label
+
+    def __repr__(self):
+        return f"Point({self.x}, {self.y}, {self.label!r})"
+
+
+class Tracked:
+    def __init__(self, a, *, b):
+        self.a = a + b
+
+    def __del__(self):
+        print("del Tracked")
+
+
+class Returns:
+    def __init__(self, a=0, *, b=1):
+        return a + b
+
+
+print(Point(1), Point(1, 2), Point(x=3), Point(4, label="q"), Point(y=5, x=6, label="r"))
+print(Tracked(1, b=2).a)
+for call in [
+    lambda: Point(),
+    lambda: Point(1, x=2),
+    lambda: Point(self=1, x=2),
+    lambda: Point(1, 2, 3),
+    lambda: Point(1, z=3),
+    lambda: Tracked(1),
+    lambda: Tracked(1, 2),
+    lambda: Returns(b=2),
+]:
+    try:
+        call()
+    except TypeError as e:
+        print("TypeError", e)

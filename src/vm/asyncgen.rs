@@ -1,13 +1,15 @@
 //! The awaitables that drive async generators (`__anext__`, `asend`, `athrow`,
-//! `aclose`), the value wrapper that tells an async generator's own `yield` apart from a
-//! `yield` that comes up from an `await` inside it, and `coroutine.__await__()`.
+//! `aclose`), how they tell an async generator's own `yield` apart from a `yield` that
+//! comes up from an `await` inside it, and `coroutine.__await__()`.
 //!
-//! An async generator's frame yields two kinds of values: `ASYNC_GEN_WRAP`ped ones (its
-//! own `yield x`) and raw ones (an event-loop future passed up from an `await`). The
-//! awaitable returned by `__anext__`/`asend` resumes the frame: a raw value is passed on
-//! up to whoever drives the coroutine, a wrapped one ends the awaitable with
-//! `StopIteration(x)`, and a return ends it with `StopAsyncIteration`. These follow
-//! CPython 3.11's `genobject.c` state machines and messages.
+//! An async generator's frame yields two kinds of values: its own `yield x` (marked by
+//! the ASYNC_GEN_WRAP before the YIELD_VALUE: CPython wraps the value in an object,
+//! pyco sets `Generator::ag_own_yield`, and no object is made per item) and raw ones
+//! (an event-loop future passed up from an `await`). The awaitable returned by
+//! `__anext__`/`asend` resumes the frame: a raw value is passed on up to whoever drives
+//! the coroutine, an own one ends the awaitable with `StopIteration(x)`, and a return
+//! ends it with `StopAsyncIteration`. These follow CPython 3.11's `genobject.c` state
+//! machines and messages.
 
 use super::builtins::{close_gen, throw_args_to_exc, throw_gen};
 use super::builtins_types::{add_method, new_type};
@@ -22,9 +24,6 @@ use std::rc::Rc;
 pub struct CoroWrapper {
     pub coro: Rc<Object>,
 }
-
-/// An async generator's own `yield x` on its way to the awaitable that resumed it.
-pub struct WrappedValue(pub Value);
 
 #[derive(Clone)]
 enum OpKind {
@@ -54,19 +53,10 @@ fn opaque<T: 'static>(v: T) -> Value {
     Value::new_obj(Payload::Opaque(RefCell::new(Box::new(v))))
 }
 
-/// ASYNC_GEN_WRAP.
-pub fn wrap(v: Value) -> Value {
-    opaque(WrappedValue(v))
-}
-
-fn unwrapped(v: &Value) -> Option<Value> {
-    match v.payload() {
-        Some(Payload::Opaque(b)) => b
-            .borrow()
-            .downcast_ref::<WrappedValue>()
-            .map(|w| w.0.clone()),
-        _ => None,
-    }
+/// Whether what `agen` just yielded is its own `yield x` (ASYNC_GEN_WRAP ran), and
+/// not a value passed up from an `await`; the mark is cleared.
+fn own_yield(agen: &Rc<Object>) -> bool {
+    gen_of(agen).ag_own_yield.replace(false)
 }
 
 /// The coroutine behind a `coroutine_wrapper`, if `v` is one.
@@ -171,13 +161,14 @@ fn agen_send(vm: &mut Vm, agen: &Rc<Object>, v: Value) -> PyResult<Completion> {
 fn unwrap_result(vm: &mut Vm, agen: &Rc<Object>, r: PyResult<Completion>) -> PyResult<Value> {
     let gen = gen_of(agen);
     match r {
-        Ok(Completion::Yield(v)) => match unwrapped(&v) {
-            Some(x) => {
+        Ok(Completion::Yield(v)) => {
+            if own_yield(agen) {
                 gen.running_async.set(false);
-                Err(PyErr::stop_iteration(x))
+                Err(PyErr::stop_iteration(v))
+            } else {
+                Ok(v)
             }
-            None => Ok(v),
-        },
+        }
         Ok(Completion::Return(_)) => {
             gen.running_async.set(false);
             gen.ag_closed.set(true);
@@ -311,7 +302,7 @@ fn athrow_result(
     let r = if closing {
         match r {
             Ok(Completion::Yield(v)) => {
-                if unwrapped(&v).is_some() {
+                if own_yield(agen) {
                     gen.running_async.set(false);
                     set_state(op, OpState::Closed);
                     return Err(PyErr::runtime_error(
@@ -629,15 +620,6 @@ pub fn install(vm: &mut Vm) {
         .opaque_types
         .borrow_mut()
         .push((std::any::TypeId::of::<CoroWrapper>(), wrapper));
-    let wrapped = new_type(
-        "async_generator_wrapped_value",
-        TypeKind::Opaque,
-        Some(&object),
-    );
-    vm.types
-        .opaque_types
-        .borrow_mut()
-        .push((std::any::TypeId::of::<WrappedValue>(), wrapped));
 
     let coro = vm.types.coroutine.clone();
     add_method(&coro, "__await__", |_, a, _| match a[0].as_obj() {

@@ -1584,8 +1584,11 @@ impl Vm {
                     push!(res);
                 }
                 Opcode::AsyncGenWrap => {
-                    let v = pop!();
-                    push!(super::asyncgen::wrap(v));
+                    // The YIELD_VALUE after it is the async generator's own: its
+                    // resumer is told through the generator (no wrapper object).
+                    if let Some(g) = cur!().gen() {
+                        gen_of(g).ag_own_yield.set(true);
+                    }
                 }
             }
         }

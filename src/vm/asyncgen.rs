@@ -4,7 +4,7 @@
 //!
 //! An async generator's frame yields two kinds of values: its own `yield x` (marked by
 //! the ASYNC_GEN_WRAP before the YIELD_VALUE: CPython wraps the value in an object,
-//! pyco sets `Generator::ag_own_yield`, and no object is made per item) and raw ones
+//! pyco sets `Vm::async_gen_own_yield`, and no object is made per item) and raw ones
 //! (an event-loop future passed up from an `await`). The awaitable returned by
 //! `__anext__`/`asend` resumes the frame: a raw value is passed on up to whoever drives
 //! the coroutine, an own one ends the awaitable with `StopIteration(x)`, and a return
@@ -53,10 +53,12 @@ fn opaque<T: 'static>(v: T) -> Value {
     Value::new_obj(Payload::Opaque(RefCell::new(Box::new(v))))
 }
 
-/// Whether what `agen` just yielded is its own `yield x` (ASYNC_GEN_WRAP ran), and
-/// not a value passed up from an `await`; the mark is cleared.
-fn own_yield(agen: &Rc<Object>) -> bool {
-    gen_of(agen).ag_own_yield.replace(false)
+/// Whether what an async generator just yielded is its own `yield x` (ASYNC_GEN_WRAP
+/// ran), and not a value passed up from an `await`; the mark is cleared. Taken as soon
+/// as the generator's frame comes back, whatever it did (an error or a return leaves
+/// no mark behind for the next yield to misread).
+fn own_yield(vm: &mut Vm) -> bool {
+    std::mem::take(&mut vm.async_gen_own_yield)
 }
 
 /// The coroutine behind a `coroutine_wrapper`, if `v` is one.
@@ -158,11 +160,17 @@ fn agen_send(vm: &mut Vm, agen: &Rc<Object>, v: Value) -> PyResult<Completion> {
 
 /// CPython's `async_gen_unwrap_value`: a wrapped yield finishes the awaitable with
 /// StopIteration, a return with StopAsyncIteration; a raw yield passes through.
-fn unwrap_result(vm: &mut Vm, agen: &Rc<Object>, r: PyResult<Completion>) -> PyResult<Value> {
+/// `own`: the generator's `own_yield` mark, taken as it came back.
+fn unwrap_result(
+    vm: &mut Vm,
+    agen: &Rc<Object>,
+    r: PyResult<Completion>,
+    own: bool,
+) -> PyResult<Value> {
     let gen = gen_of(agen);
     match r {
         Ok(Completion::Yield(v)) => {
-            if own_yield(agen) {
+            if own {
                 gen.running_async.set(false);
                 Err(PyErr::stop_iteration(v))
             } else {
@@ -230,7 +238,8 @@ fn asend_send(
     }
     gen.running_async.set(true);
     let r = agen_send(vm, &agen, arg);
-    let r = unwrap_result(vm, &agen, r);
+    let own = own_yield(vm);
+    let r = unwrap_result(vm, &agen, r, own);
     if r.is_err() {
         set_state(op, OpState::Closed);
     }
@@ -287,7 +296,8 @@ fn athrow_send(
     } else {
         agen_send(vm, &agen, arg)
     };
-    athrow_result(vm, op, &agen, closing, r)
+    let own = own_yield(vm);
+    athrow_result(vm, op, &agen, closing, r, own)
 }
 
 /// Interpret what the generator did after `athrow`/`aclose` resumed it.
@@ -297,12 +307,13 @@ fn athrow_result(
     agen: &Rc<Object>,
     closing: bool,
     r: PyResult<Completion>,
+    own: bool,
 ) -> PyResult<Value> {
     let gen = gen_of(agen);
     let r = if closing {
         match r {
             Ok(Completion::Yield(v)) => {
-                if own_yield(agen) {
+                if own {
                     gen.running_async.set(false);
                     set_state(op, OpState::Closed);
                     return Err(PyErr::runtime_error(
@@ -315,7 +326,7 @@ fn athrow_result(
             Err(e) => Err(e),
         }
     } else {
-        unwrap_result(vm, agen, r)
+        unwrap_result(vm, agen, r, own)
     };
     match r {
         Ok(v) => Ok(v),
@@ -345,16 +356,17 @@ fn op_throw(vm: &mut Vm, op: &Value, exc: Value) -> PyResult<Value> {
         }));
     }
     let r = throw_gen(vm, agen.clone(), exc);
+    let own = own_yield(vm);
     match kind {
         OpKind::Send(_) => {
-            let r = unwrap_result(vm, &agen, r);
+            let r = unwrap_result(vm, &agen, r, own);
             if r.is_err() {
                 set_state(op, OpState::Closed);
             }
             r
         }
-        OpKind::Throw(_) => athrow_result(vm, op, &agen, false, r),
-        OpKind::Close => athrow_result(vm, op, &agen, true, r),
+        OpKind::Throw(_) => athrow_result(vm, op, &agen, false, r, own),
+        OpKind::Close => athrow_result(vm, op, &agen, true, r, own),
     }
 }
 

@@ -1583,13 +1583,7 @@ impl Vm {
                     let res = self.call(&enter, vec![], &[])?;
                     push!(res);
                 }
-                Opcode::AsyncGenWrap => {
-                    // The YIELD_VALUE after it is the async generator's own: its
-                    // resumer is told through the generator (no wrapper object).
-                    if let Some(g) = cur!().gen() {
-                        gen_of(g).ag_own_yield.set(true);
-                    }
-                }
+                Opcode::AsyncGenWrap => self.mark_own_yield(),
             }
         }
     }
@@ -1870,6 +1864,13 @@ impl Vm {
         self.enter_resumed(&mut f, sent, fresh);
         super::call::push_frame(&mut self.frames, f);
         Ok(true)
+    }
+
+    /// ASYNC_GEN_WRAP: the YIELD_VALUE after it is the running async generator's own,
+    /// which its resumer is told through `Vm::async_gen_own_yield` (no wrapper object).
+    #[inline(never)]
+    fn mark_own_yield(&mut self) {
+        self.async_gen_own_yield = true;
     }
 
     /// The first suspension of a frame running as `Ret::AwaitedCall`: its coroutine

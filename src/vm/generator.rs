@@ -58,10 +58,6 @@ pub struct Generator {
     /// unfinished: asyncio schedules its `aclose()`).
     pub ag_hooks_inited: Cell<bool>,
     pub ag_has_finalizer: Cell<bool>,
-    /// Async generators: the value just yielded is the generator's own `yield x`
-    /// (ASYNC_GEN_WRAP ran before the YIELD_VALUE), not one passed up from an `await`
-    /// inside it. Read and cleared by whoever resumed it (`vm/asyncgen.rs`).
-    pub ag_own_yield: Cell<bool>,
 }
 
 impl Generator {
@@ -95,7 +91,6 @@ impl Generator {
             ag_closed: Cell::new(false),
             ag_hooks_inited: Cell::new(false),
             ag_has_finalizer: Cell::new(false),
-            ag_own_yield: Cell::new(false),
         }
     }
 

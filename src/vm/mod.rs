@@ -180,6 +180,11 @@ pub struct Vm {
     /// Ctrl-C or the budget wants the next safe point (`Vm::safe_point`).
     pub(crate) safe_point_due: bool,
     pub(crate) budget: Option<Box<budget::Budget>>,
+    /// The value an async generator just yielded is its own `yield x` (ASYNC_GEN_WRAP
+    /// ran before the YIELD_VALUE), not one passed up from an `await` inside it. Read
+    /// and cleared by the awaitable that resumed the generator (`asyncgen.rs`), the
+    /// next thing to run after the yield.
+    pub(crate) async_gen_own_yield: bool,
 }
 
 const MAX_NATIVE_DEPTH: usize = 8000;
@@ -213,6 +218,7 @@ impl Vm {
             step_check: u64::MAX,
             safe_point_due: false,
             budget: None,
+            async_gen_own_yield: false,
         };
         builtins::install(&mut vm);
         asyncgen::install(&mut vm);

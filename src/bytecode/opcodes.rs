@@ -117,7 +117,7 @@ opcodes! {
     ImportStar = 84, "IMPORT_STAR", None, |a, j| -1, "from module import *. Stack: module =>";
     SetupAnnotations = 85, "SETUP_ANNOTATIONS", None, |a, j| 0, "Create __annotations__ in locals. Stack: (unchanged)";
     YieldValue = 86, "YIELD_VALUE", None, |a, j| 0, "Suspend the frame, giving value to the resumer; the sent value replaces it. Stack: value => sent";
-    AsyncGenWrap = 87, "ASYNC_GEN_WRAP", None, |a, j| 0, "Wrap a value yielded by an async generator. Stack: v => wrapped";
+    AsyncGenWrap = 87, "ASYNC_GEN_WRAP", None, |a, j| 0, "Mark the value an async generator yields next as its own (CPython wraps it). Stack: v => v";
     PopExcept = 89, "POP_EXCEPT", None, |a, j| -1, "Leave a handler: restore the previously handled exception. Stack: prev_exc =>";
     StoreName = 90, "STORE_NAME", Name, |a, j| -1, "locals[name] = v. Stack: v =>";
     DeleteName = 91, "DELETE_NAME", Name, |a, j| 0, "del locals[name]. Stack: (unchanged)";

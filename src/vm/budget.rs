@@ -156,13 +156,7 @@ impl Vm {
     #[inline(never)]
     pub(crate) fn attention(&mut self) -> PyResult<()> {
         if super::PENDING.load(Ordering::Relaxed) {
-            // Finalizers run Python code between two instructions, maybe between an
-            // async generator's ASYNC_GEN_WRAP and its YIELD_VALUE: the mark the first
-            // left for the second's resumer is kept across them.
-            let own = std::mem::take(&mut self.async_gen_own_yield);
-            let r = self.run_pending();
-            self.async_gen_own_yield = own;
-            r?;
+            self.run_pending()?;
         }
         let now = steps_now();
         let due = now >= self.step_check;

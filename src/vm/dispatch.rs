@@ -2235,6 +2235,17 @@ impl Vm {
 
     /// The finalizers and warnings waiting for a safe point (not Ctrl-C).
     pub(super) fn run_pending(&mut self) -> PyResult<()> {
+        // Finalizers run Python code between two instructions (maybe between an async
+        // generator's ASYNC_GEN_WRAP and its YIELD_VALUE) and close async generators
+        // outside their awaitables: the mark the one left for the other's resumer is
+        // kept across them, and whatever they leave is dropped.
+        let own = std::mem::take(&mut self.async_gen_own_yield);
+        let r = self.run_pending_work();
+        self.async_gen_own_yield = own;
+        r
+    }
+
+    fn run_pending_work(&mut self) -> PyResult<()> {
         PENDING.store(false, Ordering::Relaxed);
         loop {
             self.run_finalizers();

@@ -108,15 +108,23 @@ impl Vm {
     }
 
     pub fn getattr(&mut self, obj: &Value, name: &Value) -> PyResult<Value> {
-        match self.getattr_opt(obj, name)? {
+        match self.getattr_or_hook(obj, name)? {
             Some(v) => Ok(v),
-            None => {
-                // __getattr__ fallback.
-                if let Some(ga) = self.lookup_user_special(obj, "__getattr__") {
-                    return self.call(&ga, vec![obj.clone(), name.clone()], &[]);
-                }
-                Err(self.attr_error(obj, name))
-            }
+            None => Err(self.attr_error(obj, name)),
+        }
+    }
+
+    /// `getattr_opt`, then the class's `__getattr__` if it has one: None is a plain
+    /// miss, for which no error has been made yet.
+    fn getattr_or_hook(&mut self, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
+        if let Some(v) = self.getattr_opt(obj, name)? {
+            return Ok(Some(v));
+        }
+        match self.lookup_user_special(obj, "__getattr__") {
+            Some(ga) => self
+                .call(&ga, vec![obj.clone(), name.clone()], &[])
+                .map(Some),
+            None => Ok(None),
         }
     }
 
@@ -457,16 +465,8 @@ impl Vm {
     /// makes no error at all, where building and matching one cost ten times the
     /// lookup. Other errors propagate.
     pub fn getattr_suppressed(&mut self, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
-        let r = match self.getattr_opt(obj, name) {
-            Ok(Some(v)) => return Ok(Some(v)),
-            Ok(None) => match self.lookup_user_special(obj, "__getattr__") {
-                None => return Ok(None),
-                Some(ga) => self.call(&ga, vec![obj.clone(), name.clone()], &[]),
-            },
-            Err(e) => Err(e),
-        };
-        match r {
-            Ok(v) => Ok(Some(v)),
+        match self.getattr_or_hook(obj, name) {
+            Ok(v) => Ok(v),
             Err(e) => {
                 let e = self.materialize(e);
                 if self.is_instance_of_kind(&e, ExcKind::AttributeError) {

@@ -36,18 +36,6 @@ fn grow_frames(frames: &mut Vec<Box<Frame>>) {
     frames.reserve(frames.len().max(16));
 }
 
-/// A quick path's result (`vm/quick.rs`) in place of the CALL's operands, from
-/// `base` of the top frame `top`'s stack.
-#[inline(always)]
-fn land_quick(top: *mut Frame, base: usize, v: Value) -> FastCall {
-    // SAFETY: `top` is the top frame (see `try_fast_call`); the operands the quick
-    // path read are not used again.
-    let stack = unsafe { &mut (*top).stack };
-    truncate_values(stack, base);
-    push_value(stack, v);
-    FastCall::Pushed
-}
-
 /// Bind one positional argument per parameter: `args` moved into the empty `locals`
 /// one by one, the rest of its `nl` locals unbound (`append` and `resize` went through
 /// a memcpy call and a generic fill).
@@ -223,7 +211,7 @@ impl Vm {
             Some(Payload::Native(nf)) => {
                 if let Some(quick) = nf.quick {
                     if let Some(v) = quick(self, &caller[at + 1..]) {
-                        return land_quick(top, base, v);
+                        return self.land_quick(top, base, v);
                     }
                 }
                 let nf: *const crate::object::NativeFunc = nf;
@@ -241,7 +229,7 @@ impl Vm {
             }
             Some(Payload::Type(t)) if t.kind != TypeKind::User => {
                 if let Some(v) = super::quick::construct(self, t.kind, &caller[at + 1..]) {
-                    return land_quick(top, base, v);
+                    return self.land_quick(top, base, v);
                 }
                 match self.types.constructor(t.kind) {
                     Some(ctor) => self.run_ctor_at(base, at, ctor),
@@ -415,6 +403,15 @@ impl Vm {
             debug_assert!((*stack).as_ptr() == buf && (*stack).len() == len);
             self.land_result(&mut *stack, base, r)
         }
+    }
+
+    /// A quick path's result (`vm/quick.rs`) in place of the CALL's operands, from
+    /// `base` of the top frame `top`'s stack.
+    #[inline(always)]
+    fn land_quick(&mut self, top: *mut Frame, base: usize, v: Value) -> FastCall {
+        // SAFETY: `top` is the top frame (see `try_fast_call`); the operands the quick
+        // path read are not used again.
+        self.land_result(unsafe { &mut (*top).stack }, base, Ok(v))
     }
 
     /// A built-in's result in place of the CALL's operands (from `base` of the

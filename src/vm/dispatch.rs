@@ -1583,7 +1583,9 @@ impl Vm {
                     let res = self.call(&enter, vec![], &[])?;
                     push!(res);
                 }
-                Opcode::AsyncGenWrap => self.mark_own_yield(),
+                // The YIELD_VALUE after it is the running async generator's own: its
+                // resumer is told through the VM (no wrapper object, `asyncgen.rs`).
+                Opcode::AsyncGenWrap => self.async_gen_own_yield = true,
             }
         }
     }
@@ -1864,13 +1866,6 @@ impl Vm {
         self.enter_resumed(&mut f, sent, fresh);
         super::call::push_frame(&mut self.frames, f);
         Ok(true)
-    }
-
-    /// ASYNC_GEN_WRAP: the YIELD_VALUE after it is the running async generator's own,
-    /// which its resumer is told through `Vm::async_gen_own_yield` (no wrapper object).
-    #[inline(never)]
-    fn mark_own_yield(&mut self) {
-        self.async_gen_own_yield = true;
     }
 
     /// The first suspension of a frame running as `Ret::AwaitedCall`: its coroutine

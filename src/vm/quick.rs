@@ -35,7 +35,8 @@ pub(crate) fn method(type_name: &str, name: &str) -> Option<QuickFn> {
         ("dict", "get") => dict_get,
         ("deque", "append") => deque_append,
         ("deque", "popleft") => deque_popleft,
-        ("Future" | "Task", "done") => future_done,
+        // (Task inherits it.)
+        ("Future", "done") => future_done,
         _ => return None,
     })
 }

@@ -1795,11 +1795,10 @@ pub fn percent_format_i64(
     let m = x.unsigned_abs();
     if c.flags.is_empty() && width.is_none() && precision.is_none() && c.conv != 'X' {
         // `'%d' % n`: the digits and the sign are the whole output.
-        return match (c.conv, x < 0) {
-            ('o', false) => format!("{m:o}"),
-            ('o', true) => format!("-{m:o}"),
-            ('x', false) => format!("{m:x}"),
-            ('x', true) => format!("-{m:x}"),
+        let sign = if x < 0 { "-" } else { "" };
+        return match c.conv {
+            'o' => format!("{sign}{m:o}"),
+            'x' => format!("{sign}{m:x}"),
             _ => x.to_string(),
         };
     }

@@ -1420,10 +1420,10 @@ impl Vm {
                 }
                 Opcode::BeforeWith => {
                     let mgr = pop!();
-                    let (enter, exit) = self.context_methods(&mgr, "__enter__", "__exit__")?;
-                    push!(exit);
-                    let r = self.call(&enter, vec![], &[])?;
-                    push!(r);
+                    match self.before_with(mgr)? {
+                        CallOutcome::Done(v) => push!(v),
+                        CallOutcome::Pushed => reload!(),
+                    }
                 }
                 Opcode::LoadBuildClass => {
                     let v = self.builtin("__build_class__")?;

@@ -925,17 +925,13 @@ impl Vm {
         }
     }
 
-    /// `__enter__`/`__exit__` (bound) for a with statement.
-    pub(crate) fn context_methods(
-        &mut self,
-        mgr: &Value,
-        enter: &'static str,
-        exit: &'static str,
-    ) -> PyResult<(Value, Value)> {
-        let e = self.lookup_special(mgr, enter);
-        let x = self.lookup_special(mgr, exit);
+    /// `__enter__`/`__exit__` for a with statement, as the manager's type has them
+    /// (unbound).
+    pub(crate) fn context_methods(&mut self, mgr: &Value) -> PyResult<(Value, Value)> {
+        let e = self.lookup_special(mgr, "__enter__");
+        let x = self.lookup_special(mgr, "__exit__");
         match (e, x) {
-            (Some(e), Some(x)) => Ok((self.bind(e, mgr), self.bind(x, mgr))),
+            (Some(e), Some(x)) => Ok((e, x)),
             (None, _) => Err(PyErr::type_error(format!(
                 "'{}' object does not support the context manager protocol",
                 self.type_name(mgr)

@@ -577,18 +577,25 @@ impl Vm {
     pub(crate) fn before_with(&mut self, mgr: Value) -> PyResult<CallOutcome> {
         let (enter, exit) = self.context_methods(&mgr)?;
         let exit = self.bind(exit, &mgr);
-        let stack = &mut self.frames.last_mut().unwrap().stack;
-        push_value(stack, exit);
-        let base = stack.len();
+        push_value(&mut self.frames.last_mut().unwrap().stack, exit);
         match enter.payload() {
-            Some(Payload::Function(f)) if f.plain_argc == 1 => {
-                self.push_frame_with_args(f, Some(Prepend::Receiver(mgr)), base, base)
-            }
+            Some(Payload::Function(f)) if f.plain_argc == 1 => self.push_self_call(f, mgr),
             _ => {
                 let enter = self.bind(enter, &mgr);
                 self.call(&enter, vec![], &[]).map(CallOutcome::Done)
             }
         }
+    }
+
+    /// A call of `f`, a plain Python function taking one parameter, with `receiver`,
+    /// its frame pushed: the result lands on the caller's stack as it returns.
+    pub(crate) fn push_self_call(
+        &mut self,
+        f: &Function,
+        receiver: Value,
+    ) -> PyResult<CallOutcome> {
+        let base = self.frames.last().unwrap().stack.len();
+        self.push_frame_with_args(f, Some(Prepend::Receiver(receiver)), base, base)
     }
 
     /// A bound method of a plain Python function (`super().f(x)`, a stored `obj.f`)

@@ -883,8 +883,10 @@ impl Vm {
                         }
                     }
                     let obj = pop!();
-                    let v = self.load_attr_cached(&obj, name, code.class_cache_at(arg), site)?;
-                    push!(v);
+                    match self.load_attr_cached(&obj, name, code.class_cache_at(arg), site)? {
+                        CallOutcome::Done(v) => push!(v),
+                        CallOutcome::Pushed => reload!(),
+                    }
                 }
                 Opcode::StoreAttr => {
                     let obj = pop!();

@@ -1002,7 +1002,7 @@ impl Vm {
     pub fn contains(&mut self, container: &Value, item: &Value) -> PyResult<bool> {
         match container {
             Value::Str(s) => match item {
-                Value::Str(sub) => Ok(s.as_str().contains(sub.as_str())),
+                Value::Str(sub) => Ok(crate::text::find_bytes(s.as_str(), sub.as_str()).is_some()),
                 _ => Err(PyErr::type_error(format!(
                     "'in <string>' requires string as left operand, not {}",
                     self.type_name(item)

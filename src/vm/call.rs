@@ -622,6 +622,7 @@ impl Vm {
     /// its `__enter__` is called. A Python method taking only `self` gets its frame
     /// pushed, its result landing on the stack as it returns (a nested run of the
     /// loop cost ~700 instructions more); anything else is called here.
+    #[inline(never)]
     pub(crate) fn before_with(&mut self, mgr: Value) -> PyResult<CallOutcome> {
         let (enter, exit) = self.context_methods(&mgr)?;
         let exit = self.bind(exit, &mgr);
@@ -637,6 +638,7 @@ impl Vm {
 
     /// A call of `f`, a plain Python function taking one parameter, with `receiver`,
     /// its frame pushed: the result lands on the caller's stack as it returns.
+    #[inline(never)]
     pub(crate) fn push_self_call(
         &mut self,
         f: &Function,

@@ -185,6 +185,8 @@ pub struct Vm {
     /// and cleared by the awaitable that resumed the generator (`asyncgen.rs`), the
     /// next thing to run after the yield.
     pub(crate) async_gen_own_yield: bool,
+    /// The type attribute cache (`Vm::type_attr`).
+    pub(crate) type_attrs: Box<[attr::TypeAttrEntry]>,
 }
 
 const MAX_NATIVE_DEPTH: usize = 8000;
@@ -219,6 +221,8 @@ impl Vm {
             safe_point_due: false,
             budget: None,
             async_gen_own_yield: false,
+            type_attrs: vec![attr::TypeAttrEntry::default(); attr::TYPE_ATTR_SLOTS]
+                .into_boxed_slice(),
         };
         builtins::install(&mut vm);
         asyncgen::install(&mut vm);

@@ -33,6 +33,7 @@ pub(crate) fn method(type_name: &str, name: &str) -> Option<QuickFn> {
         ("list", "append") => list_append,
         ("list", "pop") => list_pop,
         ("dict", "get") => dict_get,
+        ("set", "add") => set_add,
         ("deque", "append") => deque_append,
         ("deque", "popleft") => deque_popleft,
         // (Task inherits it.)
@@ -71,6 +72,24 @@ fn list_append(_: &Vm, args: &[Value]) -> Option<Value> {
         return None;
     };
     items.try_borrow_mut().ok()?.push(v.clone());
+    Some(Value::None)
+}
+
+/// `s.add(x)` of a set with a str or int `x`, whose hash and equality run no Python
+/// code (an equality fast_eq cannot decide goes the general way, nothing added).
+fn set_add(_: &Vm, args: &[Value]) -> Option<Value> {
+    let [s, v] = args else { return None };
+    let Some(Payload::Set(set)) = s.payload() else {
+        return None;
+    };
+    let h = match v {
+        Value::Str(x) if !set.frozen => x.hash(),
+        Value::Int(i) if !set.frozen => crate::settable::hash_i64(*i),
+        _ => return None,
+    };
+    let mut eq = |a: &Value, b: &Value| super::ops::fast_eq(a, b).ok_or(());
+    let mut table = set.table.try_borrow_mut().ok()?;
+    table.insert(h, v.clone(), &mut eq).ok()?;
     Some(Value::None)
 }
 
@@ -162,6 +181,7 @@ mod tests {
         assert!(has_quick(&method(&vm.types.list, "append")));
         assert!(has_quick(&method(&vm.types.list, "pop")));
         assert!(has_quick(&method(&vm.types.dict, "get")));
+        assert!(has_quick(&method(&vm.types.set, "add")));
         assert!(!has_quick(&method(&vm.types.list, "extend")));
     }
 }

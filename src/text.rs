@@ -591,7 +591,7 @@ pub fn split_sep<'a>(s: &'a str, sep: &str, maxsplit: i64) -> Vec<&'a str> {
         _ => {
             let mut out = Vec::new();
             let mut last = 0;
-            for at in memmem::find_iter(s.as_bytes(), sep) {
+            for at in matches(s.as_bytes(), sep.as_bytes()) {
                 if out.len() + 1 >= n {
                     break;
                 }
@@ -700,25 +700,79 @@ fn search_window(
     Some((bs, be, st, en))
 }
 
-/// The byte offset of the first `sub` in `hay`. memchr's searchers, not std's
-/// two-way one, whose setup cost more than the search on the short strings most
-/// calls see (`line.find("x")`, `s.replace(",", "")`: 13% of a text-processing loop).
-/// A match of one valid UTF-8 string in another starts at a character boundary.
-/// Out of line: inlined into the dispatch loop's `in`, it cost objects.py 0.7%.
-#[inline(never)]
+/// Haystacks up to this many bytes are searched by trying each place their
+/// needle's first byte occurs: memmem's searcher costs ~250 instructions to set up,
+/// more than that search on the short strings most calls see.
+const SHORT_HAYSTACK: usize = 64;
+
+/// The byte offset of the first `sub` in `hay`: memchr's searchers, not std's two-way
+/// one, whose setup cost more than the search on short strings (`line.find("x")`,
+/// `s.replace(",", "")`: 13% of a text-processing loop). A match of one valid UTF-8
+/// string in another starts at a character boundary.
 pub fn find_bytes(hay: &str, sub: &str) -> Option<usize> {
-    match sub.as_bytes() {
-        [b] => memchr::memchr(*b, hay.as_bytes()),
-        n => memmem::find(hay.as_bytes(), n),
-    }
+    matches(hay.as_bytes(), sub.as_bytes()).next()
 }
 
 /// The byte offset of the last `sub` in `hay` (`find_bytes` from the end).
 pub fn rfind_bytes(hay: &str, sub: &str) -> Option<usize> {
-    match sub.as_bytes() {
-        [] => Some(hay.len()),
-        [b] => memchr::memrchr(*b, hay.as_bytes()),
-        n => memmem::rfind(hay.as_bytes(), n),
+    let (h, n) = (hay.as_bytes(), sub.as_bytes());
+    match n {
+        [] => Some(h.len()),
+        [b] => memchr::memrchr(*b, h),
+        [first, rest @ ..] if h.len() <= SHORT_HAYSTACK => {
+            let last = h.len().checked_sub(n.len())?;
+            memchr::memrchr_iter(*first, &h[..=last]).find(|&i| &h[i + 1..i + n.len()] == rest)
+        }
+        _ => memmem::rfind(h, n),
+    }
+}
+
+/// The non-overlapping occurrences of `n` in `h`, from the start (an empty `n`:
+/// only at 0).
+fn matches<'a>(h: &'a [u8], n: &'a [u8]) -> Matches<'a> {
+    match n {
+        [] => Matches::Short { h, n, at: 0 },
+        [b] => Matches::Byte(memchr::memchr_iter(*b, h)),
+        _ if h.len() <= SHORT_HAYSTACK => Matches::Short { h, n, at: 0 },
+        _ => Matches::Long(Box::new(memmem::find_iter(h, n))),
+    }
+}
+
+/// `matches`' iterator: memchr's for one byte, memmem's for a long haystack, and
+/// for a short one a try at each place the first byte occurs.
+enum Matches<'a> {
+    Byte(memchr::Memchr<'a>),
+    Short { h: &'a [u8], n: &'a [u8], at: usize },
+    // Boxed: the searcher is 320 bytes, made only for long haystacks.
+    Long(Box<memmem::FindIter<'a, 'a>>),
+}
+
+impl Iterator for Matches<'_> {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        match self {
+            Matches::Byte(it) => it.next(),
+            Matches::Long(it) => it.next(),
+            Matches::Short { h, n, at } => {
+                let Some((first, rest)) = n.split_first() else {
+                    // The empty needle: once, at the start.
+                    let found = (*at == 0).then_some(0);
+                    *at = usize::MAX;
+                    return found;
+                };
+                let last = h.len().checked_sub(n.len())?;
+                while *at <= last {
+                    let i = *at + memchr::memchr(*first, &h[*at..=last])?;
+                    if &h[i + 1..i + n.len()] == rest {
+                        *at = i + n.len();
+                        return Some(i);
+                    }
+                    *at = i + 1;
+                }
+                None
+            }
+        }
     }
 }
 
@@ -754,7 +808,7 @@ pub fn count(s: &str, sub: &str, start: Option<i64>, end: Option<i64>) -> i64 {
     match search_window(s, sub, start, end) {
         None => 0,
         Some((_, _, st, en)) if sub.is_empty() => en - st + 1,
-        Some((bs, be, _, _)) => memmem::find_iter(&s.as_bytes()[bs..be], sub).count() as i64,
+        Some((bs, be, _, _)) => matches(&s.as_bytes()[bs..be], sub.as_bytes()).count() as i64,
     }
 }
 
@@ -767,7 +821,7 @@ pub fn replace(s: &str, old: &str, new: &str, count: i64) -> String {
     }
     let mut out = String::with_capacity(s.len());
     let mut last = 0;
-    for at in memmem::find_iter(s.as_bytes(), old).take(limit) {
+    for at in matches(s.as_bytes(), old.as_bytes()).take(limit) {
         out.push_str(&s[last..at]);
         out.push_str(new);
         last = at + old.len();

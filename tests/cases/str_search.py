@@ -1,12 +1,14 @@
 # str searching (find/rfind/index/count/replace/split/rsplit/partition/in) over
-# ASCII and non-ASCII text, one- and many-byte needles, windows and limits.
+# ASCII and non-ASCII text, one- and many-byte needles, haystacks shorter and
+# longer than 64 bytes (searched two ways), windows and limits.
 seed = 7
 def pick(seq):
     global seed
     seed = (seed * 1103515245 + 12345) % 2147483648
     return seq[seed % len(seq)]
 alpha = ["a", "b", "ab", "é", "ß", "€", "😀", " ", ",", "aa", "bab"]
-hays = ["", "a", "aaa", "abababab", "  Alpha beta, Gamma; delta 5  ", "é€é€ab😀ab", "x" * 40 + "needle" + "y" * 40]
+hays = ["", "a", "aaa", "abababab", "  Alpha beta, Gamma; delta 5  ", "é€é€ab😀ab", "x" * 40 + "needle" + "y" * 40,
+        "ab" * 50, "é€" * 30 + "bab" * 20, ", " * 40]
 for _ in range(60):
     hays.append("".join(pick(alpha) for _ in range(pick(range(12)))))
 needles = ["", "a", "b", "ab", "aa", "bab", "é", "€é", "😀", ",", " ", "needle", "zz", "abababab"]

@@ -636,6 +636,32 @@ impl Vm {
         }
     }
 
+    /// BINARY_SUBSCR past its list fast path: an instance whose class has a Python
+    /// `__getitem__` taking `(self, key)` gets that frame pushed, as CPython 3.11's
+    /// BINARY_SUBSCR_GETITEM (a nested run of the loop cost ~500 instructions more);
+    /// anything else is `getitem`.
+    #[inline(never)]
+    pub(crate) fn binary_subscr(&mut self, obj: Value, key: Value) -> PyResult<CallOutcome> {
+        if let Some(Payload::Instance(_)) = obj.payload() {
+            if let Some(m) = self.lookup_special(&obj, "__getitem__") {
+                if let Some(Payload::Function(f)) = m.payload() {
+                    if f.plain_argc == 2 {
+                        let stack = &mut self.frames.last_mut().unwrap().stack;
+                        let base = stack.len();
+                        push_value(stack, key);
+                        return self.push_frame_with_args(
+                            f,
+                            Some(Prepend::Receiver(obj)),
+                            base,
+                            base,
+                        );
+                    }
+                }
+            }
+        }
+        self.getitem(&obj, &key).map(CallOutcome::Done)
+    }
+
     /// A call of `f`, a plain Python function taking one parameter, with `receiver`,
     /// its frame pushed: the result lands on the caller's stack as it returns.
     #[inline(never)]

@@ -551,7 +551,10 @@ impl Vm {
                     }
                     let key = pop!();
                     let obj = pop!();
-                    push!(self.getitem(&obj, &key)?);
+                    match self.binary_subscr(obj, key)? {
+                        CallOutcome::Done(v) => push!(v),
+                        CallOutcome::Pushed => reload!(),
+                    }
                 }
                 Opcode::StoreSubscr => {
                     if let Some(old) = store_list_item_at_top(&mut stack!()) {

@@ -76,9 +76,7 @@ impl Vm {
     /// reword its errors (`[1] * 1.5`) or run it a second time.
     pub fn lookup_special(&self, v: &Value, name: &'static str) -> Option<Value> {
         let t = self.type_of(v);
-        let m = t
-            .payload_type()
-            .lookup_cached(&crate::object::pystr::intern_static(name))?;
+        let m = self.type_attr_static(&t, name)?;
         match m.payload() {
             Some(Payload::Native(nf)) if nf.arity.is_some_and(|r| r.is_slot_wrapper()) => None,
             _ => Some(m),
@@ -252,30 +250,61 @@ impl Vm {
     /// the type attribute cache: as CPython's `_PyType_Lookup`, for the lookups no
     /// instruction's inline cache serves (`getattr`, `hasattr`, a class's
     /// attributes). A `hasattr` miss on a class with two bases looked in three dicts.
-    pub(crate) fn type_attr(&mut self, t: &Rc<Object>, name: &Value) -> Option<Value> {
+    pub(crate) fn type_attr(&self, t: &Rc<Object>, name: &Value) -> Option<Value> {
         let Value::Str(n) = name else {
             return t.payload_type().lookup(name.as_pystr()?);
         };
+        // The entry holds the name, so its address names no other string.
+        let key = NameKey(Rc::as_ptr(n) as usize, usize::MAX);
+        self.cached_type_lookup(t, key, || Some(n.clone()), || t.payload_type().lookup(n))
+    }
+
+    /// `type_attr` of a name the runtime asks for (`__getitem__`, `__add__`): keyed by
+    /// the text's address and length, which no other text has while the program runs.
+    fn type_attr_static(&self, t: &Rc<Object>, name: &'static str) -> Option<Value> {
+        let key = NameKey(name.as_ptr() as usize, name.len());
+        self.cached_type_lookup(
+            t,
+            key,
+            || None,
+            || t.payload_type().lookup(&crate::object::PyStr::new(name)),
+        )
+    }
+
+    /// The type attribute cache's lookup of `key` on `t`: the entry's word when it was
+    /// made for them in this type epoch, else `lookup`'s answer, remembered when it
+    /// fits a word (with `keep`, what keeps the key's address the name's).
+    #[inline(always)]
+    fn cached_type_lookup(
+        &self,
+        t: &Rc<Object>,
+        key: NameKey,
+        keep: impl FnOnce() -> Option<Rc<PyStr>>,
+        lookup: impl FnOnce() -> Option<Value>,
+    ) -> Option<Value> {
         let epoch = crate::object::typ::type_epoch();
-        let (ty, key) = (Rc::as_ptr(t) as usize, Rc::as_ptr(n) as usize);
-        let slot = ((ty >> 4) ^ (key >> 3)) % TYPE_ATTR_SLOTS;
-        let e = &self.type_attrs[slot];
-        if e.epoch == epoch && e.ty == ty && e.name.as_ref().is_some_and(|m| Rc::ptr_eq(m, n)) {
-            // SAFETY: as in `class_lookup_slow`: in the entry's epoch the type at `ty`
-            // is the same live class, whose MRO dicts still hold the value.
-            return (e.word != 0).then(|| unsafe { cached_value(e.word) });
+        let ty = Rc::as_ptr(t) as usize;
+        let slot = ((ty >> 4) ^ (key.0 >> 3)) % TYPE_ATTR_SLOTS;
+        {
+            let cache = self.type_attrs.borrow();
+            let e = &cache[slot];
+            if e.epoch == epoch && e.ty == ty && e.key == key {
+                // SAFETY: as in `class_lookup_slow`: in the entry's epoch the type at
+                // `ty` is the same live class, whose MRO dicts still hold the value.
+                return (e.word != 0).then(|| unsafe { cached_value(e.word) });
+            }
         }
-        let found = t.payload_type().lookup(n);
+        let found = lookup();
         let word = match &found {
             None => Some(0),
             Some(v) => cache_word(v),
         };
         if let Some(word) = word {
-            // The entry holds the name, so its address names no other string.
-            self.type_attrs[slot] = TypeAttrEntry {
+            self.type_attrs.borrow_mut()[slot] = TypeAttrEntry {
                 epoch,
                 ty,
-                name: Some(n.clone()),
+                key,
+                _keep: keep(),
                 word,
             };
         }
@@ -882,15 +911,22 @@ fn class_lookup(cls: &Rc<Object>, name: &Rc<PyStr>, cache: &Cell<ClassCache>) ->
 /// The type attribute cache's size (`Vm::type_attr`): direct-mapped, 16 KiB.
 pub(crate) const TYPE_ATTR_SLOTS: usize = 512;
 
-/// An entry of the type attribute cache: in type epoch `epoch`, looking `name` up on
-/// the type at address `ty` finds `word` (a `cache_word`, 0: not found).
+/// An entry of the type attribute cache: in type epoch `epoch`, looking the name
+/// `key` up on the type at address `ty` finds `word` (a `cache_word`, 0: not found).
+/// `_keep` holds a string key, so that its address names no other string.
 #[derive(Clone, Default)]
 pub(crate) struct TypeAttrEntry {
     epoch: u64,
     ty: usize,
-    name: Option<Rc<PyStr>>,
+    key: NameKey,
+    _keep: Option<Rc<PyStr>>,
     word: usize,
 }
+
+/// A name as the type attribute cache keys it: a string object's address (and
+/// `usize::MAX`), or a static text's address and length.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+struct NameKey(usize, usize);
 
 /// The tag bits of a `cache_word`: 0 an object's address, `STR_WORD` a string's,
 /// `INT_WORD` an int shifted left past them. (Both kinds of block are aligned to 8.)

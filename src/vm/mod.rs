@@ -186,7 +186,7 @@ pub struct Vm {
     /// next thing to run after the yield.
     pub(crate) async_gen_own_yield: bool,
     /// The type attribute cache (`Vm::type_attr`).
-    pub(crate) type_attrs: Box<[attr::TypeAttrEntry]>,
+    pub(crate) type_attrs: std::cell::RefCell<Box<[attr::TypeAttrEntry]>>,
 }
 
 const MAX_NATIVE_DEPTH: usize = 8000;
@@ -221,8 +221,9 @@ impl Vm {
             safe_point_due: false,
             budget: None,
             async_gen_own_yield: false,
-            type_attrs: vec![attr::TypeAttrEntry::default(); attr::TYPE_ATTR_SLOTS]
-                .into_boxed_slice(),
+            type_attrs: std::cell::RefCell::new(
+                vec![attr::TypeAttrEntry::default(); attr::TYPE_ATTR_SLOTS].into_boxed_slice(),
+            ),
         };
         builtins::install(&mut vm);
         asyncgen::install(&mut vm);

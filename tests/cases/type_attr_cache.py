@@ -37,3 +37,24 @@ print(getattr(g, "z"))
 del G.__getattr__
 print(hasattr(g, "z"), getattr(g, "z", "gone"))
 print(getattr(3, "real"), hasattr(str, "join"), hasattr(3, "nope"))
+# Special methods the runtime looks up go through the same cache.
+class N:
+    def __init__(self, v): self.v = v
+    def __add__(self, o): return N(self.v + o.v)
+    def __len__(self): return self.v
+n = N(2) + N(3)
+print(n.v, len(n))
+N.__add__ = lambda self, o: "patched"
+N.__len__ = lambda self: 99
+print(N(1) + N(1), len(N(1)))
+del N.__len__
+try:
+    len(N(1))
+except TypeError as e:
+    print("TypeError:", e)
+for i in range(20):
+    K = type("K", (), {"__len__": (lambda self, i=i: i)} if i % 2 else {})
+    try:
+        print(i, len(K())) if i % 5 < 2 else None
+    except TypeError as e:
+        print(i, "TypeError:", e)

@@ -115,14 +115,23 @@ impl Vm {
 
     /// `getattr_opt`, then the class's `__getattr__` if it has one: None is a plain
     /// miss, for which no error has been made yet.
+    /// An AttributeError from the lookup (a property's getter) also goes to the hook,
+    /// as CPython's `slot_tp_getattr_hook`.
     fn getattr_or_hook(&mut self, obj: &Value, name: &Value) -> PyResult<Option<Value>> {
-        if let Some(v) = self.getattr_opt(obj, name)? {
-            return Ok(Some(v));
-        }
-        // The class's memo says whether it has one (looking it up cost a fifth of a
-        // `hasattr` miss).
-        if !self.type_of(obj).payload_type().attr_hooks().getattr {
-            return Ok(None);
+        // The class's memo says whether it has a hook (looking `__getattr__` up cost
+        // a fifth of a `hasattr` miss).
+        let hooked = self.type_of(obj).payload_type().attr_hooks().getattr;
+        match self.getattr_opt(obj, name) {
+            Ok(Some(v)) => return Ok(Some(v)),
+            Ok(None) if !hooked => return Ok(None),
+            Ok(None) => {}
+            Err(e) if !hooked => return Err(e),
+            Err(e) => {
+                let e = self.materialize(e);
+                if !self.is_instance_of_kind(&e, ExcKind::AttributeError) {
+                    return Err(PyErr::Obj(e));
+                }
+            }
         }
         match self.lookup_user_special(obj, "__getattr__") {
             Some(ga) => self
@@ -662,9 +671,10 @@ impl Vm {
             if let Some(Payload::Property(p)) = ca.payload() {
                 // A getter in Python taking only the instance runs in a frame of its
                 // own (a nested run of the loop cost ~500 instructions more), as
-                // CPython 3.12's LOAD_ATTR_PROPERTY.
+                // CPython 3.12's LOAD_ATTR_PROPERTY, unless an AttributeError from it
+                // would go to the class's `__getattr__`.
                 if let Some(Payload::Function(f)) = p.fget.payload() {
-                    if f.plain_argc == 1 {
+                    if f.plain_argc == 1 && !hooks.getattr {
                         return self.push_self_call(f, obj.clone());
                     }
                 }

@@ -1,5 +1,6 @@
 # Property getters in Python run in frames of their own from LOAD_ATTR: values,
-# errors, recursion, shadowing by instance attributes, subclasses and setters.
+# errors, recursion, shadowing by instance attributes, subclasses and setters; an
+# AttributeError from a getter goes to the class's __getattr__.
 class P:
     def __init__(self, n):
         self.n = n
@@ -48,6 +49,17 @@ print(total)
 def deep(k):
     return k.double
 print([deep(P(i)) for i in range(3)])
+class Hooked:
+    @property
+    def p(self):
+        raise AttributeError("inner")
+    @property
+    def q(self):
+        return self.missing
+    def __getattr__(self, name):
+        return "hook " + name
+h = Hooked()
+print(h.p, h.q, getattr(h, "p"), hasattr(h, "q"))
 class Slow:
     @property
     def val(self):

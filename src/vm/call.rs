@@ -194,14 +194,7 @@ impl Vm {
                         nargs: nargs as u32,
                     });
                 }
-                self.push_exact_frame(
-                    top,
-                    (base, at),
-                    &func.code,
-                    &func.globals,
-                    &func.closure,
-                    None,
-                )
+                self.push_function_frame(top, (base, at), func, None)
             }
             // (Exact arguments, but not a plain function.)
             Some(Payload::Function(func)) if takes_exactly(func, nargs) => {
@@ -337,6 +330,19 @@ impl Vm {
         }
     }
 
+    /// `push_exact_frame` of the function `func`.
+    #[inline(always)]
+    fn push_function_frame(
+        &mut self,
+        top: *mut Frame,
+        operands: (usize, usize),
+        func: &Function,
+        receiver: Option<&Value>,
+    ) -> FastCall {
+        let (code, globals, closure) = (&func.code, &func.globals, &func.closure);
+        self.push_exact_frame(top, operands, code, globals, closure, receiver)
+    }
+
     /// A plain function called positionally with fewer arguments than parameters,
     /// the missing ones having defaults (CPython 3.11's CALL_PY_WITH_DEFAULTS): the
     /// exact call's frame, then the defaults in their slots. Out of line, so that the
@@ -356,14 +362,7 @@ impl Vm {
         let Some(Payload::Function(func)) = callable.payload() else {
             unreachable!("checked by try_fast_call")
         };
-        let fast = self.push_exact_frame(
-            top,
-            (base, at),
-            &func.code,
-            &func.globals,
-            &func.closure,
-            None,
-        );
+        let fast = self.push_function_frame(top, (base, at), func, None);
         if let FastCall::Entered(f) = fast {
             // SAFETY: the frame just pushed.
             fill_defaults(unsafe { &mut (*f).stack }, func, nargs);
@@ -409,8 +408,7 @@ impl Vm {
         let argc = func.code.argcount as usize;
         let given = argc - usize::from(receiver.is_some());
         let rest = Value::tuple(caller.drain(at + 1 + given..).collect());
-        let (code, globals, closure) = (&func.code, &func.globals, &func.closure);
-        let fast = self.push_exact_frame(top, (base, at), code, globals, closure, receiver);
+        let fast = self.push_function_frame(top, (base, at), func, receiver);
         if let FastCall::Entered(f) = fast {
             // SAFETY: the frame just pushed, whose slot `argc` is its `*args`.
             unsafe { (&mut (*f).stack)[argc] = rest };
@@ -434,8 +432,7 @@ impl Vm {
         let Some(Payload::Function(func)) = func.payload() else {
             unreachable!("checked by try_fast_call")
         };
-        let (code, globals, closure) = (&func.code, &func.globals, &func.closure);
-        self.push_exact_frame(top, (base, at), code, globals, closure, Some(receiver))
+        self.push_function_frame(top, (base, at), func, Some(receiver))
     }
 
     /// `try_fast_call`'s built-in function (`nf`, at `at` of the caller's stack, its

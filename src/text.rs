@@ -571,37 +571,18 @@ pub fn split_sep<'a>(s: &'a str, sep: &str, maxsplit: i64) -> Vec<&'a str> {
     if sep.is_empty() {
         return vec![s];
     }
-    // A one-byte separator is found by a plain scan: the two-way substring searcher
-    // costs several times more on the short strings most splits are of.
     let n = usize::try_from(maxsplit).map_or(usize::MAX, |n| n.saturating_add(1));
-    match sep.as_bytes() {
-        &[b] if b.is_ascii() => {
-            let mut out = Vec::new();
-            let mut rest = s;
-            while out.len() + 1 < n {
-                let Some(i) = rest.bytes().position(|c| c == b) else {
-                    break;
-                };
-                out.push(&rest[..i]);
-                rest = &rest[i + 1..];
-            }
-            out.push(rest);
-            out
+    let mut out = Vec::new();
+    let mut last = 0;
+    for at in matches(s.as_bytes(), sep.as_bytes()) {
+        if out.len() + 1 >= n {
+            break;
         }
-        _ => {
-            let mut out = Vec::new();
-            let mut last = 0;
-            for at in matches(s.as_bytes(), sep.as_bytes()) {
-                if out.len() + 1 >= n {
-                    break;
-                }
-                out.push(&s[last..at]);
-                last = at + sep.len();
-            }
-            out.push(&s[last..]);
-            out
-        }
+        out.push(&s[last..at]);
+        last = at + sep.len();
     }
+    out.push(&s[last..]);
+    out
 }
 
 /// `s.rsplit(sep, maxsplit)`. `sep` must be non-empty.

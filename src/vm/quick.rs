@@ -56,14 +56,27 @@ fn len(_: &Vm, args: &[Value]) -> Option<Value> {
     super::iterate::native_len(v).map(|n| Value::Int(n as i64))
 }
 
-/// `isinstance(x, C)` with a class as `C` (a tuple of classes goes the general way).
+/// `isinstance(x, C)` with a class or a flat tuple of classes as `C` (anything else,
+/// a nested tuple among them, goes the general way).
 fn isinstance(vm: &Vm, args: &[Value]) -> Option<Value> {
     let [obj, cls] = args else { return None };
-    let c = cls
-        .as_obj()
-        .filter(|c| matches!(c.payload, Payload::Type(_)))?;
     let t = vm.type_of(obj);
-    Some(Value::Bool(crate::object::TypeObj::is_subtype(&t, c)))
+    if let Some(c) = is_class(cls) {
+        return Some(Value::Bool(crate::object::TypeObj::is_subtype(&t, c)));
+    }
+    let Some(Payload::Tuple(classes)) = cls.payload() else {
+        return None;
+    };
+    let mut found = false;
+    for c in classes.iter() {
+        found |= crate::object::TypeObj::is_subtype(&t, is_class(c)?);
+    }
+    Some(Value::Bool(found))
+}
+
+/// `c` if it is a class.
+fn is_class(c: &Value) -> Option<&std::rc::Rc<crate::object::Object>> {
+    c.as_obj().filter(|c| matches!(c.payload, Payload::Type(_)))
 }
 
 fn list_append(_: &Vm, args: &[Value]) -> Option<Value> {

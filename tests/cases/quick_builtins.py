@@ -149,3 +149,14 @@ try:
 except TypeError as e:
     print("TypeError", e)
 print(C.mro(), int.mro(), hasattr(C, "mro"), hasattr(C(), "mro"))
+# isinstance with a tuple of classes: flat tuples on the quick path, the rest general.
+print(isinstance(1, ()), isinstance(True, (str, int)), isinstance(2.5, (int, (str, float))),
+      isinstance([], (dict, tuple)), isinstance(Sized(), (int, Sized)))
+try:
+    isinstance(1, (str, 3))
+except TypeError as e:
+    print("TypeError:", e)
+try:
+    isinstance(1, (int, 3))
+except TypeError as e:
+    print("TypeError:", e)

@@ -301,8 +301,10 @@ impl Vm {
             if frame.stack.capacity() < need {
                 frame.stack.reserve(need);
             }
-            // The new frame's first `nargs` slots get the arguments, moved (the
-            // caller's length is cut below them), the rest up to `nl` are unbound.
+            // The new frame's first slots get the receiver when given, then the
+            // arguments, moved (the caller's length is cut below them); the rest up to
+            // `nl` are unbound. (Written as one offset from the frame's start, this
+            // cost fib 0.8%.)
             let mut dst = frame.stack.as_mut_ptr();
             if let Some(r) = receiver {
                 write_value(dst, r.clone());
@@ -403,7 +405,7 @@ impl Vm {
             _ => (&callable, None),
         };
         let Some(Payload::Function(func)) = func.payload() else {
-            unreachable!("checked by try_fast_call")
+            unreachable!("checked above")
         };
         let argc = func.code.argcount as usize;
         let given = argc - usize::from(receiver.is_some());

@@ -1,5 +1,5 @@
 //! Quick paths of a few built-ins, the ones programs call in their inner loops
-//! (`len`, `isinstance`, `type(x)`, `list.append`, `dict.get`, a deque's
+//! (`len`, `isinstance`, `type(x)`, `list.append`, `dict.get`, `set.add`, a deque's
 //! `append`/`popleft`, `fut.done()`), as CPython 3.11 specializes PRECALL for `len`,
 //! `isinstance`, `type(x)`, `list.append` and method descriptors.
 //!

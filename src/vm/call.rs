@@ -661,6 +661,30 @@ impl Vm {
         self.getitem(&obj, &key).map(CallOutcome::Done)
     }
 
+    /// A call of `f`, a plain Python function of two parameters, with an operator's
+    /// operands, which go back on the caller's stack (where they were popped from) for
+    /// `ret` (`Ret::BinaryOp`, `Ret::CompareOp`) to take off as the result lands.
+    pub(crate) fn push_operator_frame(
+        &mut self,
+        f: &Function,
+        left: Value,
+        right: Value,
+        ret: Ret,
+    ) -> PyResult<CallOutcome> {
+        let stack = &mut self.frames.last_mut().unwrap().stack;
+        push_value(stack, left.clone());
+        let base = stack.len();
+        // The right operand's copy moves into the frame, from the slot it then takes
+        // again.
+        push_value(stack, right.clone());
+        self.push_frame_with_args(f, Some(Prepend::Receiver(left)), base, base)?;
+        let frames = &mut self.frames;
+        let at = frames.len() - 2;
+        push_value(&mut frames[at].stack, right);
+        frames.last_mut().unwrap().ret = ret;
+        Ok(CallOutcome::Pushed)
+    }
+
     /// A call of `f`, a plain Python function taking one parameter, with `receiver`,
     /// its frame pushed: the result lands on the caller's stack as it returns.
     #[inline(never)]

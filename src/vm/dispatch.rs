@@ -132,6 +132,8 @@ impl Vm {
                 }
                 Ret::Init
                 | Ret::Call
+                | Ret::BinaryOp { .. }
+                | Ret::CompareOp { .. }
                 | Ret::ForIter { .. }
                 | Ret::ForIterStore { .. }
                 | Ret::NextCall
@@ -496,6 +498,13 @@ impl Vm {
                     }
                     let b = pop!();
                     let a = pop!();
+                    if is_instance(&a) {
+                        match self.binary_op_on_instance(a, b, arg)? {
+                            CallOutcome::Done(v) => push!(v),
+                            CallOutcome::Pushed => reload!(),
+                        }
+                        continue;
+                    }
                     push!(self.binary_op(a, b, arg)?);
                 }
                 Opcode::CompareOp => {
@@ -510,7 +519,17 @@ impl Vm {
                         None => {
                             let b = pop!();
                             let a = pop!();
-                            self.compare(a, b, arg)?
+                            if is_instance(&a) {
+                                match self.compare_on_instance(a, b, arg)? {
+                                    CallOutcome::Done(v) => v,
+                                    CallOutcome::Pushed => {
+                                        reload!();
+                                        continue;
+                                    }
+                                }
+                            } else {
+                                self.compare(a, b, arg)?
+                            }
                         }
                     };
                     // Fused with a following conditional jump on a bool result (what
@@ -1663,6 +1682,11 @@ impl Vm {
                 fr!(self).stack.push(v);
                 Ok(None)
             }
+            Ret::BinaryOp { .. } | Ret::CompareOp { .. } => {
+                let r = self.operator_result(ret, v)?;
+                fr!(self).stack.push(r);
+                Ok(None)
+            }
             Ret::Init => {
                 if !v.is_none() {
                     return Err(PyErr::type_error(format!(
@@ -1797,7 +1821,8 @@ impl Vm {
                     }
                     Ok(None)
                 }
-                Ret::Init => Ok(None),
+                // Not generator frames.
+                Ret::Init | Ret::BinaryOp { .. } | Ret::CompareOp { .. } => Ok(None),
             };
         }
     }
@@ -3009,4 +3034,10 @@ fn push_pair(s: &mut Vec<Value>, a: Value, b: Value) {
 #[inline(never)]
 fn cache_executed() -> PyErr {
     PyErr::new(ExcKind::SystemError, "unknown opcode CACHE")
+}
+
+/// An instance of a class (whose special methods are looked up in Python code).
+#[inline(always)]
+fn is_instance(v: &Value) -> bool {
+    matches!(v.payload(), Some(Payload::Instance(_)))
 }

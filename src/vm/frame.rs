@@ -14,6 +14,13 @@ pub enum Ret {
     Entry,
     /// `__init__` of a new instance: the instance is already on the caller's stack.
     Init,
+    /// An operator's method called by BINARY_OP (`op`, its argument) on two instances
+    /// of one class: the operands stay on the caller's stack until the result lands
+    /// (NotImplemented becomes the operator's TypeError).
+    BinaryOp { op: u32 },
+    /// As `BinaryOp`, for COMPARE_OP's method: NotImplemented goes on to the reflected
+    /// method, then to identity for `==` and `!=`.
+    CompareOp { op: u32 },
     /// A generator resumed by FOR_ITER: a yield pushes the value; a return ends the loop.
     ForIter { target: u32 },
     /// As `ForIter`, where the loop's STORE_FAST to `slot` follows its FOR_ITER (`for x

@@ -1,6 +1,9 @@
 //! Operators: arithmetic, comparison, truthiness, hashing, equality, containers.
 
+use super::dispatch::CallOutcome;
+use super::frame::Ret;
 use super::Vm;
+use crate::object::Function;
 use crate::object::{Dict, ExcKind, Payload, PyErr, PyResult, SetObj, Value};
 use crate::settable::SetTable;
 use num_bigint::BigInt;
@@ -24,6 +27,16 @@ const DUNDER: [(&str, &str); 13] = [
     ("__truediv__", "__rtruediv__"),
     ("__xor__", "__rxor__"),
 ];
+/// The rich comparisons' methods and their reflections, by COMPARE_OP's argument.
+const COMPARE_DUNDERS: [(&str, &str); 6] = [
+    ("__lt__", "__gt__"),
+    ("__le__", "__ge__"),
+    ("__eq__", "__eq__"),
+    ("__ne__", "__ne__"),
+    ("__gt__", "__lt__"),
+    ("__ge__", "__le__"),
+];
+
 const INPLACE: [&str; 13] = [
     "__iadd__",
     "__iand__",
@@ -108,6 +121,73 @@ pub(crate) fn float_mod(a: f64, b: f64) -> f64 {
 }
 
 impl Vm {
+    /// BINARY_OP with an instance on the left, the operands popped. For two instances
+    /// of one class whose method for the operator is a plain Python function (for
+    /// `+=`, when the class has no `__iadd__`) the method's frame is pushed, as CPython
+    /// 3.11's BINARY_SUBSCR_GETITEM does for `[]` (a nested run of the loop cost ~180
+    /// instructions more), with the operands back on the stack for `Ret::BinaryOp` to
+    /// take off as the result lands. Anything else is `binary_op`.
+    #[inline(never)]
+    pub(crate) fn binary_op_on_instance(
+        &mut self,
+        a: Value,
+        b: Value,
+        op: u32,
+    ) -> PyResult<CallOutcome> {
+        let base = (op % 13) as usize;
+        let method = match same_class(&a, &b) {
+            true if op >= 13 && self.lookup_special(&a, INPLACE[base]).is_some() => None,
+            true => self.lookup_special(&a, DUNDER[base].0),
+            false => None,
+        };
+        match method.as_ref().and_then(plain_binary_function) {
+            Some(f) => self.push_operator_frame(f, a, b, Ret::BinaryOp { op }),
+            None => self.binary_op(a, b, op).map(CallOutcome::Done),
+        }
+    }
+
+    /// COMPARE_OP with an instance on the left: as `binary_op_on_instance`, the
+    /// comparison's own method pushed for two instances of one class
+    /// (`Ret::CompareOp`); anything else is `compare`.
+    #[inline(never)]
+    pub(crate) fn compare_on_instance(
+        &mut self,
+        a: Value,
+        b: Value,
+        op: u32,
+    ) -> PyResult<CallOutcome> {
+        let method = match same_class(&a, &b) {
+            true => self.lookup_compare(&a, COMPARE_DUNDERS[op as usize].0),
+            false => None,
+        };
+        match method.as_ref().and_then(plain_binary_function) {
+            Some(f) => self.push_operator_frame(f, a, b, Ret::CompareOp { op }),
+            None => self.compare(a, b, op).map(CallOutcome::Done),
+        }
+    }
+
+    /// An operator's method (pushed by `binary_op_on_instance` or `compare_on_instance`) returned `v`: the operands leave the caller's stack, and
+    /// the operator's result is `v`, unless it is NotImplemented: the rest of the
+    /// operator's protocol then decides (CPython tries no reflected method for two
+    /// operands of one type; a comparison does).
+    pub(crate) fn operator_result(&mut self, ret: Ret, v: Value) -> PyResult<Value> {
+        let (a, b) = self.pop_pair();
+        if !self.is_not_implemented(&v) {
+            return Ok(v);
+        }
+        match ret {
+            Ret::CompareOp { op } => self.compare_by_methods(a, b, op, true),
+            Ret::BinaryOp { op } => Err(self.unsupported_operands(&a, &b, op)),
+            _ => unreachable!("an operator's frame"),
+        }
+    }
+
+    fn pop_pair(&mut self) -> (Value, Value) {
+        let s = &mut self.frames.last_mut().unwrap().stack;
+        let b = super::dispatch::pop_value(s);
+        (super::dispatch::pop_value(s), b)
+    }
+
     /// Arithmetic on numbers (and the sequence operators), then user dunders.
     pub fn binary_op(&mut self, a: Value, b: Value, op: u32) -> PyResult<Value> {
         let base = op % 13;
@@ -152,6 +232,13 @@ impl Vm {
                 }
             }
         }
+        Err(self.unsupported_operands(&a, &b, op))
+    }
+
+    /// The TypeError of a binary operator that neither operand's type supports (with
+    /// the sequences' own wordings).
+    pub(crate) fn unsupported_operands(&self, a: &Value, b: &Value, op: u32) -> PyErr {
+        let base = op % 13;
         let sym = crate::bytecode::NB_OPS[op as usize];
         if base == 0 {
             // The sequences' own `+` messages.
@@ -160,18 +247,18 @@ impl Vm {
                 Some(Payload::List(_)) => Some("list"),
                 Some(Payload::Tuple(_)) => Some("tuple"),
                 Some(Payload::Bytes(_)) => {
-                    return Err(PyErr::type_error(format!(
+                    return PyErr::type_error(format!(
                         "can't concat {} to bytes",
-                        self.type_name(&b)
-                    )))
+                        self.type_name(b)
+                    ))
                 }
                 _ => None,
             };
             if let Some(seq) = sequence {
-                return Err(PyErr::type_error(format!(
+                return PyErr::type_error(format!(
                     "can only concatenate {seq} (not \"{}\") to {seq}",
-                    self.type_name(&b)
-                )));
+                    self.type_name(b)
+                ));
             }
         }
         if base == 5 {
@@ -182,33 +269,33 @@ impl Vm {
                         Some(Payload::List(_) | Payload::Tuple(_) | Payload::Bytes(_))
                     )
             };
-            let other = if sequence(&a) {
-                Some(&b)
-            } else if sequence(&b) {
-                Some(&a)
+            let other = if sequence(a) {
+                Some(b)
+            } else if sequence(b) {
+                Some(a)
             } else {
                 None
             };
             if let Some(other) = other {
-                return Err(PyErr::type_error(format!(
+                return PyErr::type_error(format!(
                     "can't multiply sequence by non-int of type '{}'",
                     self.type_name(other)
-                )));
+                ));
             }
         }
         if base == 8 && op < 13 {
-            return Err(PyErr::type_error(format!(
+            return PyErr::type_error(format!(
                 "unsupported operand type(s) for ** or pow(): '{}' and '{}'",
-                self.type_name(&a),
-                self.type_name(&b)
-            )));
+                self.type_name(a),
+                self.type_name(b)
+            ));
         }
-        Err(PyErr::type_error(format!(
+        PyErr::type_error(format!(
             "unsupported operand type(s) for {}: '{}' and '{}'",
             sym,
-            self.type_name(&a),
-            self.type_name(&b)
-        )))
+            self.type_name(a),
+            self.type_name(b)
+        ))
     }
 
     fn numeric_op(&mut self, a: &Value, b: &Value, op: u32) -> PyResult<Option<Value>> {
@@ -683,15 +770,21 @@ impl Vm {
         if let Some(r) = self.fast_compare(&a, &b, op)? {
             return Ok(Value::Bool(r));
         }
-        const NAMES: [(&str, &str); 6] = [
-            ("__lt__", "__gt__"),
-            ("__le__", "__ge__"),
-            ("__eq__", "__eq__"),
-            ("__ne__", "__ne__"),
-            ("__gt__", "__lt__"),
-            ("__ge__", "__le__"),
-        ];
-        let (name, reflected) = NAMES[op as usize];
+        self.compare_by_methods(a, b, op, false)
+    }
+
+    /// `compare`'s protocol of special methods, then identity for `==` and `!=`.
+    /// `left_declined`: `a`'s own method, `a` and `b` of one type, was called and
+    /// returned NotImplemented (its frame pushed by COMPARE_OP): the protocol goes on
+    /// from the reflected method.
+    pub(crate) fn compare_by_methods(
+        &mut self,
+        a: Value,
+        b: Value,
+        op: u32,
+        left_declined: bool,
+    ) -> PyResult<Value> {
+        let (name, reflected) = COMPARE_DUNDERS[op as usize];
         let ta = self.type_of(&a);
         let tb = self.type_of(&b);
         let b_sub = !Rc::ptr_eq(&ta, &tb) && crate::object::TypeObj::is_subtype(&tb, &ta);
@@ -700,7 +793,7 @@ impl Vm {
         } else {
             [(&a, &b, name), (&b, &a, reflected)]
         };
-        for (x, y, n) in order {
+        for (x, y, n) in order.into_iter().skip(usize::from(left_declined)) {
             if let Some(m) = self.lookup_compare(x, n) {
                 let r = self.call(&m, vec![x.clone(), y.clone()], &[])?;
                 if !self.is_not_implemented(&r) {
@@ -727,7 +820,7 @@ impl Vm {
 
     /// A comparison method of `v`'s type: user code, or a native one of a builtin type
     /// other than `object`'s defaults (identity comparison is the fallback below).
-    fn lookup_compare(&self, v: &Value, name: &'static str) -> Option<Value> {
+    pub(crate) fn lookup_compare(&self, v: &Value, name: &'static str) -> Option<Value> {
         let m = self.lookup_special(v, name)?;
         if let Some(Payload::Native(_)) = m.payload() {
             let from_object = self
@@ -1566,5 +1659,21 @@ pub(crate) fn ordering_satisfies(o: std::cmp::Ordering, op: u32) -> bool {
         3 => o != O::Equal,
         4 => o == O::Greater,
         _ => o != O::Less,
+    }
+}
+
+/// Two instances of one class (a class's instances keep their class in the object).
+fn same_class(a: &Value, b: &Value) -> bool {
+    match (a.payload(), b.payload()) {
+        (Some(Payload::Instance(x)), Some(Payload::Instance(y))) => Rc::ptr_eq(&x.class, &y.class),
+        _ => false,
+    }
+}
+
+/// `m` if it is a plain Python function called with exactly two arguments.
+fn plain_binary_function(m: &Value) -> Option<&Function> {
+    match m.payload() {
+        Some(Payload::Function(f)) if f.plain_argc == 2 => Some(f),
+        _ => None,
     }
 }

@@ -224,7 +224,7 @@ impl Vm {
         if let Some(ca) = &cls_attr {
             if let Some(Payload::Property(p)) = ca.payload() {
                 let f = self.property_fn(p, &p.fget, "getter", obj)?;
-                return self.call(&f, vec![obj.clone()], &[]).map(Some);
+                return self.call_with(&f, [obj.clone()]).map(Some);
             }
             if let Some(d) = self.user_descriptor(ca) {
                 if let (true, Some(get)) = (d.is_data(), &d.get) {
@@ -356,7 +356,7 @@ impl Vm {
         match obj.payload() {
             Some(Payload::Instance(_)) => {
                 if let Some(sa) = self.lookup_user_special(obj, "__setattr__") {
-                    self.call(&sa, vec![obj.clone(), name.clone(), v], &[])?;
+                    self.call_with(&sa, [obj.clone(), name.clone(), v])?;
                     return Ok(());
                 }
                 self.setattr_generic(obj, name, v)
@@ -376,14 +376,14 @@ impl Vm {
         if let Some(ca) = t.payload_type().lookup(n) {
             if let Some(Payload::Property(p)) = ca.payload() {
                 let f = self.property_fn(p, &p.fset, "setter", obj)?;
-                self.call(&f, vec![obj.clone(), v], &[])?;
+                self.call_with(&f, [obj.clone(), v])?;
                 return Ok(());
             }
             if let Some(d) = self.user_descriptor(&ca).filter(Descriptor::is_data) {
                 let Some(set) = d.set else {
                     return Err(PyErr::attribute_error("__set__"));
                 };
-                self.call(&set, vec![ca, obj.clone(), v], &[])?;
+                self.call_with(&set, [ca, obj.clone(), v])?;
                 return Ok(());
             }
         }
@@ -458,7 +458,7 @@ impl Vm {
                 if let Some(Payload::Property(p)) = ca.as_ref().and_then(|c| c.payload()) {
                     if !p.fset.is_none() {
                         let f = p.fset.clone();
-                        self.call(&f, vec![obj.clone(), v], &[])?;
+                        self.call_with(&f, [obj.clone(), v])?;
                         return Ok(());
                     }
                 }
@@ -485,7 +485,7 @@ impl Vm {
         self.attr_name(name)?;
         if let Some(Payload::Instance(_)) = obj.payload() {
             if let Some(hook) = self.lookup_user_special(obj, "__delattr__") {
-                self.call(&hook, vec![obj.clone(), name.clone()], &[])?;
+                self.call_with(&hook, [obj.clone(), name.clone()])?;
                 return Ok(());
             }
         }
@@ -500,7 +500,7 @@ impl Vm {
             let found = t.payload_type().lookup(n);
             if let Some(Payload::Property(p)) = found.as_ref().and_then(|c| c.payload()) {
                 let f = self.property_fn(p, &p.fdel, "deleter", obj)?;
-                self.call(&f, vec![obj.clone()], &[])?;
+                self.call_with(&f, [obj.clone()])?;
                 return Ok(());
             }
             if let Some(ca) = found {
@@ -508,7 +508,7 @@ impl Vm {
                     let Some(delete) = d.delete else {
                         return Err(PyErr::attribute_error("__delete__"));
                     };
-                    self.call(&delete, vec![ca, obj.clone()], &[])?;
+                    self.call_with(&delete, [ca, obj.clone()])?;
                     return Ok(());
                 }
             }

@@ -40,20 +40,54 @@ fn grow_frames(frames: &mut Vec<Box<Frame>>) {
 /// one by one, the rest of its `nl` locals unbound (`append` and `resize` went through
 /// a memcpy call and a generic fill).
 #[inline(always)]
-fn bind_exact(locals: &mut Vec<Value>, mut args: Vec<Value>, nl: usize) {
-    let n = args.len();
+fn bind_exact(locals: &mut Vec<Value>, args: impl ExactArgs, nl: usize) {
+    let n = args.count();
     debug_assert!(locals.is_empty() && n <= nl);
     locals.reserve(nl);
-    // SAFETY: `locals` is empty with room for `nl >= n` values; the arguments are moved
-    // out of `args`, whose length is cut to 0 first.
+    // SAFETY: `locals` is empty with room for `nl >= n` values, the first `n` of which
+    // the arguments are moved to.
     unsafe {
         let dst = locals.as_mut_ptr();
-        args.set_len(0);
-        move_values(args.as_ptr(), dst, n);
+        args.move_to(dst);
         for i in n..nl {
             write_value(dst.add(i), Value::Null);
         }
         locals.set_len(nl);
+    }
+}
+
+/// Positional arguments that `bind_exact` moves into a frame's first slots: a vector,
+/// or an array written at the call (no vector allocated for a special method's call).
+trait ExactArgs {
+    fn count(&self) -> usize;
+    /// Move the arguments to `dst`.
+    ///
+    /// # Safety
+    /// `dst` has room for `count()` values and does not overlap the arguments.
+    unsafe fn move_to(self, dst: *mut Value);
+}
+
+impl ExactArgs for Vec<Value> {
+    fn count(&self) -> usize {
+        self.len()
+    }
+
+    unsafe fn move_to(mut self, dst: *mut Value) {
+        let n = self.len();
+        // The vector forgets its values before they move: its drop frees the buffer only.
+        self.set_len(0);
+        move_values(self.as_ptr(), dst, n);
+    }
+}
+
+impl<const N: usize> ExactArgs for [Value; N] {
+    fn count(&self) -> usize {
+        N
+    }
+
+    unsafe fn move_to(self, dst: *mut Value) {
+        let args = std::mem::ManuallyDrop::new(self);
+        move_values(args.as_ptr(), dst, N);
     }
 }
 
@@ -630,7 +664,7 @@ impl Vm {
             Some(Payload::Function(f)) if f.plain_argc == 1 => self.push_self_call(f, mgr),
             _ => {
                 let enter = self.bind(enter, &mgr);
-                self.call(&enter, vec![], &[]).map(CallOutcome::Done)
+                self.call_with(&enter, []).map(CallOutcome::Done)
             }
         }
     }
@@ -1008,6 +1042,19 @@ impl Vm {
         }
     }
 
+    /// `call` with positional arguments written at the call site (a special method's
+    /// receiver and operand): a plain Python function taking exactly them gets them in
+    /// its frame, with no argument vector allocated (malloc and free were ~70 of a
+    /// `__hash__` call's instructions).
+    pub fn call_with<const N: usize>(&mut self, f: &Value, args: [Value; N]) -> PyResult<Value> {
+        if let Some(Payload::Function(func)) = f.payload() {
+            if takes_exactly(func, N) && func.code.generator_start().is_none() {
+                return self.run_exact_call(func, args);
+            }
+        }
+        self.call(f, args.into(), &[])
+    }
+
     /// A frame from the pool with `func`'s code and globals. Pooled frames often ran
     /// this very function (recursion, loops): the reference-count traffic is skipped
     /// when the code and globals are already in place.
@@ -1026,7 +1073,7 @@ impl Vm {
     /// `call` of a plain Python function with one positional argument per parameter
     /// (a dunder method, a `map` or sort key function): its frame is filled here, as
     /// `push_exact_frame` fills one for CALL, and run in a nested loop.
-    fn run_exact_call(&mut self, func: &Function, args: Vec<Value>) -> PyResult<Value> {
+    fn run_exact_call(&mut self, func: &Function, args: impl ExactArgs) -> PyResult<Value> {
         if self.frames.len() >= self.depth_limit {
             return Err(recursion_error());
         }

@@ -1439,7 +1439,7 @@ impl Vm {
                     };
                     let typ = Value::Obj(self.type_of(&exc));
                     let tb = self.traceback_value(&exc);
-                    let r = self.call(&exit, vec![typ, exc, tb], &[])?;
+                    let r = self.call_with(&exit, [typ, exc, tb])?;
                     push!(r);
                 }
                 Opcode::BeforeWith => {
@@ -1604,7 +1604,7 @@ impl Vm {
                     let mgr = pop!();
                     let (enter, exit) = self.async_context_methods(&mgr)?;
                     push!(exit);
-                    let res = self.call(&enter, vec![], &[])?;
+                    let res = self.call_with(&enter, [])?;
                     push!(res);
                 }
                 // The YIELD_VALUE after it is the running async generator's own: its
@@ -2289,7 +2289,7 @@ impl Vm {
                 let g = Value::new_obj(Payload::Generator(g));
                 let hook = self.asyncgen_hooks.1.clone();
                 if !hook.is_none() {
-                    if let Err(e) = self.call(&hook, vec![g], &[]) {
+                    if let Err(e) = self.call_with(&hook, [g]) {
                         let e = self.materialize(e);
                         self.report_unraisable(&e, "async generator finalizer");
                     }
@@ -2455,14 +2455,14 @@ impl Vm {
     fn throw_to_delegate(&mut self, sub: Value, exc: Value) -> PyResult<Option<PyErr>> {
         if self.is_instance_of_kind(&exc, ExcKind::GeneratorExit) {
             if let Ok(close) = self.getattr(&sub, &Value::str("close")) {
-                if let Err(e) = self.call(&close, vec![], &[]) {
+                if let Err(e) = self.call_with(&close, []) {
                     return Ok(Some(e));
                 }
             }
             return Ok(Some(PyErr::Obj(exc)));
         }
         let r = match self.getattr(&sub, &Value::str("throw")) {
-            Ok(throw) => self.call(&throw, vec![exc], &[]),
+            Ok(throw) => self.call_with(&throw, [exc]),
             Err(_) => return Ok(Some(PyErr::Obj(exc))),
         };
         let frame = fr!(self);

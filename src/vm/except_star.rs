@@ -48,7 +48,7 @@ impl Vm {
         }
         if self.is_exception_group(&exc, &beg) {
             let split = self.getattr(&exc, &Value::str("split"))?;
-            let pair = self.call(&split, vec![typ], &[])?;
+            let pair = self.call_with(&split, [typ])?;
             let (matched, rest) = match pair.as_tuple() {
                 Some([m, r]) => (m.clone(), r.clone()),
                 _ => return Err(PyErr::type_error("split must return a 2-tuple")),
@@ -135,7 +135,7 @@ impl Vm {
     fn exception_group_projection(&mut self, eg: &Value, keep: Vec<Value>) -> PyResult<Value> {
         let m = self.import_module("_exception_group")?;
         let f = self.getattr(&m, &Value::str("_projection"))?;
-        self.call(&f, vec![eg.clone(), Value::list(keep)], &[])
+        self.call_with(&f, [eg.clone(), Value::list(keep)])
     }
 }
 

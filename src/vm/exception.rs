@@ -166,7 +166,7 @@ impl Vm {
     pub fn make_exception(&mut self, v: Value) -> PyResult<Value> {
         if let Some(Payload::Type(t)) = v.payload() {
             if t.is_exception {
-                let r = self.call(&v, vec![], &[])?;
+                let r = self.call_with(&v, [])?;
                 return Ok(r);
             }
         }

@@ -22,7 +22,7 @@ impl Vm {
         let Some(del) = self.lookup_special(&obj, "__del__") else {
             return;
         };
-        if let Err(e) = self.call(&del, vec![obj], &[]) {
+        if let Err(e) = self.call_with(&del, [obj]) {
             let e = self.materialize(e);
             let what = self.repr(&del).unwrap_or_else(|_| "__del__".into());
             self.report_unraisable_in(&e, &what);

@@ -53,7 +53,7 @@ impl Vm {
                 Payload::Generator(g) if g.kind == GenKind::Generator => return Ok(v.clone()),
                 _ => {
                     if let Some(m) = self.lookup_special(v, "__iter__") {
-                        let it = self.call(&m, vec![v.clone()], &[])?;
+                        let it = self.call_with(&m, [v.clone()])?;
                         if self.lookup_special(&it, "__next__").is_none()
                             && !matches!(
                                 it.payload(),
@@ -121,7 +121,7 @@ impl Vm {
                         self.type_name(it)
                     )));
                 };
-                match self.call(&m, vec![it.clone()], &[]) {
+                match self.call_with(&m, [it.clone()]) {
                     Ok(v) => Ok(Some(v)),
                     Err(e) => self.stop_iteration_result(e).map(|_| None),
                 }
@@ -308,7 +308,7 @@ impl Vm {
                     let keep = if f.is_none() {
                         self.truthy(&v)?
                     } else {
-                        let r = self.call(&f, vec![v.clone()], &[])?;
+                        let r = self.call_with(&f, [v.clone()])?;
                         self.truthy(&r)?
                     };
                     if keep {
@@ -340,7 +340,7 @@ impl Vm {
                 let f = f.clone();
                 let sentinel = sentinel.clone();
                 drop(s);
-                let v = self.call(&f, vec![], &[])?;
+                let v = self.call_with(&f, [])?;
                 if self.eq(&v, &sentinel)? {
                     *st.borrow_mut() = IterState::Exhausted;
                     Ok(None)
@@ -428,7 +428,7 @@ impl Vm {
             return Ok(d.borrow().items());
         }
         let keys_f = self.getattr(m, &Value::str("keys"))?;
-        let keys = self.call(&keys_f, vec![], &[])?;
+        let keys = self.call_with(&keys_f, [])?;
         let keys = self.collect_iterable(&keys)?;
         let mut out = vec![];
         for k in keys {
@@ -444,7 +444,7 @@ impl Vm {
         }
         if matches!(v, Value::Obj(_)) {
             if let Some(m) = self.lookup_special(v, "__len__") {
-                let r = self.call(&m, vec![v.clone()], &[])?;
+                let r = self.call_with(&m, [v.clone()])?;
                 let n = self.index_value(&r)?;
                 if n < 0 {
                     return Err(PyErr::value_error("__len__() should return >= 0"));
@@ -667,7 +667,7 @@ impl Vm {
             _ => {}
         }
         if let Some(m) = self.lookup_special(obj, "__getitem__") {
-            return self.call(&m, vec![obj.clone(), key.clone()], &[]);
+            return self.call_with(&m, [obj.clone(), key.clone()]);
         }
         Err(PyErr::type_error(format!(
             "'{}' object is not subscriptable",
@@ -712,7 +712,7 @@ impl Vm {
             Some(Payload::Dict(_)) => self.dict_setitem(obj, key, v),
             _ => {
                 if let Some(m) = self.lookup_special(obj, "__setitem__") {
-                    self.call(&m, vec![obj.clone(), key, v], &[])?;
+                    self.call_with(&m, [obj.clone(), key, v])?;
                     return Ok(());
                 }
                 Err(PyErr::type_error(format!(
@@ -749,7 +749,7 @@ impl Vm {
             }
             _ => {
                 if let Some(m) = self.lookup_special(obj, "__delitem__") {
-                    self.call(&m, vec![obj.clone(), key.clone()], &[])?;
+                    self.call_with(&m, [obj.clone(), key.clone()])?;
                     return Ok(());
                 }
                 Err(PyErr::type_error(format!(
@@ -787,7 +787,7 @@ impl Vm {
         if v.is_none() && !matches!(recv.payload(), Some(Payload::Iter(_))) {
             // Call `__next__` directly: a StopIteration it raises carries the result.
             if let Some(m) = self.lookup_special(recv, "__next__") {
-                return self.call(&m, vec![recv.clone()], &[]);
+                return self.call_with(&m, [recv.clone()]);
             }
         }
         if v.is_none() {
@@ -797,7 +797,7 @@ impl Vm {
             }
         } else {
             let m = self.getattr(recv, &Value::str("send"))?;
-            self.call(&m, vec![v], &[])
+            self.call_with(&m, [v])
         }
     }
 
@@ -824,7 +824,7 @@ impl Vm {
             return Ok(it);
         }
         if let Some(m) = self.lookup_special(&v, "__await__") {
-            let it = self.call(&m, vec![v.clone()], &[])?;
+            let it = self.call_with(&m, [v.clone()])?;
             if let Some(Payload::Generator(g)) = it.payload() {
                 if g.kind == GenKind::Coroutine {
                     return Err(PyErr::type_error("__await__() returned a coroutine"));
@@ -868,7 +868,7 @@ impl Vm {
                 self.type_name(&obj)
             )));
         };
-        let it = self.call(&m, vec![obj], &[])?;
+        let it = self.call_with(&m, [obj])?;
         if self.lookup_special(&it, "__anext__").is_none() {
             return Err(PyErr::type_error(format!(
                 "'async for' received an object from __aiter__ that does not implement __anext__: {}",
@@ -892,14 +892,14 @@ impl Vm {
                 self.type_name(aiter)
             )));
         };
-        let next = self.call(&m, vec![aiter.clone()], &[])?;
+        let next = self.call_with(&m, [aiter.clone()])?;
         if let Some(Payload::Generator(g)) = next.payload() {
             if g.kind == GenKind::Coroutine {
                 return Ok(next);
             }
         }
         match self.lookup_special(&next, "__await__") {
-            Some(aw) => self.call(&aw, vec![next], &[]),
+            Some(aw) => self.call_with(&aw, [next]),
             None => Err(PyErr::type_error(format!(
                 "'async for' received an invalid object from __anext__: {}",
                 self.type_name(&next)

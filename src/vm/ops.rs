@@ -200,7 +200,7 @@ impl Vm {
         // User-defined operators.
         if op >= 13 {
             if let Some(m) = self.lookup_special(&a, INPLACE[base as usize]) {
-                let r = self.call(&m, vec![a.clone(), b.clone()], &[])?;
+                let r = self.call_with(&m, [a.clone(), b.clone()])?;
                 if !self.is_not_implemented(&r) {
                     return Ok(r);
                 }
@@ -212,21 +212,21 @@ impl Vm {
         let b_sub = !Rc::ptr_eq(&ta, &tb) && crate::object::TypeObj::is_subtype(&tb, &ta);
         if b_sub {
             if let Some(m) = self.lookup_special(&b, r) {
-                let res = self.call(&m, vec![b.clone(), a.clone()], &[])?;
+                let res = self.call_with(&m, [b.clone(), a.clone()])?;
                 if !self.is_not_implemented(&res) {
                     return Ok(res);
                 }
             }
         }
         if let Some(m) = self.lookup_special(&a, l) {
-            let res = self.call(&m, vec![a.clone(), b.clone()], &[])?;
+            let res = self.call_with(&m, [a.clone(), b.clone()])?;
             if !self.is_not_implemented(&res) {
                 return Ok(res);
             }
         }
         if !Rc::ptr_eq(&ta, &tb) && !b_sub {
             if let Some(m) = self.lookup_special(&b, r) {
-                let res = self.call(&m, vec![b.clone(), a.clone()], &[])?;
+                let res = self.call_with(&m, [b.clone(), a.clone()])?;
                 if !self.is_not_implemented(&res) {
                     return Ok(res);
                 }
@@ -710,7 +710,7 @@ impl Vm {
 
     fn unary_dunder(&mut self, v: Value, name: &'static str, sym: &str) -> PyResult<Value> {
         if let Some(m) = self.lookup_special(&v, name) {
-            return self.call(&m, vec![v], &[]);
+            return self.call_with(&m, [v]);
         }
         Err(PyErr::type_error(format!(
             "bad operand type for unary {}: '{}'",
@@ -736,7 +736,7 @@ impl Vm {
                 Payload::Range { start, stop, step } => range_len(*start, *stop, *step) > 0,
                 Payload::Instance(_) => {
                     if let Some(m) = self.lookup_special(v, "__bool__") {
-                        let r = self.call(&m, vec![v.clone()], &[])?;
+                        let r = self.call_with(&m, [v.clone()])?;
                         return match r {
                             Value::Bool(b) => Ok(b),
                             _ => Err(PyErr::type_error(format!(
@@ -746,7 +746,7 @@ impl Vm {
                         };
                     }
                     if let Some(m) = self.lookup_special(v, "__len__") {
-                        let r = self.call(&m, vec![v.clone()], &[])?;
+                        let r = self.call_with(&m, [v.clone()])?;
                         return Ok(self.index_value(&r)? != 0);
                     }
                     true
@@ -755,7 +755,7 @@ impl Vm {
                 Payload::Deque(d) => !d.borrow().items.is_empty(),
                 Payload::Opaque(_) => {
                     if let Some(m) = self.lookup_special(v, "__len__") {
-                        let r = self.call(&m, vec![v.clone()], &[])?;
+                        let r = self.call_with(&m, [v.clone()])?;
                         return Ok(self.index_value(&r)? != 0);
                     }
                     true
@@ -795,7 +795,7 @@ impl Vm {
         };
         for (x, y, n) in order.into_iter().skip(usize::from(left_declined)) {
             if let Some(m) = self.lookup_compare(x, n) {
-                let r = self.call(&m, vec![x.clone(), y.clone()], &[])?;
+                let r = self.call_with(&m, [x.clone(), y.clone()])?;
                 if !self.is_not_implemented(&r) {
                     return Ok(r);
                 }
@@ -1055,7 +1055,7 @@ impl Vm {
                         )))
                     }
                     Some(f) if !matches!(f.payload(), Some(Payload::Native(_))) => {
-                        let r = self.call(&f, vec![v.clone()], &[])?;
+                        let r = self.call_with(&f, [v.clone()])?;
                         match r {
                             Value::Int(i) => {
                                 if i == -1 {
@@ -1175,7 +1175,7 @@ impl Vm {
                 },
                 _ => {
                     if let Some(m) = self.lookup_special(container, "__contains__") {
-                        let r = self.call(&m, vec![container.clone(), item.clone()], &[])?;
+                        let r = self.call_with(&m, [container.clone(), item.clone()])?;
                         return self.truthy(&r);
                     }
                     if self.lookup_special(container, "__iter__").is_some()
@@ -1219,7 +1219,7 @@ impl Vm {
             }),
             _ => {
                 if let Some(m) = self.lookup_user_special(v, "__index__") {
-                    let r = self.call(&m, vec![v.clone()], &[])?;
+                    let r = self.call_with(&m, [v.clone()])?;
                     return self.index_value(&r);
                 }
                 Err(PyErr::type_error(format!(

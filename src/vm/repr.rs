@@ -68,7 +68,7 @@ impl Vm {
                         }
                         if let Some(m) = self.lookup_special(v, "__repr__") {
                             if let Some(Payload::Native(_)) = m.payload() {
-                                let r = self.call(&m, vec![v.clone()], &[])?;
+                                let r = self.call_with(&m, [v.clone()])?;
                                 if let Value::Str(s) = r {
                                     return Ok(s.as_str().to_string());
                                 }
@@ -250,7 +250,7 @@ impl Vm {
             _ => None,
         };
         if let Some(m) = user {
-            let r = self.call(&m, vec![v.clone(), Value::str(spec)], &[])?;
+            let r = self.call_with(&m, [v.clone(), Value::str(spec)])?;
             return self.str_of(&r);
         }
         let bad = |e: String| PyErr::value_error(e);

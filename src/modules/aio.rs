@@ -522,7 +522,7 @@ pub fn report_unretrieved(vm: &mut Vm) {
         });
         if let Ok(reporter) = reg(|r| r.report_destroyed_pending.clone()) {
             for task in tasks {
-                if let Err(e) = vm.call(&reporter, vec![Value::Obj(task)], &[]) {
+                if let Err(e) = vm.call_with(&reporter, [Value::Obj(task)]) {
                     let e = vm.materialize(e);
                     vm.report_unraisable(&e, "asyncio exception reporter");
                 }
@@ -604,7 +604,7 @@ fn this_task(a: &[Value]) -> PyResult<&TaskObj> {
 
 fn invalid_state(vm: &mut Vm, msg: &str) -> PyErr {
     match reg(|r| r.invalid_state_error.clone()) {
-        Ok(cls) => match vm.call(&cls, vec![Value::str(msg)], &[]) {
+        Ok(cls) => match vm.call_with(&cls, [Value::str(msg)]) {
             Ok(e) => PyErr::Obj(e),
             Err(e) => e,
         },
@@ -711,7 +711,7 @@ fn future_cancel(vm: &mut Vm, fut: &Value, msg: Value) -> PyResult<bool> {
         (c.state.get() == State::Pending, h)
     };
     if !hook.is_none() && pending {
-        let r = vm.call(&hook, vec![msg], &[])?;
+        let r = vm.call_with(&hook, [msg])?;
         return vm.truthy(&r);
     }
     {
@@ -762,7 +762,7 @@ fn cancel_any(vm: &mut Vm, x: &Value, msg: Value) -> PyResult<bool> {
 fn new_future(vm: &mut Vm, loop_: Value) -> PyResult<Core> {
     let loop_ = if loop_.is_none() {
         let gel = reg(|r| r.get_event_loop.clone())?;
-        vm.call(&gel, vec![], &[])?
+        vm.call_with(&gel, [])?
     } else {
         loop_
     };
@@ -921,7 +921,7 @@ fn task_yielded(vm: &mut Vm, task: &Value, y: Value) -> PyResult<()> {
             vm.setattr(&y, &name!("_asyncio_future_blocking"), Value::Bool(false))?;
             let wake = vm.getattr(task, &name!("_wakeup"))?;
             let add = vm.getattr(&y, &name!("add_done_callback"))?;
-            vm.call(&add, vec![wake], &[])?;
+            vm.call_with(&add, [wake])?;
             return wait_on(vm, task, y);
         } else {
             let (tr, yr) = (vm.repr(task)?, vm.repr(&y)?);
@@ -979,7 +979,7 @@ fn task_wakeup(vm: &mut Vm, task: &Value, fut: &Value) -> PyResult<()> {
         future_result(vm, fut)
     } else {
         let m = vm.getattr(fut, &name!("result"))?;
-        vm.call(&m, vec![], &[])
+        vm.call_with(&m, [])
     };
     match r {
         Ok(_) => task_step(vm, task, None),
@@ -1031,11 +1031,7 @@ fn run_entry(vm: &mut Vm, loop_: &Value, h: Value) -> PyResult<()> {
             };
             (r, Value::None, vec![])
         }
-        Some((0, cb, fut)) => (
-            vm.call(&cb, vec![fut.clone()], &[]).map(|_| ()),
-            cb,
-            vec![fut],
-        ),
+        Some((0, cb, fut)) => (vm.call_with(&cb, [fut.clone()]).map(|_| ()), cb, vec![fut]),
         Some((1, t, fut)) => (task_wakeup(vm, &t, &fut), Value::None, vec![]),
         Some((2, t, e)) => (task_step(vm, &t, Some(e)), Value::None, vec![]),
         _ => {
@@ -1053,7 +1049,7 @@ fn run_entry(vm: &mut Vm, loop_: &Value, h: Value) -> PyResult<()> {
                     return Err(PyErr::Obj(e));
                 }
                 let m = vm.getattr(loop_, &name!("_callback_failed"))?;
-                vm.call(&m, vec![h, e], &[])?;
+                vm.call_with(&m, [h, e])?;
             }
             return Ok(());
         }
@@ -1064,7 +1060,7 @@ fn run_entry(vm: &mut Vm, loop_: &Value, h: Value) -> PyResult<()> {
             return Err(PyErr::Obj(e));
         }
         let m = vm.getattr(loop_, &name!("_native_callback_failed"))?;
-        vm.call(&m, vec![cb, Value::tuple(args), e], &[])?;
+        vm.call_with(&m, [cb, Value::tuple(args), e])?;
     }
     Ok(())
 }
@@ -1481,7 +1477,7 @@ fn task_methods(t: &std::rc::Rc<crate::object::Object>) {
     });
     add_method(t, "__repr__", |vm, a, _| {
         let r = reg(|r| r.task_repr.clone())?;
-        vm.call(&r, vec![a[0].clone()], &[])
+        vm.call_with(&r, [a[0].clone()])
     });
     add_attr(
         t,
@@ -1554,7 +1550,7 @@ fn task_new(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
             || g.code.flags & crate::bytecode::flags::ITERABLE_COROUTINE != 0);
     if !native_coro {
         let isc = reg(|r| r.iscoroutine.clone())?;
-        let ok = vm.call(&isc, vec![coro.clone()], &[])?;
+        let ok = vm.call_with(&isc, [coro.clone()])?;
         if !vm.truthy(&ok)? {
             return Err(PyErr::type_error(format!(
                 "a coroutine was expected, got {}",
@@ -1679,7 +1675,7 @@ pub fn module(vm: &mut Vm) -> Value {
         }
         let mut e = a.get(1).cloned().unwrap_or(Value::None);
         if let Some(Payload::Type(_)) = e.payload() {
-            e = vm.call(&e, vec![], &[])?;
+            e = vm.call_with(&e, [])?;
         }
         if !vm.is_exception(&e) {
             return Err(PyErr::type_error("invalid exception object"));
@@ -1694,7 +1690,7 @@ pub fn module(vm: &mut Vm) -> Value {
     });
     add_method(&future, "__repr__", |vm, a, _| {
         let r = reg(|r| r.future_repr.clone())?;
-        vm.call(&r, vec![a[0].clone()], &[])
+        vm.call_with(&r, [a[0].clone()])
     });
     let task = new_type("Task", TypeKind::Opaque, Some(&future));
     add_attr(&task, "__new__", f("__new__", task_new));

@@ -93,7 +93,7 @@ fn dir(interp: &mut Interpreter, obj: Value) -> Vec<String> {
     let Some(dir) = crate::vm::namespace_get(&interp.vm.builtins.clone(), "dir") else {
         return vec![];
     };
-    let Ok(names) = interp.vm.call(&dir, vec![obj], &[]) else {
+    let Ok(names) = interp.vm.call_with(&dir, [obj]) else {
         return vec![];
     };
     match names.payload() {

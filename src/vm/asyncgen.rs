@@ -89,7 +89,7 @@ fn init_hooks(vm: &mut Vm, agen: &Rc<Object>) -> PyResult<()> {
     let (firstiter, finalizer) = vm.asyncgen_hooks.clone();
     gen.ag_has_finalizer.set(!finalizer.is_none());
     if !firstiter.is_none() {
-        vm.call(&firstiter, vec![Value::Obj(agen.clone())], &[])?;
+        vm.call_with(&firstiter, [Value::Obj(agen.clone())])?;
     }
     Ok(())
 }
@@ -424,7 +424,7 @@ fn anext_inner(vm: &mut Vm, v: &Value) -> PyResult<(Value, Value)> {
         Some(Payload::Generator(g)) if g.kind == GenKind::Coroutine => awaitable.clone(),
         Some(Payload::Opaque(_)) if with_op(&awaitable, |_| ()).is_some() => awaitable.clone(),
         _ => match vm.lookup_special(&awaitable, "__await__") {
-            Some(m) => vm.call(&m, vec![awaitable.clone()], &[])?,
+            Some(m) => vm.call_with(&m, [awaitable.clone()])?,
             None => {
                 return Err(PyErr::type_error(format!(
                     "'{}' object is not awaitable",
@@ -471,7 +471,7 @@ pub fn builtin_aiter(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
             vm.type_name(x)
         )));
     };
-    let it = vm.call(&m, vec![x.clone()], &[])?;
+    let it = vm.call_with(&m, [x.clone()])?;
     if vm.lookup_special(&it, "__anext__").is_none() {
         return Err(PyErr::type_error(format!(
             "aiter() returned not an async iterator of type '{}'",
@@ -501,7 +501,7 @@ pub fn builtin_anext(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
                     vm.type_name(it)
                 )));
             };
-            vm.call(&m, vec![it.clone()], &[])?
+            vm.call_with(&m, [it.clone()])?
         }
     };
     match a.get(1) {
@@ -594,7 +594,7 @@ pub fn install(vm: &mut Vm) {
     add_method(&an, "close", |vm, a, _| {
         let (it, _) = anext_inner(vm, &a[0])?;
         if let Ok(m) = vm.getattr(&it, &Value::str("close")) {
-            vm.call(&m, vec![], &[])?;
+            vm.call_with(&m, [])?;
         }
         Ok(Value::None)
     });

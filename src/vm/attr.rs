@@ -134,9 +134,7 @@ impl Vm {
             }
         }
         match self.lookup_user_special(obj, "__getattr__") {
-            Some(ga) => self
-                .call(&ga, vec![obj.clone(), name.clone()], &[])
-                .map(Some),
+            Some(ga) => self.call_with(&ga, [obj.clone(), name.clone()]).map(Some),
             None => Ok(None),
         }
     }
@@ -204,7 +202,7 @@ impl Vm {
             if let Some(v) = self.type_attr(cls, name) {
                 if let Some(get) = self.user_descriptor(&v).and_then(|d| d.get) {
                     return self
-                        .call(&get, vec![v, Value::None, obj.clone()], &[])
+                        .call_with(&get, [v, Value::None, obj.clone()])
                         .map(Some);
                 }
                 return Ok(Some(self.bind_for_class(v, obj)?));
@@ -247,7 +245,7 @@ impl Vm {
         if let Some(ca) = cls_attr {
             if let Some(get) = descriptor_get {
                 return self
-                    .call(&get, vec![ca, obj.clone(), Value::Obj(t)], &[])
+                    .call_with(&get, [ca, obj.clone(), Value::Obj(t)])
                     .map(Some);
             }
             return Ok(Some(self.bind(ca, obj)));

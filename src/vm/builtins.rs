@@ -773,7 +773,7 @@ fn ctor_int(vm: &mut Vm, _: &Rc<Object>, a: &[Value], k: &[Value]) -> PyResult<V
         _ => {
             for m in ["__int__", "__index__", "__trunc__"] {
                 if let Some(f) = vm.lookup_user_special(v, m) {
-                    return vm.call(&f, vec![v.clone()], &[]);
+                    return vm.call_with(&f, [v.clone()]);
                 }
             }
             Err(PyErr::type_error(format!(
@@ -831,7 +831,7 @@ fn ctor_float(vm: &mut Vm, _: &Rc<Object>, a: &[Value], _: &[Value]) -> PyResult
         }
         _ => {
             if let Some(f) = vm.lookup_user_special(v, "__float__") {
-                return vm.call(&f, vec![v.clone()], &[]);
+                return vm.call_with(&f, [v.clone()]);
             }
             Err(PyErr::type_error(format!(
                 "float() argument must be a string or a real number, not '{}'",
@@ -931,7 +931,7 @@ pub fn super_getattr(vm: &mut Vm, sup: &Value, name: &Value) -> PyResult<Option<
         Some(Payload::StaticMethod(f)) => f.clone(),
         Some(Payload::Property(p)) if !is_class_obj => {
             let f = p.fget.clone();
-            return vm.call(&f, vec![obj.clone()], &[]).map(Some);
+            return vm.call_with(&f, [obj.clone()]).map(Some);
         }
         _ => v.clone(),
     }))
@@ -1030,7 +1030,7 @@ pub fn make_class(vm: &mut Vm, name: &str, bases: Vec<Value>, mut ns: Dict) -> P
     {
         if let Some(Payload::ClassMethod(func)) = f.payload() {
             let func = func.clone();
-            vm.call(&func, vec![cls_v.clone()], &[])?;
+            vm.call_with(&func, [cls_v.clone()])?;
         }
     }
     Ok(cls_v)
@@ -1150,7 +1150,7 @@ fn bi_print(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
     match kwarg(&kws, "file") {
         Some(f) if !f.is_none() => {
             let w = vm.getattr(f, &Value::str("write"))?;
-            vm.call(&w, vec![Value::string(out)], &[])?;
+            vm.call_with(&w, [Value::string(out)])?;
             if let Some(fl) = kwarg(&kws, "flush") {
                 if vm.truthy(fl)? {
                     vm.flush();
@@ -1302,7 +1302,7 @@ pub(crate) fn bi_next(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> 
     }
     if let Some(m) = next_method {
         // A `__next__` method's StopIteration propagates as raised, its value intact.
-        return match (vm.call(&m, vec![it.clone()], &[]), a.get(1)) {
+        return match (vm.call_with(&m, [it.clone()]), a.get(1)) {
             (Ok(v), _) => Ok(v),
             (Err(e), Some(d)) => vm.stop_iteration_result(e).map(|_| d.clone()),
             (Err(e), None) => Err(e),
@@ -1328,7 +1328,7 @@ fn bi_abs(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
         Value::Float(f) => Ok(Value::Float(f.abs())),
         v => {
             if let Some(m) = vm.lookup_user_special(v, "__abs__") {
-                return vm.call(&m, vec![v.clone()], &[]);
+                return vm.call_with(&m, [v.clone()]);
             }
             Err(PyErr::type_error(format!(
                 "bad operand type for abs(): '{}'",
@@ -1370,7 +1370,7 @@ fn min_max(vm: &mut Vm, a: &[Value], k: &[Value], is_max: bool) -> PyResult<Valu
         };
         let Some(item) = item else { break };
         let k = match &key {
-            Some(f) => vm.call(f, vec![item.clone()], &[])?,
+            Some(f) => vm.call_with(f, [item.clone()])?,
             None => item.clone(),
         };
         best = Some(match best {
@@ -1492,7 +1492,7 @@ pub fn sort_values(
         Some(f) => {
             let mut ks = Vec::with_capacity(items.len());
             for it in &items {
-                ks.push(vm.call(f, vec![it.clone()], &[])?);
+                ks.push(vm.call_with(f, [it.clone()])?);
             }
             ks
         }
@@ -1506,11 +1506,38 @@ pub fn sort_values(
     } else {
         (0..n).collect()
     };
-    timsort(vm, &keys, &mut idx)?;
+    if !sort_native_keys(&keys, &mut idx) {
+        timsort(vm, &keys, &mut idx)?;
+    }
     if reverse {
         idx.reverse();
     }
     Ok(idx.into_iter().map(|i| items[i].clone()).collect())
+}
+
+/// `timsort`'s result where no comparison can run Python code or fail and the order is
+/// total: keys that are all small ints, or all strings. Any stable sort then gives the
+/// same order, so the standard library's does it, comparing the keys directly (CPython's
+/// sort checks key types first too: unsafe_long_compare, unsafe_latin_compare). False:
+/// other keys, `idx` untouched.
+fn sort_native_keys(keys: &[Value], idx: &mut [usize]) -> bool {
+    if keys.iter().all(|k| matches!(k, Value::Int(_))) {
+        let int = |i: usize| match keys[i] {
+            Value::Int(x) => x,
+            _ => unreachable!("checked above"),
+        };
+        idx.sort_by_key(|&i| int(i));
+        true
+    } else if keys.iter().all(|k| matches!(k, Value::Str(_))) {
+        let text = |i: usize| match &keys[i] {
+            Value::Str(s) => s.as_str(),
+            _ => unreachable!("checked above"),
+        };
+        idx.sort_by(|&a, &b| text(a).cmp(text(b)));
+        true
+    } else {
+        false
+    }
 }
 
 /// Sort `idx` (indices into `keys`) stably by `keys[i] < keys[j]`, making the same
@@ -1627,7 +1654,7 @@ fn bi_sorted(vm: &mut Vm, a: &[Value], k: &[Value]) -> PyResult<Value> {
 fn bi_reversed(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
     let v = &a[0];
     if let Some(m) = vm.lookup_special(v, "__reversed__") {
-        return vm.call(&m, vec![v.clone()], &[]);
+        return vm.call_with(&m, [v.clone()]);
     }
     let st = match v.payload() {
         Some(Payload::List(l)) => crate::object::IterState::Reversed {
@@ -1747,13 +1774,13 @@ fn bi_divmod(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
     };
     if !(number(&a[0]) && number(&a[1])) {
         if let Some(m) = vm.lookup_user_special(&a[0], "__divmod__") {
-            let r = vm.call(&m, vec![a[0].clone(), a[1].clone()], &[])?;
+            let r = vm.call_with(&m, [a[0].clone(), a[1].clone()])?;
             if !matches!(r.payload(), Some(Payload::NotImplemented)) {
                 return Ok(r);
             }
         }
         if let Some(m) = vm.lookup_user_special(&a[1], "__rdivmod__") {
-            let r = vm.call(&m, vec![a[1].clone(), a[0].clone()], &[])?;
+            let r = vm.call_with(&m, [a[1].clone(), a[0].clone()])?;
             if !matches!(r.payload(), Some(Payload::NotImplemented)) {
                 return Ok(r);
             }
@@ -2233,7 +2260,7 @@ fn m_object_eq(_: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
 fn m_object_ne(vm: &mut Vm, a: &[Value], _: &[Value]) -> PyResult<Value> {
     nargs("__ne__", a, 2, 2)?;
     if let Some(eq) = vm.lookup_user_special(&a[0], "__eq__") {
-        let r = vm.call(&eq, vec![a[0].clone(), a[1].clone()], &[])?;
+        let r = vm.call_with(&eq, [a[0].clone(), a[1].clone()])?;
         if vm.is_not_implemented(&r) {
             return Ok(r);
         }

@@ -281,6 +281,15 @@ impl Vm {
             IterState::Map { f, its } => {
                 let f = f.clone();
                 let n = its.len();
+                if n == 1 {
+                    // `map(f, xs)`: no argument vector per item.
+                    let it = its[0].clone();
+                    drop(s);
+                    return match self.next(&it)? {
+                        Some(v) => self.call_with(&f, [v]).map(Some),
+                        None => Ok(None),
+                    };
+                }
                 drop(s);
                 let mut args = Vec::with_capacity(n);
                 for i in 0..n {

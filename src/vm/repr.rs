@@ -92,7 +92,7 @@ impl Vm {
             ));
         }
         self.repr_stack.push(0);
-        let r = self.call(m, vec![v.clone()], &[]);
+        let r = self.call_with(m, [v.clone()]);
         self.repr_stack.pop();
         r
     }

@@ -203,6 +203,61 @@ pub fn try_op_send(vm: &mut Vm, op: &Value, arg: Value) -> Option<PyResult<Value
     Some(op_send(vm, op, arg))
 }
 
+/// SEND of `arg` to `op`, where the loop can resume the async generator itself: an
+/// `__anext__()`/`asend()` awaitable, not finished, whose generator is suspended (or
+/// not started, sent None) and not already running an awaitable. The awaitable is
+/// marked running as `asend_send` marks it, and the generator and the value to
+/// resume it with are returned, for a frame with `Ret::AsyncSend` (what its yields and
+/// its return mean is `asend_yielded` and `asend_ended`). None: anything else, left to
+/// `op_send`, with nothing changed.
+pub(crate) fn asend_in_loop(op: &Value, arg: &Value) -> Option<(Rc<Object>, Value)> {
+    with_op(op, |o| {
+        let OpKind::Send(sendval) = &o.kind else {
+            return None;
+        };
+        let gen = gen_of(&o.agen);
+        let sent = match o.state {
+            OpState::Init if gen.running_async.get() => return None,
+            OpState::Init if arg.is_none() => sendval.clone(),
+            OpState::Init | OpState::Iter => arg.clone(),
+            OpState::Closed => return None,
+        };
+        match gen.state.get() {
+            GenState::Suspended => {}
+            GenState::Created if sent.is_none() => {}
+            _ => return None,
+        }
+        o.state = OpState::Iter;
+        gen.running_async.set(true);
+        Some((o.agen.clone(), sent))
+    })
+    .flatten()
+}
+
+/// A frame resumed by `asend_in_loop` yielded: an own yield (`own`, the item) finishes
+/// the awaitable, whose SEND then gets the item as its result; a raw one (a future
+/// passed up from an `await`) leaves it running. True: finished.
+pub(crate) fn asend_yielded(op: &Value, own: bool) -> bool {
+    if own {
+        asend_ended(op, false);
+    }
+    own
+}
+
+/// A frame resumed by `asend_in_loop` returned or raised: the awaitable is finished,
+/// and with it the generator when it returned or raised StopAsyncIteration or
+/// GeneratorExit (`closed`), as `unwrap_result` does.
+pub(crate) fn asend_ended(op: &Value, closed: bool) {
+    with_op(op, |o| {
+        o.state = OpState::Closed;
+        let gen = gen_of(&o.agen);
+        gen.running_async.set(false);
+        if closed {
+            gen.ag_closed.set(true);
+        }
+    });
+}
+
 fn op_send(vm: &mut Vm, op: &Value, arg: Value) -> PyResult<Value> {
     let (agen, kind, state) = read_op(op)?;
     match kind {

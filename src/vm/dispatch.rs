@@ -109,6 +109,12 @@ impl Vm {
                 // Its levels unwind as the frames they stand for.
                 self.expand_chain(send_ip);
             }
+            if let Ret::AsyncSend { .. } = ret {
+                let closed = self.is_instance_of_kind(&exc, ExcKind::StopAsyncIteration)
+                    || self.is_instance_of_kind(&exc, ExcKind::GeneratorExit);
+                let op = fr!(self).stack.last().expect("SEND's receiver slot");
+                super::asyncgen::asend_ended(op, closed);
+            }
             match ret {
                 Ret::Close => {
                     if self.is_instance_of_kind(&exc, ExcKind::GeneratorExit)
@@ -143,7 +149,8 @@ impl Vm {
                 Ret::Send { .. }
                 | Ret::ThrownSend { .. }
                 | Ret::AwaitedCall { .. }
-                | Ret::Chain { .. } => {}
+                | Ret::Chain { .. }
+                | Ret::AsyncSend { .. } => {}
             }
             if self.frames.len() == base {
                 return Err(PyErr::Obj(exc));
@@ -1507,6 +1514,17 @@ impl Vm {
                         reload!();
                         continue;
                     }
+                    if let Some((g, sent)) = self.asend_resumable(top!(), &v) {
+                        self.resume_gen(
+                            g,
+                            sent,
+                            Ret::AsyncSend {
+                                send_ip: (ip - 1) as u32,
+                            },
+                        )?;
+                        reload!();
+                        continue;
+                    }
                     let recv = top!().clone();
                     match self.send_native(&recv, v) {
                         Ok(y) => push!(y),
@@ -1666,6 +1684,11 @@ impl Vm {
                 Ok(None)
             }
             Ret::NextCall | Ret::NextCallStore { .. } => Err(PyErr::stop_iteration(v)),
+            Ret::AsyncSend { .. } => {
+                let op = fr!(self).stack.last().expect("SEND's receiver slot");
+                super::asyncgen::asend_ended(op, true);
+                Err(PyErr::with_args(ExcKind::StopAsyncIteration, vec![]))
+            }
             // The result is on the caller's stack.
             Ret::Consume(kind) => self.consumed_all(kind).map(|_| None),
             Ret::Close | Ret::Finalize => {
@@ -1812,6 +1835,23 @@ impl Vm {
                     caller.ip = at;
                     Ok(None)
                 }
+                Ret::AsyncSend { send_ip } => {
+                    let own = std::mem::take(&mut self.async_gen_own_yield);
+                    let caller = fr!(self);
+                    let op = caller.stack.last().expect("SEND's receiver slot");
+                    if super::asyncgen::asend_yielded(op, own) {
+                        // The awaitable's result: SEND's receiver slot takes it, and the
+                        // caller goes on at SEND's jump target.
+                        let target = caller.code.instr_at(send_ip as usize).arg;
+                        *caller.stack.last_mut().unwrap() = v;
+                        caller.ip = target as usize;
+                    } else {
+                        // Passed up: SEND's result slot, then the YIELD_VALUE after it.
+                        push_value(&mut caller.stack, v);
+                        caller.ip = send_ip as usize + 1;
+                    }
+                    Ok(None)
+                }
                 Ret::Consume(kind) => self
                     .finish_consume(kind, Value::Obj(g.clone()), v)
                     .map(|_| None),
@@ -1903,6 +1943,18 @@ impl Vm {
         self.enter_resumed(&mut f, sent, fresh);
         super::call::push_frame(&mut self.frames, f);
         Ok(true)
+    }
+
+    /// `asyncgen::asend_in_loop` for SEND's receiver `recv`, within the frame stack's
+    /// limit (past it the native path raises).
+    #[inline(always)]
+    fn asend_resumable(&self, recv: &Value, sent: &Value) -> Option<(Rc<Object>, Value)> {
+        if !matches!(recv.payload(), Some(Payload::Opaque(_)))
+            || self.frames.len() >= self.depth_limit + 50
+        {
+            return None;
+        }
+        super::asyncgen::asend_in_loop(recv, sent)
     }
 
     /// The first suspension of a frame running as `Ret::AwaitedCall`: its coroutine

@@ -37,6 +37,11 @@ pub enum Ret {
     /// `Send`, but an exception leaving it is chained, in the caller, to the caller's own
     /// handled exception (CPython re-enters each level with the exception).
     ThrownSend { send_ip: u32 },
+    /// An async generator resumed by SEND at `send_ip` in the caller, whose receiver is
+    /// the generator's `__anext__()`/`asend()` awaitable (`asyncgen::asend_in_loop`):
+    /// its own yield is the SEND's result (the awaitable finished), a raw yield goes up
+    /// as for `Send`, a return raises StopAsyncIteration at the SEND.
+    AsyncSend { send_ip: u32 },
     /// A coroutine awaited as soon as it was called (`await f(x)`: the call, then
     /// GET_AWAITABLE, LOAD_CONST None, SEND at `send_ip`), running before its coroutine
     /// object exists. Nothing else can reach the object yet, so it is made only if the

@@ -1,5 +1,5 @@
 //! Quick paths of a few built-ins, the ones programs call in their inner loops
-//! (`len`, `isinstance`, `type(x)`, `list.append`, `dict.get`, `set.add`, a deque's
+//! (`len`, `isinstance`, `hash`, `type(x)`, `list.append`, `dict.get`, `set.add`, a deque's
 //! `append`/`popleft`, `fut.done()`), as CPython 3.11 specializes PRECALL for `len`,
 //! `isinstance`, `type(x)`, `list.append` and method descriptors.
 //!
@@ -23,6 +23,7 @@ pub(crate) fn builtin(name: &str) -> Option<QuickFn> {
     Some(match name {
         "len" => len,
         "isinstance" => isinstance,
+        "hash" => hash,
         _ => return None,
     })
 }
@@ -54,6 +55,35 @@ pub(crate) fn construct(vm: &Vm, kind: TypeKind, args: &[Value]) -> Option<Value
 fn len(_: &Vm, args: &[Value]) -> Option<Value> {
     let [v] = args else { return None };
     super::iterate::native_len(v).map(|n| Value::Int(n as i64))
+}
+
+/// `hash(x)` of an int, a string, or a flat tuple of them (a `__hash__` returning
+/// `hash((self.x, self.y))`): nothing there runs Python code or fails.
+fn hash(_: &Vm, args: &[Value]) -> Option<Value> {
+    let [v] = args else { return None };
+    let h = match v {
+        Value::Obj(o) => match &o.payload {
+            Payload::Tuple(items) => {
+                let mut h = crate::settable::TupleHasher::new();
+                for item in items.iter() {
+                    h.add(int_or_str_hash(item)?);
+                }
+                h.finish()
+            }
+            _ => return None,
+        },
+        _ => int_or_str_hash(v)?,
+    };
+    Some(Value::Int(h))
+}
+
+/// The hash of an int or a string, as `Vm::hash` makes it.
+fn int_or_str_hash(v: &Value) -> Option<i64> {
+    match v {
+        Value::Int(i) => Some(crate::settable::hash_i64(*i)),
+        Value::Str(s) => Some(s.hash()),
+        _ => None,
+    }
 }
 
 /// `isinstance(x, C)` with a class or a flat tuple of classes as `C` (anything else,

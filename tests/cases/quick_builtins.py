@@ -160,3 +160,16 @@ try:
     isinstance(1, (int, 3))
 except TypeError as e:
     print("TypeError:", e)
+# hash of ints, strings and flat tuples of them on the quick path; the rest general.
+print([hash(v) for v in (0, -1, -2, 1, 2**61 - 1, 2**61, -2**61, 2**62 + 5, -2**63 + 1)])
+print(hash("") == hash(""), hash("ab") == hash("a" + "b"), hash(()), hash((1, -1)),
+      hash((1, "a")) == hash((1, "a")), hash((1, 2, 3)), hash((-1,)), hash((2**70, 1)))
+print(hash((1, (2, 3))), hash((1.5, 2)), hash(2.5), hash(None) == hash(None), hash(True))
+try:
+    hash((1, [2]))
+except TypeError as e:
+    print("TypeError:", e)
+try:
+    hash([1])
+except TypeError as e:
+    print("TypeError:", e)

@@ -739,9 +739,10 @@ impl Vm {
                         None => (d.add_str(n, v), Value::Null),
                     };
                     drop(d);
-                    if !hooks.data_descriptors {
-                        fill_attr_site(site, inst, ix);
-                    }
+                    // (With data descriptors elsewhere in the class, the site is
+                    // valid for this class and epoch only: `attr_site_index` asks
+                    // other classes again, as LOAD_ATTR's filling does.)
+                    fill_attr_site(site, inst, ix);
                     if old.is_null() && n.as_str().starts_with("__") {
                         return refuse_special_store(inst, n);
                     }

@@ -1516,11 +1516,31 @@ pub fn sort_values(
 }
 
 /// `timsort`'s result where no comparison can run Python code or fail and the order is
-/// total: keys that are all small ints, or all strings. Any stable sort then gives the
-/// same order, so the standard library's does it, comparing the keys directly (CPython's
-/// sort checks key types first too: unsafe_long_compare, unsafe_latin_compare). False:
-/// other keys, `idx` untouched.
+/// total: keys that are all small ints, all strings, or all tuples of them with one
+/// kind at each position (`(len(w), w)`). Any stable sort then gives the same order,
+/// so the standard library's does it, comparing the keys directly (CPython's sort
+/// checks key types first too: unsafe_long_compare, unsafe_latin_compare,
+/// unsafe_tuple_compare). False: other keys, `idx` untouched.
 fn sort_native_keys(keys: &[Value], idx: &mut [usize]) -> bool {
+    if flat_tuples_of_one_kind(keys) {
+        let items = |i: usize| match keys[i].payload() {
+            Some(Payload::Tuple(t)) => &t[..],
+            _ => unreachable!("checked above"),
+        };
+        idx.sort_by(|&a, &b| {
+            let (x, y) = (items(a), items(b));
+            x.iter()
+                .zip(y)
+                .map(|pair| match pair {
+                    (Value::Int(p), Value::Int(q)) => p.cmp(q),
+                    (Value::Str(p), Value::Str(q)) => p.as_str().cmp(q.as_str()),
+                    _ => unreachable!("checked above"),
+                })
+                .find(|o| o.is_ne())
+                .unwrap_or_else(|| x.len().cmp(&y.len()))
+        });
+        return true;
+    }
     if keys.iter().all(|k| matches!(k, Value::Int(_))) {
         let int = |i: usize| match keys[i] {
             Value::Int(x) => x,
@@ -1538,6 +1558,38 @@ fn sort_native_keys(keys: &[Value], idx: &mut [usize]) -> bool {
     } else {
         false
     }
+}
+
+/// Are the keys all tuples whose items are small ints or strings, the same kind at
+/// each position in every tuple (so comparing two of them compares like with like)?
+fn flat_tuples_of_one_kind(keys: &[Value]) -> bool {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Kind {
+        Unseen,
+        Int,
+        Str,
+    }
+    let mut kinds: Vec<Kind> = Vec::new();
+    for k in keys {
+        let Some(Payload::Tuple(items)) = k.payload() else {
+            return false;
+        };
+        if kinds.len() < items.len() {
+            kinds.resize(items.len(), Kind::Unseen);
+        }
+        for (item, kind) in items.iter().zip(kinds.iter_mut()) {
+            let this = match item {
+                Value::Int(_) => Kind::Int,
+                Value::Str(_) => Kind::Str,
+                _ => return false,
+            };
+            if *kind != Kind::Unseen && *kind != this {
+                return false;
+            }
+            *kind = this;
+        }
+    }
+    !keys.is_empty()
 }
 
 /// Sort `idx` (indices into `keys`) stably by `keys[i] < keys[j]`, making the same

@@ -32,3 +32,18 @@ try:
 except TypeError as e:
     print("TypeError:", e)
 print(max(words, key=len), min([(2, "x"), (1, "y")], key=lambda t: t[0]))
+# Tuple keys of ints and strings, one kind per position: compared item by item.
+pairs = [(len(w), w) for w in words] + [(1, "b"), (0,), (1,), (), (1, "a", 0), (1, "a")]
+print(sorted(pairs))
+print(sorted(pairs, reverse=True)[:6])
+print(sorted(range(12), key=lambda i: (i % 3, -i)), sorted(range(12), key=lambda i: (i % 2,), reverse=True))
+print(sorted([(2, "x"), (1, (2,)), (1, (1,))]), sorted([(1, 2.5), (1, 2), (0, 9)]))
+try:
+    sorted([(1, "a"), ("a", 1)])
+except TypeError as e:
+    print("TypeError:", e)
+try:
+    sorted([(1, "a"), (1, 2)])
+except TypeError as e:
+    print("TypeError:", e)
+print(sorted([(0, "a"), (1, 2)]), max([(1, "b"), (1, "a")]), min([(2,), (1, "z")]))

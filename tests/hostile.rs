@@ -99,12 +99,11 @@ fn one_megabyte_source() {
 // Where CPython 3.11.7 itself crashes (segmentation fault, exit 139) pyco must not:
 // the expected results below are what the programs mean, checked by hand.
 
-/// The loop resumes each level's `async for` awaitable itself (`Ret::AsyncSend`), so
-/// 20,000 levels within the recursion limit run without Rust recursion.
-#[test]
-fn twenty_thousand_nested_async_generators_run() {
-    let src = b"import asyncio, sys
-sys.setrecursionlimit(100000)
+/// 20,000 async generators, each iterating the next, under the recursion limit `limit`.
+fn nested_async_generators(limit: u32) -> String {
+    format!(
+        "import asyncio, sys
+sys.setrecursionlimit({limit})
 async def base():
     yield 1
 async def wrap(g):
@@ -120,8 +119,15 @@ try:
     asyncio.run(main())
 except RecursionError as e:
     print('RecursionError')
-";
-    let (code, _, out) = run("deepagen.py", src);
+"
+    )
+}
+
+/// The loop resumes each level's `async for` awaitable itself (`Ret::AsyncSend`), so
+/// 20,000 levels within the recursion limit run without Rust recursion.
+#[test]
+fn twenty_thousand_nested_async_generators_run() {
+    let (code, _, out) = run("deepagen.py", nested_async_generators(100_000).as_bytes());
     assert_eq!(code, Some(0));
     assert_eq!(out, "got 1\n");
 }
@@ -130,25 +136,7 @@ except RecursionError as e:
 /// gets this far before its C stack runs out).
 #[test]
 fn nested_async_generators_past_the_limit_are_a_recursion_error() {
-    let src = b"import asyncio, sys
-sys.setrecursionlimit(5000)
-async def base():
-    yield 1
-async def wrap(g):
-    async for x in g:
-        yield x
-async def main():
-    g = base()
-    for _ in range(20000):
-        g = wrap(g)
-    async for x in g:
-        print('got', x)
-try:
-    asyncio.run(main())
-except RecursionError as e:
-    print('RecursionError')
-";
-    let (code, _, out) = run("deepagen2.py", src);
+    let (code, _, out) = run("deepagen2.py", nested_async_generators(5_000).as_bytes());
     assert_eq!(code, Some(0));
     assert_eq!(out, "RecursionError\n");
 }

@@ -1522,11 +1522,24 @@ pub fn sort_values(
 /// checks key types first too: unsafe_long_compare, unsafe_latin_compare,
 /// unsafe_tuple_compare). False: other keys, `idx` untouched.
 fn sort_native_keys(keys: &[Value], idx: &mut [usize]) -> bool {
-    if flat_tuples_of_one_kind(keys) {
+    if keys.iter().all(|k| matches!(k, Value::Int(_))) {
+        let int = |i: usize| match keys[i] {
+            Value::Int(x) => x,
+            _ => unreachable!("checked above"),
+        };
+        idx.sort_by_key(|&i| int(i));
+    } else if keys.iter().all(|k| matches!(k, Value::Str(_))) {
+        let text = |i: usize| match &keys[i] {
+            Value::Str(s) => s.as_str(),
+            _ => unreachable!("checked above"),
+        };
+        idx.sort_by(|&a, &b| text(a).cmp(text(b)));
+    } else if flat_tuples_of_one_kind(keys) {
         let items = |i: usize| match keys[i].payload() {
             Some(Payload::Tuple(t)) => &t[..],
             _ => unreachable!("checked above"),
         };
+        // Lexicographic: the first items that differ decide, else the shorter tuple.
         idx.sort_by(|&a, &b| {
             let (x, y) = (items(a), items(b));
             x.iter()
@@ -1539,25 +1552,10 @@ fn sort_native_keys(keys: &[Value], idx: &mut [usize]) -> bool {
                 .find(|o| o.is_ne())
                 .unwrap_or_else(|| x.len().cmp(&y.len()))
         });
-        return true;
-    }
-    if keys.iter().all(|k| matches!(k, Value::Int(_))) {
-        let int = |i: usize| match keys[i] {
-            Value::Int(x) => x,
-            _ => unreachable!("checked above"),
-        };
-        idx.sort_by_key(|&i| int(i));
-        true
-    } else if keys.iter().all(|k| matches!(k, Value::Str(_))) {
-        let text = |i: usize| match &keys[i] {
-            Value::Str(s) => s.as_str(),
-            _ => unreachable!("checked above"),
-        };
-        idx.sort_by(|&a, &b| text(a).cmp(text(b)));
-        true
     } else {
-        false
+        return false;
     }
+    true
 }
 
 /// Are the keys all tuples whose items are small ints or strings, the same kind at

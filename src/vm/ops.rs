@@ -3,8 +3,7 @@
 use super::dispatch::CallOutcome;
 use super::frame::Ret;
 use super::Vm;
-use crate::object::Function;
-use crate::object::{Dict, ExcKind, Payload, PyErr, PyResult, SetObj, Value};
+use crate::object::{Dict, ExcKind, Function, Payload, PyErr, PyResult, SetObj, Value};
 use crate::settable::SetTable;
 use num_bigint::BigInt;
 use num_integer::Integer;
@@ -166,10 +165,11 @@ impl Vm {
         }
     }
 
-    /// An operator's method (pushed by `binary_op_on_instance` or `compare_on_instance`) returned `v`: the operands leave the caller's stack, and
-    /// the operator's result is `v`, unless it is NotImplemented: the rest of the
-    /// operator's protocol then decides (CPython tries no reflected method for two
-    /// operands of one type; a comparison does).
+    /// An operator's method (pushed by `binary_op_on_instance` or `compare_on_instance`)
+    /// returned `v`: the operands leave the caller's stack, and the operator's result
+    /// is `v`, unless it is NotImplemented: the rest of the operator's protocol then
+    /// decides (CPython tries no reflected method for two operands of one type; a
+    /// comparison does).
     pub(crate) fn operator_result(&mut self, ret: Ret, v: Value) -> PyResult<Value> {
         let (a, b) = self.pop_pair();
         if !self.is_not_implemented(&v) {
@@ -1662,7 +1662,8 @@ pub(crate) fn ordering_satisfies(o: std::cmp::Ordering, op: u32) -> bool {
     }
 }
 
-/// Two instances of one class (a class's instances keep their class in the object).
+/// Two instances of one class (an instance's class is its type: pyco does not
+/// reassign `__class__`).
 fn same_class(a: &Value, b: &Value) -> bool {
     match (a.payload(), b.payload()) {
         (Some(Payload::Instance(x)), Some(Payload::Instance(y))) => Rc::ptr_eq(&x.class, &y.class),

@@ -521,7 +521,38 @@ impl Vm {
                             // Both operands are ints: dropping them is forgetting them.
                             let s = &mut stack!();
                             unsafe { s.set_len(s.len() - 2) };
-                            Value::Bool(t)
+                            // The bool stays in a register: joined with the general
+                            // path's result below, it went through memory as a byte read
+                            // back as a word, a stall (perf: 5% of dunder_ops' loop).
+                            let next = code.instr_at(ip);
+                            if let Some(taken) = jump_taken(next.op, t) {
+                                budget::count_steps(1);
+                                if taken {
+                                    jump_to!(next.arg as usize);
+                                } else {
+                                    ip += 1;
+                                }
+                                continue;
+                            }
+                            // `a == b and ...`: JUMP_IF_FALSE_OR_POP (or TRUE, for `or`)
+                            // keeps the bool only when it jumps.
+                            let keeps = match next.op {
+                                Opcode::JumpIfFalseOrPop => Some(!t),
+                                Opcode::JumpIfTrueOrPop => Some(t),
+                                _ => None,
+                            };
+                            if let Some(jumps) = keeps {
+                                budget::count_steps(1);
+                                if jumps {
+                                    push!(Value::Bool(t));
+                                    ip = next.arg as usize;
+                                } else {
+                                    ip += 1;
+                                }
+                                continue;
+                            }
+                            push!(Value::Bool(t));
+                            continue;
                         }
                         None => {
                             let b = pop!();

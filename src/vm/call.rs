@@ -978,7 +978,7 @@ impl Vm {
         if !Rc::ptr_eq(&frame.globals, &func.globals) {
             frame.globals = func.globals.clone();
         }
-        frame.ip = 0;
+        frame.ip = self.entry_ip(code);
         frame.ret = Ret::Call;
         let nl = code.nlocalsplus();
         frame.stack.reserve(code.frame_size());
@@ -1081,7 +1081,7 @@ impl Vm {
         let mut frame = self.pooled_frame_for(func);
         frame.set_locals(None);
         frame.ret = Ret::Entry;
-        frame.ip = 0;
+        frame.ip = self.entry_ip(code);
         let nl = code.nlocalsplus();
         frame.stack.reserve(code.frame_size());
         bind_exact(&mut frame.stack, args, nl);

@@ -515,15 +515,13 @@ impl Vm {
                     push!(self.binary_op(a, b, arg)?);
                 }
                 Opcode::CompareOp => {
-                    let r = match top_int_pair(&stack!()) {
-                        Some((x, y)) => {
-                            let t = super::ops::ordering_satisfies(x.cmp(&y), arg);
-                            // Both operands are ints: dropping them is forgetting them.
-                            let s = &mut stack!();
-                            unsafe { s.set_len(s.len() - 2) };
-                            // The bool stays in a register: joined with the general
-                            // path's result below, it went through memory as a byte read
-                            // back as a word, a stall (perf: 5% of dunder_ops' loop).
+                    // A bool result is fused with a following conditional jump (what
+                    // CPython 3.11 specialises as COMPARE_OP_*_JUMP), and with `and` /
+                    // `or`'s JUMP_IF_*_OR_POP, which keep it only when they jump; dis is
+                    // unchanged.
+                    macro_rules! bool_result {
+                        ($t:expr) => {{
+                            let t = $t;
                             let next = code.instr_at(ip);
                             if let Some(taken) = jump_taken(next.op, t) {
                                 budget::count_steps(1);
@@ -534,8 +532,6 @@ impl Vm {
                                 }
                                 continue;
                             }
-                            // `a == b and ...`: JUMP_IF_FALSE_OR_POP (or TRUE, for `or`)
-                            // keeps the bool only when it jumps.
                             let keeps = match next.op {
                                 Opcode::JumpIfFalseOrPop => Some(!t),
                                 Opcode::JumpIfTrueOrPop => Some(t),
@@ -553,6 +549,19 @@ impl Vm {
                             }
                             push!(Value::Bool(t));
                             continue;
+                        }};
+                    }
+                    let r = match top_int_pair(&stack!()) {
+                        Some((x, y)) => {
+                            let t = super::ops::ordering_satisfies(x.cmp(&y), arg);
+                            // Both operands are ints: dropping them is forgetting them.
+                            let s = &mut stack!();
+                            unsafe { s.set_len(s.len() - 2) };
+                            // Handled here, the bool stays in a register: joined with
+                            // the general path's result, it went through memory as a
+                            // byte read back as a word, a stall (perf: 5% of dunder_ops'
+                            // loop).
+                            bool_result!(t)
                         }
                         None => {
                             let b = pop!();
@@ -570,19 +579,8 @@ impl Vm {
                             }
                         }
                     };
-                    // Fused with a following conditional jump on a bool result (what
-                    // CPython 3.11 specialises as COMPARE_OP_*_JUMP); dis is unchanged.
                     if let Value::Bool(t) = r {
-                        let next = code.instr_at(ip);
-                        if let Some(taken) = jump_taken(next.op, t) {
-                            budget::count_steps(1);
-                            if taken {
-                                jump_to!(next.arg as usize);
-                            } else {
-                                ip += 1;
-                            }
-                            continue;
-                        }
+                        bool_result!(t)
                     }
                     push!(r);
                 }
@@ -1706,12 +1704,7 @@ impl Vm {
                     Ret::Chain { .. } => self.expand_chain(send_ip),
                     _ => send_ip,
                 };
-                // The SEND's receiver slot takes the result; SEND's jump target is
-                // where the caller goes on.
-                let caller = fr!(self);
-                let target = caller.code.instr_at(send_ip as usize).arg;
-                *caller.stack.last_mut().expect("SEND's receiver slot") = v;
-                caller.ip = target as usize;
+                self.send_finished(send_ip, v);
                 Ok(None)
             }
             Ret::NextCall | Ret::NextCallStore { .. } => Err(PyErr::stop_iteration(v)),
@@ -1840,10 +1833,22 @@ impl Vm {
                 Ret::Send { send_ip }
                 | Ret::ThrownSend { send_ip }
                 | Ret::AwaitedCall { send_ip }
-                | Ret::Chain { send_ip } => {
+                | Ret::Chain { send_ip }
+                | Ret::AsyncSend { send_ip } => {
                     match ret {
                         Ret::ThrownSend { .. } => self.settle_deferred_exc_state(),
                         Ret::Chain { send_ip } => self.suspend_chain(send_ip),
+                        // An async generator's own yield finishes the awaitable that
+                        // SEND resumed it with: the item is the SEND's result. A raw one
+                        // (a future from an `await`) goes up as any other.
+                        Ret::AsyncSend { .. } => {
+                            let own = std::mem::take(&mut self.async_gen_own_yield);
+                            let op = fr!(self).stack.last().expect("SEND's receiver slot");
+                            if super::asyncgen::asend_yielded(op, own) {
+                                self.send_finished(send_ip, v);
+                                return Ok(None);
+                            }
+                        }
                         _ => {}
                     }
                     let caller = fr!(self);
@@ -1864,23 +1869,6 @@ impl Vm {
                     // SEND's result slot (its receiver stays below).
                     push_value(&mut caller.stack, v);
                     caller.ip = at;
-                    Ok(None)
-                }
-                Ret::AsyncSend { send_ip } => {
-                    let own = std::mem::take(&mut self.async_gen_own_yield);
-                    let caller = fr!(self);
-                    let op = caller.stack.last().expect("SEND's receiver slot");
-                    if super::asyncgen::asend_yielded(op, own) {
-                        // The awaitable's result: SEND's receiver slot takes it, and the
-                        // caller goes on at SEND's jump target.
-                        let target = caller.code.instr_at(send_ip as usize).arg;
-                        *caller.stack.last_mut().unwrap() = v;
-                        caller.ip = target as usize;
-                    } else {
-                        // Passed up: SEND's result slot, then the YIELD_VALUE after it.
-                        push_value(&mut caller.stack, v);
-                        caller.ip = send_ip as usize + 1;
-                    }
                     Ok(None)
                 }
                 Ret::Consume(kind) => self
@@ -1974,6 +1962,17 @@ impl Vm {
         self.enter_resumed(&mut f, sent, fresh);
         super::call::push_frame(&mut self.frames, f);
         Ok(true)
+    }
+
+    /// The awaitable or delegate that the SEND at `send_ip` of the top frame resumed
+    /// finished with `v`: SEND's receiver slot takes it, and the frame goes on at SEND's
+    /// jump target.
+    #[inline(always)]
+    fn send_finished(&mut self, send_ip: u32, v: Value) {
+        let caller = fr!(self);
+        let target = caller.code.instr_at(send_ip as usize).arg;
+        *caller.stack.last_mut().expect("SEND's receiver slot") = v;
+        caller.ip = target as usize;
     }
 
     /// `asyncgen::asend_in_loop` for SEND's receiver `recv`, within the frame stack's

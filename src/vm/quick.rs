@@ -125,11 +125,10 @@ fn set_add(_: &Vm, args: &[Value]) -> Option<Value> {
     let Some(Payload::Set(set)) = s.payload() else {
         return None;
     };
-    let h = match v {
-        Value::Str(x) if !set.frozen => x.hash(),
-        Value::Int(i) if !set.frozen => crate::settable::hash_i64(*i),
-        _ => return None,
-    };
+    if set.frozen {
+        return None;
+    }
+    let h = int_or_str_hash(v)?;
     let mut eq = |a: &Value, b: &Value| super::ops::fast_eq(a, b).ok_or(());
     let mut table = set.table.try_borrow_mut().ok()?;
     table.insert(h, v.clone(), &mut eq).ok()?;
